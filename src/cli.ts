@@ -1,0 +1,197 @@
+import yargs from 'yargs';
+import { isUserError, UserError } from './errors.js';
+import { explain, generate, type Asker, type Generated } from './index.js';
+import { LANGS, RUNTIMES, type LangId, type RuntimeId } from './types.js';
+import { inspect, writeFiles, type FileStatus } from './write.js';
+
+/** Only this module talks to the terminal: argv, prompts, exit codes. */
+
+interface Argv {
+  dir: string;
+  runtime?: RuntimeId;
+  lang?: LangId;
+  langVersion?: string;
+  entry?: string;
+  port?: number;
+  yes: boolean;
+  stdout: boolean;
+  dryRun: boolean;
+  json: boolean;
+  explain: boolean;
+  force: boolean;
+  syntax: boolean;
+  build: boolean;
+  run: boolean;
+  compare: boolean;
+  tag?: string;
+  verbose: boolean;
+}
+
+function parser(args: string[]) {
+  return yargs(args)
+    .scriptName('create-slim-dockerfile')
+    .usage('$0 [dir]\n\nDetects a Go, C or C++ project in dir (default .) and writes a multi-stage Dockerfile and .dockerignore whose final stage is the smallest image the program really runs on.')
+    .command('$0 [dir]', false, (y) => y.positional('dir', { type: 'string', default: '.', describe: 'project directory' }))
+    .option('runtime', { type: 'string', choices: RUNTIMES, describe: 'final stage (default: the smallest that runs the program)' })
+    .option('lang', { type: 'string', choices: LANGS, describe: 'language, instead of detecting it' })
+    .option('lang-version', { type: 'string', describe: 'language/toolchain version (Go 1.22, gcc 12), instead of detecting it' })
+    .option('entry', { type: 'string', describe: 'program to build: Go main package (cmd/api or api), C/C++ target or source file' })
+    .option('port', { type: 'number', describe: 'port to EXPOSE' })
+    .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'accept every default, never prompt' })
+    .option('stdout', { type: 'boolean', default: false, describe: 'print the Dockerfile, write nothing' })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'say what would be written (with diffs), write nothing' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the plan as JSON instead of the summary' })
+    .option('explain', { type: 'boolean', default: false, describe: 'print every decision with its evidence' })
+    .option('force', { type: 'boolean', default: false, describe: 'overwrite existing files that differ (a copy is kept as .bak)' })
+    .option('syntax', { type: 'boolean', default: false, describe: 'add "# syntax=docker/dockerfile:1" (BuildKit then pulls that frontend from Docker Hub)' })
+    .option('build', { type: 'boolean', default: false, describe: 'build the image after writing and print its size' })
+    .option('run', { type: 'boolean', default: false, describe: 'build, then run the container once and show its first lines' })
+    .option('tag', { type: 'string', describe: 'image tag for --build/--run (default: the program name)' })
+    .option('compare', { type: 'boolean', default: false, describe: 'build and run every possible final stage and print their sizes; writes nothing' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'stack traces and full build output' })
+    .check((a) => {
+      if (a.port !== undefined && (!Number.isInteger(a.port) || a.port < 1 || a.port > 65535)) throw new Error('--port must be a whole number from 1 to 65535');
+      if (a.stdout && a.dryRun) throw new Error('--stdout and --dry-run cannot be combined: each already writes nothing');
+      return true;
+    })
+    .strict()
+    .version()
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(100, process.stdout.columns || 100));
+}
+
+const out = (s: string) => process.stdout.write(`${s}\n`);
+const err = (s: string) => process.stderr.write(`${s}\n`);
+
+async function prompts(): Promise<Asker> {
+  const { select } = await import('@inquirer/prompts');
+  return {
+    lang: (candidates) => select({
+      message: 'Which language is this project?',
+      choices: candidates.map((d) => ({ value: d.lang, name: `${d.lang}  (${d.evidence.join(', ')})` })),
+    }),
+    entry: (entries, current) => select({
+      message: 'Which program should the image run?',
+      default: current,
+      choices: entries.map((e) => ({ value: e.value, name: e.label, description: e.source })),
+    }),
+    runtime: (options, current) => select({
+      message: 'Final image (sizes are the base images; your program adds its own size):',
+      default: current,
+      choices: options.map((o) => (o.ok
+        ? { value: o.runtime, name: `${o.runtime.padEnd(14)} ${String(o.baseMB).padStart(5)} MB  ${o.image}` }
+        : { value: o.runtime, name: `${o.runtime.padEnd(14)}    --     `, disabled: `(${o.reason})` })),
+    }),
+  };
+}
+
+async function confirmer(): Promise<(f: FileStatus) => Promise<boolean>> {
+  const { expand } = await import('@inquirer/prompts');
+  return async (f) => {
+    for (;;) {
+      const answer = await expand({
+        message: `${f.name} exists and differs. Overwrite it (the old one is kept as ${f.name}.bak)?`,
+        default: 'n',
+        choices: [
+          { key: 'y', name: 'Overwrite', value: 'y' },
+          { key: 'n', name: 'Keep the existing file', value: 'n' },
+          { key: 'd', name: 'Show the difference', value: 'd' },
+        ],
+      });
+      if (answer !== 'd') return answer === 'y';
+      err(f.diff ?? '');
+    }
+  };
+}
+
+function summary(g: Generated): string {
+  const p = g.plan;
+  const refused = p.options.filter((o) => !o.ok);
+  const lines = [
+    `${p.name}: ${p.lang} → ${p.runtime} (${p.final.image}), ${p.linkage}`,
+    ...p.options.filter((o) => o.ok).map((o) => `  ${o.runtime === p.runtime ? '●' : '○'} ${o.runtime.padEnd(14)} ${String(o.baseMB).padStart(5)} MB base`),
+    ...refused.map((o) => `  ✗ ${o.runtime.padEnd(14)} ${o.reason}`),
+  ];
+  return lines.join('\n');
+}
+
+async function run(argv: Argv): Promise<number> {
+  const interactive = !!process.stdin.isTTY && !argv.yes;
+  const ask = interactive ? await prompts() : undefined;
+  const opts = { lang: argv.lang, runtime: argv.runtime, langVersion: argv.langVersion, entry: argv.entry, port: argv.port, syntax: argv.syntax, ask };
+
+  if (argv.compare) {
+    const { compare, formatCompare } = await import('./docker.js');
+    const report = await compare(argv.dir, { ...opts, ask: undefined, runtime: undefined }, { log: argv.json ? err : out, verbose: argv.verbose });
+    out(argv.json ? JSON.stringify(report, null, 2) : formatCompare(report));
+    return 0;
+  }
+
+  const g = await generate(argv.dir, opts);
+  for (const w of g.plan.warnings) err(`warning: ${w}`);
+  const info = argv.stdout || argv.json ? err : out;
+  if (argv.explain) info(`Decisions for ${g.dir}:\n${explain(g.plan)}\n`);
+
+  if (argv.stdout) {
+    if (argv.json) out(JSON.stringify({ ...g.plan, files: g.files }, null, 2));
+    else out(g.files.find((f) => f.name === 'Dockerfile')!.content.trimEnd());
+    return 0;
+  }
+  if (argv.dryRun) {
+    const statuses = await inspect(g.dir, g.files, argv.force);
+    if (argv.json) { out(JSON.stringify({ ...g.plan, files: statuses.map(({ name, action }) => ({ name, action })) }, null, 2)); return 0; }
+    info(summary(g));
+    for (const s of statuses) {
+      const what = { create: 'would create', identical: 'unchanged:', overwrite: 'would overwrite', conflict: 'would keep (exists and differs; --force to replace)' }[s.action];
+      info(`${what} ${s.path}`);
+      if (s.diff) info(s.diff);
+    }
+    return 0;
+  }
+
+  const results = await writeFiles(g.dir, g.files, { force: argv.force, ...(interactive && !argv.force ? { confirm: await confirmer() } : {}) });
+  if (argv.json) out(JSON.stringify({ ...g.plan, files: results.map(({ name, result, backup }) => ({ name, result, ...(backup ? { backup } : {}) })) }, null, 2));
+  else {
+    info(summary(g));
+    for (const r of results) info(`${r.result.padEnd(11)} ${r.path}${r.backup ? ` (previous version in ${r.backup})` : ''}`);
+  }
+  if (argv.build || argv.run) {
+    if (results.find((r) => r.name === 'Dockerfile')?.result === 'kept') {
+      throw new UserError('E_CONFLICT', 'The existing Dockerfile was kept, so --build would not build what was generated.', 'Re-run with --force, or build the existing one with docker build.');
+    }
+    const { buildImage, runImage, formatBuild } = await import('./docker.js');
+    const tag = argv.tag ?? g.plan.name;
+    const built = await buildImage(g.dir, { tag, log: info, verbose: argv.verbose });
+    info(formatBuild(built));
+    if (argv.run) {
+      const ran = await runImage(tag, { log: info });
+      info(`run: exit ${ran.exitCode}\n${ran.lines.map((l) => `  | ${l}`).join('\n')}`);
+      if (ran.exitCode !== 0) return 2;
+    }
+  }
+  return 0;
+}
+
+export async function main(args: string[]): Promise<number> {
+  let argv: Argv;
+  try {
+    argv = (await parser(args).exitProcess(false).fail((msg, e) => { throw new UserError('E_BAD_FLAG', msg ?? e?.message ?? 'bad arguments', 'See create-slim-dockerfile --help.'); }).parseAsync()) as unknown as Argv;
+  } catch (e) {
+    if (isUserError(e)) { err(`error: ${e.message}\n  ${e.hint}`); return 2; }
+    throw e;
+  }
+  if ((argv as unknown as { help?: boolean }).help || args.includes('--version')) return 0;
+  try {
+    return await run(argv);
+  } catch (e) {
+    if (isUserError(e)) {
+      err(`error: ${e.message}${e.hint ? `\n  fix: ${e.hint}` : ''}`);
+      if (argv.verbose) err(e.stack ?? '');
+      return e.exitCode;
+    }
+    if (e instanceof Error && e.name === 'ExitPromptError') { err('cancelled; nothing was written'); return 2; }
+    err(`create-slim-dockerfile: unexpected error (a bug; please report it)\n${e instanceof Error ? e.stack : String(e)}`);
+    return 1;
+  }
+}

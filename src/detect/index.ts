@@ -1,0 +1,30 @@
+import { cFamily } from '../lang/c.js';
+import { go } from '../lang/go.js';
+import type { Detection, Language } from '../lang/types.js';
+import type { LangId } from '../types.js';
+import type { Scan } from './scan.js';
+
+/** Every language module. A new language is one more entry here. */
+export const LANGUAGES: readonly Language[] = [go, cFamily];
+
+export function languageFor(lang: LangId): Language {
+  return LANGUAGES.find((l) => l.ids.includes(lang))!;
+}
+
+/** How close a runner-up may come before the answer counts as a tie that must be asked. */
+export const TIE_RATIO = 0.75;
+
+export interface DetectResult {
+  /** Every language with any evidence, best first. */
+  ranked: Detection[];
+  /** The runner-ups that are too close to the winner to pick silently. */
+  ties: Detection[];
+}
+
+/** Scores every language; never stops at the first match. */
+export function detect(scan: Scan): DetectResult {
+  const ranked = LANGUAGES.flatMap((l) => l.detect(scan)).sort((a, b) => b.score - a.score);
+  const top = ranked[0];
+  const ties = top ? ranked.slice(1).filter((d) => d.score >= top.score * TIE_RATIO) : [];
+  return { ranked, ties };
+}

@@ -1,0 +1,112 @@
+import { statSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { detect, languageFor } from './detect/index.js';
+import { scanProject } from './detect/scan.js';
+import { UserError } from './errors.js';
+import type { Detection, ResolveOptions } from './lang/types.js';
+import { makePlan, placementsFor, runtimeOptions, smallest, type Plan, type RuntimeOption } from './plan/index.js';
+import { renderDockerfile, renderDockerignore } from './render.js';
+import type { Choice, LangId, RuntimeId } from './types.js';
+
+export type { Plan, RuntimeOption } from './plan/index.js';
+export { UserError, isUserError } from './errors.js';
+export { LANGS, RUNTIMES } from './types.js';
+export type { LangId, RuntimeId } from './types.js';
+
+/**
+ * Questions the pipeline may ask when it cannot work something out. The CLI answers them with
+ * prompts on a TTY; without an asker every question takes its default.
+ */
+export interface Asker {
+  lang?(candidates: Detection[]): Promise<LangId>;
+  entry?(entries: Choice[], current: string): Promise<string>;
+  runtime?(options: RuntimeOption[], current: RuntimeId): Promise<RuntimeId>;
+}
+
+export interface GenerateOptions extends ResolveOptions {
+  lang?: LangId | undefined;
+  runtime?: RuntimeId | undefined;
+  syntax?: boolean | undefined;
+  ask?: Asker | undefined;
+}
+
+export interface GeneratedFile {
+  name: 'Dockerfile' | '.dockerignore';
+  content: string;
+}
+
+export interface Generated {
+  dir: string;
+  plan: Plan;
+  files: GeneratedFile[];
+}
+
+function checkDir(dir: string): string {
+  const abs = resolvePath(dir);
+  let isDir = false;
+  try {
+    isDir = statSync(abs).isDirectory();
+  } catch {
+    /* reported below */
+  }
+  if (!isDir) throw new UserError('E_NO_DIR', `${dir} is not a directory.`, 'Pass the directory of the project: create-slim-dockerfile path/to/project');
+  return abs;
+}
+
+async function chooseDetection(ranked: Detection[], ties: Detection[], opts: GenerateOptions): Promise<Detection> {
+  if (opts.lang) {
+    const lang = opts.lang;
+    const seen = ranked.find((d) => languageFor(d.lang) === languageFor(lang));
+    return seen ? { ...seen, lang, evidence: [...seen.evidence, '--lang'] } : { lang, score: 0, evidence: ['--lang'] };
+  }
+  const top = ranked[0];
+  if (!top) {
+    throw new UserError('E_NO_PROJECT', 'No Go, C or C++ project found here (no go.mod, *.go, CMakeLists.txt, Makefile, meson.build or C/C++ sources).', 'Run it in the project directory, or name the language with --lang go|c|cpp.');
+  }
+  if (!ties.length) return top;
+  const close = [top, ...ties];
+  if (opts.ask?.lang) {
+    const lang = await opts.ask.lang(close);
+    return close.find((d) => d.lang === lang)!;
+  }
+  throw new UserError('E_AMBIGUOUS',
+    `This project looks like ${close.map((d) => `${d.lang} (${d.evidence.join(', ')})`).join(' and ')}.`,
+    `Choose with --lang ${close.map((d) => d.lang).join('|')}.`);
+}
+
+/** detect -> resolve -> plan -> render. Reads the project, writes nothing. */
+export async function generate(dir: string, opts: GenerateOptions = {}): Promise<Generated> {
+  const root = checkDir(dir);
+  const scan = scanProject(root);
+  const { ranked, ties } = detect(scan);
+  const detection = await chooseDetection(ranked, ties, opts);
+  const language = languageFor(detection.lang);
+  const lang = detection.lang;
+  let resolved = language.resolve(scan, lang, opts);
+  if (resolved.entries.length > 1 && opts.entry === undefined && opts.ask?.entry) {
+    const entry = await opts.ask.entry(resolved.entries, resolved.entry.value);
+    resolved = language.resolve(scan, lang, { ...opts, entry });
+  }
+  let runtime = opts.runtime;
+  if (!runtime && opts.ask?.runtime) {
+    const options = runtimeOptions(placementsFor(resolved));
+    const best = smallest(options);
+    if (best) runtime = await opts.ask.runtime(options, best.runtime);
+  }
+  if (scan.truncated) resolved.warnings.push('The project has more files than are read (50,000); detection used the first ones found.');
+  const plan = makePlan(language, detection, resolved, { runtime, syntax: opts.syntax });
+  return {
+    dir: root,
+    plan,
+    files: [
+      { name: 'Dockerfile', content: renderDockerfile(plan) },
+      { name: '.dockerignore', content: renderDockerignore(plan) },
+    ],
+  };
+}
+
+/** The decisions of a plan as aligned text lines, for --explain. */
+export function explain(plan: Plan): string {
+  const width = Math.max(...plan.decisions.map((d) => d.topic.length));
+  return plan.decisions.map((d) => `  ${d.topic.padEnd(width)}  ${d.choice}\n  ${' '.repeat(width)}  └ ${d.because}`).join('\n');
+}

@@ -1,0 +1,265 @@
+import { basename, dirname } from 'node:path';
+import { LANGUAGE_DATA } from '../data.js';
+import { UserError } from '../errors.js';
+import type { Scan } from '../detect/scan.js';
+import { safeName, safeRelPath, shellWord } from '../quote.js';
+import type { Choice, Decision, Fact, LangId, Needs, Strategy } from '../types.js';
+import { pickEntry, versionFromToolVersions } from './common.js';
+import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
+
+const DATA = LANGUAGE_DATA.c;
+const C_EXT = ['.c'];
+const CXX_EXT = ['.cpp', '.cc', '.cxx', '.c++', '.C'];
+const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
+export type BuildSystem = 'cmake' | 'meson' | 'make' | 'single';
+
+/** Libraries that come with the C library itself, and those a runtime image may provide. */
+const LIBC_PARTS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'resolv', 'Threads::Threads', 'Threads']);
+const KNOWN_LIBS: Record<string, string> = {
+  z: 'libz', ZLIB: 'libz', 'ZLIB::ZLIB': 'libz', zlib: 'libz',
+  ssl: 'libssl', crypto: 'libssl', OpenSSL: 'libssl', 'OpenSSL::SSL': 'libssl', 'OpenSSL::Crypto': 'libssl', openssl: 'libssl',
+  'stdc++': 'libstdc++', gcc_s: 'libgcc_s',
+};
+/** glibc loads these through NSS modules at run time, which a -static glibc binary cannot. */
+const NSS_CALLS = /\b(getaddrinfo|gethostbyname2?|getnameinfo|getpwnam|getpwuid|getgrnam|getgrgid|getservbyname|getpwent|getgrouplist)\s*\(/;
+const TLS_INCLUDES = /#\s*include\s*[<"](openssl\/ssl\.h|curl\/curl\.h|gnutls\/gnutls\.h|mbedtls\/ssl\.h)[>"]/;
+const MAIN_FN = /\bint\s+main\s*\(|^\s*main\s*\(/m;
+
+interface CInfo {
+  system: BuildSystem;
+  /** make: the target to build; cmake/meson: the executable name; single: the sources. */
+  target: string;
+  sources: string[];
+  cxx: boolean;
+  libs: string[];
+  unknownLibs: string[];
+}
+
+function makefileOf(scan: Scan): string | undefined {
+  return MAKEFILES.find((m) => scan.has(m));
+}
+
+function sourcesOf(scan: Scan): { c: string[]; cxx: string[] } {
+  return { c: scan.withExt(...C_EXT), cxx: scan.withExt(...CXX_EXT).filter((f) => !f.endsWith('.c')) };
+}
+
+/** Makefile: the default goal (first real target), or the prerequisites of all/default. */
+export function makeTargets(text: string): string[] {
+  const lines = text.replace(/\\\n/g, ' ').split('\n');
+  const vars = new Map<string, string>();
+  const expand = (s: string): string => s.replace(/\$[({]([A-Za-z_]\w*)[)}]/g, (_m, v: string) => vars.get(v) ?? '').trim();
+  const rules: { targets: string[]; prereqs: string[]; recipe: boolean }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/#.*$/, '');
+    if (line.startsWith('\t') || !line.trim()) continue;
+    const assign = /^\s*(?:override\s+|export\s+)?([A-Za-z_]\w*)\s*(?::{1,3}|\?|\+)?=\s*(.*)$/.exec(line);
+    if (assign) {
+      const [, name, value] = assign;
+      vars.set(name!, line.includes('+=') ? `${vars.get(name!) ?? ''} ${expand(value!)}` : expand(value!));
+      continue;
+    }
+    const rule = /^([^:=]+?)\s*::?(?!=)\s*([^;]*)/.exec(line);
+    if (!rule) continue;
+    const recipe = (lines[i + 1] ?? '').startsWith('\t') || line.includes(';');
+    rules.push({ targets: expand(rule[1]!).split(/\s+/), prereqs: expand(rule[2]!).split(/\s+/).filter(Boolean), recipe });
+  }
+  const phony = new Set(rules.filter((r) => r.targets.includes('.PHONY')).flatMap((r) => r.prereqs));
+  const real = (t: string) => t && !t.startsWith('.') && !t.includes('%') && !t.endsWith('.o') && !phony.has(t) && !/^(clean|install|test|check|distclean|run|debug|format|lint)$/.test(t);
+  const first = rules.find((r) => r.targets.some((t) => t && !t.startsWith('.') && !t.includes('%')));
+  if (!first) return [];
+  const goal = first.targets[0]!;
+  if (real(goal) && first.recipe) return [goal];
+  return first.prereqs.filter(real);
+}
+
+/** CMake: add_executable names (not IMPORTED or ALIAS), with ${PROJECT_NAME} and simple set() expanded. */
+export function cmakeTargets(files: string[]): string[] {
+  const vars = new Map<string, string>();
+  const out: string[] = [];
+  for (const text of files) {
+    const code = text.replace(/#[^\n]*/g, '');
+    const project = /\bproject\s*\(\s*([^\s)]+)/i.exec(code)?.[1];
+    if (project) { vars.set('PROJECT_NAME', project); vars.set('CMAKE_PROJECT_NAME', project); }
+    for (const m of code.matchAll(/\bset\s*\(\s*(\w+)\s+"?([\w.+-]+)"?\s*\)/gi)) vars.set(m[1]!, m[2]!);
+    for (const m of code.matchAll(/\badd_executable\s*\(\s*([^\s)]+)([^)]*)\)/gi)) {
+      if (/\b(IMPORTED|ALIAS)\b/.test(m[2]!)) continue;
+      const name = m[1]!.replace(/\$\{(\w+)\}/g, (_s, v: string) => vars.get(v) ?? `\${${v}}`);
+      if (!name.includes('${')) out.push(name);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Libraries named by the build files: -lfoo, target_link_libraries, find_package, dependency(). */
+export function linkedLibs(texts: string[]): string[] {
+  const libs = new Set<string>();
+  for (const t of texts) {
+    for (const m of t.matchAll(/(?:^|[\s"'=])-l([\w+.-]+)/g)) libs.add(m[1]!);
+    for (const m of t.matchAll(/\btarget_link_libraries\s*\(\s*\S+([^)]*)\)/gi)) {
+      for (const w of m[1]!.split(/\s+/)) if (w && !/^(PRIVATE|PUBLIC|INTERFACE)$/.test(w) && !w.startsWith('$')) libs.add(w.replace(/^-l/, ''));
+    }
+    for (const m of t.matchAll(/\bfind_package\s*\(\s*(\w+)/gi)) if (m[1] !== 'Threads') libs.add(m[1]!);
+    for (const m of t.matchAll(/\bdependency\s*\(\s*'([\w+.-]+)'/g)) if (m[1] !== 'threads') libs.add(m[1]!);
+  }
+  return [...libs].filter((l) => !LIBC_PARTS.has(l));
+}
+
+function targetsOf(scan: Scan, system: BuildSystem, root: string, cxx: boolean): Choice[] {
+  if (system === 'cmake') {
+    const lists = scan.files.filter((f) => basename(f) === 'CMakeLists.txt');
+    return cmakeTargets(lists.map((f) => scan.read(f) ?? '')).map((n) => ({ value: n, label: n, source: 'add_executable in CMakeLists.txt' }));
+  }
+  if (system === 'meson') {
+    const names = [...(scan.read('meson.build') ?? '').matchAll(/\bexecutable\s*\(\s*'([^']+)'/g)].map((m) => m[1]!);
+    return names.map((n) => ({ value: n, label: n, source: "executable() in meson.build" }));
+  }
+  if (system === 'make') {
+    const mf = makefileOf(scan)!;
+    return makeTargets(scan.read(mf) ?? '').map((t) => ({ value: t, label: t, source: `default goal of ${mf}` }));
+  }
+  const mains = scan.withExt(...(cxx ? [...CXX_EXT, ...C_EXT] : C_EXT)).filter((f) => MAIN_FN.test(scan.read(f) ?? ''));
+  void root;
+  return mains.map((f) => ({ value: f, label: basename(f).replace(/\.[^.]+$/, ''), source: `main() in ${f}` }));
+}
+
+export const cFamily: Language = {
+  ids: ['c', 'cpp'],
+
+  detect(scan: Scan): Detection[] {
+    const { c, cxx } = sourcesOf(scan);
+    if (!c.length && !cxx.length) return [];
+    const evidence: string[] = [];
+    let score = 0;
+    if (scan.has('CMakeLists.txt')) { score += 80; evidence.push('CMakeLists.txt'); }
+    else if (scan.has('meson.build')) { score += 80; evidence.push('meson.build'); }
+    else {
+      const mf = makefileOf(scan);
+      if (mf && /\$[({](CC|CXX)[)}]|\b(gcc|g\+\+|clang|cc)\b|\.c\b|\.cpp\b/.test(scan.read(mf) ?? '')) { score += 60; evidence.push(`${mf} with a C compiler rule`); }
+      if (scan.has('configure.ac')) { score += 20; evidence.push('configure.ac'); }
+    }
+    score += Math.min(20, 5 + c.length + cxx.length);
+    if (c.length) evidence.push(`${c.length} .c file${c.length > 1 ? 's' : ''}`);
+    if (cxx.length) evidence.push(`${cxx.length} C++ source file${cxx.length > 1 ? 's' : ''}`);
+    return [{ lang: cxx.length ? 'cpp' : 'c', score, evidence }];
+  },
+
+  resolve(scan: Scan, lang: LangId, opts: ResolveOptions): Resolved {
+    const warnings: string[] = [];
+    const decisions: Decision[] = [];
+    const cxx = lang === 'cpp';
+    const system: BuildSystem = scan.has('CMakeLists.txt') ? 'cmake' : scan.has('meson.build') ? 'meson' : makefileOf(scan) ? 'make' : 'single';
+    decisions.push({ topic: 'Build system', choice: system === 'single' ? 'none (compile the sources directly)' : system, because: system === 'single' ? 'no CMakeLists.txt, meson.build or Makefile' : system === 'make' ? makefileOf(scan)! : system === 'cmake' ? 'CMakeLists.txt' : 'meson.build' });
+
+    const version: Fact<string> = opts.langVersion !== undefined
+      ? { value: checkGccVersion(opts.langVersion), source: '--lang-version' }
+      : ((v) => (v ? { value: checkGccVersion(v), source: '.tool-versions' } : { value: DATA.defaultVersion, source: 'default (gcc image, Debian bookworm)' }))(versionFromToolVersions(scan, ['gcc']));
+    decisions.push({ topic: 'Compiler', choice: `gcc ${version.value}${cxx ? ' (g++)' : ''}`, because: version.source });
+
+    const project = basename(scan.root);
+    const entries = targetsOf(scan, system, scan.root, cxx);
+    if (!entries.length) {
+      throw new UserError('E_NO_ENTRY', system === 'single' ? 'No source file with main() found.' : `No executable target found in the ${system} build files.`, 'Name the program with --entry <target>.');
+    }
+    const nameOf = (e: Choice) => basename(e.label);
+    const entry = pickEntry(entries, opts.entry, nameOf, project, warnings);
+    const chosen = entries.find((e) => e.value === entry.value)!;
+    const name = safeName(nameOf(chosen), 'Program name', '--entry');
+    decisions.push({ topic: 'Program', choice: name, because: entry.source });
+
+    const sources = system === 'single' ? singleSources(scan, chosen.value, cxx) : [];
+    const target = system === 'single' ? chosen.value : safeRelPath(chosen.value, 'Target', '--entry');
+    const { c, cxx: cxxFiles } = sourcesOf(scan);
+    const allSources = [...c, ...cxxFiles];
+
+    const buildTexts = scan.files.filter((f) => ['CMakeLists.txt', 'meson.build', ...MAKEFILES].includes(basename(f)) || f.endsWith('.cmake')).map((f) => scan.read(f) ?? '');
+    const libs = linkedLibs(buildTexts);
+    const known = [...new Set(libs.map((l) => KNOWN_LIBS[l]).filter((x): x is string => !!x))];
+    const unknownLibs = libs.filter((l) => !KNOWN_LIBS[l]);
+    if (libs.length) decisions.push({ topic: 'Libraries', choice: libs.join(', '), because: 'named in the build files' });
+    if (unknownLibs.length) warnings.push(`The program links ${unknownLibs.map((l) => `lib${l}`).join(', ')}: the builder and the final image must both have them (install the -dev package in the build stage and the library in the final one).`);
+
+    const nss = allSources.find((f) => NSS_CALLS.test(scan.read(f) ?? ''));
+    const needs: Needs = {};
+    const tls = allSources.find((f) => TLS_INCLUDES.test(scan.read(f) ?? ''));
+    if (tls) needs.certs = `TLS client library included in ${tls}`;
+
+    const strategies = cStrategies(cxx, known, libs.length > 0, nss);
+    return {
+      lang, name, version, entries, entry, needs, strategies, decisions, warnings,
+      port: opts.port !== undefined ? { value: opts.port, source: '--port' } : undefined,
+      ignore: ['build/', 'cmake-build-*/', 'CMakeCache.txt', 'CMakeFiles/', '*.o', '*.a', '*.so', `/${name}`],
+      own: { system, target, sources, cxx, libs, unknownLibs } satisfies CInfo,
+    };
+  },
+
+  build(resolved: Resolved, strategy: Strategy): BuildSpec {
+    const info = resolved.own as CInfo;
+    const name = resolved.name;
+    const musl = strategy.id === 'musl-static';
+    const cc = musl ? 'musl-gcc' : 'gcc';
+    const ldflags = LDFLAGS[strategy.id] ?? '';
+    const apt = [...(info.system === 'cmake' ? ['cmake'] : []), ...(info.system === 'meson' ? ['meson', 'ninja-build'] : []), ...(musl ? ['musl-tools'] : [])];
+    let steps: string[];
+    let locate: string | undefined;
+    if (info.system === 'cmake') {
+      steps = [`cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release${musl ? ' -DCMAKE_C_COMPILER=musl-gcc' : ''}${ldflags ? ` -DCMAKE_EXE_LINKER_FLAGS=${shellWord(ldflags)}` : ''}`, 'cmake --build /build --parallel'];
+      locate = '/build';
+    } else if (info.system === 'meson') {
+      steps = [`${musl ? 'CC=musl-gcc ' : ''}meson setup /build --buildtype=release${ldflags ? ` -Dc_link_args=${shellWord(ldflags)} -Dcpp_link_args=${shellWord(ldflags)}` : ''}`, 'meson compile -C /build'];
+      locate = '/build';
+    } else if (info.system === 'make') {
+      const vars = [`CC=${shellWord(`${cc}${ldflags ? ` ${ldflags}` : ''}`)}`, ...(info.cxx ? [`CXX=${shellWord(`g++${ldflags ? ` ${ldflags}` : ''}`)}`] : [])];
+      steps = [`make -j"$(nproc)" ${vars.join(' ')} ${shellWord(info.target)}`, `cp ${shellWord(info.target)} /out/${name}`];
+    } else {
+      const compiler = info.cxx ? 'g++' : cc;
+      steps = [`${compiler} -O2${ldflags ? ` ${ldflags}` : ''} -o /out/${name} ${info.sources.map(shellWord).join(' ')}${info.cxx ? '' : ' -lm'}`];
+    }
+    return {
+      partial: 'c',
+      image: 'gcc:${GCC_VERSION}-bookworm',
+      args: [{ name: 'GCC_VERSION', value: resolved.version.value }],
+      artifact: `/out/${name}`,
+      vars: {
+        name, apt: apt.join(' '), steps, locate, static: strategy.libc === 'none',
+        how: strategy.summary, system: info.system,
+      },
+    };
+  },
+};
+
+const LDFLAGS: Record<string, string> = {
+  'musl-static': '-static',
+  'glibc-static': '-static',
+  'glibc-static-libstdcxx': '-static-libstdc++ -static-libgcc',
+};
+
+function cStrategies(cxx: boolean, requiresLibs: string[], linksLibs: boolean, nss: string | undefined): Strategy[] {
+  const libFix = 'the program links libraries that must exist in the final image; choose slim (or distroless when they are glibc, libssl, libstdc++ only)';
+  if (!cxx) {
+    const dyn: Strategy = { id: 'glibc-dynamic', libc: 'glibc', requires: ['glibc', ...requiresLibs], summary: 'a dynamic glibc binary (the usual gcc build)', fix: libFix };
+    // musl-gcc only finds the C library: with other libraries only the glibc build is possible.
+    return linksLibs ? [dyn] : [dyn, { id: 'musl-static', libc: 'none', requires: [], summary: 'a static musl binary (musl-gcc -static)' }];
+  }
+  const out: Strategy[] = [
+    { id: 'glibc-dynamic', libc: 'glibc', requires: ['glibc', 'libstdc++', 'libgcc_s', ...requiresLibs], summary: 'a dynamic C++ binary (needs libstdc++.so.6 and libgcc_s.so.1)', fix: libFix },
+    { id: 'glibc-static-libstdcxx', libc: 'glibc', requires: ['glibc', ...requiresLibs.filter((l) => l !== 'libstdc++')], summary: 'a glibc binary with libstdc++ and libgcc linked in (-static-libstdc++ -static-libgcc)', fix: libFix },
+  ];
+  if (!linksLibs && !nss) out.push({ id: 'glibc-static', libc: 'none', requires: [], summary: 'a fully static binary (g++ -static)' });
+  else if (nss) out[1]!.fix = `${nss.replace(/^/, 'NSS calls (')}) need glibc's run-time modules, so a fully static build is unsafe: choose busybox-glibc, distroless or slim`;
+  return out;
+}
+
+/** Bare sources: the file with main() plus its neighbours that have no main() of their own. */
+function singleSources(scan: Scan, mainFile: string, cxx: boolean): string[] {
+  const dir = dirname(mainFile);
+  const exts = cxx ? [...CXX_EXT, ...C_EXT] : C_EXT;
+  return scan.withExt(...exts)
+    .filter((f) => dirname(f) === dir && (f === mainFile || !MAIN_FN.test(scan.read(f) ?? '')))
+    .map((f) => safeRelPath(f, 'Source file', '--entry'));
+}
+
+function checkGccVersion(v: string): string {
+  const m = /^(\d{1,2})(?:\.\d+)*$/.exec(v.trim());
+  if (!m) throw new UserError('E_BAD_FLAG', `${JSON.stringify(v)} is not a gcc version.`, 'Use a major version like 12 or 14.');
+  return m[1]!;
+}

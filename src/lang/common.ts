@@ -1,0 +1,52 @@
+import { UserError } from '../errors.js';
+import type { Scan } from '../detect/scan.js';
+import type { Choice, Fact } from '../types.js';
+
+/** A version named for one of `tools` in asdf's .tool-versions ("golang 1.22.3"). */
+export function versionFromToolVersions(scan: Scan, tools: string[]): string | undefined {
+  for (const line of (scan.read('.tool-versions') ?? '').split('\n')) {
+    const [tool, version] = line.trim().split(/\s+/);
+    if (tool && version && tools.includes(tool)) return version;
+  }
+  return undefined;
+}
+
+/**
+ * Chooses the entry point: the flag if given (by path or by program name), the only one, the
+ * one named like the project, else the first with a warning that names the others.
+ */
+export function pickEntry(
+  entries: Choice[],
+  flag: string | undefined,
+  nameOf: (c: Choice) => string,
+  preferred: string,
+  warnings: string[],
+): Fact<string> {
+  const list = entries.map((e) => `${nameOf(e)} (${e.value})`).join(', ');
+  if (flag !== undefined) {
+    const want = flag.replace(/^\.\//, '').replace(/\/$/, '') || '.';
+    const hit = entries.find((e) => e.value === want || nameOf(e) === want);
+    if (!hit) throw new UserError('E_NO_ENTRY', `--entry ${JSON.stringify(flag)} matches no program here. Found: ${list}.`, `Pass one of: ${entries.map(nameOf).join(', ')}.`);
+    return { value: hit.value, source: '--entry' };
+  }
+  const first = entries[0];
+  if (!first) throw new UserError('E_NO_ENTRY', 'No program to build was found.', 'Pass --entry.');
+  if (entries.length === 1) return { value: first.value, source: first.source ?? 'the only program' };
+  const named = entries.find((e) => nameOf(e) === preferred);
+  if (named) return { value: named.value, source: `${entries.length} programs (${list}); this one is named like the project` };
+  warnings.push(`Several programs found (${list}); building ${nameOf(first)}. Pass --entry to choose another.`);
+  return { value: first.value, source: `first of ${entries.length} programs (${list})` };
+}
+
+/** The first listening port found by `patterns` (capture group 1) in `files`. */
+export function findPort(scan: Scan, files: string[], patterns: RegExp[]): Fact<number> | undefined {
+  for (const f of files) {
+    const text = scan.read(f) ?? '';
+    for (const re of patterns) {
+      const m = re.exec(text);
+      const port = m ? Number(m[1]) : 0;
+      if (port > 0 && port < 65536) return { value: port, source: `${f}: ${m![0].replace(/\s+/g, ' ').slice(0, 60)}` };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,205 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { LANGUAGE_DATA } from '../data.js';
+import { UserError } from '../errors.js';
+import type { Scan } from '../detect/scan.js';
+import { safeName, safeRelPath } from '../quote.js';
+import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
+import { findPort, pickEntry, versionFromToolVersions } from './common.js';
+import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
+
+const DATA = LANGUAGE_DATA.go;
+
+export interface GoMod {
+  module?: string;
+  go?: string;
+  toolchain?: string;
+  requires: string[];
+}
+
+/** go.mod is line-based; a full parser is not needed for module, go, toolchain and require. */
+export function parseGoMod(text: string): GoMod {
+  const out: GoMod = { requires: [] };
+  let inRequire = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    if (!line) continue;
+    if (inRequire) {
+      if (line === ')') inRequire = false;
+      else out.requires.push(line.split(/\s+/)[0]!);
+      continue;
+    }
+    const [kw, ...rest] = line.split(/\s+/);
+    if (kw === 'module') out.module = rest.join(' ').replace(/^"|"$/g, '');
+    else if (kw === 'go') out.go = rest[0];
+    else if (kw === 'toolchain') out.toolchain = rest[0];
+    else if (kw === 'require') {
+      if (rest[0] === '(') inRequire = true;
+      else if (rest[0]) out.requires.push(rest[0]);
+    }
+  }
+  return out;
+}
+
+/** Imports of one Go source file, and its package name. Comments are ignored. */
+export function parseGoFile(text: string): { pkg?: string; imports: string[] } {
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/\/\/[^\n]*/g, '');
+  const pkg = /^\s*package\s+(\w+)/m.exec(code)?.[1];
+  const imports: string[] = [];
+  for (const m of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
+    for (const s of m[1]!.matchAll(/(?:^|\n)\s*(?:[\w.]+\s+)?"([^"]+)"/g)) imports.push(s[1]!);
+  }
+  for (const m of code.matchAll(/^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"/gm)) imports.push(m[1]!);
+  return pkg === undefined ? { imports } : { pkg, imports };
+}
+
+/** "1.22.3", "go1.22.3", "1.22" -> "1.22"; anything else -> undefined. */
+export function goMinor(v: string | undefined): string | undefined {
+  const m = /^(?:go)?(\d+)\.(\d+)(?:[.\w-]*)$/.exec(v?.trim() ?? '');
+  return m ? `${m[1]}.${m[2]}` : undefined;
+}
+
+function resolveVersion(scan: Scan, mod: GoMod | undefined, opts: ResolveOptions, warnings: string[]): Fact<string> {
+  if (opts.langVersion !== undefined) {
+    const v = goMinor(opts.langVersion);
+    if (!v) throw new UserError('E_BAD_FLAG', `--lang-version ${JSON.stringify(opts.langVersion)} is not a Go version.`, 'Use a version like 1.22 or 1.22.3.');
+    return { value: v, source: '--lang-version' };
+  }
+  const candidates: [string | undefined, string][] = [
+    [scan.read('.go-version')?.trim(), '.go-version'],
+    [versionFromToolVersions(scan, ['golang', 'go']), '.tool-versions'],
+    [mod?.toolchain, `go.mod (toolchain ${mod?.toolchain})`],
+    [mod?.go, `go.mod (go ${mod?.go})`],
+  ];
+  for (const [raw, source] of candidates) {
+    if (raw === undefined) continue;
+    const v = goMinor(raw);
+    if (v) return { value: v, source };
+    warnings.push(`Ignored Go version ${JSON.stringify(raw)} in ${source}: not a Go version.`);
+  }
+  return { value: DATA.defaultVersion, source: 'default (no go.mod version found)' };
+}
+
+function moduleName(mod: GoMod | undefined, root: string): string {
+  const parts = (mod?.module ?? '').split('/').filter(Boolean);
+  let last = parts.pop();
+  if (last && /^v\d+$/.test(last)) last = parts.pop();
+  return last ?? basename(root);
+}
+
+export const go: Language = {
+  ids: ['go'],
+
+  detect(scan: Scan): Detection[] {
+    const evidence: string[] = [];
+    let score = 0;
+    if (scan.has('go.mod')) { score += 100; evidence.push('go.mod'); }
+    if (scan.has('go.work')) { score += 90; evidence.push('go.work'); }
+    const sources = scan.withExt('.go').filter((f) => !f.endsWith('_test.go'));
+    if (sources.length) {
+      score += Math.min(30, 10 + sources.length);
+      evidence.push(`${sources.length} .go file${sources.length > 1 ? 's' : ''}`);
+    }
+    return score ? [{ lang: 'go', score, evidence }] : [];
+  },
+
+  resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved {
+    const warnings: string[] = [];
+    const decisions: Decision[] = [];
+    const modText = scan.read('go.mod');
+    const mod = modText !== undefined ? parseGoMod(modText) : undefined;
+    const version = resolveVersion(scan, mod, opts, warnings);
+    decisions.push({ topic: 'Go version', choice: version.value, because: version.source });
+
+    // One pass over every non-test Go file: package clauses and imports.
+    const mains = new Set<string>();
+    const importedBy = new Map<string, string>();
+    const sourcesByDir = new Map<string, string[]>();
+    for (const f of scan.withExt('.go')) {
+      if (f.endsWith('_test.go')) continue;
+      const parsed = parseGoFile(scan.read(f) ?? '');
+      const dir = dirname(f);
+      if (parsed.pkg === 'main') mains.add(dir);
+      sourcesByDir.set(dir, [...(sourcesByDir.get(dir) ?? []), f]);
+      for (const i of parsed.imports) if (!importedBy.has(i)) importedBy.set(i, f);
+    }
+    if (!mains.size) {
+      throw new UserError('E_NO_ENTRY', 'No `package main` found: this Go module builds no program.', 'Run it in the directory of a Go program, or add a main package (e.g. cmd/<name>/main.go).');
+    }
+    const modName = moduleName(mod, scan.root);
+    const entries: Choice[] = [...mains]
+      .sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b)))
+      .map((dir) => ({ value: dir, label: dir === '.' ? `${modName} (.)` : `${basename(dir)} (${dir})`, source: `package main in ${sourcesByDir.get(dir)![0]}` }));
+    const entry = pickEntry(entries, opts.entry, (e) => (e.value === '.' ? modName : basename(e.value)), modName, warnings);
+    const pkg = safeRelPath(entry.value, 'Go package', '--entry');
+    const name = safeName(pkg === '.' ? modName : basename(pkg), 'Binary name', '--entry');
+    decisions.push({ topic: 'Program', choice: `${name} (./${pkg === '.' ? '' : pkg})`, because: entry.source });
+
+    // Native code: import "C" anywhere, or a module known to need cgo.
+    const cgoFile = importedBy.get('C');
+    const cgoModule = mod?.requires.find((r) => DATA.cgoModules!.some((m) => r === m || r.startsWith(`${m}/`)));
+    const cgo = cgoFile ? `import "C" in ${cgoFile}` : cgoModule ? `${cgoModule} in go.mod needs cgo` : undefined;
+    decisions.push({ topic: 'cgo', choice: cgo ? 'on: dynamic glibc binary' : 'off: static binary (CGO_ENABLED=0)', because: cgo ?? 'no import "C" and no cgo module in go.mod' });
+
+    const needs: Needs = {};
+    // Standard-library packages match exactly ("net/url" needs no certificates); modules by prefix.
+    // The list is ordered most telling first (crypto/tls, net/http, ..., net), so the evidence names the best one.
+    const netImport = DATA.networkImports!.flatMap((n) => [...importedBy.keys()].filter((i) => i === n || (n.includes('.') && i.startsWith(`${n}/`))))[0];
+    if (netImport) needs.certs = `imports "${netImport}" (${importedBy.get(netImport)})`;
+    const user = importedBy.get('os/user');
+    if (user) needs.passwd = `imports "os/user" (${user})`;
+    const tz = findInSources(scan, sourcesByDir, /\btime\.LoadLocation\(/);
+    const tmp = findInSources(scan, sourcesByDir, /\bos\.(TempDir|CreateTemp|MkdirTemp)\(|\bioutil\.Temp(File|Dir)\(/);
+    if (tmp) needs.tmp = `temporary files (${tmp})`;
+    const tags = tz && !importedBy.has('time/tzdata') ? ['timetzdata'] : [];
+    if (tags.length) decisions.push({ topic: 'Time zones', choice: 'embedded (-tags timetzdata)', because: `time.LoadLocation in ${tz}; small images have no zoneinfo` });
+
+    const port = opts.port !== undefined ? { value: opts.port, source: '--port' } : findPort(scan, [...sourcesByDir.values()].flat(), GO_PORT_PATTERNS);
+
+    const strategies: Strategy[] = cgo
+      ? [{ id: 'cgo-glibc', libc: 'glibc', requires: ['glibc'], summary: `a dynamic glibc binary (cgo: ${cgo})`,
+          fix: 'drop cgo (for example modernc.org/sqlite instead of mattn/go-sqlite3) to run on scratch or alpine' }]
+      : [{ id: 'static', libc: 'none', requires: [], summary: 'a static binary (CGO_ENABLED=0)' }];
+
+    const vendored = existsSync(join(scan.root, 'vendor', 'modules.txt'));
+    return {
+      lang: 'go', name, version, entries, entry, port, needs, strategies, decisions, warnings,
+      ignore: [`/${name}`, '*.test', '*.out'],
+      own: { pkg, tags, hasGoMod: !!mod, hasGoSum: scan.has('go.sum'), goWork: scan.has('go.work'), vendored } satisfies GoInfo,
+    };
+  },
+
+  build(resolved: Resolved, strategy: Strategy): BuildSpec {
+    const info = resolved.own as GoInfo;
+    const cgo = strategy.libc === 'glibc';
+    const depsFiles = info.hasGoMod && !info.goWork && !info.vendored ? ['go.mod', ...(info.hasGoSum ? ['go.sum'] : [])] : [];
+    const ldflags = '-s -w';
+    const flags = ['-trimpath', ...(info.tags.length ? [`-tags=${info.tags.join(',')}`] : []), `-ldflags="${ldflags}"`];
+    return {
+      partial: 'go',
+      // cgo links against the builder's glibc: pin Debian bookworm so it is never newer than the runtime's.
+      image: cgo ? 'golang:${GO_VERSION}-bookworm' : 'golang:${GO_VERSION}',
+      args: [{ name: 'GO_VERSION', value: resolved.version.value }],
+      artifact: `/out/${resolved.name}`,
+      vars: {
+        cgo, depsFiles: depsFiles.join(' '), noGoMod: !info.hasGoMod && !info.goWork,
+        buildCmd: `CGO_ENABLED=${cgo ? 1 : 0} go build ${flags.join(' ')} -o /out/${resolved.name} ${info.pkg === '.' ? '.' : `./${info.pkg}`}`,
+        name: resolved.name,
+      },
+    };
+  },
+};
+
+interface GoInfo { pkg: string; tags: string[]; hasGoMod: boolean; hasGoSum: boolean; goWork: boolean; vendored: boolean }
+
+const GO_PORT_PATTERNS = [
+  /ListenAndServe(?:TLS)?\(\s*"[\w.\-]*:(\d{2,5})"/,
+  /Listen\(\s*"tcp[46]?"\s*,\s*"[\w.\-]*:(\d{2,5})"/,
+  /Addr:\s*"[\w.\-]*:(\d{2,5})"/,
+  /Getenv\("PORT"\)[\s\S]{0,120}?"(\d{2,5})"/,
+];
+
+function findInSources(scan: Scan, byDir: Map<string, string[]>, re: RegExp): string | undefined {
+  for (const files of byDir.values()) for (const f of files) if (re.test(scan.read(f) ?? '')) return f;
+  return undefined;
+}

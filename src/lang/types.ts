@@ -1,0 +1,60 @@
+import type { Scan } from '../detect/scan.js';
+import type { Choice, Decision, Fact, LangId, Needs, Strategy } from '../types.js';
+
+/** What a detector saw: a score (higher is surer) and the evidence behind it. */
+export interface Detection {
+  lang: LangId;
+  score: number;
+  evidence: string[];
+}
+
+/** Answers given on the command line (or by prompts) that a resolver honours. */
+export interface ResolveOptions {
+  langVersion?: string | undefined;
+  entry?: string | undefined;
+  port?: number | undefined;
+}
+
+/** Everything a language worked out about the project. Language-neutral in shape. */
+export interface Resolved {
+  lang: LangId;
+  /** Name of the program (binary name). */
+  name: string;
+  version: Fact<string>;
+  /** Entry points found; `entry` is the chosen one. */
+  entries: Choice[];
+  entry: Fact<string>;
+  port?: Fact<number> | undefined;
+  /** Run-time files the program needs, with evidence. */
+  needs: Needs;
+  /** Ways to link, in order of preference. Which one a runtime gets is decided by plan/. */
+  strategies: Strategy[];
+  /** Facts shown by --explain, in order. */
+  decisions: Decision[];
+  warnings: string[];
+  /** Lines for .dockerignore beyond the common ones. */
+  ignore: string[];
+  /** What only this language's build() reads (package path, build system, ...). */
+  own: unknown;
+}
+
+/** The builder stage: a partial under templates/partials/build and its variables. */
+export interface BuildSpec {
+  partial: string;
+  image: string;
+  /** ARG lines at the top of the Dockerfile (name, default). */
+  args: { name: string; value: string }[];
+  /** Where the built program ends up inside the builder. */
+  artifact: string;
+  /** Extra files the builder adds for scratch-like images (e.g. /rootfs/etc/passwd). */
+  vars: Record<string, unknown>;
+}
+
+export interface Language {
+  /** The --lang values this module answers for. */
+  readonly ids: readonly LangId[];
+  /** Cheap: reads file names and a few small files. Returns nothing if no marker. */
+  detect(scan: Scan): Detection[];
+  resolve(scan: Scan, lang: LangId, opts: ResolveOptions): Resolved;
+  build(resolved: Resolved, strategy: Strategy): BuildSpec;
+}

@@ -1,0 +1,57 @@
+import { RUNTIME_DATA, type RuntimeImage } from '../data.js';
+import { RUNTIMES, type RuntimeId, type Strategy } from '../types.js';
+
+/** How a program gets onto a runtime: which image of the target and which way of linking. */
+export interface Placement {
+  ok: true;
+  runtime: RuntimeId;
+  image: RuntimeImage;
+  strategy: Strategy;
+}
+export interface Refusal {
+  ok: false;
+  runtime: RuntimeId;
+  reason: string;
+  fix: string;
+}
+
+function glibcOlder(a: string, b: string): boolean {
+  const [a1 = 0, a2 = 0] = a.split('.').map(Number);
+  const [b1 = 0, b2 = 0] = b.split('.').map(Number);
+  return a1 < b1 || (a1 === b1 && a2 < b2);
+}
+
+/**
+ * The whole compatibility rule: a program runs on an image only if every library it loads is
+ * there, and a glibc binary only on a glibc at least as new as the builder's. For each image
+ * of the target (smallest first), the image's preferred libc decides which strategy to try
+ * first; the first strategy whose requirements the image meets wins.
+ */
+export function place(runtime: RuntimeId, strategies: Strategy[], builderGlibc: string): Placement | Refusal {
+  const info = RUNTIME_DATA[runtime];
+  for (const image of info.images) {
+    for (const libc of image.libcPreference) {
+      for (const strategy of strategies.filter((s) => s.libc === libc)) {
+        if (!strategy.requires.every((r) => image.provides.includes(r))) continue;
+        if (libc === 'glibc' && image.glibc && glibcOlder(image.glibc, builderGlibc)) continue;
+        return { ok: true, runtime, image, strategy };
+      }
+    }
+  }
+  // Refused: explain with the preferred strategy against the most capable image of the target.
+  const best = strategies[0]!;
+  const image = info.images[info.images.length - 1]!;
+  const missing = best.requires.filter((r) => !image.provides.includes(r));
+  const what = missing.length ? `needs ${missing.join(', ')}` : `needs glibc ${builderGlibc} or newer`;
+  return {
+    ok: false,
+    runtime,
+    reason: `the program is ${best.summary}, which ${what}; ${runtime} has ${image.missing}`,
+    fix: best.fix ?? 'choose another runtime',
+  };
+}
+
+/** Every runtime target, placed or refused, in the fixed order of RUNTIMES. */
+export function placeAll(strategies: Strategy[], builderGlibc: string): (Placement | Refusal)[] {
+  return RUNTIMES.map((r) => place(r, strategies, builderGlibc));
+}

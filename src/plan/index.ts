@@ -1,0 +1,152 @@
+import { LANGUAGE_DATA, RUNTIME_DATA } from '../data.js';
+import { UserError } from '../errors.js';
+import type { BuildSpec, Detection, Language, Resolved } from '../lang/types.js';
+import type { Decision, LangId, RuntimeId } from '../types.js';
+import { placeAll, type Placement, type Refusal } from './compat.js';
+
+export const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot' } as const;
+
+/** A file the final stage copies from the build stage. */
+export interface Copy {
+  from: string;
+  src: string;
+  dest: string;
+  why: string;
+}
+
+export interface RuntimeOption {
+  runtime: RuntimeId;
+  ok: boolean;
+  image?: string;
+  /** Size of the base image in MB (official amd64), before the program is added. */
+  baseMB?: number;
+  reason?: string;
+  fix?: string;
+}
+
+/** Every decision, as one JSON-serialisable object. Templates only print it. */
+export interface Plan {
+  schema: 1;
+  lang: LangId;
+  name: string;
+  detection: Detection;
+  runtime: RuntimeId;
+  runtimeSummary: string;
+  build: BuildSpec;
+  final: {
+    image: string;
+    /** How the non-root user is made: `none` (numeric USER only, or the image has it), or appended to /etc/passwd. */
+    userSetup: 'none' | 'append';
+    user: string;
+    copies: Copy[];
+    /** Files the build stage writes under /rootfs for images that lack them. */
+    rootfs: { passwd: boolean; tmp: boolean };
+    nonroot: typeof NONROOT;
+    workdir: string;
+    entrypoint: string[];
+    expose: number | null;
+  };
+  linkage: string;
+  options: RuntimeOption[];
+  decisions: Decision[];
+  warnings: string[];
+  dockerignore: string[];
+  syntax: boolean;
+}
+
+export interface PlanOptions {
+  runtime?: RuntimeId | undefined;
+  syntax?: boolean | undefined;
+}
+
+export function runtimeOptions(placements: (Placement | Refusal)[]): RuntimeOption[] {
+  return placements.map((p) => p.ok
+    ? { runtime: p.runtime, ok: true, image: p.image.image, baseMB: p.image.sizeMB }
+    : { runtime: p.runtime, ok: false, reason: p.reason, fix: p.fix });
+}
+
+/** The default runtime: the smallest image the program runs on (ties: the order of RUNTIMES). */
+export function smallest(options: RuntimeOption[]): RuntimeOption | undefined {
+  return options.filter((o) => o.ok).reduce<RuntimeOption | undefined>((a, o) => (!a || o.baseMB! < a.baseMB! ? o : a), undefined);
+}
+
+export function placementsFor(resolved: Resolved): (Placement | Refusal)[] {
+  return placeAll(resolved.strategies, builderGlibc(resolved.lang));
+}
+
+function builderGlibc(lang: LangId): string {
+  return LANGUAGE_DATA[lang === 'go' ? 'go' : 'c'].builderGlibc;
+}
+
+export function makePlan(language: Language, detection: Detection, resolved: Resolved, opts: PlanOptions = {}): Plan {
+  const placements = placementsFor(resolved);
+  const options = runtimeOptions(placements);
+  const allowed = options.filter((o) => o.ok).map((o) => o.runtime);
+  const decisions: Decision[] = [
+    { topic: 'Language', choice: resolved.lang, because: detection.evidence.join(', ') || 'detected' },
+    ...resolved.decisions,
+  ];
+  let placement: Placement;
+  if (opts.runtime) {
+    const p = placements.find((x) => x.runtime === opts.runtime)!;
+    if (!p.ok) {
+      throw new UserError('E_REFUSED', `${opts.runtime} cannot run this program: ${p.reason}.`,
+        `${p.fix[0]!.toUpperCase()}${p.fix.slice(1)}; or choose one of: ${allowed.join(', ') || '(none)'} (--runtime).`);
+    }
+    placement = p;
+    decisions.push({ topic: 'Runtime', choice: `${p.runtime} (${p.image.image})`, because: '--runtime' });
+  } else {
+    const best = smallest(options);
+    if (!best) throw new UserError('E_REFUSED', 'No runtime target can run this program.', options.map((o) => `${o.runtime}: ${o.reason}`).join('; '));
+    placement = placements.find((x) => x.runtime === best.runtime) as Placement;
+    const refused = options.filter((o) => !o.ok).map((o) => o.runtime);
+    decisions.push({
+      topic: 'Runtime',
+      choice: `${best.runtime} (${best.image})`,
+      because: `the smallest image it runs on (${best.baseMB} MB base)${refused.length ? `; not ${refused.join(', ')}: see --explain` : ''}`,
+    });
+  }
+  for (const o of options.filter((x) => !x.ok)) decisions.push({ topic: `Not ${o.runtime}`, choice: 'refused', because: o.reason! });
+
+  const { image, strategy } = placement;
+  decisions.push({ topic: 'Linking', choice: strategy.summary, because: `${placement.runtime} provides ${image.provides.filter((p) => !['shell', 'passwd', 'tmp'].includes(p)).join(', ') || 'no libraries'}` });
+  const build = language.build(resolved, strategy);
+  const copies: Copy[] = [{ from: 'build', src: build.artifact, dest: `/app/${resolved.name}`, why: 'the program' }];
+  const has = (r: string) => image.provides.includes(r);
+  if (resolved.needs.certs && !has('ca-certificates')) {
+    copies.push({ from: 'build', src: '/etc/ssl/certs/ca-certificates.crt', dest: '/etc/ssl/certs/', why: `CA certificates: ${resolved.needs.certs}` });
+    decisions.push({ topic: 'CA certificates', choice: 'copied from the build stage', because: resolved.needs.certs });
+  }
+  const rootfs = { passwd: !!resolved.needs.passwd && !has('passwd'), tmp: !!resolved.needs.tmp && !has('tmp') };
+  if (rootfs.passwd) decisions.push({ topic: 'Users', choice: `/etc/passwd and /etc/group with ${NONROOT.name} (${NONROOT.uid})`, because: resolved.needs.passwd! });
+  if (rootfs.tmp) decisions.push({ topic: '/tmp', choice: 'created (mode 1777)', because: resolved.needs.tmp! });
+  if (rootfs.passwd || rootfs.tmp) copies.push({ from: 'build', src: '/rootfs/', dest: '/', why: [rootfs.passwd && 'user database', rootfs.tmp && '/tmp'].filter(Boolean).join(' and ') });
+  if (resolved.port) decisions.push({ topic: 'Port', choice: String(resolved.port.value), because: resolved.port.source });
+
+  return {
+    schema: 1,
+    lang: resolved.lang,
+    name: resolved.name,
+    detection,
+    runtime: placement.runtime,
+    runtimeSummary: RUNTIME_DATA[placement.runtime].summary,
+    build,
+    final: {
+      image: image.image,
+      userSetup: image.user === 'append' ? 'append' : 'none',
+      user: `${NONROOT.uid}:${NONROOT.gid}`,
+      copies,
+      rootfs,
+      workdir: '/app',
+      nonroot: NONROOT,
+      entrypoint: [`/app/${resolved.name}`],
+      expose: resolved.port?.value ?? null,
+    },
+    linkage: strategy.summary,
+    options,
+    decisions,
+    warnings: resolved.warnings,
+    dockerignore: [...new Set(resolved.ignore)],
+    syntax: !!opts.syntax,
+  };
+}

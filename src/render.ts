@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { ROOT } from './data.js';
+import type { Plan } from './plan/index.js';
+import { execForm } from './quote.js';
+
+/** Render only prints a plan: no decisions here, only Dockerfile syntax. */
+const TEMPLATES = new URL('templates/', ROOT);
+const LANG_LABELS: Record<string, string> = { go: 'Go', c: 'C', cpp: 'C++' };
+
+let env: { dockerfile: Handlebars.TemplateDelegate; dockerignore: Handlebars.TemplateDelegate } | undefined;
+
+function setup() {
+  const hb = Handlebars.create();
+  const options = { noEscape: true, strict: true };
+  hb.registerHelper('exec', (words: string[]) => execForm(words));
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('langLabel', (l: string) => LANG_LABELS[l] ?? l);
+  const partials = fileURLToPath(new URL('partials/', TEMPLATES));
+  for (const dir of readdirSync(partials)) {
+    for (const f of readdirSync(`${partials}/${dir}`)) {
+      if (f.endsWith('.hbs')) hb.registerPartial(`${dir}/${f.slice(0, -4)}`, hb.compile(readFileSync(`${partials}/${dir}/${f}`, 'utf8'), options));
+    }
+  }
+  const load = (name: string) => hb.compile(readFileSync(new URL(name, TEMPLATES), 'utf8'), options);
+  return { dockerfile: load('Dockerfile.hbs'), dockerignore: load('dockerignore.hbs') };
+}
+
+/** Collapses the blank lines that optional sections leave behind. */
+function tidy(text: string): string {
+  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+export function renderDockerfile(plan: Plan): string {
+  env ??= setup();
+  return tidy(env.dockerfile(plan));
+}
+
+export function renderDockerignore(plan: Plan): string {
+  env ??= setup();
+  return tidy(env.dockerignore(plan));
+}
