@@ -110,7 +110,7 @@ function summary(g: Generated): string {
   const refused = p.options.filter((o) => !o.ok);
   const lines = [
     `${p.name}: ${p.lang} → ${p.runtime} (${p.final.image}), ${p.linkage}`,
-    ...p.options.filter((o) => o.ok).map((o) => `  ${o.runtime === p.runtime ? '●' : '○'} ${o.runtime.padEnd(14)} ${String(o.baseMB).padStart(5)} MB base`),
+    ...p.options.filter((o) => o.ok).sort((a, b) => a.baseMB! - b.baseMB!).map((o) => `  ${o.runtime === p.runtime ? '●' : '○'} ${o.runtime.padEnd(14)} ${String(o.baseMB).padStart(5)} MB base`),
     ...refused.map((o) => `  ✗ ${o.runtime.padEnd(14)} ${o.reason}`),
   ];
   return lines.join('\n');

@@ -104,7 +104,7 @@ export function linkedLibs(texts: string[]): string[] {
   return [...libs].filter((l) => !LIBC_PARTS.has(l));
 }
 
-function targetsOf(scan: Scan, system: BuildSystem, root: string, cxx: boolean): Choice[] {
+function targetsOf(scan: Scan, system: BuildSystem, cxx: boolean): Choice[] {
   if (system === 'cmake') {
     const lists = scan.files.filter((f) => basename(f) === 'CMakeLists.txt');
     return cmakeTargets(lists.map((f) => scan.read(f) ?? '')).map((n) => ({ value: n, label: n, source: 'add_executable in CMakeLists.txt' }));
@@ -118,7 +118,6 @@ function targetsOf(scan: Scan, system: BuildSystem, root: string, cxx: boolean):
     return makeTargets(scan.read(mf) ?? '').map((t) => ({ value: t, label: t, source: `default goal of ${mf}` }));
   }
   const mains = scan.withExt(...(cxx ? [...CXX_EXT, ...C_EXT] : C_EXT)).filter((f) => MAIN_FN.test(scan.read(f) ?? ''));
-  void root;
   return mains.map((f) => ({ value: f, label: basename(f).replace(/\.[^.]+$/, ''), source: `main() in ${f}` }));
 }
 
@@ -156,7 +155,7 @@ export const cFamily: Language = {
     decisions.push({ topic: 'Compiler', choice: `gcc ${version.value}${cxx ? ' (g++)' : ''}`, because: version.source });
 
     const project = basename(scan.root);
-    const entries = targetsOf(scan, system, scan.root, cxx);
+    const entries = targetsOf(scan, system, cxx);
     if (!entries.length) {
       throw new UserError('E_NO_ENTRY', system === 'single' ? 'No source file with main() found.' : `No executable target found in the ${system} build files.`, 'Name the program with --entry <target>.');
     }
@@ -199,14 +198,13 @@ export const cFamily: Language = {
     const cc = musl ? 'musl-gcc' : 'gcc';
     const ldflags = LDFLAGS[strategy.id] ?? '';
     const apt = [...(info.system === 'cmake' ? ['cmake'] : []), ...(info.system === 'meson' ? ['meson', 'ninja-build'] : []), ...(musl ? ['musl-tools'] : [])];
+    // CMake and Meson put the executable somewhere under the build tree: find it by name.
+    const locate = `{ f=$(find /build -type f -name ${name} -perm -u+x -print -quit); [ -n "$f" ] || { echo 'error: no executable named ${name} under /build' >&2; exit 1; }; cp "$f" /out/${name}; }`;
     let steps: string[];
-    let locate: string | undefined;
     if (info.system === 'cmake') {
-      steps = [`cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release${musl ? ' -DCMAKE_C_COMPILER=musl-gcc' : ''}${ldflags ? ` -DCMAKE_EXE_LINKER_FLAGS=${shellWord(ldflags)}` : ''}`, 'cmake --build /build --parallel'];
-      locate = '/build';
+      steps = [`cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release${musl ? ' -DCMAKE_C_COMPILER=musl-gcc' : ''}${ldflags ? ` -DCMAKE_EXE_LINKER_FLAGS=${shellWord(ldflags)}` : ''}`, 'cmake --build /build --parallel', locate];
     } else if (info.system === 'meson') {
-      steps = [`${musl ? 'CC=musl-gcc ' : ''}meson setup /build --buildtype=release${ldflags ? ` -Dc_link_args=${shellWord(ldflags)} -Dcpp_link_args=${shellWord(ldflags)}` : ''}`, 'meson compile -C /build'];
-      locate = '/build';
+      steps = [`${musl ? 'CC=musl-gcc ' : ''}meson setup /build --buildtype=release${ldflags ? ` -Dc_link_args=${shellWord(ldflags)} -Dcpp_link_args=${shellWord(ldflags)}` : ''}`, 'meson compile -C /build', locate];
     } else if (info.system === 'make') {
       const vars = [`CC=${shellWord(`${cc}${ldflags ? ` ${ldflags}` : ''}`)}`, ...(info.cxx ? [`CXX=${shellWord(`g++${ldflags ? ` ${ldflags}` : ''}`)}`] : [])];
       steps = [`make -j"$(nproc)" ${vars.join(' ')} ${shellWord(info.target)}`, `cp ${shellWord(info.target)} /out/${name}`];
@@ -220,7 +218,7 @@ export const cFamily: Language = {
       args: [{ name: 'GCC_VERSION', value: resolved.version.value }],
       artifact: `/out/${name}`,
       vars: {
-        name, apt: apt.join(' '), steps, locate, static: strategy.libc === 'none',
+        name, apt: apt.join(' '), steps, static: strategy.libc === 'none',
         how: strategy.summary, system: info.system,
       },
     };
@@ -245,7 +243,7 @@ function cStrategies(cxx: boolean, requiresLibs: string[], linksLibs: boolean, n
     { id: 'glibc-static-libstdcxx', libc: 'glibc', requires: ['glibc', ...requiresLibs.filter((l) => l !== 'libstdc++')], summary: 'a glibc binary with libstdc++ and libgcc linked in (-static-libstdc++ -static-libgcc)', fix: libFix },
   ];
   if (!linksLibs && !nss) out.push({ id: 'glibc-static', libc: 'none', requires: [], summary: 'a fully static binary (g++ -static)' });
-  else if (nss) out[1]!.fix = `${nss.replace(/^/, 'NSS calls (')}) need glibc's run-time modules, so a fully static build is unsafe: choose busybox-glibc, distroless or slim`;
+  else if (nss) out[1]!.fix = `the user and host lookups in ${nss} need glibc's NSS modules at run time, so a fully static build is unsafe: choose busybox-glibc, distroless or slim`;
   return out;
 }
 

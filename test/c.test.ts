@@ -1,0 +1,71 @@
+import { describe, expect, test } from '@jest/globals';
+import { scanProject } from '../src/detect/scan.js';
+import { cFamily, cmakeTargets, linkedLibs, makeTargets } from '../src/lang/c.js';
+import type { LangId } from '../src/types.js';
+import { C_MAIN, project } from './helpers.js';
+
+const resolve = (files: Record<string, string>, lang: LangId = 'c', opts = {}) => cFamily.resolve(scanProject(project(files)), lang, opts);
+
+describe('finding the executable instead of guessing', () => {
+  test('Makefile: all -> its prerequisites, variables expanded, phony and objects skipped', () => {
+    expect(makeTargets('CC=gcc\nTARGET := app\nall: $(TARGET) docs\n$(TARGET): main.o\n\t$(CC) -o $@ $^\ndocs:\n\ttrue\n.PHONY: all docs\n')).toEqual(['app']);
+  });
+  test('Makefile: the first target with a recipe is the goal', () => {
+    expect(makeTargets('# comment\n.SUFFIXES:\nserver: server.c util.c\n\t$(CC) -o $@ $^\nclean:\n\trm -f server\n')).toEqual(['server']);
+  });
+  test('Makefile: pattern rules and special targets are not goals; continuation lines join', () => {
+    expect(makeTargets('%.o: %.c\n\t$(CC) -c $<\nall: \\\n  one \\\n  two\none:\n\ttrue\ntwo:\n\ttrue\n')).toEqual(['one', 'two']);
+  });
+  test('CMake: add_executable with ${PROJECT_NAME} and set(), not IMPORTED or ALIAS', () => {
+    expect(cmakeTargets([
+      'project(tool VERSION 1.0 LANGUAGES C)\nset(EXTRA helper)\nadd_executable(${PROJECT_NAME} main.c)\nadd_executable(${EXTRA} h.c)\nadd_executable(ext IMPORTED)\nadd_executable(alias ALIAS tool)\n# add_executable(commented x.c)\n',
+    ])).toEqual(['tool', 'helper']);
+  });
+  test('libraries from -l, target_link_libraries, find_package and dependency(), minus libc parts', () => {
+    expect(linkedLibs(['LDLIBS = -lm -lz -lpthread\n', 'find_package(Threads)\nfind_package(OpenSSL)\ntarget_link_libraries(app PRIVATE m ${FOO} OpenSSL::SSL)\n', "dependency('zlib')\n"]).sort())
+      .toEqual(['OpenSSL', 'OpenSSL::SSL', 'z', 'zlib'].sort());
+  });
+});
+
+describe('resolving C and C++ projects', () => {
+  test('a bare file is named after itself and compiled with its main-less neighbours', () => {
+    const r = resolve({ 'tool.c': C_MAIN, 'util.c': 'int twice(int x){return 2*x;}', 'other/x.c': 'int y;' });
+    expect(r.name).toBe('tool');
+    expect((r.own as { sources: string[] }).sources).toEqual(['tool.c', 'util.c']);
+  });
+  test('two files with main(): the flag chooses; an unknown one is an error', () => {
+    const files = { 'a.c': C_MAIN, 'b.c': C_MAIN };
+    expect(resolve(files).warnings.join()).toMatch(/Several programs/);
+    expect(resolve(files, 'c', { entry: 'b' }).name).toBe('b');
+    expect(() => resolve(files, 'c', { entry: 'zzz' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY' }));
+  });
+  test('a CMake project without add_executable is an error that names the fix', () => {
+    expect(() => resolve({ 'CMakeLists.txt': 'project(x)\nadd_library(x x.c)\n', 'x.c': 'int x;' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY', hint: expect.stringContaining('--entry') }));
+  });
+  test('C can be linked dynamically against glibc or statically with musl', () => {
+    expect(resolve({ 'a.c': C_MAIN }).strategies.map((s) => s.id)).toEqual(['glibc-dynamic', 'musl-static']);
+  });
+  test('C++: dynamic, libstdc++ linked in, or fully static', () => {
+    expect(resolve({ 'a.cpp': 'int main(){}' }, 'cpp').strategies.map((s) => s.id)).toEqual(['glibc-dynamic', 'glibc-static-libstdcxx', 'glibc-static']);
+  });
+  test('C++ that calls getaddrinfo is not linked fully static (glibc NSS)', () => {
+    const r = resolve({ 'a.cpp': '#include <netdb.h>\nint main(){ getaddrinfo(0,0,0,0); }' }, 'cpp');
+    expect(r.strategies.map((s) => s.id)).toEqual(['glibc-dynamic', 'glibc-static-libstdcxx']);
+    expect(r.strategies[1]!.fix).toContain('a.cpp');
+  });
+  test('linking zlib rules out the musl build and requires libz at run time', () => {
+    const r = resolve({ 'Makefile': 'app: app.c\n\t$(CC) -o app app.c -lz\n', 'app.c': C_MAIN });
+    expect(r.strategies).toEqual([expect.objectContaining({ id: 'glibc-dynamic', requires: ['glibc', 'libz'] })]);
+  });
+  test('an unknown library is a warning that says what to install', () => {
+    const r = resolve({ 'Makefile': 'app: app.c\n\t$(CC) -o app app.c -lfoo\n', 'app.c': C_MAIN });
+    expect(r.warnings.join()).toContain('libfoo');
+  });
+  test('TLS client headers ask for CA certificates', () => {
+    expect(resolve({ 'a.c': '#include <curl/curl.h>\n' + C_MAIN }).needs.certs).toContain('a.c');
+  });
+  test('--lang-version picks the gcc major; nonsense is refused', () => {
+    expect(resolve({ 'a.c': C_MAIN }, 'c', { langVersion: '14.2' }).version).toEqual({ value: '14', source: '--lang-version' });
+    expect(() => resolve({ 'a.c': C_MAIN }, 'c', { langVersion: 'x' })).toThrow(expect.objectContaining({ code: 'E_BAD_FLAG' }));
+  });
+});

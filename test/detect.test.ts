@@ -1,0 +1,57 @@
+import { describe, expect, test } from '@jest/globals';
+import { detect } from '../src/detect/index.js';
+import { scanProject } from '../src/detect/scan.js';
+import { generate } from '../src/index.js';
+import { C_MAIN, GO_MAIN, project } from './helpers.js';
+
+const ranked = (files: Record<string, string>) => detect(scanProject(project(files)));
+
+describe('detection scores every language and keeps the evidence', () => {
+  test('go.mod makes a Go project', () => {
+    const r = ranked({ 'go.mod': 'module x\n\ngo 1.22\n', 'main.go': GO_MAIN });
+    expect(r.ranked[0]).toMatchObject({ lang: 'go', evidence: ['go.mod', '1 .go file'] });
+    expect(r.ties).toEqual([]);
+  });
+
+  test('C and C++ are told apart by their sources', () => {
+    expect(ranked({ 'CMakeLists.txt': 'project(x)\nadd_executable(x main.c)\n', 'main.c': C_MAIN }).ranked[0]!.lang).toBe('c');
+    expect(ranked({ 'CMakeLists.txt': 'project(x)\nadd_executable(x main.cpp)\n', 'main.cpp': 'int main(){}' }).ranked[0]!.lang).toBe('cpp');
+  });
+
+  test('a Makefile in a Go project does not make it C', () => {
+    const r = ranked({ 'go.mod': 'module x\n', 'main.go': GO_MAIN, Makefile: 'build:\n\tgo build ./...\n' });
+    expect(r.ranked.map((d) => d.lang)).toEqual(['go']);
+  });
+
+  test('cgo C files beside go.mod are reported but do not tie', () => {
+    const r = ranked({ 'go.mod': 'module x\n', 'main.go': GO_MAIN, 'helper.c': 'int add(int a,int b){return a+b;}' });
+    expect(r.ranked.map((d) => d.lang)).toEqual(['go', 'c']);
+    expect(r.ties).toEqual([]);
+  });
+
+  test('two strong manifests tie, and generate() refuses to guess without --lang', async () => {
+    const dir = project({ 'go.mod': 'module x\n', 'main.go': GO_MAIN, 'CMakeLists.txt': 'project(y)\nadd_executable(y a.c)\n', 'a.c': C_MAIN, 'b.c': C_MAIN });
+    const r = detect(scanProject(dir));
+    expect(r.ties.map((d) => d.lang)).toEqual(['c']);
+    await expect(generate(dir)).rejects.toMatchObject({ code: 'E_AMBIGUOUS', hint: expect.stringContaining('--lang') });
+    expect((await generate(dir, { lang: 'c' })).plan.lang).toBe('c');
+    expect((await generate(dir, { lang: 'go' })).plan.lang).toBe('go');
+  });
+
+  test('an ask callback settles a tie', async () => {
+    const dir = project({ 'go.mod': 'module x\n', 'main.go': GO_MAIN, 'CMakeLists.txt': 'project(y)\nadd_executable(y a.c)\n', 'a.c': C_MAIN, 'b.c': C_MAIN });
+    const g = await generate(dir, { ask: { lang: async (c) => { expect(c.map((d) => d.lang)).toEqual(['go', 'c']); return 'c'; } } });
+    expect(g.plan.name).toBe('y');
+  });
+
+  test('nothing recognisable is a clear error', async () => {
+    const dir = project({ 'README.md': '# hi\n', 'notes.txt': 'x' });
+    expect(detect(scanProject(dir)).ranked).toEqual([]);
+    await expect(generate(dir)).rejects.toMatchObject({ code: 'E_NO_PROJECT' });
+  });
+
+  test('dependency and build folders are not walked', () => {
+    const r = ranked({ 'go.mod': 'module x\n', 'main.go': GO_MAIN, 'node_modules/a/b.c': C_MAIN, 'vendor/x/y.c': C_MAIN, 'build/z.cpp': C_MAIN, '.git/k.c': C_MAIN });
+    expect(r.ranked.map((d) => d.lang)).toEqual(['go']);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, test } from '@jest/globals';
+import { scanProject } from '../src/detect/scan.js';
+import { generate } from '../src/index.js';
+import { go, goMinor, parseGoFile, parseGoMod } from '../src/lang/go.js';
+import { GO_MAIN, project } from './helpers.js';
+
+const resolve = (files: Record<string, string>, opts = {}) => go.resolve(scanProject(project(files)), 'go', opts);
+
+describe('go.mod and Go sources', () => {
+  test('parseGoMod reads module, go, toolchain and requires (block and single)', () => {
+    const m = parseGoMod('module github.com/a/b/v2 // c\n\ngo 1.22.3\ntoolchain go1.23.1\nrequire x.org/y v1.0.0\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.0 // indirect\n\tz.io/q v0.1.0\n)\n');
+    expect(m).toEqual({ module: 'github.com/a/b/v2', go: '1.22.3', toolchain: 'go1.23.1', requires: ['x.org/y', 'github.com/mattn/go-sqlite3', 'z.io/q'] });
+  });
+
+  test('parseGoFile ignores imports inside comments and finds aliased ones', () => {
+    const f = parseGoFile('// import "os/user"\n/* import "net" */\npackage main\n\nimport (\n\tf "fmt"\n\t_ "embed"\n\t"net/http"\n)\nimport "C"\n');
+    expect(f.pkg).toBe('main');
+    expect(f.imports.sort()).toEqual(['C', 'embed', 'fmt', 'net/http']);
+  });
+
+  test.each([['1.22.3', '1.22'], ['go1.23.1', '1.23'], ['1.22', '1.22'], ['1.21rc2', '1.21'], ['latest', undefined], ['', undefined]])('goMinor(%s) = %s', (v, want) => {
+    expect(goMinor(v)).toBe(want);
+  });
+});
+
+describe('Go version: flag > .go-version > .tool-versions > toolchain > go > default, with its source', () => {
+  const files = { 'go.mod': 'module x\n\ngo 1.21.0\ntoolchain go1.22.5\n', 'main.go': GO_MAIN };
+  test('toolchain beats go', () => expect(resolve(files).version).toEqual({ value: '1.22', source: 'go.mod (toolchain go1.22.5)' }));
+  test('go line alone', () => expect(resolve({ ...files, 'go.mod': 'module x\ngo 1.21.0\n' }).version).toEqual({ value: '1.21', source: 'go.mod (go 1.21.0)' }));
+  test('.tool-versions beats go.mod', () => expect(resolve({ ...files, '.tool-versions': 'nodejs 20\ngolang 1.23.2\n' }).version).toEqual({ value: '1.23', source: '.tool-versions' }));
+  test('.go-version beats .tool-versions', () => expect(resolve({ ...files, '.tool-versions': 'golang 1.23.2\n', '.go-version': '1.20.1\n' }).version.source).toBe('.go-version'));
+  test('the flag beats everything', () => expect(resolve(files, { langVersion: '1.24' }).version).toEqual({ value: '1.24', source: '--lang-version' }));
+  test('a bad flag is a typed error', () => expect(() => resolve(files, { langVersion: 'newest' })).toThrow(expect.objectContaining({ code: 'E_BAD_FLAG' })));
+  test('no go.mod: the default, said so', () => expect(resolve({ 'main.go': GO_MAIN }).version.source).toMatch(/^default/));
+  test('a garbage version in a file is a warning, not a silent swap', () => {
+    const r = resolve({ 'go.mod': 'module x\n', '.go-version': 'stable\n', 'main.go': GO_MAIN });
+    expect(r.warnings.join()).toContain('stable');
+  });
+});
+
+describe('Go programs, cgo and run-time needs', () => {
+  test('several cmd/ programs: the one named like the module wins, else the first with a warning', () => {
+    const files = { 'go.mod': 'module example.com/tool\n', 'cmd/tool/main.go': GO_MAIN, 'cmd/admin/main.go': GO_MAIN, 'internal/x/x.go': 'package x\n' };
+    const r = resolve(files);
+    expect(r.name).toBe('tool');
+    expect(r.entries.map((e) => e.value)).toEqual(['cmd/admin', 'cmd/tool']);
+    const r2 = resolve({ ...files, 'go.mod': 'module example.com/other\n' });
+    expect(r2.name).toBe('admin');
+    expect(r2.warnings.join()).toMatch(/Several programs.*--entry/);
+    expect(resolve(files, { entry: 'admin' }).name).toBe('admin');
+    expect(resolve(files, { entry: './cmd/admin/' }).name).toBe('admin');
+    expect(() => resolve(files, { entry: 'nope' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY' }));
+  });
+
+  test('a library without package main is refused', () => {
+    expect(() => resolve({ 'go.mod': 'module x\n', 'lib.go': 'package lib\n' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY' }));
+  });
+
+  test('the root package takes the module name, without a /vN suffix', () => {
+    expect(resolve({ 'go.mod': 'module github.com/a/server/v3\n', 'main.go': GO_MAIN }).name).toBe('server');
+  });
+
+  test('cgo: import "C" (not in tests) or a known cgo module', () => {
+    const r = resolve({ 'go.mod': 'module x\n', 'main.go': GO_MAIN, 'c.go': 'package main\n// #include <stdio.h>\nimport "C"\n' });
+    expect(r.strategies.map((s) => s.id)).toEqual(['cgo-glibc']);
+    expect(r.decisions.find((d) => d.topic === 'cgo')!.because).toBe('import "C" in c.go');
+    expect(resolve({ 'go.mod': 'module x\n', 'main.go': GO_MAIN, 'c_test.go': 'package main\nimport "C"\n' }).strategies[0]!.id).toBe('static');
+    const sqlite = resolve({ 'go.mod': 'module x\nrequire github.com/mattn/go-sqlite3 v1.14.22\n', 'main.go': GO_MAIN });
+    expect(sqlite.strategies[0]!.id).toBe('cgo-glibc');
+  });
+
+  test('needs: certificates for net/http, passwd for os/user, /tmp for temp files, tzdata embedded for LoadLocation', () => {
+    const r = resolve({
+      'go.mod': 'module x\n',
+      'main.go': 'package main\nimport (\n"net/http"\n"os/user"\n"os"\n"time"\n)\nfunc main(){ http.Get("x"); user.Current(); os.CreateTemp("", "x"); time.LoadLocation("Europe/Paris") }\n',
+    });
+    expect(r.needs.certs).toContain('net/http');
+    expect(r.needs.passwd).toContain('os/user');
+    expect(r.needs.tmp).toContain('main.go');
+    expect(r.decisions.find((d) => d.topic === 'Time zones')!.choice).toContain('timetzdata');
+  });
+
+  test('net/url alone needs no certificates', () => {
+    expect(resolve({ 'go.mod': 'module x\n', 'main.go': 'package main\nimport "net/url"\nfunc main(){ url.Parse("") }\n' }).needs.certs).toBeUndefined();
+  });
+
+  test('port from ListenAndServe, or --port', () => {
+    const r = resolve({ 'go.mod': 'module x\n', 'main.go': 'package main\nimport "net/http"\nfunc main(){ http.ListenAndServe(":8081", nil) }\n' });
+    expect(r.port).toEqual({ value: 8081, source: expect.stringContaining('main.go') });
+    expect(resolve({ 'go.mod': 'module x\n', 'main.go': GO_MAIN }, { port: 9000 }).port).toEqual({ value: 9000, source: '--port' });
+  });
+
+  test('go.sum is copied with go.mod when present; vendor/ skips the download layer', async () => {
+    const withSum = await generate(project({ 'go.mod': 'module x\n', 'go.sum': '', 'main.go': GO_MAIN }));
+    expect(withSum.files[0]!.content).toContain('COPY go.mod go.sum ./');
+    const vendored = await generate(project({ 'go.mod': 'module x\n', 'vendor/modules.txt': '', 'main.go': GO_MAIN }));
+    expect(vendored.files[0]!.content).not.toContain('go mod download');
+    const bare = await generate(project({ 'main.go': GO_MAIN }));
+    expect(bare.files[0]!.content).toContain('go mod init');
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, test } from '@jest/globals';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate, isUserError } from '../src/index.js';
+import { RUNTIMES } from '../src/types.js';
+import { assertShape } from './shape.js';
+
+/**
+ * Golden files: every example rendered for every runtime, compared with
+ * examples/<case>/expected/<runtime>/{Dockerfile,.dockerignore} or refused.txt.
+ * UPDATE_GOLDEN=1 (npm run golden:update) rewrites them for review in the diff.
+ */
+const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const cases = readdirSync(EXAMPLES).filter((d) => existsSync(join(EXAMPLES, d, 'expected', 'output.txt'))).sort();
+
+function golden(path: string, actual: string): void {
+  if (UPDATE) {
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, actual);
+    return;
+  }
+  expect(existsSync(path) ? readFileSync(path, 'utf8') : `(missing ${path}: run npm run golden:update)`).toBe(actual);
+}
+
+test('every example has expectations', () => {
+  expect(cases.sort()).toEqual(readdirSync(EXAMPLES).sort());
+  expect(cases.length).toBeGreaterThanOrEqual(8);
+});
+
+describe.each(cases)('%s', (name) => {
+  const dir = join(EXAMPLES, name);
+  const expected = join(dir, 'expected');
+
+  test('default runtime and refusals', async () => {
+    const g = await generate(dir);
+    const summary = { default: g.plan.runtime, refused: g.plan.options.filter((o) => !o.ok).map((o) => o.runtime) };
+    golden(join(expected, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  });
+
+  test.each(RUNTIMES.map((r) => [r]))('%s', async (runtime) => {
+    const out = join(expected, runtime);
+    let g;
+    try {
+      g = await generate(dir, { runtime });
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      expect(e.code).toBe('E_REFUSED');
+      if (UPDATE) rmSync(out, { recursive: true, force: true });
+      golden(join(out, 'refused.txt'), `${e.message}\nfix: ${e.hint}\n`);
+      return;
+    }
+    if (UPDATE) rmSync(join(out, 'refused.txt'), { force: true });
+    golden(join(out, 'Dockerfile'), g.files[0]!.content);
+    golden(join(out, '.dockerignore'), g.files[1]!.content);
+    assertShape(g.files[0]!.content, g.plan);
+  });
+});
+
+test('--syntax adds the directive, and only then', async () => {
+  const g = await generate(join(EXAMPLES, 'go-hello'), { syntax: true });
+  expect(g.files[0]!.content.split('\n')[0]).toBe('# syntax=docker/dockerfile:1');
+  assertShape(g.files[0]!.content, g.plan);
+});
