@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Copy, type Instruction } from 'dockerfile-ast';
 import type { Plan } from '../src/plan/index.js';
 
 /**
@@ -26,7 +26,7 @@ export function assertShape(text: string, plan: Plan): void {
     }
     if (stage === froms.length - 1) finalStage.push(i);
     if (kw === 'COPY') {
-      const from = i.getFlags().find((f) => f.getName() === 'from')?.getValue();
+      const from = (i as Copy).getFromFlag()?.getValue();
       if (from !== undefined && from !== null) expect(stages.slice(0, -1)).toContain(from);
     }
   }
