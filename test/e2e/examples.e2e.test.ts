@@ -1,0 +1,81 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { buildImage, runImage } from '../../src/docker.js';
+import { generate } from '../../src/index.js';
+import { RUNTIMES, type RuntimeId } from '../../src/types.js';
+import { engineStatus, loud, SKIP_ENV } from './engine.js';
+import { writeReport, type Row } from './report.js';
+
+/**
+ * Every example on every runtime: generate with the CLI into a temporary copy, build with the
+ * engine, run, compare the output with expected/output.txt, record size and build time.
+ * Refused combinations: the CLI exits 2 and writes nothing.
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const EXAMPLES = join(ROOT, 'examples');
+const BIN = join(ROOT, 'bin', 'create-slim-dockerfile.js');
+const cases = readdirSync(EXAMPLES).sort();
+const engine = await engineStatus();
+const rows: Row[] = [];
+
+if (!engine.ok) {
+  if (process.env[SKIP_ENV] !== '1') {
+    throw new Error(loud(`No Docker engine: ${engine.why}. The end-to-end suite cannot run. Start Docker (or ../shared/imagekit/build.sh), or set ${SKIP_ENV}=1 to skip it knowingly.`));
+  }
+  console.error(loud(`END-TO-END SUITE SKIPPED (${SKIP_ENV}=1): ${engine.why}. Nothing was built or run.`));
+}
+
+const matrix = cases.flatMap((name) => RUNTIMES.map((runtime) => [name, runtime] as [string, RuntimeId]));
+
+function copyOf(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `csd-e2e-${name}-`));
+  cpSync(join(EXAMPLES, name), dir, { recursive: true, filter: (src) => !src.startsWith(join(EXAMPLES, name, 'expected')) });
+  return dir;
+}
+
+(engine.ok ? describe : describe.skip)(`examples × runtimes (engine ${engine.ok ? engine.version : 'missing'})`, () => {
+  test.concurrent.each(matrix)('%s on %s', async (name, runtime) => {
+    const expected = join(EXAMPLES, name, 'expected');
+    const dir = copyOf(name);
+    const refused = existsSync(join(expected, runtime, 'refused.txt'));
+    const cli = await execa('node', [BIN, dir, '--runtime', runtime, '--yes'], { reject: false });
+    if (refused) {
+      expect(cli.exitCode).toBe(2);
+      expect(cli.stderr).toContain(`${runtime} cannot run this program`);
+      expect(existsSync(join(dir, 'Dockerfile'))).toBe(false);
+      rows.push({ example: name, runtime, refused: true, reason: (await generate(join(EXAMPLES, name)).then((g) => g.plan.options.find((o) => o.runtime === runtime)!.reason)) ?? '' });
+      return;
+    }
+    expect(cli.exitCode).toBe(0);
+    const tag = `csd-e2e-${name}:${runtime}`;
+    const built = await buildImage(dir, { tag });
+    const ran = await runImage(tag, { seconds: 30, maxLines: 50 });
+    const want = readFileSync(join(expected, 'output.txt'), 'utf8').trimEnd().split('\n');
+    const runs = ran.exitCode === 0 && want.every((line, i) => ran.lines[i] === line);
+    rows.push({ example: name, runtime, refused: false, image: (await generate(dir, { runtime })).plan.final.image, sizeBytes: built.sizeBytes, layers: built.layers, buildSeconds: built.seconds, runs });
+    expect({ exitCode: ran.exitCode, lines: ran.lines.slice(0, want.length) }).toEqual({ exitCode: 0, lines: want });
+    const limits = existsSync(join(expected, 'limits.json')) ? JSON.parse(readFileSync(join(expected, 'limits.json'), 'utf8')) as Record<string, { maxBytes: number }> : {};
+    if (limits[runtime]) expect(built.sizeBytes).toBeLessThanOrEqual(limits[runtime].maxBytes);
+  });
+});
+
+afterAll(async () => {
+  if (!engine.ok) return;
+  // The report is only rewritten by a run of the whole matrix (not one filtered with -t).
+  if (rows.length !== matrix.length) {
+    console.error(`sizes report not written: ${rows.length} of ${matrix.length} combinations ran`);
+    return;
+  }
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  const images = [...new Set(rows.filter((r) => r.image && r.image !== 'scratch').map((r) => r.image!))];
+  const baseSizes: Record<string, number> = { scratch: 0 };
+  for (const image of images) {
+    const r = await execa(process.env.DOCKER || 'docker', ['image', 'inspect', '--format', '{{.Size}}', image], { reject: false });
+    if (r.exitCode === 0) baseSizes[image] = Number(r.stdout.trim());
+  }
+  writeReport(join(ROOT, 'docs'), rows, engine.version, baseSizes);
+});
