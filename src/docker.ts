@@ -159,6 +159,8 @@ export interface CompareRow {
 export interface CompareReport {
   name: string;
   lang: string;
+  /** The runtime the generator picks by default. */
+  default: RuntimeId;
   rows: CompareRow[];
 }
 
@@ -204,20 +206,21 @@ export async function compare(dir: string, opts: GenerateOptions, io: { log?: Lo
   }
   const smallest = Math.min(...rows.filter((r) => r.runs && r.sizeBytes).map((r) => r.sizeBytes!));
   for (const r of rows) if (r.sizeBytes && Number.isFinite(smallest)) r.ratio = r.sizeBytes / smallest;
-  return { name: base.plan.name, lang: base.plan.lang, rows };
+  return { name: base.plan.name, lang: base.plan.lang, default: base.plan.runtime, rows };
 }
 
 export function formatCompare(report: CompareReport): string {
-  const head = ['runtime', 'size', '× smallest', 'builds', 'runs', 'notes'];
+  const head = ['runtime', 'size', '× smallest', 'build s', 'builds', 'runs', 'notes'];
   const body = report.rows.map((r) => [
-    r.runtime,
+    `${r.runtime === report.default ? '● ' : '  '}${r.runtime}`,
     r.sizeBytes ? human(r.sizeBytes) : '-',
     r.ratio ? `${r.ratio.toFixed(1)}×` : '-',
+    r.seconds !== undefined ? r.seconds.toFixed(1) : '-',
     r.possible ? (r.builds ? 'yes' : 'no') : 'refused',
     r.possible ? (r.runs ? 'yes' : 'no') : '-',
     r.note.length > 70 ? `${r.note.slice(0, 69)}…` : r.note,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const fmt = (row: string[]) => row.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [`${report.name} (${report.lang}): every final stage, built and run`, fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');
+  const fmt = (row: string[]) => row.map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [`${report.name} (${report.lang}): every final stage, built and run (● = the default)`, fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');
 }

@@ -1,0 +1,80 @@
+import { describe, expect, test } from '@jest/globals';
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { buildImage, runImage } from '../../src/docker.js';
+import { engineStatus, loud, SKIP_ENV } from './engine.js';
+
+/** --build, --run and --compare through the CLI, and the diagnosis of images that do not run. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin', 'create-slim-dockerfile.js');
+const engine = await engineStatus();
+if (!engine.ok && process.env[SKIP_ENV] !== '1') throw new Error(loud(`No Docker engine: ${engine.why}. Set ${SKIP_ENV}=1 to skip knowingly.`));
+
+function copyOf(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `csd-e2e-cli-${name}-`));
+  cpSync(join(ROOT, 'examples', name), dir, { recursive: true, filter: (src) => !src.includes('/expected') });
+  return dir;
+}
+const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false });
+
+(engine.ok ? describe : describe.skip)('CLI against the engine', () => {
+  test('--compare on a Go program that uses the network: five real sizes, nothing written', async () => {
+    const dir = copyOf('go-net');
+    const before = readdirSync(dir).sort();
+    const r = await cli([dir, '--compare', '--json']);
+    expect(r.exitCode).toBe(0);
+    const report = JSON.parse(r.stdout) as { default: string; rows: { runtime: string; builds: boolean; runs: boolean; sizeBytes: number; ratio: number }[] };
+    expect(report.rows.map((x) => x.runtime)).toEqual(['scratch', 'alpine', 'busybox-glibc', 'slim', 'distroless']);
+    for (const row of report.rows) expect(row).toMatchObject({ builds: true, runs: true, sizeBytes: expect.any(Number) });
+    expect(report.rows.find((x) => x.runtime === 'scratch')!.ratio).toBe(1);
+    expect(report.default).toBe('scratch');
+    expect(readdirSync(dir).sort()).toEqual(before);
+    const text = await cli([dir, '--compare']);
+    expect(text.stdout).toMatch(/● scratch\s+\d/);
+  });
+
+  test('--compare lists the runtimes a cgo program cannot use, with the reason', async () => {
+    const r = await cli([copyOf('go-cgo'), '--compare', '--json']);
+    const rows = JSON.parse(r.stdout).rows as { runtime: string; possible: boolean; runs?: boolean; note: string }[];
+    expect(rows.filter((x) => !x.possible).map((x) => x.runtime)).toEqual(['scratch', 'alpine']);
+    expect(rows.find((x) => x.runtime === 'scratch')!.note).toContain('needs glibc');
+    expect(rows.filter((x) => x.possible).every((x) => x.runs)).toBe(true);
+  });
+
+  test('--run builds, prints the size and layer count, and shows the first output', async () => {
+    const dir = copyOf('c-single-file');
+    const r = await cli([dir, '--run', '--tag', 'csd-e2e-cli-run']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/built csd-e2e-cli-run: [\d.]+ kB, \d+ layers?/);
+    expect(r.stdout).toContain('| hello from a single C file');
+  });
+
+  test('a failing build names the step and shows the compiler error', async () => {
+    const dir = copyOf('c-single-file');
+    writeFileSync(join(dir, 'hello.c'), 'int main(void) { return missing_symbol; }\n');
+    const r = await cli([dir, '--build', '--tag', 'csd-e2e-cli-broken']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/docker build failed at \[build \d+\/\d+\] RUN/);
+    expect(r.stderr).toContain('missing_symbol');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a glibc binary on alpine and a dynamic C++ binary on busybox:glibc are diagnosed', async () => {
+    const dir = copyOf('cpp-cmake');
+    // What people write by hand: the default (dynamic) build copied onto small images.
+    const base = 'FROM gcc:12-bookworm AS build\nWORKDIR /src\nCOPY main.cpp .\nRUN g++ -O2 -o /out-app main.cpp\n';
+    writeFileSync(join(dir, 'Dockerfile.alpine'), `${base}FROM alpine:3.20\nCOPY --from=build /out-app /app\nENTRYPOINT ["/app"]\n`);
+    writeFileSync(join(dir, 'Dockerfile.busybox'), `${base}FROM busybox:glibc\nCOPY --from=build /out-app /app\nENTRYPOINT ["/app"]\n`);
+    await buildImage(dir, { tag: 'csd-e2e-diag:alpine', dockerfile: join(dir, 'Dockerfile.alpine') });
+    await buildImage(dir, { tag: 'csd-e2e-diag:busybox', dockerfile: join(dir, 'Dockerfile.busybox') });
+    const alpine = await runImage('csd-e2e-diag:alpine');
+    expect(alpine.exitCode).not.toBe(0);
+    expect(alpine.hint).toContain('loader or C library is missing');
+    const busybox = await runImage('csd-e2e-diag:busybox');
+    expect(busybox.exitCode).not.toBe(0);
+    expect(busybox.hint).toMatch(/lib(stdc\+\+\.so\.6|gcc_s\.so\.1) is missing/);
+  });
+});
