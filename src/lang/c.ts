@@ -238,12 +238,13 @@ function cStrategies(cxx: boolean, requiresLibs: string[], linksLibs: boolean, n
     // musl-gcc only finds the C library: with other libraries only the glibc build is possible.
     return linksLibs ? [dyn] : [dyn, { id: 'musl-static', libc: 'none', requires: [], summary: 'a static musl binary (musl-gcc -static)' }];
   }
+  // Refusals are explained with the first strategy, so its fix says why no static build is offered.
+  const fix = nss ? `the user and host lookups in ${nss} need glibc's NSS modules at run time, so a fully static build is unsafe: choose busybox-glibc, distroless or slim` : libFix;
   const out: Strategy[] = [
-    { id: 'glibc-dynamic', libc: 'glibc', requires: ['glibc', 'libstdc++', 'libgcc_s', ...requiresLibs], summary: 'a dynamic C++ binary (needs libstdc++.so.6 and libgcc_s.so.1)', fix: libFix },
-    { id: 'glibc-static-libstdcxx', libc: 'glibc', requires: ['glibc', ...requiresLibs.filter((l) => l !== 'libstdc++')], summary: 'a glibc binary with libstdc++ and libgcc linked in (-static-libstdc++ -static-libgcc)', fix: libFix },
+    { id: 'glibc-dynamic', libc: 'glibc', requires: ['glibc', 'libstdc++', 'libgcc_s', ...requiresLibs], summary: 'a dynamic C++ binary (the usual g++ build)', fix },
+    { id: 'glibc-static-libstdcxx', libc: 'glibc', requires: ['glibc', ...requiresLibs.filter((l) => l !== 'libstdc++')], summary: 'a glibc binary with libstdc++ and libgcc linked in (-static-libstdc++ -static-libgcc)', fix },
   ];
   if (!linksLibs && !nss) out.push({ id: 'glibc-static', libc: 'none', requires: [], summary: 'a fully static binary (g++ -static)' });
-  else if (nss) out[1]!.fix = `the user and host lookups in ${nss} need glibc's NSS modules at run time, so a fully static build is unsafe: choose busybox-glibc, distroless or slim`;
   return out;
 }
 
