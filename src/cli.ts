@@ -74,14 +74,15 @@ async function prompts(): Promise<Asker> {
     entry: (entries, current) => select({
       message: 'Which program should the image run?',
       default: current,
-      choices: entries.map((e) => ({ value: e.value, name: e.label, description: e.source })),
+      choices: entries.map((e) => ({ value: e.value, name: e.label, short: e.label, description: e.source })),
     }),
     runtime: (options, current) => select({
       message: 'Final image (sizes are the base images; your program adds its own size):',
       default: current,
-      choices: options.map((o) => (o.ok
-        ? { value: o.runtime, name: `${o.runtime.padEnd(14)} ${String(o.baseMB).padStart(5)} MB  ${o.image}` }
-        : { value: o.runtime, name: `${o.runtime.padEnd(14)}    --     `, disabled: `(${o.reason})` })),
+      // Smallest first; the ones that cannot run the program last, with the reason.
+      choices: [...options].sort((a, b) => (a.ok ? a.baseMB! : Infinity) - (b.ok ? b.baseMB! : Infinity)).map((o) => (o.ok
+        ? { value: o.runtime, short: o.runtime, name: `${o.runtime.padEnd(14)} ${String(o.baseMB).padStart(5)} MB  ${o.image}` }
+        : { value: o.runtime, short: o.runtime, name: `${o.runtime.padEnd(14)}    --     `, disabled: `(${o.short})` })),
     }),
   };
 }

@@ -80,6 +80,22 @@ describe('Go programs, cgo and run-time needs', () => {
     expect(r.decisions.find((d) => d.topic === 'Time zones')!.choice).toContain('timetzdata');
   });
 
+  test('only what the chosen program links counts: its own packages, transitively', () => {
+    const files = {
+      'go.mod': 'module example.com/m\n',
+      'cmd/api/main.go': 'package main\nimport "example.com/m/internal/web"\nfunc main(){ web.Serve() }\n',
+      'cmd/worker/main.go': 'package main\nimport "fmt"\nfunc main(){ fmt.Println() }\n',
+      'internal/web/web.go': 'package web\nimport "example.com/m/internal/auth"\nfunc Serve(){}\n',
+      'internal/auth/auth.go': 'package auth\nimport ("crypto/tls"; "os/user")\nvar _ = tls.Client\nvar _ = user.Current\n',
+      'internal/cgo/c.go': 'package cgo\nimport "C"\n',
+    };
+    const api = resolve(files, { entry: 'api' });
+    expect(api.needs).toEqual({ certs: 'imports "crypto/tls" (internal/auth/auth.go)', passwd: 'imports "os/user" (internal/auth/auth.go)' });
+    expect(api.strategies[0]!.id).toBe('static');
+    const worker = resolve(files, { entry: 'worker' });
+    expect(worker.needs).toEqual({});
+  });
+
   test('net/url alone needs no certificates', () => {
     expect(resolve({ 'go.mod': 'module x\n', 'main.go': 'package main\nimport "net/url"\nfunc main(){ url.Parse("") }\n' }).needs.certs).toBeUndefined();
   });

@@ -47,7 +47,8 @@ export function parseGoFile(text: string): { pkg?: string; imports: string[] } {
   const pkg = /^\s*package\s+(\w+)/m.exec(code)?.[1];
   const imports: string[] = [];
   for (const m of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
-    for (const s of m[1]!.matchAll(/(?:^|\n)\s*(?:[\w.]+\s+)?"([^"]+)"/g)) imports.push(s[1]!);
+    // Inside an import block every string literal is an import path (one per line, or ';'-separated).
+    for (const s of m[1]!.matchAll(/"([^"]+)"/g)) imports.push(s[1]!);
   }
   for (const m of code.matchAll(/^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"/gm)) imports.push(m[1]!);
   return pkg === undefined ? { imports } : { pkg, imports };
@@ -111,17 +112,18 @@ export const go: Language = {
     const version = resolveVersion(scan, mod, opts, warnings);
     decisions.push({ topic: 'Go version', choice: version.value, because: version.source });
 
-    // One pass over every non-test Go file: package clauses and imports.
+    // One pass over every non-test Go file: package clauses and imports, per directory.
     const mains = new Set<string>();
-    const importedBy = new Map<string, string>();
-    const sourcesByDir = new Map<string, string[]>();
+    const packages = new Map<string, GoPackage>();
     for (const f of scan.withExt('.go')) {
       if (f.endsWith('_test.go')) continue;
       const parsed = parseGoFile(scan.read(f) ?? '');
       const dir = dirname(f);
       if (parsed.pkg === 'main') mains.add(dir);
-      sourcesByDir.set(dir, [...(sourcesByDir.get(dir) ?? []), f]);
-      for (const i of parsed.imports) if (!importedBy.has(i)) importedBy.set(i, f);
+      const p: GoPackage = packages.get(dir) ?? { files: [], imports: new Map() };
+      p.files.push(f);
+      for (const i of parsed.imports) if (!p.imports.has(i)) p.imports.set(i, f);
+      packages.set(dir, p);
     }
     if (!mains.size) {
       throw new UserError('E_NO_ENTRY', 'No `package main` found: this Go module builds no program.', 'Run it in the directory of a Go program, or add a main package (e.g. cmd/<name>/main.go).');
@@ -129,13 +131,20 @@ export const go: Language = {
     const modName = moduleName(mod, scan.root);
     const entries: Choice[] = [...mains]
       .sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b)))
-      .map((dir) => ({ value: dir, label: dir === '.' ? `${modName} (.)` : `${basename(dir)} (${dir})`, source: `package main in ${sourcesByDir.get(dir)![0]}` }));
+      .map((dir) => ({ value: dir, label: dir === '.' ? `${modName} (.)` : `${basename(dir)} (${dir})`, source: `package main in ${packages.get(dir)!.files[0]}` }));
     const entry = pickEntry(entries, opts.entry, (e) => (e.value === '.' ? modName : basename(e.value)), modName, warnings);
     const pkg = safeRelPath(entry.value, 'Go package', '--entry');
     const name = safeName(pkg === '.' ? modName : basename(pkg), 'Binary name', '--entry');
     decisions.push({ topic: 'Program', choice: `${name} (./${pkg === '.' ? '' : pkg})`, because: entry.source });
 
-    // Native code: import "C" anywhere, or a module known to need cgo.
+    // What the program links: its own package and the module's packages it imports, transitively.
+    const linked = reachable(packages, pkg, mod?.module);
+    const importedBy = new Map<string, string>();
+    for (const dir of linked) for (const [i, f] of packages.get(dir)!.imports) if (!importedBy.has(i)) importedBy.set(i, f);
+    const linkedFiles = linked.flatMap((dir) => packages.get(dir)!.files);
+
+    // Native code: import "C" in a linked package, or a module known to need cgo anywhere in
+    // go.mod (its importers may be out of sight, in other modules: cgo is the safe guess).
     const cgoFile = importedBy.get('C');
     const cgoModule = mod?.requires.find((r) => DATA.cgoModules!.some((m) => r === m || r.startsWith(`${m}/`)));
     const cgo = cgoFile ? `import "C" in ${cgoFile}` : cgoModule ? `${cgoModule} in go.mod needs cgo` : undefined;
@@ -148,13 +157,13 @@ export const go: Language = {
     if (netImport) needs.certs = `imports "${netImport}" (${importedBy.get(netImport)})`;
     const user = importedBy.get('os/user');
     if (user) needs.passwd = `imports "os/user" (${user})`;
-    const tz = findInSources(scan, sourcesByDir, /\btime\.LoadLocation\(/);
-    const tmp = findInSources(scan, sourcesByDir, /\bos\.(TempDir|CreateTemp|MkdirTemp)\(|\bioutil\.Temp(File|Dir)\(/);
+    const tz = linkedFiles.find((f) => /\btime\.LoadLocation\(/.test(scan.read(f) ?? ''));
+    const tmp = linkedFiles.find((f) => /\bos\.(TempDir|CreateTemp|MkdirTemp)\(|\bioutil\.Temp(File|Dir)\(/.test(scan.read(f) ?? ''));
     if (tmp) needs.tmp = `temporary files (${tmp})`;
     const tags = tz && !importedBy.has('time/tzdata') ? ['timetzdata'] : [];
     if (tags.length) decisions.push({ topic: 'Time zones', choice: 'embedded (-tags timetzdata)', because: `time.LoadLocation in ${tz}; small images have no zoneinfo` });
 
-    const port = opts.port !== undefined ? { value: opts.port, source: '--port' } : findPort(scan, [...sourcesByDir.values()].flat(), GO_PORT_PATTERNS);
+    const port = opts.port !== undefined ? { value: opts.port, source: '--port' } : findPort(scan, linkedFiles, GO_PORT_PATTERNS);
 
     const strategies: Strategy[] = cgo
       ? [{ id: 'cgo-glibc', libc: 'glibc', requires: ['glibc'], summary: `a dynamic glibc binary (cgo: ${cgo})`,
@@ -199,7 +208,27 @@ const GO_PORT_PATTERNS = [
   /Getenv\("PORT"\)[\s\S]{0,120}?"(\d{2,5})"/,
 ];
 
-function findInSources(scan: Scan, byDir: Map<string, string[]>, re: RegExp): string | undefined {
-  for (const files of byDir.values()) for (const f of files) if (re.test(scan.read(f) ?? '')) return f;
-  return undefined;
+interface GoPackage {
+  files: string[];
+  /** Import path -> the first file that imports it. */
+  imports: Map<string, string>;
+}
+
+/**
+ * The directories of the packages a main package links from this module: itself, and every
+ * package under the module path it imports, transitively. Without a module path (no go.mod)
+ * every package counts.
+ */
+export function reachable(packages: Map<string, GoPackage>, start: string, module: string | undefined): string[] {
+  if (!module) return [...packages.keys()];
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length) {
+    for (const i of packages.get(queue.shift()!)?.imports.keys() ?? []) {
+      if (i !== module && !i.startsWith(`${module}/`)) continue;
+      const dir = i === module ? '.' : i.slice(module.length + 1);
+      if (packages.has(dir) && !seen.has(dir)) { seen.add(dir); queue.push(dir); }
+    }
+  }
+  return [...seen];
 }

@@ -12,6 +12,8 @@ export interface Refusal {
   ok: false;
   runtime: RuntimeId;
   reason: string;
+  /** A few words for menus: "needs glibc". */
+  short: string;
   fix: string;
 }
 
@@ -47,6 +49,7 @@ export function place(runtime: RuntimeId, strategies: Strategy[], builderGlibc: 
     ok: false,
     runtime,
     reason: `the program is ${best.summary}, which ${what}; ${runtime} has ${image.missing}`,
+    short: what,
     fix: best.fix ?? 'choose another runtime',
   };
 }

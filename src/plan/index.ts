@@ -21,6 +21,7 @@ export interface RuntimeOption {
   /** Size of the base image in MB (official amd64), before the program is added. */
   baseMB?: number;
   reason?: string;
+  short?: string;
   fix?: string;
 }
 
@@ -62,7 +63,7 @@ export interface PlanOptions {
 export function runtimeOptions(placements: (Placement | Refusal)[]): RuntimeOption[] {
   return placements.map((p) => p.ok
     ? { runtime: p.runtime, ok: true, image: p.image.image, baseMB: p.image.sizeMB }
-    : { runtime: p.runtime, ok: false, reason: p.reason, fix: p.fix });
+    : { runtime: p.runtime, ok: false, reason: p.reason, short: p.short, fix: p.fix });
 }
 
 /** The default runtime: the smallest image the program runs on (ties: the order of RUNTIMES). */
