@@ -192,7 +192,10 @@ export const go: Language = {
       artifact: `/out/${resolved.name}`,
       vars: {
         cgo, depsFiles: depsFiles.join(' '), noGoMod: !info.hasGoMod && !info.goWork,
-        buildCmd: `CGO_ENABLED=${cgo ? 1 : 0} go build ${flags.join(' ')} -o /out/${resolved.name} ${info.pkg === '.' ? '.' : `./${info.pkg}`}`,
+        // Static builds cross-compile from the build machine's platform: multi-platform builds
+        // (docker buildx build --platform ...) need no emulation. cgo would need a cross C compiler.
+        cross: !cgo,
+        buildCmd: `CGO_ENABLED=${cgo ? 1 : 0}${cgo ? '' : ' GOOS=$TARGETOS GOARCH=$TARGETARCH'} go build ${flags.join(' ')} -o /out/${resolved.name} ${info.pkg === '.' ? '.' : `./${info.pkg}`}`,
         name: resolved.name,
       },
     };
