@@ -25,6 +25,7 @@ export interface LanguageData {
   image: string;
   defaultVersion: string;
   minVersion?: string;
+  newestKnown?: string;
   tag: string;
   builderGlibc: string;
   cgoModules?: string[];

@@ -9,7 +9,8 @@ const resolve = (files: Record<string, string>, opts = {}) => go.resolve(scanPro
 describe('go.mod and Go sources', () => {
   test('parseGoMod reads module, go, toolchain and requires (block and single)', () => {
     const m = parseGoMod('module github.com/a/b/v2 // c\n\ngo 1.22.3\ntoolchain go1.23.1\nrequire x.org/y v1.0.0\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.0 // indirect\n\tz.io/q v0.1.0\n)\n');
-    expect(m).toEqual({ module: 'github.com/a/b/v2', go: '1.22.3', toolchain: 'go1.23.1', requires: ['x.org/y', 'github.com/mattn/go-sqlite3', 'z.io/q'] });
+    expect(m).toEqual({ module: 'github.com/a/b/v2', go: '1.22.3', toolchain: 'go1.23.1', requires: ['x.org/y', 'github.com/mattn/go-sqlite3', 'z.io/q'], localReplaces: [] });
+    expect(parseGoMod('module m\nreplace a.org/b => ../b\nreplace (\n\tc.org/d v1 => ./d\n\te.org/f => g.org/f v1.2.0\n)\n').localReplaces).toEqual(['../b', './d']);
   });
 
   test('parseGoFile ignores imports inside comments and finds aliased ones', () => {
@@ -31,7 +32,20 @@ describe('Go version: flag > .go-version > .tool-versions > toolchain > go > def
   test('.go-version beats .tool-versions', () => expect(resolve({ ...files, '.tool-versions': 'golang 1.23.2\n', '.go-version': '1.20.1\n' }).version.source).toBe('.go-version'));
   test('the flag beats everything', () => expect(resolve(files, { langVersion: '1.24' }).version).toEqual({ value: '1.24', source: '--lang-version' }));
   test('a bad flag is a typed error', () => expect(() => resolve(files, { langVersion: 'newest' })).toThrow(expect.objectContaining({ code: 'E_BAD_FLAG' })));
-  test('no go.mod: the default, said so', () => expect(resolve({ 'main.go': GO_MAIN }).version.source).toMatch(/^default/));
+  test('no go.mod: the floating golang:1 tag, said so', () => expect(resolve({ 'main.go': GO_MAIN }).version).toEqual({ value: '1', source: expect.stringMatching(/^default/) }));
+  test('an ancient go line builds with the oldest supported image, with a warning', () => {
+    const r = resolve({ 'go.mod': 'module x\ngo 1.12\n', 'main.go': GO_MAIN });
+    expect(r.version).toEqual({ value: '1.16', source: 'go.mod (go 1.12), raised to 1.16' });
+    expect(r.warnings.join()).toContain('older than the oldest image');
+  });
+  test('a version newer than any known is kept, with a warning', () => {
+    const r = resolve({ 'go.mod': 'module x\ngo 1.40\n', 'main.go': GO_MAIN });
+    expect(r.version.value).toBe('1.40');
+    expect(r.warnings.join()).toContain('--lang-version');
+  });
+  test('a replace outside the project is a warning', () => {
+    expect(resolve({ 'go.mod': 'module x\nreplace y.org/z => ../z\n', 'main.go': GO_MAIN }).warnings.join()).toContain('outside this directory');
+  });
   test('a garbage version in a file is a warning, not a silent swap', () => {
     const r = resolve({ 'go.mod': 'module x\n', '.go-version': 'stable\n', 'main.go': GO_MAIN });
     expect(r.warnings.join()).toContain('stable');

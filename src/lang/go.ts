@@ -15,27 +15,35 @@ export interface GoMod {
   go?: string;
   toolchain?: string;
   requires: string[];
+  /** Targets of replace directives that are local paths (./x, ../x). */
+  localReplaces: string[];
 }
 
 /** go.mod is line-based; a full parser is not needed for module, go, toolchain and require. */
 export function parseGoMod(text: string): GoMod {
-  const out: GoMod = { requires: [] };
-  let inRequire = false;
+  const out: GoMod = { requires: [], localReplaces: [] };
+  let block: string | undefined;
+  const replace = (spec: string) => {
+    const target = spec.split('=>')[1]?.trim().split(/\s+/)[0];
+    if (target && /^\.\.?\//.test(target)) out.localReplaces.push(target);
+  };
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\/\/.*$/, '').trim();
     if (!line) continue;
-    if (inRequire) {
-      if (line === ')') inRequire = false;
-      else out.requires.push(line.split(/\s+/)[0]!);
+    if (block) {
+      if (line === ')') block = undefined;
+      else if (block === 'require') out.requires.push(line.split(/\s+/)[0]!);
+      else if (block === 'replace') replace(line);
       continue;
     }
     const [kw, ...rest] = line.split(/\s+/);
     if (kw === 'module') out.module = rest.join(' ').replace(/^"|"$/g, '');
     else if (kw === 'go') out.go = rest[0];
     else if (kw === 'toolchain') out.toolchain = rest[0];
-    else if (kw === 'require') {
-      if (rest[0] === '(') inRequire = true;
-      else if (rest[0]) out.requires.push(rest[0]);
+    else if (kw === 'require' || kw === 'replace') {
+      if (rest[0] === '(') block = kw;
+      else if (kw === 'require' && rest[0]) out.requires.push(rest[0]);
+      else if (kw === 'replace') replace(rest.join(' '));
     }
   }
   return out;
@@ -64,7 +72,7 @@ function resolveVersion(scan: Scan, mod: GoMod | undefined, opts: ResolveOptions
   if (opts.langVersion !== undefined) {
     const v = goMinor(opts.langVersion);
     if (!v) throw new UserError('E_BAD_FLAG', `--lang-version ${JSON.stringify(opts.langVersion)} is not a Go version.`, 'Use a version like 1.22 or 1.22.3.');
-    return { value: v, source: '--lang-version' };
+    return withinKnown({ value: v, source: '--lang-version' }, warnings);
   }
   const candidates: [string | undefined, string][] = [
     [scan.read('.go-version')?.trim(), '.go-version'],
@@ -75,10 +83,24 @@ function resolveVersion(scan: Scan, mod: GoMod | undefined, opts: ResolveOptions
   for (const [raw, source] of candidates) {
     if (raw === undefined) continue;
     const v = goMinor(raw);
-    if (v) return { value: v, source };
+    if (v) return withinKnown({ value: v, source }, warnings);
     warnings.push(`Ignored Go version ${JSON.stringify(raw)} in ${source}: not a Go version.`);
   }
-  return { value: DATA.defaultVersion, source: 'default (no go.mod version found)' };
+  return { value: DATA.defaultVersion, source: 'default: the newest Go 1.x (golang:1), as no version was found' };
+}
+
+const minorOf = (v: string) => Number(v.split('.')[1]);
+
+/** Versions older than the oldest supported image build with it (Go is backward compatible); newer than known ones are kept, with a warning. */
+function withinKnown(version: Fact<string>, warnings: string[]): Fact<string> {
+  if (minorOf(version.value) < minorOf(DATA.minVersion!)) {
+    warnings.push(`Go ${version.value} (${version.source}) is older than the oldest image used (golang:${DATA.minVersion}); building with Go ${DATA.minVersion}, which compiles it too.`);
+    return { value: DATA.minVersion!, source: `${version.source}, raised to ${DATA.minVersion}` };
+  }
+  if (minorOf(version.value) > minorOf(DATA.newestKnown!)) {
+    warnings.push(`Go ${version.value} (${version.source}) is newer than the newest release known here (${DATA.newestKnown}); if golang:${version.value} does not exist yet, the build will fail at FROM: pass --lang-version.`);
+  }
+  return version;
 }
 
 function moduleName(mod: GoMod | undefined, root: string): string {
@@ -170,6 +192,9 @@ export const go: Language = {
           fix: 'drop cgo (for example modernc.org/sqlite instead of mattn/go-sqlite3) to run on scratch or alpine' }]
       : [{ id: 'static', libc: 'none', requires: [], summary: 'a static binary (CGO_ENABLED=0)' }];
 
+    for (const r of mod?.localReplaces ?? []) {
+      if (r.startsWith('../')) warnings.push(`go.mod replaces a module with ${r}, outside this directory: Docker cannot see it from here. Build from a parent directory, vendor it (go mod vendor), or use go.work inside the project.`);
+    }
     const vendored = existsSync(join(scan.root, 'vendor', 'modules.txt'));
     return {
       lang: 'go', name, version, entries, entry, port, needs, strategies, decisions, warnings,
