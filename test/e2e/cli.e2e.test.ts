@@ -52,6 +52,13 @@ const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false })
     expect(r.stdout).toContain('| hello from a single C file');
   });
 
+  test('a Docker daemon that does not answer is a typed error that says how to start it', async () => {
+    const r = await execa('node', [BIN, copyOf('go-hello'), '--build'], { reject: false, env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('The Docker daemon is not reachable');
+    expect(r.stderr).toContain('fix: Start Docker');
+  });
+
   test('a failing build names the step and shows the compiler error', async () => {
     const dir = copyOf('c-single-file');
     writeFileSync(join(dir, 'hello.c'), 'int main(void) { return missing_symbol; }\n');
