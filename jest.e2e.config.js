@@ -8,4 +8,6 @@ export default {
   // Two builds at a time: the machines this runs on have two cores.
   maxConcurrency: 2,
   testTimeout: 15 * 60 * 1000,
+  globalSetup: '<rootDir>/test/e2e/skip-banner.js',
+  globalTeardown: '<rootDir>/test/e2e/skip-banner.js',
 };
