@@ -110,6 +110,12 @@ describe('Go programs, cgo and run-time needs', () => {
     expect(worker.needs).toEqual({});
   });
 
+  test('.dockerignore keeps a local build of the binary out, but never a directory of that name', () => {
+    const files = { 'go.mod': 'module x\n', 'cmd/api/main.go': GO_MAIN };
+    expect(resolve(files).ignore).toContain('/api');
+    expect(resolve({ ...files, 'api/openapi.yaml': 'x' }).ignore).not.toContain('/api');
+  });
+
   test('net/url alone needs no certificates', () => {
     expect(resolve({ 'go.mod': 'module x\n', 'main.go': 'package main\nimport "net/url"\nfunc main(){ url.Parse("") }\n' }).needs.certs).toBeUndefined();
   });

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import type { Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord } from '../quote.js';
 import type { Choice, Decision, Fact, LangId, Needs, Strategy } from '../types.js';
-import { pickEntry, versionFromToolVersions } from './common.js';
+import { binaryIgnore, pickEntry, versionFromToolVersions } from './common.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 const DATA = LANGUAGE_DATA.c;
@@ -186,7 +186,7 @@ export const cFamily: Language = {
     return {
       lang, name, version, entries, entry, needs, strategies, decisions, warnings,
       port: opts.port !== undefined ? { value: opts.port, source: '--port' } : undefined,
-      ignore: ['build/', 'cmake-build-*/', 'CMakeCache.txt', 'CMakeFiles/', '*.o', '*.a', '*.so', `/${name}`],
+      ignore: ['build/', 'cmake-build-*/', 'CMakeCache.txt', 'CMakeFiles/', '*.o', '*.a', '*.so', ...binaryIgnore(scan.root, name)],
       own: { system, target, sources, cxx, libs, unknownLibs } satisfies CInfo,
     };
   },

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Scan } from '../detect/scan.js';
 import type { Choice, Fact } from '../types.js';
@@ -49,4 +51,17 @@ export function findPort(scan: Scan, files: string[], patterns: RegExp[]): Fact<
     }
   }
   return undefined;
+}
+
+/**
+ * The .dockerignore line that keeps a locally built binary out of the build context, unless a
+ * directory has that name (cmd/api beside an api/ folder): ignoring it would break the build.
+ */
+export function binaryIgnore(root: string, name: string): string[] {
+  try {
+    if (statSync(join(root, name)).isDirectory()) return [];
+  } catch {
+    /* no such file: nothing to keep */
+  }
+  return [`/${name}`];
 }

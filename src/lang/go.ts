@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import type { Scan } from '../detect/scan.js';
 import { safeName, safeRelPath } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
-import { findPort, pickEntry, versionFromToolVersions } from './common.js';
+import { binaryIgnore, findPort, pickEntry, versionFromToolVersions } from './common.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 const DATA = LANGUAGE_DATA.go;
@@ -198,7 +198,7 @@ export const go: Language = {
     const vendored = existsSync(join(scan.root, 'vendor', 'modules.txt'));
     return {
       lang: 'go', name, version, entries, entry, port, needs, strategies, decisions, warnings,
-      ignore: [`/${name}`, '*.test', '*.out'],
+      ignore: [...binaryIgnore(scan.root, name), '*.test', '*.out'],
       own: { pkg, tags, hasGoMod: !!mod, hasGoSum: scan.has('go.sum'), goWork: scan.has('go.work'), vendored } satisfies GoInfo,
     };
   },
