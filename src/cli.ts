@@ -166,9 +166,13 @@ async function run(argv: Argv): Promise<number> {
     const built = await buildImage(g.dir, { tag, log: info, verbose: argv.verbose });
     info(formatBuild(built));
     if (argv.run) {
-      const ran = await runImage(tag, { log: info });
-      info(`run: exit ${ran.exitCode}\n${ran.lines.map((l) => `  | ${l}`).join('\n')}`);
-      if (ran.exitCode !== 0) return 2;
+      const seconds = 10;
+      const ran = await runImage(tag, { seconds });
+      const status = ran.exitCode === null ? `still running after ${seconds} s (a server?), stopped` : `exit ${ran.exitCode}`;
+      info(`run: ${status}\n${ran.lines.map((l) => `  | ${l}`).join('\n')}`);
+      if (ran.exitCode !== null && ran.exitCode !== 0) {
+        throw new UserError('E_RUN_FAILED', `The container exited with code ${ran.exitCode}.`, ran.hint ?? `See its output above; run it yourself with docker run --rm ${tag}.`);
+      }
     }
   }
   return 0;

@@ -115,7 +115,7 @@ export function diagnose(output: string): string | undefined {
 }
 
 /** Runs the image once; a program still running after `seconds` (a server) is stopped. */
-export async function runImage(tag: string, opts: { log?: Log; seconds?: number; maxLines?: number } = {}): Promise<RunResult> {
+export async function runImage(tag: string, opts: { seconds?: number; maxLines?: number } = {}): Promise<RunResult> {
   const name = `csd-run-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const child = execa(DOCKER(), ['run', '--rm', '--name', name, tag], { reject: false, all: true, env: ENV });
   let timedOut = false;

@@ -59,6 +59,25 @@ const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false })
     expect(r.stderr).toContain('fix: Start Docker');
   });
 
+  test('--run of a program that fails exits 2 and shows its output', async () => {
+    const dir = copyOf('c-single-file');
+    writeFileSync(join(dir, 'hello.c'), '#include <stdio.h>\nint main(void) { puts("config missing"); return 3; }\n');
+    const r = await cli([dir, '--run', '--tag', 'csd-e2e-cli-fails']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toContain('run: exit 3');
+    expect(r.stdout).toContain('| config missing');
+    expect(r.stderr).toContain('The container exited with code 3');
+  });
+
+  test('--run of a server stops it after a while and says so', async () => {
+    const dir = copyOf('c-single-file');
+    writeFileSync(join(dir, 'hello.c'), '#include <stdio.h>\n#include <unistd.h>\nint main(void) { puts("serving"); fflush(stdout); for (;;) pause(); }\n');
+    const r = await cli([dir, '--run', '--tag', 'csd-e2e-cli-server']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/run: still running after \d+ s/);
+    expect(r.stdout).toContain('| serving');
+  }, 60_000);
+
   test('a failing build names the step and shows the compiler error', async () => {
     const dir = copyOf('c-single-file');
     writeFileSync(join(dir, 'hello.c'), 'int main(void) { return missing_symbol; }\n');
