@@ -43,6 +43,13 @@ describe('Go version: flag > .go-version > .tool-versions > toolchain > go > def
     expect(r.version.value).toBe('1.40');
     expect(r.warnings.join()).toContain('--lang-version');
   });
+  test('requirements without go.sum are a warning that names the fix', () => {
+    const r = resolve({ 'go.mod': 'module x\nrequire a.org/b v1.0.0\n', 'main.go': GO_MAIN });
+    expect(r.warnings.join()).toContain('go mod tidy');
+    expect(r.decisions.find((d) => d.topic === 'Modules')).toMatchObject({ choice: 'downloaded in their own cached layer', because: '1 requirement in go.mod' });
+    expect(resolve({ 'go.mod': 'module x\nrequire a.org/b v1.0.0\n', 'go.sum': '', 'main.go': GO_MAIN }).warnings).toEqual([]);
+  });
+
   test('a replace outside the project is a warning', () => {
     expect(resolve({ 'go.mod': 'module x\nreplace y.org/z => ../z\n', 'main.go': GO_MAIN }).warnings.join()).toContain('outside this directory');
   });

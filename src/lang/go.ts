@@ -196,6 +196,15 @@ export const go: Language = {
       if (r.startsWith('../')) warnings.push(`go.mod replaces a module with ${r}, outside this directory: Docker cannot see it from here. Build from a parent directory, vendor it (go mod vendor), or use go.work inside the project.`);
     }
     const vendored = existsSync(join(scan.root, 'vendor', 'modules.txt'));
+    const requires = mod?.requires.length ?? 0;
+    decisions.push({
+      topic: 'Modules',
+      choice: vendored ? 'vendored: built from vendor/, nothing downloaded' : requires ? 'downloaded in their own cached layer' : 'none to download',
+      because: vendored ? 'vendor/modules.txt' : requires ? `${requires} requirement${requires > 1 ? 's' : ''} in go.mod` : 'no require in go.mod',
+    });
+    if (requires && !vendored && !scan.has('go.sum')) {
+      warnings.push('go.mod has requirements but there is no go.sum: the build will stop with "missing go.sum entry". Run go mod tidy and commit go.sum.');
+    }
     return {
       lang: 'go', name, version, entries, entry, port, needs, strategies, decisions, warnings,
       ignore: [...binaryIgnore(scan.root, name), '*.test', '*.out'],
