@@ -9,6 +9,8 @@ export interface RuntimeImage {
   sizeMB: number;
   libcPreference: Libc[];
   provides: string[];
+  /** Requirements the image's package manager can add: requirement -> package. */
+  installable?: Record<string, string>;
   glibc: string | null;
   /** How the non-root user comes about: numeric only, already in the image, or appended to /etc/passwd. */
   user: 'numeric' | 'builtin' | 'append';
@@ -29,6 +31,7 @@ export interface LanguageData {
   tag: string;
   builderGlibc: string;
   cgoModules?: string[];
+  devPackages?: Record<string, string>;
   networkImports?: string[];
 }
 

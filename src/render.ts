@@ -17,6 +17,7 @@ function setup() {
   hb.registerHelper('exec', (words: string[]) => execForm(words));
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('join', (items: string[], sep: string) => items.join(sep));
   hb.registerHelper('langLabel', (l: string) => LANG_LABELS[l] ?? l);
   const partials = fileURLToPath(new URL('partials/', TEMPLATES));
   for (const dir of readdirSync(partials)) {

@@ -58,6 +58,14 @@ describe('resolving C and C++ projects', () => {
     const r = resolve({ 'Makefile': 'app: app.c\n\t$(CC) -o app app.c -lz\n', 'app.c': C_MAIN });
     expect(r.strategies).toEqual([expect.objectContaining({ id: 'glibc-dynamic', requires: ['glibc', 'libz'] })]);
   });
+  test('the builder installs the -dev packages of known libraries; slim installs the run-time one', async () => {
+    const { generate } = await import('../src/index.js');
+    const dir = project({ 'Makefile': 'app: app.c\n\t$(CC) -o app app.c -lssl -lcrypto\n', 'app.c': C_MAIN });
+    const slim = await generate(dir, { runtime: 'slim' });
+    expect(slim.files[0]!.content).toMatch(/apt-get install -y --no-install-recommends libssl-dev/);
+    expect(slim.files[0]!.content).toMatch(/FROM debian:bookworm-slim\n[\s\S]*apt-get install -y --no-install-recommends libssl3/);
+    expect((await generate(dir)).plan.runtime).toBe('distroless');
+  });
   test('an unknown library is a warning that says what to install', () => {
     const r = resolve({ 'Makefile': 'app: app.c\n\t$(CC) -o app app.c -lfoo\n', 'app.c': C_MAIN });
     expect(r.warnings.join()).toContain('libfoo');

@@ -29,6 +29,13 @@ describe('the compatibility rule (data/runtimes.json)', () => {
     expect(place('slim', [GLIBC], '2.41')).toMatchObject({ ok: false, reason: expect.stringContaining('glibc 2.41 or newer') });
     expect(place('busybox-glibc', [GLIBC], '2.41')).toMatchObject({ ok: true });
   });
+  test('a library the image lacks but can install is installed; one it cannot is a refusal', () => {
+    const SSL: Strategy = { id: 'ssl', libc: 'glibc', requires: ['glibc', 'libssl'], summary: 'dynamic with libssl' };
+    expect(place('slim', [SSL], '2.36')).toMatchObject({ ok: true, install: ['libssl3'] });
+    expect(place('distroless', [SSL], '2.36')).toMatchObject({ ok: true, install: [], image: { image: 'gcr.io/distroless/base-debian12:nonroot' } });
+    expect(place('busybox-glibc', [SSL], '2.36')).toMatchObject({ ok: false, short: 'needs libssl' });
+    expect(place('slim', [GLIBC], '2.36')).toMatchObject({ install: [] });
+  });
   test('the runtime prefers its own libc: slim gets the dynamic build, scratch the static one', () => {
     expect(place('slim', [GLIBC, STATIC], '2.36')).toMatchObject({ strategy: { id: 'dyn' } });
     expect(place('scratch', [GLIBC, STATIC], '2.36')).toMatchObject({ strategy: { id: 'static' } });

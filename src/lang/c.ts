@@ -33,6 +33,8 @@ interface CInfo {
   cxx: boolean;
   libs: string[];
   unknownLibs: string[];
+  /** Runtime requirements from known libraries (libz, libssl): the builder installs their -dev packages. */
+  known: string[];
 }
 
 function makefileOf(scan: Scan): string | undefined {
@@ -187,7 +189,7 @@ export const cFamily: Language = {
       lang, name, version, entries, entry, needs, strategies, decisions, warnings,
       port: opts.port !== undefined ? { value: opts.port, source: '--port' } : undefined,
       ignore: ['build/', 'cmake-build-*/', 'CMakeCache.txt', 'CMakeFiles/', '*.o', '*.a', '*.so', ...binaryIgnore(scan.root, name)],
-      own: { system, target, sources, cxx, libs, unknownLibs } satisfies CInfo,
+      own: { system, target, sources, cxx, libs, unknownLibs, known } satisfies CInfo,
     };
   },
 
@@ -197,7 +199,8 @@ export const cFamily: Language = {
     const musl = strategy.id === 'musl-static';
     const cc = musl ? 'musl-gcc' : 'gcc';
     const ldflags = LDFLAGS[strategy.id] ?? '';
-    const apt = [...(info.system === 'cmake' ? ['cmake'] : []), ...(info.system === 'meson' ? ['meson', 'ninja-build'] : []), ...(musl ? ['musl-tools'] : [])];
+    const dev = info.known.map((l) => DATA.devPackages?.[l]).filter((p): p is string => !!p);
+    const apt = [...(info.system === 'cmake' ? ['cmake'] : []), ...(info.system === 'meson' ? ['meson', 'ninja-build'] : []), ...(musl ? ['musl-tools'] : []), ...dev];
     // CMake and Meson put the executable somewhere under the build tree: find it by name.
     const locate = `{ f=$(find /build -type f -name ${name} -perm -u+x -print -quit); [ -n "$f" ] || { echo 'error: no executable named ${name} under /build' >&2; exit 1; }; cp "$f" /out/${name}; }`;
     let steps: string[];

@@ -7,6 +7,8 @@ export interface Placement {
   runtime: RuntimeId;
   image: RuntimeImage;
   strategy: Strategy;
+  /** Packages the final stage installs for requirements the image lacks but can add. */
+  install: string[];
 }
 export interface Refusal {
   ok: false;
@@ -25,7 +27,8 @@ function glibcOlder(a: string, b: string): boolean {
 
 /**
  * The whole compatibility rule: a program runs on an image only if every library it loads is
- * there, and a glibc binary only on a glibc at least as new as the builder's. For each image
+ * there (or the image's package manager can add it), and a glibc binary only on a glibc at
+ * least as new as the builder's. For each image
  * of the target (smallest first), the image's preferred libc decides which strategy to try
  * first; the first strategy whose requirements the image meets wins.
  */
@@ -34,16 +37,17 @@ export function place(runtime: RuntimeId, strategies: Strategy[], builderGlibc: 
   for (const image of info.images) {
     for (const libc of image.libcPreference) {
       for (const strategy of strategies.filter((s) => s.libc === libc)) {
-        if (!strategy.requires.every((r) => image.provides.includes(r))) continue;
+        const lacking = strategy.requires.filter((r) => !image.provides.includes(r));
+        if (!lacking.every((r) => image.installable?.[r])) continue;
         if (libc === 'glibc' && image.glibc && glibcOlder(image.glibc, builderGlibc)) continue;
-        return { ok: true, runtime, image, strategy };
+        return { ok: true, runtime, image, strategy, install: lacking.map((r) => image.installable![r]!) };
       }
     }
   }
   // Refused: explain with the preferred strategy against the most capable image of the target.
   const best = strategies[0]!;
   const image = info.images[info.images.length - 1]!;
-  const missing = best.requires.filter((r) => !image.provides.includes(r));
+  const missing = best.requires.filter((r) => !image.provides.includes(r) && !image.installable?.[r]);
   const what = missing.length ? `needs ${missing.join(', ')}` : `needs glibc ${builderGlibc} or newer`;
   return {
     ok: false,

@@ -40,6 +40,8 @@ export interface Plan {
     userSetup: 'none' | 'append';
     user: string;
     copies: Copy[];
+    /** Packages the final stage installs with its package manager (libraries it lacks). */
+    install: string[];
     /** Files the build stage writes under /rootfs for images that lack them. */
     rootfs: { passwd: boolean; tmp: boolean };
     nonroot: typeof NONROOT;
@@ -111,6 +113,7 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
 
   const { image, strategy } = placement;
   decisions.push({ topic: 'Linking', choice: strategy.summary, because: `${placement.runtime} provides ${image.provides.filter((p) => !['shell', 'passwd', 'tmp'].includes(p)).join(', ') || 'no libraries'}` });
+  if (placement.install.length) decisions.push({ topic: 'Packages', choice: placement.install.join(', '), because: `the program needs them and ${placement.runtime} can install them` });
   const build = language.build(resolved, strategy);
   const copies: Copy[] = [{ from: 'build', src: build.artifact, dest: `/app/${resolved.name}`, why: 'the program' }];
   const has = (r: string) => image.provides.includes(r);
@@ -137,6 +140,7 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
       userSetup: image.user === 'append' ? 'append' : 'none',
       user: `${NONROOT.uid}:${NONROOT.gid}`,
       copies,
+      install: placement.install,
       rootfs,
       workdir: '/app',
       nonroot: NONROOT,

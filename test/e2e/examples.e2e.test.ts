@@ -56,7 +56,8 @@ function copyOf(name: string): string {
     const ran = await runImage(tag, { seconds: 30, maxLines: 50 });
     const want = readFileSync(join(expected, 'output.txt'), 'utf8').trimEnd().split('\n');
     const runs = ran.exitCode === 0 && want.every((line, i) => ran.lines[i] === line);
-    rows.push({ example: name, runtime, refused: false, image: (await generate(dir, { runtime })).plan.final.image, sizeBytes: built.sizeBytes, layers: built.layers, buildSeconds: built.seconds, runs });
+    const { plan } = await generate(dir, { runtime });
+    rows.push({ example: name, runtime, refused: false, image: plan.final.image, installs: plan.final.install, sizeBytes: built.sizeBytes, layers: built.layers, buildSeconds: built.seconds, runs });
     expect({ exitCode: ran.exitCode, lines: ran.lines.slice(0, want.length) }).toEqual({ exitCode: 0, lines: want });
     const limits = existsSync(join(expected, 'limits.json')) ? JSON.parse(readFileSync(join(expected, 'limits.json'), 'utf8')) as Record<string, { maxBytes: number }> : {};
     if (limits[runtime]) expect(built.sizeBytes).toBeLessThanOrEqual(limits[runtime].maxBytes);
