@@ -46,12 +46,13 @@ function parser(args: string[]) {
     .option('syntax', { type: 'boolean', default: false, describe: 'add "# syntax=docker/dockerfile:1" (BuildKit then pulls that frontend from Docker Hub)' })
     .option('build', { type: 'boolean', default: false, describe: 'build the image after writing and print its size' })
     .option('run', { type: 'boolean', default: false, describe: 'build, then run the container once and show its first lines' })
-    .option('tag', { type: 'string', describe: 'image tag for --build/--run (default: the program name)' })
+    .option('tag', { type: 'string', describe: 'image tag for --build/--run (default: the program name, lowercased)' })
     .option('compare', { type: 'boolean', default: false, describe: 'build and run every possible final stage and print their sizes; writes nothing' })
     .option('verbose', { type: 'boolean', default: false, describe: 'stack traces and full build output' })
     .check((a) => {
       if (a.port !== undefined && (!Number.isInteger(a.port) || a.port < 1 || a.port > 65535)) throw new Error('--port must be a whole number from 1 to 65535');
       if (a.stdout && a.dryRun) throw new Error('--stdout and --dry-run cannot be combined: each already writes nothing');
+      if ((a.build || a.run) && (a.stdout || a.dryRun)) throw new Error('--build and --run build the written Dockerfile: drop --stdout/--dry-run, or use --compare, which writes nothing');
       return true;
     })
     .strict()
@@ -161,8 +162,8 @@ async function run(argv: Argv): Promise<number> {
     if (results.find((r) => r.name === 'Dockerfile')?.result === 'kept') {
       throw new UserError('E_CONFLICT', 'The existing Dockerfile was kept, so --build would not build what was generated.', 'Re-run with --force, or build the existing one with docker build.');
     }
-    const { buildImage, runImage, formatBuild } = await import('./docker.js');
-    const tag = argv.tag ?? g.plan.name;
+    const { buildImage, runImage, formatBuild, imageTag } = await import('./docker.js');
+    const tag = argv.tag ?? imageTag(g.plan.name);
     const built = await buildImage(g.dir, { tag, log: info, verbose: argv.verbose });
     info(formatBuild(built));
     if (argv.run) {

@@ -132,6 +132,11 @@ export async function runImage(tag: string, opts: { seconds?: number; maxLines?:
   return hint ? { exitCode, lines, hint } : { exitCode, lines };
 }
 
+/** A valid image name from a program name: lowercase, only [a-z0-9._-]. */
+export function imageTag(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'app';
+}
+
 export function human(bytes: number): string {
   const units = ['B', 'kB', 'MB', 'GB'];
   let v = bytes;
@@ -184,7 +189,7 @@ export async function compare(dir: string, opts: GenerateOptions, io: { log?: Lo
       await writeFile(dockerfile, g.files[0]!.content);
       // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile, before the project's own.
       await writeFile(`${dockerfile}.dockerignore`, g.files[1]!.content);
-      const tag = `csd-compare-${g.plan.name.toLowerCase()}:${o.runtime}`;
+      const tag = `csd-compare-${imageTag(g.plan.name)}:${o.runtime}`;
       log(`${o.runtime}: building`);
       try {
         const b = await buildImage(g.dir, { tag, dockerfile, log: io.verbose ? log : () => {}, verbose: !!io.verbose });

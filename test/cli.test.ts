@@ -94,6 +94,8 @@ describe('the command line', () => {
     [['--port', '0']],
     [['--port', 'http']],
     [['--stdout', '--dry-run']],
+    [['--build', '--stdout']],
+    [['--run', '--dry-run']],
     [['--no-such-flag']],
   ])('bad input %j exits 2 without a stack', async (args) => {
     const dir = example('go-hello');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { diagnose, formatCompare, human } from '../src/docker.js';
+import { diagnose, formatCompare, human, imageTag } from '../src/docker.js';
 
 describe('diagnosing containers that do not run (no engine needed)', () => {
   test.each([
@@ -22,4 +22,8 @@ test('the compare table marks the default and lists refusals', () => {
   ] });
   expect(text).toMatch(/● busybox-glibc\s+5\.19 MB\s+1\.0×\s+3\.2\s+yes\s+yes\s+ok/);
   expect(text).toMatch(/ {2}scratch\s+-\s+-\s+-\s+refused\s+-\s+needs glibc/);
+});
+
+test('image tags are valid for any program name', () => {
+  expect([imageTag('MyApp'), imageTag('calc'), imageTag('g++tool'), imageTag('_x'), imageTag('v1.2-beta')]).toEqual(['myapp', 'calc', 'g-tool', 'x', 'v1.2-beta']);
 });
