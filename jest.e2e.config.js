@@ -5,6 +5,7 @@ export default {
   ...base,
   testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
+  reporters: ['default', ['<rootDir>/test/summary-reporter.js', { label: 'e2e' }]],
   // Two builds at a time: the machines this runs on have two cores.
   maxConcurrency: 2,
   testTimeout: 15 * 60 * 1000,
