@@ -179,12 +179,14 @@ async function run(argv: Argv): Promise<number> {
   return 0;
 }
 
+const report = (e: UserError) => err(`error: ${e.message}${e.hint ? `\n  fix: ${e.hint}` : ''}`);
+
 export async function main(args: string[]): Promise<number> {
   let argv: Argv;
   try {
     argv = (await parser(args).exitProcess(false).fail((msg, e) => { throw new UserError('E_BAD_FLAG', msg ?? e?.message ?? 'bad arguments', 'See create-slim-dockerfile --help.'); }).parseAsync()) as unknown as Argv;
   } catch (e) {
-    if (isUserError(e)) { err(`error: ${e.message}\n  ${e.hint}`); return 2; }
+    if (isUserError(e)) { report(e); return 2; }
     throw e;
   }
   if ((argv as unknown as { help?: boolean }).help || args.includes('--version')) return 0;
@@ -192,7 +194,7 @@ export async function main(args: string[]): Promise<number> {
     return await run(argv);
   } catch (e) {
     if (isUserError(e)) {
-      err(`error: ${e.message}${e.hint ? `\n  fix: ${e.hint}` : ''}`);
+      report(e);
       if (argv.verbose) err(e.stack ?? '');
       return e.exitCode;
     }

@@ -85,16 +85,17 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
   let resolved = language.resolve(scan, lang, opts);
   if (resolved.entries.length > 1 && opts.entry === undefined && opts.ask?.entry) {
     const entry = await opts.ask.entry(resolved.entries, resolved.entry.value);
-    resolved = language.resolve(scan, lang, { ...opts, entry });
+    resolved = language.resolve(scan, lang, { ...opts, entry, entrySource: 'chosen at the prompt' });
   }
   let runtime = opts.runtime;
+  let runtimeSource = '--runtime';
   if (!runtime && opts.ask?.runtime) {
     const options = runtimeOptions(placementsFor(resolved));
     const best = smallest(options);
-    if (best) runtime = await opts.ask.runtime(options, best.runtime);
+    if (best) { runtime = await opts.ask.runtime(options, best.runtime); runtimeSource = 'chosen at the prompt'; }
   }
   if (scan.truncated) resolved.warnings.push('The project has more files than are read (50,000); detection used the first ones found.');
-  const plan = makePlan(language, detection, resolved, { runtime, syntax: opts.syntax });
+  const plan = makePlan(language, detection, resolved, { runtime, runtimeSource, syntax: opts.syntax });
   return {
     dir: root,
     plan,

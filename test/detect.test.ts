@@ -44,6 +44,14 @@ describe('detection scores every language and keeps the evidence', () => {
     expect(g.plan.name).toBe('y');
   });
 
+  test('answers given at a prompt are recorded as such', async () => {
+    const dir = project({ 'go.mod': 'module m\n', 'cmd/a/main.go': GO_MAIN, 'cmd/b/main.go': GO_MAIN });
+    const g = await generate(dir, { ask: { entry: async () => 'cmd/b', runtime: async () => 'alpine' } });
+    expect(g.plan.decisions.find((d) => d.topic === 'Program')).toMatchObject({ choice: 'b (./cmd/b)', because: 'chosen at the prompt' });
+    expect(g.plan.decisions.find((d) => d.topic === 'Runtime')).toMatchObject({ choice: 'alpine (alpine:3.20)', because: 'chosen at the prompt' });
+    expect(g.plan.warnings).toEqual([]);
+  });
+
   test('nothing recognisable is a clear error', async () => {
     const dir = project({ 'README.md': '# hi\n', 'notes.txt': 'x' });
     expect(detect(scanProject(dir)).ranked).toEqual([]);

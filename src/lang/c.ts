@@ -162,7 +162,7 @@ export const cFamily: Language = {
       throw new UserError('E_NO_ENTRY', system === 'single' ? 'No source file with main() found.' : `No executable target found in the ${system} build files.`, 'Name the program with --entry <target>.');
     }
     const nameOf = (e: Choice) => basename(e.label);
-    const entry = pickEntry(entries, opts.entry, nameOf, project, warnings);
+    const entry = pickEntry(entries, opts.entry, nameOf, project, warnings, opts.entrySource);
     const chosen = entries.find((e) => e.value === entry.value)!;
     const name = safeName(nameOf(chosen), 'Program name', '--entry');
     decisions.push({ topic: 'Program', choice: name, because: entry.source });

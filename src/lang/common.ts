@@ -23,13 +23,14 @@ export function pickEntry(
   nameOf: (c: Choice) => string,
   preferred: string,
   warnings: string[],
+  flagSource = '--entry',
 ): Fact<string> {
   const list = entries.map((e) => `${nameOf(e)} (${e.value})`).join(', ');
   if (flag !== undefined) {
     const want = flag.replace(/^\.\//, '').replace(/\/$/, '') || '.';
     const hit = entries.find((e) => e.value === want || nameOf(e) === want);
     if (!hit) throw new UserError('E_NO_ENTRY', `--entry ${JSON.stringify(flag)} matches no program here. Found: ${list}.`, `Pass one of: ${entries.map(nameOf).join(', ')}.`);
-    return { value: hit.value, source: '--entry' };
+    return { value: hit.value, source: flagSource };
   }
   const first = entries[0];
   if (!first) throw new UserError('E_NO_ENTRY', 'No program to build was found.', 'Pass --entry.');

@@ -154,7 +154,7 @@ export const go: Language = {
     const entries: Choice[] = [...mains]
       .sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b)))
       .map((dir) => ({ value: dir, label: dir === '.' ? `${modName} (.)` : `${basename(dir)} (${dir})`, source: `package main in ${packages.get(dir)!.files[0]}` }));
-    const entry = pickEntry(entries, opts.entry, (e) => (e.value === '.' ? modName : basename(e.value)), modName, warnings);
+    const entry = pickEntry(entries, opts.entry, (e) => (e.value === '.' ? modName : basename(e.value)), modName, warnings, opts.entrySource);
     const pkg = safeRelPath(entry.value, 'Go package', '--entry');
     const name = safeName(pkg === '.' ? modName : basename(pkg), 'Binary name', '--entry');
     decisions.push({ topic: 'Program', choice: `${name} (./${pkg === '.' ? '' : pkg})`, because: entry.source });

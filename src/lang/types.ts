@@ -12,6 +12,8 @@ export interface Detection {
 export interface ResolveOptions {
   langVersion?: string | undefined;
   entry?: string | undefined;
+  /** Where `entry` came from, for --explain (default "--entry"). */
+  entrySource?: string | undefined;
   port?: number | undefined;
 }
 

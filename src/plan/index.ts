@@ -59,6 +59,8 @@ export interface Plan {
 
 export interface PlanOptions {
   runtime?: RuntimeId | undefined;
+  /** Where `runtime` came from, for --explain (default "--runtime"). */
+  runtimeSource?: string | undefined;
   syntax?: boolean | undefined;
 }
 
@@ -97,7 +99,7 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
         `${p.fix[0]!.toUpperCase()}${p.fix.slice(1)}; or choose one of: ${allowed.join(', ') || '(none)'} (--runtime).`);
     }
     placement = p;
-    decisions.push({ topic: 'Runtime', choice: `${p.runtime} (${p.image.image})`, because: '--runtime' });
+    decisions.push({ topic: 'Runtime', choice: `${p.runtime} (${p.image.image})`, because: opts.runtimeSource ?? '--runtime' });
   } else {
     const best = smallest(options);
     if (!best) throw new UserError('E_REFUSED', 'No runtime target can run this program.', options.map((o) => `${o.runtime}: ${o.reason}`).join('; '));
