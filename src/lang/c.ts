@@ -186,7 +186,7 @@ export const cFamily: Language = {
 
     const strategies = cStrategies(cxx, known, libs.length > 0, nss);
     return {
-      lang, name, version, entries, entry, needs, strategies, decisions, warnings,
+      lang, name, version, entries, entry, needs, strategies, builderGlibc: DATA.builderGlibc, decisions, warnings,
       port: opts.port !== undefined ? { value: opts.port, source: '--port' } : undefined,
       ignore: ['build/', 'cmake-build-*/', 'CMakeCache.txt', 'CMakeFiles/', '*.o', '*.a', '*.so', ...binaryIgnore(scan.root, name)],
       own: { system, target, sources, cxx, libs, unknownLibs, known } satisfies CInfo,

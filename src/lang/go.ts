@@ -206,7 +206,7 @@ export const go: Language = {
       warnings.push('go.mod has requirements but there is no go.sum: the build will stop with "missing go.sum entry". Run go mod tidy and commit go.sum.');
     }
     return {
-      lang: 'go', name, version, entries, entry, port, needs, strategies, decisions, warnings,
+      lang: 'go', name, version, entries, entry, port, needs, strategies, builderGlibc: DATA.builderGlibc, decisions, warnings,
       ignore: [...binaryIgnore(scan.root, name), '*.test', '*.out'],
       own: { pkg, tags, hasGoMod: !!mod, hasGoSum: scan.has('go.sum'), goWork: scan.has('go.work'), vendored } satisfies GoInfo,
     };

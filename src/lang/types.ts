@@ -31,6 +31,8 @@ export interface Resolved {
   needs: Needs;
   /** Ways to link, in order of preference. Which one a runtime gets is decided by plan/. */
   strategies: Strategy[];
+  /** glibc version of the builder image: a dynamic glibc binary needs a runtime at least as new. */
+  builderGlibc: string;
   /** Facts shown by --explain, in order. */
   decisions: Decision[];
   warnings: string[];

@@ -1,4 +1,4 @@
-import { LANGUAGE_DATA, RUNTIME_DATA } from '../data.js';
+import { RUNTIME_DATA } from '../data.js';
 import { UserError } from '../errors.js';
 import type { BuildSpec, Detection, Language, Resolved } from '../lang/types.js';
 import type { Decision, LangId, RuntimeId } from '../types.js';
@@ -76,11 +76,7 @@ export function smallest(options: RuntimeOption[]): RuntimeOption | undefined {
 }
 
 export function placementsFor(resolved: Resolved): (Placement | Refusal)[] {
-  return placeAll(resolved.strategies, builderGlibc(resolved.lang));
-}
-
-function builderGlibc(lang: LangId): string {
-  return LANGUAGE_DATA[lang === 'go' ? 'go' : 'c'].builderGlibc;
+  return placeAll(resolved.strategies, resolved.builderGlibc);
 }
 
 export function makePlan(language: Language, detection: Detection, resolved: Resolved, opts: PlanOptions = {}): Plan {
