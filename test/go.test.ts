@@ -73,6 +73,21 @@ describe('Go programs, cgo and run-time needs', () => {
     expect(() => resolve(files, { entry: 'nope' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY' }));
   });
 
+  test('generators behind //go:build ignore are not programs; cmd/ comes before examples and tools', () => {
+    const r = resolve({
+      'go.mod': 'module example.com/lib\n',
+      'lib.go': 'package lib\n',
+      'gen.go': '//go:build ignore\n\npackage main\n\nimport "os"\nfunc main(){ os.Exit(0) }\n',
+      'examples/demo/main.go': GO_MAIN,
+      'tools/lint/main.go': GO_MAIN,
+      'cmd/zed/main.go': GO_MAIN,
+    });
+    expect(r.entries.map((e) => e.value)).toEqual(['cmd/zed', 'examples/demo', 'tools/lint']);
+    expect(r.name).toBe('zed');
+    expect(parseGoFile('// +build ignore\n\npackage main\n').ignored).toBe(true);
+    expect(parseGoFile('package main\n// go:build ignore is only a comment here\n').ignored).toBeUndefined();
+  });
+
   test('a library without package main is refused', () => {
     expect(() => resolve({ 'go.mod': 'module x\n', 'lib.go': 'package lib\n' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY' }));
   });

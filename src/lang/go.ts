@@ -49,8 +49,13 @@ export function parseGoMod(text: string): GoMod {
   return out;
 }
 
+/** A file excluded from every build by its constraint (`//go:build ignore`, generators and the like). */
+const IGNORED_FILE = /^\s*\/\/\s*(?:go:build|\+build)\s+ignore\b/m;
+
 /** Imports of one Go source file, and its package name. Comments are ignored. */
-export function parseGoFile(text: string): { pkg?: string; imports: string[] } {
+export function parseGoFile(text: string): { pkg?: string; imports: string[]; ignored?: true } {
+  const header = text.slice(0, Math.max(0, text.search(/^\s*package\s/m)));
+  if (IGNORED_FILE.test(header)) return { imports: [], ignored: true };
   const code = text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/\/\/[^\n]*/g, '');
   const pkg = /^\s*package\s+(\w+)/m.exec(code)?.[1];
   const imports: string[] = [];
@@ -140,6 +145,7 @@ export const go: Language = {
     for (const f of scan.withExt('.go')) {
       if (f.endsWith('_test.go')) continue;
       const parsed = parseGoFile(scan.read(f) ?? '');
+      if (parsed.ignored) continue;
       const dir = dirname(f);
       if (parsed.pkg === 'main') mains.add(dir);
       const p: GoPackage = packages.get(dir) ?? { files: [], imports: new Map() };
@@ -152,7 +158,7 @@ export const go: Language = {
     }
     const modName = moduleName(mod, scan.root);
     const entries: Choice[] = [...mains]
-      .sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b)))
+      .sort((a, b) => entryRank(a) - entryRank(b) || a.localeCompare(b))
       .map((dir) => ({ value: dir, label: dir === '.' ? `${modName} (.)` : `${basename(dir)} (${dir})`, source: `package main in ${packages.get(dir)!.files[0]}` }));
     const entry = pickEntry(entries, opts.entry, (e) => (e.value === '.' ? modName : basename(e.value)), modName, warnings, opts.entrySource);
     const pkg = safeRelPath(entry.value, 'Go package', '--entry');
@@ -244,6 +250,14 @@ const GO_PORT_PATTERNS = [
   /Addr:\s*"[\w.\-]*:(\d{2,5})"/,
   /Getenv\("PORT"\)[\s\S]{0,120}?"(\d{2,5})"/,
 ];
+
+/** Order of programs when nothing else decides: the root, then cmd/*, then the rest, then examples and tooling. */
+function entryRank(dir: string): number {
+  if (dir === '.') return 0;
+  if (dir.startsWith('cmd/')) return 1;
+  if (/(^|\/)(_?examples?|tools|hack|scripts|internal\/tools|demo)(\/|$)/.test(dir)) return 3;
+  return 2;
+}
 
 interface GoPackage {
   files: string[];
