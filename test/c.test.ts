@@ -21,6 +21,18 @@ describe('finding the executable instead of guessing', () => {
       'project(tool VERSION 1.0 LANGUAGES C)\nset(EXTRA helper)\nadd_executable(${PROJECT_NAME} main.c)\nadd_executable(${EXTRA} h.c)\nadd_executable(ext IMPORTED)\nadd_executable(alias ALIAS tool)\n# add_executable(commented x.c)\n',
     ])).toEqual(['tool', 'helper']);
   });
+  test('Autotools: bin_PROGRAMS from Makefile.am; configure.ac beats a generated Makefile', () => {
+    const files = { 'configure.ac': 'AC_INIT([t], [1])\nAC_CHECK_LIB([z], [deflate])\n', 'Makefile.am': 'bin_PROGRAMS = tool \\\n  helper\n', 'Makefile': 'all:\n\ttrue\n', 'tool.c': C_MAIN };
+    const r = resolve(files);
+    expect(r.decisions.find((d) => d.topic === 'Build system')).toMatchObject({ choice: 'autotools', because: 'configure.ac' });
+    expect(r.entries.map((e) => e.value)).toEqual(['tool', 'helper']);
+    expect(r.strategies).toEqual([expect.objectContaining({ requires: ['glibc', 'libz'] })]);
+    const spec = cFamily.build(r, r.strategies[0]!);
+    expect(spec.vars.steps).toEqual(expect.arrayContaining(['autoreconf -fi', "./configure CC=gcc", 'make -j"$(nproc)"']));
+    expect(spec.vars.apt).toBe('autoconf automake libtool zlib1g-dev');
+    const shipped = resolve({ ...files, configure: '#!/bin/sh\n' });
+    expect(cFamily.build(shipped, shipped.strategies[0]!).vars.steps).not.toContain('autoreconf -fi');
+  });
   test('libraries from -l, target_link_libraries, find_package and dependency(), minus libc parts', () => {
     expect(linkedLibs(['LDLIBS = -lm -lz -lpthread\n', 'find_package(Threads)\nfind_package(OpenSSL)\ntarget_link_libraries(app PRIVATE m ${FOO} OpenSSL::SSL)\n', "dependency('zlib')\n"]).sort())
       .toEqual(['OpenSSL', 'OpenSSL::SSL', 'z', 'zlib'].sort());

@@ -11,7 +11,23 @@ const DATA = LANGUAGE_DATA.c;
 const C_EXT = ['.c'];
 const CXX_EXT = ['.cpp', '.cc', '.cxx', '.c++', '.C'];
 const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
-export type BuildSystem = 'cmake' | 'meson' | 'make' | 'single';
+export type BuildSystem = 'cmake' | 'meson' | 'autotools' | 'make' | 'single';
+
+/** Build systems by their marker files, in order of precedence (a generated Makefile loses to configure.ac). */
+const SYSTEMS: { id: Exclude<BuildSystem, 'single'>; files: string[] }[] = [
+  { id: 'cmake', files: ['CMakeLists.txt'] },
+  { id: 'meson', files: ['meson.build'] },
+  { id: 'autotools', files: ['configure.ac', 'configure.in'] },
+  { id: 'make', files: MAKEFILES },
+];
+
+export function buildSystemOf(scan: Scan): { system: BuildSystem; file?: string } {
+  for (const s of SYSTEMS) {
+    const file = s.files.find((f) => scan.has(f));
+    if (file) return { system: s.id, file };
+  }
+  return { system: 'single' };
+}
 
 /** Libraries that come with the C library itself, and those a runtime image may provide. */
 const LIBC_PARTS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'resolv', 'Threads::Threads', 'Threads']);
@@ -35,6 +51,8 @@ interface CInfo {
   unknownLibs: string[];
   /** Runtime requirements from known libraries (libz, libssl): the builder installs their -dev packages. */
   known: string[];
+  /** Autotools: a generated configure script is committed (no autoreconf needed). */
+  hasConfigure: boolean;
 }
 
 function makefileOf(scan: Scan): string | undefined {
@@ -102,6 +120,7 @@ export function linkedLibs(texts: string[]): string[] {
     }
     for (const m of t.matchAll(/\bfind_package\s*\(\s*(\w+)/gi)) if (m[1] !== 'Threads') libs.add(m[1]!);
     for (const m of t.matchAll(/\bdependency\s*\(\s*'([\w+.-]+)'/g)) if (m[1] !== 'threads') libs.add(m[1]!);
+    for (const m of t.matchAll(/\bAC_CHECK_LIB\s*\(\s*\[?([\w+.-]+)/g)) libs.add(m[1]!);
   }
   return [...libs].filter((l) => !LIBC_PARTS.has(l));
 }
@@ -114,6 +133,11 @@ function targetsOf(scan: Scan, system: BuildSystem, cxx: boolean): Choice[] {
   if (system === 'meson') {
     const names = [...(scan.read('meson.build') ?? '').matchAll(/\bexecutable\s*\(\s*'([^']+)'/g)].map((m) => m[1]!);
     return names.map((n) => ({ value: n, label: n, source: "executable() in meson.build" }));
+  }
+  if (system === 'autotools') {
+    const names = scan.files.filter((f) => basename(f) === 'Makefile.am')
+      .flatMap((f) => [...(scan.read(f) ?? '').replace(/\\\n/g, ' ').matchAll(/^\s*s?bin_PROGRAMS\s*\+?=\s*(.*)$/gm)].flatMap((m) => m[1]!.trim().split(/\s+/)));
+    return [...new Set(names)].filter((n) => n && !n.includes('$')).map((n) => ({ value: n, label: n, source: 'bin_PROGRAMS in Makefile.am' }));
   }
   if (system === 'make') {
     const mf = makefileOf(scan)!;
@@ -131,12 +155,11 @@ export const cFamily: Language = {
     if (!c.length && !cxx.length) return [];
     const evidence: string[] = [];
     let score = 0;
-    if (scan.has('CMakeLists.txt')) { score += 80; evidence.push('CMakeLists.txt'); }
-    else if (scan.has('meson.build')) { score += 80; evidence.push('meson.build'); }
-    else {
-      const mf = makefileOf(scan);
-      if (mf && /\$[({](CC|CXX)[)}]|\b(gcc|g\+\+|clang|cc)\b|\.c\b|\.cpp\b/.test(scan.read(mf) ?? '')) { score += 60; evidence.push(`${mf} with a C compiler rule`); }
-      if (scan.has('configure.ac')) { score += 20; evidence.push('configure.ac'); }
+    const { system, file } = buildSystemOf(scan);
+    if (system === 'cmake' || system === 'meson' || system === 'autotools') { score += 80; evidence.push(file!); }
+    else if (system === 'make' && /\$[({](CC|CXX)[)}]|\b(gcc|g\+\+|clang|cc)\b|\.c\b|\.cpp\b/.test(scan.read(file!) ?? '')) {
+      score += 60;
+      evidence.push(`${file} with a C compiler rule`);
     }
     score += Math.min(20, 5 + c.length + cxx.length);
     if (c.length) evidence.push(`${c.length} .c file${c.length > 1 ? 's' : ''}`);
@@ -148,8 +171,8 @@ export const cFamily: Language = {
     const warnings: string[] = [];
     const decisions: Decision[] = [];
     const cxx = lang === 'cpp';
-    const system: BuildSystem = scan.has('CMakeLists.txt') ? 'cmake' : scan.has('meson.build') ? 'meson' : makefileOf(scan) ? 'make' : 'single';
-    decisions.push({ topic: 'Build system', choice: system === 'single' ? 'none (compile the sources directly)' : system, because: system === 'single' ? 'no CMakeLists.txt, meson.build or Makefile' : system === 'make' ? makefileOf(scan)! : system === 'cmake' ? 'CMakeLists.txt' : 'meson.build' });
+    const { system, file } = buildSystemOf(scan);
+    decisions.push({ topic: 'Build system', choice: system === 'single' ? 'none (compile the sources directly)' : system, because: file ?? 'no CMakeLists.txt, meson.build, configure.ac or Makefile' });
 
     const version: Fact<string> = opts.langVersion !== undefined
       ? { value: checkGccVersion(opts.langVersion), source: '--lang-version' }
@@ -172,7 +195,7 @@ export const cFamily: Language = {
     const { c, cxx: cxxFiles } = sourcesOf(scan);
     const allSources = [...c, ...cxxFiles];
 
-    const buildTexts = scan.files.filter((f) => ['CMakeLists.txt', 'meson.build', ...MAKEFILES].includes(basename(f)) || f.endsWith('.cmake')).map((f) => scan.read(f) ?? '');
+    const buildTexts = scan.files.filter((f) => ['CMakeLists.txt', 'meson.build', 'configure.ac', 'configure.in', 'Makefile.am', ...MAKEFILES].includes(basename(f)) || f.endsWith('.cmake')).map((f) => scan.read(f) ?? '');
     const libs = linkedLibs(buildTexts);
     const known = [...new Set(libs.map((l) => KNOWN_LIBS[l]).filter((x): x is string => !!x))];
     const unknownLibs = libs.filter((l) => !KNOWN_LIBS[l]);
@@ -189,7 +212,7 @@ export const cFamily: Language = {
       lang, name, version, entries, entry, needs, strategies, builderGlibc: DATA.builderGlibc, decisions, warnings,
       port: opts.port !== undefined ? { value: opts.port, source: '--port' } : undefined,
       ignore: ['build/', 'cmake-build-*/', 'CMakeCache.txt', 'CMakeFiles/', '*.o', '*.a', '*.so', ...binaryIgnore(scan.root, name)],
-      own: { system, target, sources, cxx, libs, unknownLibs, known } satisfies CInfo,
+      own: { system, target, sources, cxx, libs, unknownLibs, known, hasConfigure: scan.has('configure') } satisfies CInfo,
     };
   },
 
@@ -200,17 +223,20 @@ export const cFamily: Language = {
     const cc = musl ? 'musl-gcc' : 'gcc';
     const ldflags = LDFLAGS[strategy.id] ?? '';
     const dev = info.known.map((l) => DATA.devPackages?.[l]).filter((p): p is string => !!p);
-    const apt = [...(info.system === 'cmake' ? ['cmake'] : []), ...(info.system === 'meson' ? ['meson', 'ninja-build'] : []), ...(musl ? ['musl-tools'] : []), ...dev];
-    // CMake and Meson put the executable somewhere under the build tree: find it by name.
-    const locate = `{ f=$(find /build -type f -name ${name} -perm -u+x -print -quit); [ -n "$f" ] || { echo 'error: no executable named ${name} under /build' >&2; exit 1; }; cp "$f" /out/${name}; }`;
+    const tools: Record<BuildSystem, string[]> = { cmake: ['cmake'], meson: ['meson', 'ninja-build'], autotools: info.hasConfigure ? [] : ['autoconf', 'automake', 'libtool'], make: [], single: [] };
+    const apt = [...tools[info.system], ...(musl ? ['musl-tools'] : []), ...dev];
+    // CMake, Meson and Autotools put the executable somewhere in a tree: find it by name.
+    const locate = (tree: string) => `{ f=$(find ${tree} -type f -name ${name} -perm -u+x -print -quit); [ -n "$f" ] || { echo 'error: no executable named ${name} under ${tree}' >&2; exit 1; }; cp "$f" /out/${name}; }`;
+    const compilers = [`CC=${shellWord(`${cc}${ldflags ? ` ${ldflags}` : ''}`)}`, ...(info.cxx ? [`CXX=${shellWord(`g++${ldflags ? ` ${ldflags}` : ''}`)}`] : [])];
     let steps: string[];
     if (info.system === 'cmake') {
-      steps = [`cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release${musl ? ' -DCMAKE_C_COMPILER=musl-gcc' : ''}${ldflags ? ` -DCMAKE_EXE_LINKER_FLAGS=${shellWord(ldflags)}` : ''}`, 'cmake --build /build --parallel', locate];
+      steps = [`cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release${musl ? ' -DCMAKE_C_COMPILER=musl-gcc' : ''}${ldflags ? ` -DCMAKE_EXE_LINKER_FLAGS=${shellWord(ldflags)}` : ''}`, 'cmake --build /build --parallel', locate('/build')];
     } else if (info.system === 'meson') {
-      steps = [`${musl ? 'CC=musl-gcc ' : ''}meson setup /build --buildtype=release${ldflags ? ` -Dc_link_args=${shellWord(ldflags)} -Dcpp_link_args=${shellWord(ldflags)}` : ''}`, 'meson compile -C /build', locate];
+      steps = [`${musl ? 'CC=musl-gcc ' : ''}meson setup /build --buildtype=release${ldflags ? ` -Dc_link_args=${shellWord(ldflags)} -Dcpp_link_args=${shellWord(ldflags)}` : ''}`, 'meson compile -C /build', locate('/build')];
+    } else if (info.system === 'autotools') {
+      steps = [...(info.hasConfigure ? [] : ['autoreconf -fi']), `./configure ${compilers.join(' ')}`, 'make -j"$(nproc)"', locate('.')];
     } else if (info.system === 'make') {
-      const vars = [`CC=${shellWord(`${cc}${ldflags ? ` ${ldflags}` : ''}`)}`, ...(info.cxx ? [`CXX=${shellWord(`g++${ldflags ? ` ${ldflags}` : ''}`)}`] : [])];
-      steps = [`make -j"$(nproc)" ${vars.join(' ')} ${shellWord(info.target)}`, `cp ${shellWord(info.target)} /out/${name}`];
+      steps = [`make -j"$(nproc)" ${compilers.join(' ')} ${shellWord(info.target)}`, `cp ${shellWord(info.target)} /out/${name}`];
     } else {
       const compiler = info.cxx ? 'g++' : cc;
       steps = [`${compiler} -O2${ldflags ? ` ${ldflags}` : ''} -o /out/${name} ${info.sources.map(shellWord).join(' ')}${info.cxx ? '' : ' -lm'}`];
