@@ -211,7 +211,8 @@ export const cFamily: Language = {
     return {
       lang, name, version, entries, entry, needs, strategies, builderGlibc: DATA.builderGlibc, decisions, warnings,
       port: opts.port !== undefined ? { value: opts.port, source: '--port' } : undefined,
-      ignore: ['build/', 'cmake-build-*/', 'CMakeCache.txt', 'CMakeFiles/', '*.o', '*.a', '*.so', ...binaryIgnore(scan.root, name)],
+      // Build output only: committed *.a/*.so may be libraries the program links against.
+      ignore: ['build/', 'cmake-build-*/', 'CMakeCache.txt', 'CMakeFiles/', '*.o', ...binaryIgnore(scan.root, name)],
       own: { system, target, sources, cxx, libs, unknownLibs, known, hasConfigure: scan.has('configure') } satisfies CInfo,
     };
   },
