@@ -66,7 +66,7 @@ const out = (s: string) => process.stdout.write(`${s}\n`);
 const err = (s: string) => process.stderr.write(`${s}\n`);
 
 async function prompts(): Promise<Asker> {
-  const { select } = await import('@inquirer/prompts');
+  const { default: select } = await import('@inquirer/select');
   return {
     lang: (candidates) => select({
       message: 'Which language is this project?',
@@ -89,7 +89,7 @@ async function prompts(): Promise<Asker> {
 }
 
 async function confirmer(): Promise<(f: FileStatus) => Promise<boolean>> {
-  const { expand } = await import('@inquirer/prompts');
+  const { default: expand } = await import('@inquirer/expand');
   return async (f) => {
     for (;;) {
       const answer = await expand({

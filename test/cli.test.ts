@@ -18,7 +18,7 @@ const cli = (args: string[], env: Record<string, string> = {}) => execa('node', 
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at /);
 
 beforeAll(() => {
-  if (!existsSync(fileURLToPath(new URL('../dist/cli.js', import.meta.url)))) throw new Error('dist/ is missing: run npm run build first (npm test does)');
+  if (!existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)))) throw new Error('dist/ is missing: run npm run build first (npm test does)');
 });
 
 describe('the command line', () => {
