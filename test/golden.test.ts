@@ -63,3 +63,10 @@ test('--syntax adds the directive, and only then', async () => {
   expect(g.files[0]!.content.split('\n')[0]).toBe('# syntax=docker/dockerfile:1');
   assertShape(g.files[0]!.content, g.plan);
 });
+
+test('the README shows the go-net Dockerfile exactly as generated', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const shown = /For `examples\/go-net`[\s\S]*?```dockerfile\n([\s\S]*?)\n```/.exec(readme)?.[1];
+  const golden = readFileSync(join(EXAMPLES, 'go-net', 'expected', 'scratch', 'Dockerfile'), 'utf8');
+  expect(shown).toBe(golden.slice(golden.indexOf('ARG ')).trimEnd());
+});
