@@ -43,7 +43,7 @@ const MAIN_FN = /\bint\s+main\s*\(|^\s*main\s*\(/m;
 
 interface CInfo {
   system: BuildSystem;
-  /** make: the target to build; cmake/meson: the executable name; single: the sources. */
+  /** The target or executable name the build system knows; single: the file with main(). */
   target: string;
   sources: string[];
   cxx: boolean;
@@ -55,12 +55,8 @@ interface CInfo {
   hasConfigure: boolean;
 }
 
-function makefileOf(scan: Scan): string | undefined {
-  return MAKEFILES.find((m) => scan.has(m));
-}
-
 function sourcesOf(scan: Scan): { c: string[]; cxx: string[] } {
-  return { c: scan.withExt(...C_EXT), cxx: scan.withExt(...CXX_EXT).filter((f) => !f.endsWith('.c')) };
+  return { c: scan.withExt(...C_EXT), cxx: scan.withExt(...CXX_EXT) };
 }
 
 /** Makefile: the default goal (first real target), or the prerequisites of all/default. */
@@ -125,7 +121,7 @@ export function linkedLibs(texts: string[]): string[] {
   return [...libs].filter((l) => !LIBC_PARTS.has(l));
 }
 
-function targetsOf(scan: Scan, system: BuildSystem, cxx: boolean): Choice[] {
+function targetsOf(scan: Scan, system: BuildSystem, file: string | undefined, cxx: boolean): Choice[] {
   if (system === 'cmake') {
     const lists = scan.files.filter((f) => basename(f) === 'CMakeLists.txt');
     return cmakeTargets(lists.map((f) => scan.read(f) ?? '')).map((n) => ({ value: n, label: n, source: 'add_executable in CMakeLists.txt' }));
@@ -140,7 +136,7 @@ function targetsOf(scan: Scan, system: BuildSystem, cxx: boolean): Choice[] {
     return [...new Set(names)].filter((n) => n && !n.includes('$')).map((n) => ({ value: n, label: n, source: 'bin_PROGRAMS in Makefile.am' }));
   }
   if (system === 'make') {
-    const mf = makefileOf(scan)!;
+    const mf = file!;
     return makeTargets(scan.read(mf) ?? '').map((t) => ({ value: t, label: t, source: `default goal of ${mf}` }));
   }
   const mains = scan.withExt(...(cxx ? [...CXX_EXT, ...C_EXT] : C_EXT)).filter((f) => MAIN_FN.test(scan.read(f) ?? ''));
@@ -174,13 +170,14 @@ export const cFamily: Language = {
     const { system, file } = buildSystemOf(scan);
     decisions.push({ topic: 'Build system', choice: system === 'single' ? 'none (compile the sources directly)' : system, because: file ?? 'no CMakeLists.txt, meson.build, configure.ac or Makefile' });
 
-    const version: Fact<string> = opts.langVersion !== undefined
-      ? { value: checkGccVersion(opts.langVersion), source: '--lang-version' }
-      : ((v) => (v ? { value: checkGccVersion(v), source: '.tool-versions' } : { value: DATA.defaultVersion, source: 'default (gcc image, Debian bookworm)' }))(versionFromToolVersions(scan, ['gcc']));
+    const toolVersion = versionFromToolVersions(scan, ['gcc']);
+    const version: Fact<string> = opts.langVersion !== undefined ? { value: checkGccVersion(opts.langVersion), source: '--lang-version' }
+      : toolVersion !== undefined ? { value: checkGccVersion(toolVersion), source: '.tool-versions' }
+      : { value: DATA.defaultVersion, source: 'default (gcc image, Debian bookworm)' };
     decisions.push({ topic: 'Compiler', choice: `gcc ${version.value}${cxx ? ' (g++)' : ''}`, because: version.source });
 
     const project = basename(scan.root);
-    const entries = targetsOf(scan, system, cxx);
+    const entries = targetsOf(scan, system, file, cxx);
     if (!entries.length) {
       throw new UserError('E_NO_ENTRY', system === 'single' ? 'No source file with main() found.' : `No executable target found in the ${system} build files.`, 'Name the program with --entry <target>.');
     }
@@ -195,7 +192,8 @@ export const cFamily: Language = {
     const { c, cxx: cxxFiles } = sourcesOf(scan);
     const allSources = [...c, ...cxxFiles];
 
-    const buildTexts = scan.files.filter((f) => ['CMakeLists.txt', 'meson.build', 'configure.ac', 'configure.in', 'Makefile.am', ...MAKEFILES].includes(basename(f)) || f.endsWith('.cmake')).map((f) => scan.read(f) ?? '');
+    const buildFiles = new Set([...SYSTEMS.flatMap((x) => x.files), 'Makefile.am']);
+    const buildTexts = scan.files.filter((f) => buildFiles.has(basename(f)) || f.endsWith('.cmake')).map((f) => scan.read(f) ?? '');
     const libs = linkedLibs(buildTexts);
     const known = [...new Set(libs.map((l) => KNOWN_LIBS[l]).filter((x): x is string => !!x))];
     const unknownLibs = libs.filter((l) => !KNOWN_LIBS[l]);
