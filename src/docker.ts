@@ -33,8 +33,13 @@ export interface RunResult {
   hint?: string;
 }
 
-/** Fails with a typed error when Docker is missing, the daemon is down or BuildKit is absent. */
+/** Docker binaries and hosts that answered already: the check runs once per process, not per build. */
+const answered = new Set<string>();
+
+/** Fails with a typed error when the Docker CLI is missing or its daemon does not answer. */
 export async function checkDocker(): Promise<void> {
+  const key = `${DOCKER()} ${process.env.DOCKER_HOST ?? ''}`;
+  if (answered.has(key)) return;
   const r = await execa(DOCKER(), ['version', '--format', '{{.Server.Version}}'], { reject: false, env: ENV });
   if ((r as { code?: string }).code === 'ENOENT' || r.failed && /ENOENT/.test(String(r.message))) {
     throw new UserError('E_DOCKER_MISSING', `The Docker CLI (${DOCKER()}) is not installed or not on PATH.`, 'Install Docker Engine or Docker Desktop, or point $DOCKER at the docker binary.');
@@ -42,6 +47,7 @@ export async function checkDocker(): Promise<void> {
   if (r.exitCode !== 0) {
     throw new UserError('E_DOCKER_DAEMON', `The Docker daemon is not reachable: ${lastLine(r.stderr)}`, 'Start Docker (systemctl start docker, or open Docker Desktop), or set DOCKER_HOST.');
   }
+  answered.add(key);
 }
 
 function lastLine(s: string): string {
