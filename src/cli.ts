@@ -93,7 +93,7 @@ async function confirmer(): Promise<(f: FileStatus) => Promise<boolean>> {
   return async (f) => {
     for (;;) {
       const answer = await expand({
-        message: `${f.name} exists and differs. Overwrite it (the old one is kept as ${f.name}.bak)?`,
+        message: `${f.name} exists and differs. Overwrite it (keeping the old one as a .bak copy)?`,
         default: 'n',
         choices: [
           { key: 'y', name: 'Overwrite', value: 'y' },

@@ -39,15 +39,24 @@ export async function inspect(dir: string, files: GeneratedFile[], force = false
 }
 
 /** Writes to a temporary file beside the target, then renames: never a half-written file. */
-async function atomicWrite(path: string, content: string): Promise<void> {
+async function atomicWrite(path: string, content: string, mode?: number): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, content);
+  await fs.writeFile(tmp, content, mode === undefined ? {} : { mode });
   await fs.rename(tmp, path);
+}
+
+/** <path>.bak, or .bak.1, .bak.2, ...: a backup never replaces an earlier one. */
+async function freeBackupName(path: string): Promise<string> {
+  for (let i = 0; ; i++) {
+    const candidate = i ? `${path}.bak.${i}` : `${path}.bak`;
+    if (!(await fs.pathExists(candidate))) return candidate;
+  }
 }
 
 /**
  * Never destroys work. An existing file that differs is a conflict: with `force` it is
- * overwritten after a copy is kept as <name>.bak; with `confirm` the user decides per file;
+ * overwritten after a copy is kept as <name>.bak (or .bak.1, .bak.2, ... when that exists), with
+ * its permissions; with `confirm` the user decides per file;
  * otherwise nothing at all is written and E_CONFLICT is thrown.
  */
 export async function writeFiles(dir: string, files: GeneratedFile[], opts: WriteOptions = {}): Promise<WriteResult[]> {
@@ -69,9 +78,9 @@ export async function writeFiles(dir: string, files: GeneratedFile[], opts: Writ
       results.push({ ...s, result: 'created' });
       continue;
     }
-    const backup = `${s.path}.bak`;
-    await fs.copy(s.path, backup, { overwrite: true });
-    await atomicWrite(s.path, s.content);
+    const backup = await freeBackupName(s.path);
+    await fs.copy(s.path, backup, { overwrite: false, errorOnExist: true });
+    await atomicWrite(s.path, s.content, (await fs.stat(s.path)).mode & 0o7777);
     results.push({ ...s, result: 'overwritten', backup });
   }
   return results;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFiles } from '../src/write.js';
 import { project } from './helpers.js';
@@ -25,6 +25,16 @@ describe('writing never loses a file', () => {
     expect(r[0]).toMatchObject({ result: 'overwritten', backup: join(dir, 'Dockerfile.bak') });
     expect(readFileSync(join(dir, 'Dockerfile.bak'), 'utf8')).toBe('FROM mine\n');
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM scratch\n');
+  });
+  test('a second --force never replaces the first backup, and the file keeps its permissions', async () => {
+    const dir = project({ Dockerfile: 'FROM mine\n' });
+    chmodSync(join(dir, 'Dockerfile'), 0o640);
+    await writeFiles(dir, FILES, { force: true });
+    const r = await writeFiles(dir, [{ name: 'Dockerfile', content: 'FROM other\n' }], { force: true });
+    expect(r[0]!.backup).toBe(join(dir, 'Dockerfile.bak.1'));
+    expect(readFileSync(join(dir, 'Dockerfile.bak'), 'utf8')).toBe('FROM mine\n');
+    expect(readFileSync(join(dir, 'Dockerfile.bak.1'), 'utf8')).toBe('FROM scratch\n');
+    expect(statSync(join(dir, 'Dockerfile')).mode & 0o777).toBe(0o640);
   });
   test('a confirm callback decides per file and sees the diff', async () => {
     const dir = project({ Dockerfile: 'FROM mine\n', '.dockerignore': 'old\n' });
