@@ -21,6 +21,10 @@ describe('finding the executable instead of guessing', () => {
       'project(tool VERSION 1.0 LANGUAGES C)\nset(EXTRA helper)\nadd_executable(${PROJECT_NAME} main.c)\nadd_executable(${EXTRA} h.c)\nadd_executable(ext IMPORTED)\nadd_executable(alias ALIAS tool)\n# add_executable(commented x.c)\n',
     ])).toEqual(['tool', 'helper']);
   });
+  test('libraries named through pkg-config, in a Makefile or PKG_CHECK_MODULES', () => {
+    expect(linkedLibs(['LDLIBS += $(shell pkg-config --libs libcurl openssl)\nCFLAGS += `pkg-config --cflags --libs zlib`\n']).sort()).toEqual(['curl', 'openssl', 'zlib']);
+    expect(linkedLibs(['PKG_CHECK_MODULES([DEPS], [libcurl >= 7.0 glib-2.0])\n']).sort()).toEqual(['curl', 'glib-2.0']);
+  });
   test('Autotools: bin_PROGRAMS from Makefile.am; configure.ac beats a generated Makefile', () => {
     const files = { 'configure.ac': 'AC_INIT([t], [1])\nAC_CHECK_LIB([z], [deflate])\n', 'Makefile.am': 'bin_PROGRAMS = tool \\\n  helper\n', 'Makefile': 'all:\n\ttrue\n', 'tool.c': C_MAIN };
     const r = resolve(files);

@@ -34,6 +34,7 @@ const LIBC_PARTS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'resolv', '
 const KNOWN_LIBS: Record<string, string> = {
   z: 'libz', ZLIB: 'libz', 'ZLIB::ZLIB': 'libz', zlib: 'libz',
   ssl: 'libssl', crypto: 'libssl', OpenSSL: 'libssl', 'OpenSSL::SSL': 'libssl', 'OpenSSL::Crypto': 'libssl', openssl: 'libssl',
+  // zlib's pkg-config name is "zlib": z and zlib above cover both spellings.
   'stdc++': 'libstdc++', gcc_s: 'libgcc_s',
 };
 /** glibc loads these through NSS modules at run time, which a -static glibc binary cannot. */
@@ -117,6 +118,10 @@ export function linkedLibs(texts: string[]): string[] {
     for (const m of t.matchAll(/\bfind_package\s*\(\s*(\w+)/gi)) if (m[1] !== 'Threads') libs.add(m[1]!);
     for (const m of t.matchAll(/\bdependency\s*\(\s*'([\w+.-]+)'/g)) if (m[1] !== 'threads') libs.add(m[1]!);
     for (const m of t.matchAll(/\bAC_CHECK_LIB\s*\(\s*\[?([\w+.-]+)/g)) libs.add(m[1]!);
+    // pkg-config names ("libcurl", "openssl", "zlib"), from Makefiles and Autotools.
+    const pkgs = [...t.matchAll(/pkg-config\s+([^)`;\n]*)/g), ...t.matchAll(/\bPKG_CHECK_MODULES\s*\(\s*\[?\w+\]?\s*,\s*\[?([^\],)]+)/g)]
+      .flatMap((m) => m[1]!.split(/\s+/).filter((w) => /^[a-z][\w+.-]*$/.test(w)));
+    for (const p of pkgs) libs.add(p.replace(/^lib(?=.)/, ''));
   }
   return [...libs].filter((l) => !LIBC_PARTS.has(l));
 }
