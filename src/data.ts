@@ -9,8 +9,8 @@ export interface RuntimeImage {
   sizeMB: number;
   libcPreference: Libc[];
   provides: string[];
-  /** Requirements the image's package manager can add: requirement -> package. */
-  installable?: Record<string, string>;
+  /** A package manager the final stage can use to add libraries the image lacks. */
+  packageManager?: 'apt';
   glibc: string | null;
   /** How the non-root user comes about: numeric only, already in the image, or appended to /etc/passwd. */
   user: 'numeric' | 'builtin' | 'append';
@@ -31,7 +31,6 @@ export interface LanguageData {
   tag: string;
   builderGlibc: string;
   cgoModules?: string[];
-  devPackages?: Record<string, string>;
   networkImports?: string[];
 }
 
@@ -41,5 +40,20 @@ function load<T>(name: string): T {
   return raw as T;
 }
 
+export interface LibraryInfo {
+  /** How build files name it: -l names, CMake targets, pkg-config names without "lib". */
+  names: string[];
+  /** Debian package the builder installs to link against it. */
+  dev: string;
+  /** Debian package that provides it at run time. */
+  debian: string;
+}
+
 export const RUNTIME_DATA = load<Record<RuntimeId, RuntimeInfo>>('runtimes.json');
+export const LIBRARIES = load<Record<string, LibraryInfo>>('libraries.json');
+
+/** The library (its key in data/libraries.json) that a build-file name refers to. */
+export function libraryNamed(name: string): string | undefined {
+  return Object.keys(LIBRARIES).find((k) => LIBRARIES[k]!.names.includes(name));
+}
 export const LANGUAGE_DATA = load<Record<'go' | 'c', LanguageData>>('languages.json');

@@ -82,9 +82,24 @@ describe('resolving C and C++ projects', () => {
     expect(slim.files[0]!.content).toMatch(/FROM debian:bookworm-slim\n[\s\S]*apt-get install -y --no-install-recommends libssl3/);
     expect((await generate(dir)).plan.runtime).toBe('distroless');
   });
-  test('an unknown library is a warning that says what to install', () => {
-    const r = resolve({ 'Makefile': 'app: app.c\n\t$(CC) -o app app.c -lfoo\n', 'app.c': C_MAIN });
+  test('an unknown library is a warning that says what to install, and needs an image with apt', async () => {
+    const files = { 'Makefile': 'app: app.c\n\t$(CC) -o app app.c -lfoo\n', 'app.c': C_MAIN };
+    const r = resolve(files);
     expect(r.warnings.join()).toContain('libfoo');
+    expect(r.strategies).toEqual([expect.objectContaining({ requires: ['glibc', 'apt'] })]);
+    const { generate } = await import('../src/index.js');
+    const g = await generate(project(files));
+    expect(g.plan.runtime).toBe('slim');
+    expect(g.plan.options.find((o) => o.runtime === 'busybox-glibc')).toMatchObject({ ok: false, short: 'needs apt' });
+  });
+  test('a library from the table: its -dev package in the builder, its run-time package on slim', async () => {
+    const { generate } = await import('../src/index.js');
+    const dir = project({ 'Makefile': 'app: app.c\n\t$(CC) -o app app.c $(shell pkg-config --libs libcurl)\n', 'app.c': C_MAIN });
+    const g = await generate(dir);
+    expect(g.plan.runtime).toBe('slim');
+    expect(g.plan.final.install).toEqual(['libcurl4']);
+    expect(g.files[0]!.content).toContain('--no-install-recommends pkg-config libcurl4-openssl-dev');
+    expect(g.plan.options.filter((o) => !o.ok).map((o) => o.runtime)).toEqual(['scratch', 'alpine', 'busybox-glibc', 'distroless']);
   });
   test('TLS client headers ask for CA certificates', () => {
     expect(resolve({ 'a.c': '#include <curl/curl.h>\n' + C_MAIN }).needs.certs).toContain('a.c');

@@ -1,5 +1,5 @@
 import { basename, dirname } from 'node:path';
-import { LANGUAGE_DATA } from '../data.js';
+import { LANGUAGE_DATA, LIBRARIES, libraryNamed } from '../data.js';
 import { UserError } from '../errors.js';
 import type { Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord } from '../quote.js';
@@ -29,14 +29,11 @@ export function buildSystemOf(scan: Scan): { system: BuildSystem; file?: string 
   return { system: 'single' };
 }
 
-/** Libraries that come with the C library itself, and those a runtime image may provide. */
+/** Libraries that come with the C library itself. */
 const LIBC_PARTS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'resolv', 'Threads::Threads', 'Threads']);
-const KNOWN_LIBS: Record<string, string> = {
-  z: 'libz', ZLIB: 'libz', 'ZLIB::ZLIB': 'libz', zlib: 'libz',
-  ssl: 'libssl', crypto: 'libssl', OpenSSL: 'libssl', 'OpenSSL::SSL': 'libssl', 'OpenSSL::Crypto': 'libssl', openssl: 'libssl',
-  // zlib's pkg-config name is "zlib": z and zlib above cover both spellings.
-  'stdc++': 'libstdc++', gcc_s: 'libgcc_s',
-};
+/** The compiler's own run-time libraries, when named explicitly. Others: data/libraries.json. */
+const TOOLCHAIN_LIBS: Record<string, string> = { 'stdc++': 'libstdc++', gcc_s: 'libgcc_s' };
+const requirementOf = (lib: string) => libraryNamed(lib) ?? TOOLCHAIN_LIBS[lib];
 /** glibc loads these through NSS modules at run time, which a -static glibc binary cannot. */
 const NSS_CALLS = /\b(getaddrinfo|gethostbyname2?|getnameinfo|getpwnam|getpwuid|getgrnam|getgrgid|getservbyname|getpwent|getgrouplist)\s*\(/;
 const TLS_INCLUDES = /#\s*include\s*[<"](openssl\/ssl\.h|curl\/curl\.h|gnutls\/gnutls\.h|mbedtls\/ssl\.h)[>"]/;
@@ -54,6 +51,8 @@ interface CInfo {
   known: string[];
   /** Autotools: a generated configure script is committed (no autoreconf needed). */
   hasConfigure: boolean;
+  /** The build files call pkg-config. */
+  pkgConfig: boolean;
 }
 
 function sourcesOf(scan: Scan): { c: string[]; cxx: string[] } {
@@ -200,23 +199,27 @@ export const cFamily: Language = {
     const buildFiles = new Set([...SYSTEMS.flatMap((x) => x.files), 'Makefile.am']);
     const buildTexts = scan.files.filter((f) => buildFiles.has(basename(f)) || f.endsWith('.cmake')).map((f) => scan.read(f) ?? '');
     const libs = linkedLibs(buildTexts);
-    const known = [...new Set(libs.map((l) => KNOWN_LIBS[l]).filter((x): x is string => !!x))];
-    const unknownLibs = libs.filter((l) => !KNOWN_LIBS[l]);
+    const known = [...new Set(libs.map(requirementOf).filter((x): x is string => !!x))];
+    const unknownLibs = libs.filter((l) => !requirementOf(l));
     if (libs.length) decisions.push({ topic: 'Libraries', choice: libs.join(', '), because: 'named in the build files' });
-    if (unknownLibs.length) warnings.push(`The program links ${unknownLibs.map((l) => `lib${l}`).join(', ')}: the builder and the final image must both have them (install the -dev package in the build stage and the library in the final one).`);
+    if (unknownLibs.length) {
+      const names = unknownLibs.map((l) => (l.startsWith('lib') ? l : `lib${l}`)).join(', ');
+      warnings.push(`The program links ${names}, which this tool cannot install by itself: add its -dev package to the build stage and its run-time package to the final one (the final stage needs apt for that: slim).`);
+    }
 
     const nss = allSources.find((f) => NSS_CALLS.test(scan.read(f) ?? ''));
     const needs: Needs = {};
     const tls = allSources.find((f) => TLS_INCLUDES.test(scan.read(f) ?? ''));
     if (tls) needs.certs = `TLS client library included in ${tls}`;
 
-    const strategies = cStrategies(cxx, known, libs.length > 0, nss);
+    // A library this tool does not know can only be added to an image with a package manager.
+    const strategies = cStrategies(cxx, [...known, ...(unknownLibs.length ? ['apt'] : [])], libs.length > 0, nss);
     return {
       lang, name, version, entries, entry, needs, strategies, builderGlibc: DATA.builderGlibc, decisions, warnings,
       port: opts.port !== undefined ? { value: opts.port, source: '--port' } : undefined,
       // Build output only: committed *.a/*.so may be libraries the program links against.
       ignore: ['build/', 'cmake-build-*/', 'CMakeCache.txt', 'CMakeFiles/', '*.o', ...binaryIgnore(scan.root, name)],
-      own: { system, target, sources, cxx, libs, unknownLibs, known, hasConfigure: scan.has('configure') } satisfies CInfo,
+      own: { system, target, sources, cxx, libs, unknownLibs, known, hasConfigure: scan.has('configure'), pkgConfig: buildTexts.some((t) => /pkg-config|PKG_CHECK_MODULES/.test(t)) } satisfies CInfo,
     };
   },
 
@@ -226,9 +229,9 @@ export const cFamily: Language = {
     const musl = strategy.id === 'musl-static';
     const cc = musl ? 'musl-gcc' : 'gcc';
     const ldflags = LDFLAGS[strategy.id] ?? '';
-    const dev = info.known.map((l) => DATA.devPackages?.[l]).filter((p): p is string => !!p);
+    const dev = info.known.map((l) => LIBRARIES[l]?.dev).filter((p): p is string => !!p);
     const tools: Record<BuildSystem, string[]> = { cmake: ['cmake'], meson: ['meson', 'ninja-build'], autotools: info.hasConfigure ? [] : ['autoconf', 'automake', 'libtool'], make: [], single: [] };
-    const apt = [...tools[info.system], ...(musl ? ['musl-tools'] : []), ...dev];
+    const apt = [...tools[info.system], ...(info.pkgConfig ? ['pkg-config'] : []), ...(musl ? ['musl-tools'] : []), ...dev];
     // CMake, Meson and Autotools put the executable somewhere in a tree: find it by name.
     const locate = (tree: string) => `{ f=$(find ${tree} -type f -name ${name} -perm -u+x -print -quit); [ -n "$f" ] || { echo 'error: no executable named ${name} under ${tree}' >&2; exit 1; }; cp "$f" /out/${name}; }`;
     const compilers = [`CC=${shellWord(`${cc}${ldflags ? ` ${ldflags}` : ''}`)}`, ...(info.cxx ? [`CXX=${shellWord(`g++${ldflags ? ` ${ldflags}` : ''}`)}`] : [])];

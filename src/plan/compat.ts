@@ -1,4 +1,4 @@
-import { RUNTIME_DATA, type RuntimeImage } from '../data.js';
+import { LIBRARIES, RUNTIME_DATA, type RuntimeImage } from '../data.js';
 import { RUNTIMES, type RuntimeId, type Strategy } from '../types.js';
 
 /** How a program gets onto a runtime: which image of the target and which way of linking. */
@@ -25,6 +25,11 @@ function glibcOlder(a: string, b: string): boolean {
   return a1 < b1 || (a1 === b1 && a2 < b2);
 }
 
+/** Whether the image's package manager can add a requirement (a known library). */
+function installable(image: RuntimeImage, requirement: string): boolean {
+  return image.packageManager === 'apt' && !!LIBRARIES[requirement]?.debian;
+}
+
 /**
  * The whole compatibility rule: a program runs on an image only if every library it loads is
  * there (or the image's package manager can add it), and a glibc binary only on a glibc at
@@ -38,16 +43,16 @@ export function place(runtime: RuntimeId, strategies: Strategy[], builderGlibc: 
     for (const libc of image.libcPreference) {
       for (const strategy of strategies.filter((s) => s.libc === libc)) {
         const lacking = strategy.requires.filter((r) => !image.provides.includes(r));
-        if (!lacking.every((r) => image.installable?.[r])) continue;
+        if (!lacking.every((r) => installable(image, r))) continue;
         if (libc === 'glibc' && image.glibc && glibcOlder(image.glibc, builderGlibc)) continue;
-        return { ok: true, runtime, image, strategy, install: lacking.map((r) => image.installable![r]!) };
+        return { ok: true, runtime, image, strategy, install: lacking.map((r) => LIBRARIES[r]!.debian) };
       }
     }
   }
   // Refused: explain with the preferred strategy against the most capable image of the target.
   const best = strategies[0]!;
   const image = info.images[info.images.length - 1]!;
-  const missing = best.requires.filter((r) => !image.provides.includes(r) && !image.installable?.[r]);
+  const missing = best.requires.filter((r) => !image.provides.includes(r) && !installable(image, r));
   const what = missing.length ? `needs ${missing.join(', ')}` : `needs glibc ${builderGlibc} or newer`;
   return {
     ok: false,
