@@ -68,6 +68,13 @@ describe.each(Object.entries(EXAMPLES))('%s on every runtime', (_name, files) =>
   });
 });
 
+test('--explain lists only libraries as what a runtime provides for linking', async () => {
+  const slim = await generate(project(EXAMPLES.c!), { runtime: 'slim' });
+  expect(slim.plan.decisions.find((d) => d.topic === 'Linking')!.because).toBe('slim provides glibc, libgcc_s, libstdc++, libz');
+  const distroless = await generate(project(EXAMPLES.cgo!), { runtime: 'distroless' });
+  expect(distroless.plan.decisions.find((d) => d.topic === 'Linking')!.because).toBe('distroless provides glibc, libssl');
+});
+
 test('the default runtime is the smallest that runs the program', async () => {
   expect((await generate(project(EXAMPLES.go!))).plan.runtime).toBe('scratch');
   expect((await generate(project(EXAMPLES.cgo!))).plan.runtime).toBe('busybox-glibc');

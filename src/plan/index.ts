@@ -6,6 +6,9 @@ import { placeAll, type Placement, type Refusal } from './compat.js';
 
 export const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot' } as const;
 
+/** Entries of an image's `provides` that are files or tools, not libraries (data/runtimes.json). */
+const NOT_LIBRARIES = new Set(['shell', 'passwd', 'tmp', 'apt', 'ca-certificates', 'tzdata']);
+
 /** A file the final stage copies from the build stage. */
 export interface Copy {
   from: string;
@@ -110,7 +113,8 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
   for (const o of options.filter((x) => !x.ok)) decisions.push({ topic: `Not ${o.runtime}`, choice: 'refused', because: o.reason! });
 
   const { image, strategy } = placement;
-  decisions.push({ topic: 'Linking', choice: strategy.summary, because: `${placement.runtime} provides ${image.provides.filter((p) => !['shell', 'passwd', 'tmp'].includes(p)).join(', ') || 'no libraries'}` });
+  const libraries = image.provides.filter((p) => !NOT_LIBRARIES.has(p));
+  decisions.push({ topic: 'Linking', choice: strategy.summary, because: `${placement.runtime} provides ${libraries.join(', ') || 'no libraries'}` });
   if (placement.install.length) decisions.push({ topic: 'Packages', choice: placement.install.join(', '), because: `the program needs them and ${placement.runtime} can install them` });
   const build = language.build(resolved, strategy);
   const copies: Copy[] = [{ from: 'build', src: build.artifact, dest: `/app/${resolved.name}`, why: 'the program' }];
