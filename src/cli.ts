@@ -1,5 +1,7 @@
 import yargs from 'yargs';
+import { VERSION } from './data.js';
 import { isUserError, UserError } from './errors.js';
+import { forTerminal, shown } from './quote.js';
 import { explain, generate, type Asker, type Generated } from './index.js';
 import { LANGS, RUNTIMES, type LangId, type RuntimeId } from './types.js';
 import { inspect, writeFiles, type FileStatus } from './write.js';
@@ -50,32 +52,41 @@ function parser(args: string[]) {
     .option('compare', { type: 'boolean', default: false, describe: 'build and run every possible final stage and print their sizes; writes nothing' })
     .option('verbose', { type: 'boolean', default: false, describe: 'stack traces and full build output' })
     .check((a) => {
+      // A flag that takes one value, given twice, would silently lose one of them.
+      for (const flag of SINGLE_VALUED) {
+        const v = (a as Record<string, unknown>)[flag];
+        if (Array.isArray(v)) throw new Error(`--${flag} was given ${v.length} times (${v.map((x) => shown(String(x), 30)).join(', ')}): give it once`);
+      }
       if (a.port !== undefined && (!Number.isInteger(a.port) || a.port < 1 || a.port > 65535)) throw new Error('--port must be a whole number from 1 to 65535');
       if (a.stdout && a.dryRun) throw new Error('--stdout and --dry-run cannot be combined: each already writes nothing');
       if ((a.build || a.run) && (a.stdout || a.dryRun)) throw new Error('--build and --run build the written Dockerfile: drop --stdout/--dry-run, or use --compare, which writes nothing');
       return true;
     })
     .strict()
-    .version()
+    .version(VERSION)
     .help()
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns || 100));
 }
 
-const out = (s: string) => process.stdout.write(`${s}\n`);
-const err = (s: string) => process.stderr.write(`${s}\n`);
+/** Options that take one value; yargs turns a repeated one into an array. */
+const SINGLE_VALUED = ['runtime', 'lang', 'lang-version', 'entry', 'port', 'tag'];
+
+// Text from a project (file names, versions) reaches these: no escape sequence gets to the terminal raw.
+const out = (s: string) => process.stdout.write(`${forTerminal(s)}\n`);
+const err = (s: string) => process.stderr.write(`${forTerminal(s)}\n`);
 
 async function prompts(): Promise<Asker> {
   const { default: select } = await import('@inquirer/select');
   return {
     lang: (candidates) => select({
       message: 'Which language is this project?',
-      choices: candidates.map((d) => ({ value: d.lang, name: `${d.lang}  (${d.evidence.join(', ')})` })),
+      choices: candidates.map((d) => ({ value: d.lang, name: `${d.lang}  (${shown(d.evidence.join(', '), 120)})` })),
     }),
     entry: (entries, current) => select({
       message: 'Which program should the image run?',
       default: current,
-      choices: entries.map((e) => ({ value: e.value, name: e.label, short: e.label, description: e.source })),
+      choices: entries.map((e) => ({ value: e.value, name: shown(e.label), short: shown(e.label), description: shown(e.source ?? '', 120) })),
     }),
     runtime: (options, current) => select({
       message: 'Final image (sizes are the base images; your program adds its own size):',
@@ -145,8 +156,9 @@ async function run(argv: Argv): Promise<number> {
     if (argv.json) { out(JSON.stringify({ ...g.plan, files: statuses.map(({ name, action }) => ({ name, action })) }, null, 2)); return 0; }
     info(summary(g));
     for (const s of statuses) {
-      const what = { create: 'would create', identical: 'unchanged:', overwrite: 'would overwrite', conflict: 'would keep (exists and differs; --force to replace)' }[s.action];
-      info(`${what} ${s.path}`);
+      const what = s.blocked ? `would refuse (${s.blocked}; not read):`
+        : { create: 'would create', identical: 'unchanged:', overwrite: 'would overwrite', conflict: 'would keep (exists and differs; --force to replace)' }[s.action];
+      info(`${what} ${s.path}${s.through ? ` (a symbolic link to ${s.through}${s.action === 'overwrite' ? ', written through' : ''})` : ''}`);
       if (s.diff) info(s.diff);
     }
     return 0;
@@ -156,7 +168,7 @@ async function run(argv: Argv): Promise<number> {
   if (argv.json) out(JSON.stringify({ ...g.plan, files: results.map(({ name, result, backup }) => ({ name, result, ...(backup ? { backup } : {}) })) }, null, 2));
   else {
     info(summary(g));
-    for (const r of results) info(`${r.result.padEnd(11)} ${r.path}${r.backup ? ` (previous version in ${r.backup})` : ''}`);
+    for (const r of results) info(`${r.result.padEnd(11)} ${r.path}${r.through && r.result === 'overwritten' ? ` (written through the symbolic link to ${r.through})` : ''}${r.backup ? ` (previous version in ${r.backup})` : ''}`);
   }
   if (argv.build || argv.run) {
     if (results.find((r) => r.name === 'Dockerfile')?.result === 'kept') {

@@ -56,4 +56,7 @@ export const LIBRARIES = load<Record<string, LibraryInfo>>('libraries.json');
 export function libraryNamed(name: string): string | undefined {
   return Object.keys(LIBRARIES).find((k) => LIBRARIES[k]!.names.includes(name));
 }
+/** The package's own version, for --version (the bundle has no package.json of its own to find). */
+export const VERSION = (JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string }).version;
+
 export const LANGUAGE_DATA = load<Record<'go' | 'c', LanguageData>>('languages.json');

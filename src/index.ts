@@ -94,7 +94,8 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
     const best = smallest(options);
     if (best) { runtime = await opts.ask.runtime(options, best.runtime); runtimeSource = 'chosen at the prompt'; }
   }
-  if (scan.truncated) resolved.warnings.push('The project has more files than are read (50,000); detection used the first ones found.');
+  // What the scan left out (links leaving the project, special or oversized files, an early stop).
+  resolved.warnings.push(...scan.notes);
   const plan = makePlan(language, detection, resolved, { runtime, runtimeSource, syntax: opts.syntax });
   return {
     dir: root,

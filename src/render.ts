@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { ROOT } from './data.js';
 import type { Plan } from './plan/index.js';
-import { execForm } from './quote.js';
+import { execForm, oneLine } from './quote.js';
 
 /** Render only prints a plan: no decisions here, only Dockerfile syntax. */
 const TEMPLATES = new URL('templates/', ROOT);
@@ -31,15 +31,29 @@ function setup() {
 
 /** Collapses the blank lines that optional sections leave behind. */
 function tidy(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${text.split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+/**
+ * The plan as templates see it: every string, at any depth, made one line of printable text.
+ * Templates never receive the plan itself, so no value from a project, however it got into the
+ * plan, can start a new line (a new instruction) in the Dockerfile or the .dockerignore.
+ */
+export function sanitized<T>(value: T): T {
+  if (typeof value === 'string') return oneLine(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => sanitized(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitized(v)])) as T;
+  }
+  return value;
 }
 
 export function renderDockerfile(plan: Plan): string {
   env ??= setup();
-  return tidy(env.dockerfile(plan));
+  return tidy(env.dockerfile(sanitized(plan)));
 }
 
 export function renderDockerignore(plan: Plan): string {
   env ??= setup();
-  return tidy(env.dockerignore(plan));
+  return tidy(env.dockerignore(sanitized(plan)));
 }

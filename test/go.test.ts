@@ -84,8 +84,8 @@ describe('Go programs, cgo and run-time needs', () => {
     });
     expect(r.entries.map((e) => e.value)).toEqual(['cmd/zed', 'examples/demo', 'tools/lint']);
     expect(r.name).toBe('zed');
-    expect(parseGoFile('// +build ignore\n\npackage main\n').ignored).toBe(true);
-    expect(parseGoFile('package main\n// go:build ignore is only a comment here\n').ignored).toBeUndefined();
+    expect(parseGoFile('// +build ignore\n\npackage main\n').excluded).toBe('// +build ignore');
+    expect(parseGoFile('package main\n// go:build ignore is only a comment here\n').excluded).toBeUndefined();
   });
 
   test('a library without package main is refused', () => {

@@ -1,10 +1,23 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { join, sep } from 'node:path';
+import { UserError } from '../errors.js';
+import { hasLineBreakOrControl, shown } from '../quote.js';
 
 /**
- * One walk of the project, shared by every detector and resolver. It never runs project
- * code and skips directories that hold dependencies, VCS data or build output, so a
- * repository with a large node_modules or target/ costs no more than its own sources.
+ * One walk of the project, shared by every detector and resolver, and the only place that
+ * reads the project's files. Everything in a repository is hostile until it has passed here:
+ *
+ * - the walk is breadth-first (the root and shallow levels first), skips folders that hold
+ *   dependencies, VCS data or build output, and says when it stopped early;
+ * - only regular files inside the project are read: a symbolic link is followed only when it
+ *   stays inside the project, FIFOs, devices and sockets are never opened for reading (they
+ *   could block or never end);
+ * - every read is bounded (a cap per kind of file, and a budget for the whole scan);
+ * - file names with line breaks or control characters are not read at all.
+ *
+ * `read` is for evidence (a source file that cannot be read is skipped, with a note);
+ * `manifest` is for files that decide the build (go.mod, a Makefile): one that exists but
+ * cannot be read is an exit-2 error naming it, never treated as absent.
  */
 export const SKIP_DIRS = new Set([
   '.git', '.hg', '.svn', 'node_modules', 'vendor', 'third_party', 'target', 'build', 'dist', 'out',
@@ -13,66 +26,207 @@ export const SKIP_DIRS = new Set([
   '.terraform', 'coverage', '.next', '.nuxt',
 ]);
 
-const MAX_DEPTH = 8;
-const MAX_FILES = 50_000;
-const MAX_READ = 1024 * 1024;
+export const LIMITS = {
+  depth: 8,
+  /** Files listed; the walk stops there and says so. */
+  files: 50_000,
+  /** Bytes of one file: sources and manifests. */
+  fileBytes: 1024 * 1024,
+  /** Bytes of a one-line version file (.go-version, .nvmrc, ...). */
+  versionBytes: 4096,
+  /** Bytes read by the whole scan; past it, evidence files are skipped (with a note). */
+  totalBytes: 96 * 1024 * 1024,
+};
+
+/** Why an entry that exists cannot be read; `undefined` means it can. */
+type Problem = string;
 
 export interface Scan {
   readonly root: string;
-  /** Project files, relative POSIX paths, sorted. */
+  /** Regular files inside the project, relative POSIX paths, sorted. */
   readonly files: readonly string[];
-  /** Whether the walk stopped early at MAX_FILES. */
+  /** Whether the walk stopped early (too many files). */
   readonly truncated: boolean;
+  /** What the scan left out and why (symbolic links leaving the project, oversized files, ...). */
+  readonly notes: string[];
+  /** Whether the project has an entry by that name, readable or not (markers). */
   has(rel: string): boolean;
-  /** The text of a file (cached), or undefined if missing or larger than 1 MiB. */
-  read(rel: string): string | undefined;
+  /** The text of a file for evidence (cached), or undefined if absent or unreadable (noted). */
+  read(rel: string, cap?: number): string | undefined;
+  /**
+   * The text of a file that decides the build, or undefined if it does not exist.
+   * Throws E_UNREADABLE when it exists but cannot be read whole (special file, symbolic link
+   * leaving the project, permission, size).
+   */
+  manifest(rel: string, cap?: number): string | undefined;
   /** Files whose name ends with one of the extensions. */
   withExt(...exts: string[]): string[];
 }
 
+const kindOf = (st: Stats): string =>
+  st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
+
+function inside(realRoot: string, real: string): boolean {
+  return real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+}
+
+/**
+ * Reads at most `cap` bytes of a regular file without following a final symbolic link and
+ * without blocking on a FIFO; returns the text or the problem.
+ */
+export function readBounded(abs: string, cap: number): { text: string } | { problem: Problem; missing?: true } {
+  let fd: number;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'does not exist', missing: true };
+    if (code === 'ELOOP') return { problem: 'is a symbolic link' };
+    if (code === 'EACCES' || code === 'EPERM') return { problem: 'cannot be read (permission denied)' };
+    return { problem: `cannot be opened (${code ?? 'error'})` };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { problem: `is ${kindOf(st)}` };
+    if (st.size > cap) return { problem: `is larger than ${cap >= 1024 * 1024 ? `${cap / 1024 / 1024} MiB` : `${cap} bytes`}` };
+    // The size may change under us: never read more than cap + 1 bytes.
+    const buf = Buffer.alloc(Math.min(cap + 1, Math.max(st.size, 0) + 1));
+    let got = 0;
+    for (;;) {
+      if (got === buf.length) break;
+      const n = readSync(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    if (got > cap) return { problem: `is larger than ${cap} bytes` };
+    return { text: normalize(buf.subarray(0, got).toString('utf8')) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { problem: code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** One line-ending convention for every parser: no BOM, LF only. */
+function normalize(text: string): string {
+  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+}
+
 export function scanProject(root: string): Scan {
-  const files: string[] = [];
+  const realRoot = realpathSync(root);
+  /** rel -> absolute path to open (the link's target for links that stay inside). */
+  const paths = new Map<string, string>();
+  /** Entries that exist but are not readable regular files inside the project. */
+  const odd = new Map<string, Problem>();
+  const notes: string[] = [];
+  const note = (text: string) => { if (!notes.includes(text)) notes.push(text); };
+  const skippedNames: string[] = [];
+  const outside: string[] = [];
   let truncated = false;
-  const walk = (abs: string, rel: string, depth: number): void => {
+
+  // Breadth-first: every entry of the root is listed before anything deeper.
+  const queue: { abs: string; rel: string; depth: number }[] = [{ abs: realRoot, rel: '', depth: 0 }];
+  for (let head = 0; head < queue.length && !truncated; head++) {
+    const { abs, rel, depth } = queue[head]!;
     let entries;
     try {
       entries = readdirSync(abs, { withFileTypes: true });
     } catch {
-      return;
+      if (rel) note(`${shown(rel)} could not be listed; its files were not read.`);
+      continue;
     }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (files.length >= MAX_FILES) {
-        truncated = true;
-        return;
-      }
+      if (paths.size >= LIMITS.files) { truncated = true; break; }
       const r = rel ? `${rel}/${e.name}` : e.name;
+      if (hasLineBreakOrControl(e.name)) { skippedNames.push(r); continue; }
+      const full = join(abs, e.name);
       if (e.isDirectory()) {
-        if (depth < MAX_DEPTH && !SKIP_DIRS.has(e.name)) walk(join(abs, e.name), r, depth + 1);
+        if (depth < LIMITS.depth && !SKIP_DIRS.has(e.name)) queue.push({ abs: full, rel: r, depth: depth + 1 });
       } else if (e.isFile()) {
-        files.push(r);
+        paths.set(r, full);
+      } else if (e.isSymbolicLink()) {
+        let real: string;
+        try {
+          real = realpathSync(full);
+        } catch {
+          odd.set(r, 'is a symbolic link to nothing (dangling)');
+          continue;
+        }
+        if (!inside(realRoot, real)) {
+          odd.set(r, 'is a symbolic link to a file outside the project');
+          outside.push(r);
+          continue;
+        }
+        let st: Stats;
+        try { st = lstatSync(real); } catch { continue; }
+        // Links to folders are not followed (no loops); links to files inside are files.
+        if (st.isFile()) paths.set(r, real);
+        else if (!st.isDirectory()) odd.set(r, `is a symbolic link to ${kindOf(st)}`);
+      } else {
+        try { odd.set(r, `is ${kindOf(lstatSync(full))}`); } catch { /* gone */ }
       }
     }
+  }
+  if (outside.length) notes.push(`Ignored ${outside.length} symbolic link${outside.length > 1 ? 's' : ''} that leave${outside.length > 1 ? '' : 's'} the project (${outside.slice(0, 3).map((n) => shown(n)).join(', ')}): nothing outside it is read.`);
+  if (skippedNames.length) notes.push(`Skipped ${skippedNames.length} file name${skippedNames.length > 1 ? 's' : ''} with line breaks or control characters (${skippedNames.slice(0, 3).map((n) => shown(n)).join(', ')}).`);
+  if (truncated) notes.push(`The project has more than ${LIMITS.files.toLocaleString('en')} files: the scan stopped there (shallow folders first), so deeper files were not used as evidence.`);
+
+  const files = [...paths.keys()].sort();
+  let budget = LIMITS.totalBytes;
+  const cache = new Map<string, { text: string } | { problem: Problem; missing?: true }>();
+
+  /** An entry outside the walk (a skipped folder, deeper than the walk): inside the project and regular only. */
+  const locate = (rel: string): string | { problem: Problem; missing?: true } => {
+    const known = paths.get(rel);
+    if (known) return known;
+    const problem = odd.get(rel);
+    if (problem) return { problem };
+    if (rel.split('/').some((p) => p === '..' || p === '') || rel.startsWith('/')) return { problem: 'is not inside the project' };
+    let real: string;
+    try {
+      real = realpathSync(join(realRoot, rel));
+    } catch {
+      return { problem: 'does not exist', missing: true };
+    }
+    return inside(realRoot, real) ? real : { problem: 'is a symbolic link to a file outside the project' };
   };
-  walk(root, '', 0);
-  files.sort();
-  const set = new Set(files);
-  const cache = new Map<string, string | undefined>();
+
+  const load = (rel: string, cap: number) => {
+    const key = `${cap}:${rel}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const where = locate(rel);
+    let got: { text: string } | { problem: Problem; missing?: true };
+    if (typeof where !== 'string') got = where;
+    else if (budget <= 0) got = { problem: 'was not read: the scan read its budget of bytes' };
+    else got = readBounded(where, Math.min(cap, Math.max(budget, 4096)));
+    if ('text' in got) budget -= got.text.length;
+    cache.set(key, got);
+    return got;
+  };
+
   return {
     root,
     files,
     truncated,
-    has: (rel) => set.has(rel),
-    read(rel) {
-      if (cache.has(rel)) return cache.get(rel);
-      let text: string | undefined;
-      try {
-        const p = join(root, rel);
-        text = statSync(p).size <= MAX_READ ? readFileSync(p, 'utf8') : undefined;
-      } catch {
-        text = undefined;
-      }
-      cache.set(rel, text);
-      return text;
+    notes,
+    has: (rel) => paths.has(rel) || odd.has(rel),
+    read(rel, cap = LIMITS.fileBytes) {
+      const got = load(rel, cap);
+      if ('text' in got) return got.text;
+      if (got.missing || outside.includes(rel)) return undefined;
+      if (got.problem.includes('budget')) note(`The scan stopped reading files after ${LIMITS.totalBytes / 1024 / 1024} MiB; later files were not used as evidence.`);
+      else note(`Skipped ${shown(rel)}: it ${got.problem}.`);
+      return undefined;
+    },
+    manifest(rel, cap = LIMITS.fileBytes) {
+      const got = load(rel, cap);
+      if ('text' in got) return got.text;
+      if (got.missing) return undefined;
+      throw new UserError('E_UNREADABLE', `${shown(rel)} ${got.problem}, and it decides how the project is built.`,
+        `Make ${shown(rel)} a regular file inside the project that can be read (and under ${cap >= 1024 * 1024 ? `${cap / 1024 / 1024} MiB` : `${cap} bytes`}), or remove it.`);
     },
     withExt: (...exts) => files.filter((f) => exts.some((x) => f.endsWith(x))),
   };

@@ -2,8 +2,9 @@ import { basename, dirname } from 'node:path';
 import { LANGUAGE_DATA, LIBRARIES, libraryNamed } from '../data.js';
 import { UserError } from '../errors.js';
 import type { Scan } from '../detect/scan.js';
-import { safeName, safeRelPath, shellWord } from '../quote.js';
+import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, LangId, Needs, Strategy } from '../types.js';
+import { automakePrograms, cmakeLibs, cmakeTargets, makeTargets, mesonExecutables } from './c-build.js';
 import { binaryIgnore, pickEntry, versionFromToolVersions } from './common.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -37,7 +38,7 @@ const requirementOf = (lib: string) => libraryNamed(lib) ?? TOOLCHAIN_LIBS[lib];
 /** glibc loads these through NSS modules at run time, which a -static glibc binary cannot. */
 const NSS_CALLS = /\b(getaddrinfo|gethostbyname2?|getnameinfo|getpwnam|getpwuid|getgrnam|getgrgid|getservbyname|getpwent|getgrouplist)\s*\(/;
 const TLS_INCLUDES = /#\s*include\s*[<"](openssl\/ssl\.h|curl\/curl\.h|gnutls\/gnutls\.h|mbedtls\/ssl\.h)[>"]/;
-const MAIN_FN = /\bint\s+main\s*\(|^\s*main\s*\(/m;
+const MAIN_FN = /\bint[ \t\n]+main[ \t]*\(|^[ \t]*main[ \t]*\(/m;
 
 interface CInfo {
   system: BuildSystem;
@@ -59,62 +60,14 @@ function sourcesOf(scan: Scan): { c: string[]; cxx: string[] } {
   return { c: scan.withExt(...C_EXT), cxx: scan.withExt(...CXX_EXT) };
 }
 
-/** Makefile: the default goal (first real target), or the prerequisites of all/default. */
-export function makeTargets(text: string): string[] {
-  const lines = text.replace(/\\\n/g, ' ').split('\n');
-  const vars = new Map<string, string>();
-  const expand = (s: string): string => s.replace(/\$[({]([A-Za-z_]\w*)[)}]/g, (_m, v: string) => vars.get(v) ?? '').trim();
-  const rules: { targets: string[]; prereqs: string[]; recipe: boolean }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/#.*$/, '');
-    if (line.startsWith('\t') || !line.trim()) continue;
-    const assign = /^\s*(?:override\s+|export\s+)?([A-Za-z_]\w*)\s*(?::{1,3}|\?|\+)?=\s*(.*)$/.exec(line);
-    if (assign) {
-      const [, name, value] = assign;
-      vars.set(name!, line.includes('+=') ? `${vars.get(name!) ?? ''} ${expand(value!)}` : expand(value!));
-      continue;
-    }
-    const rule = /^([^:=]+?)\s*::?(?!=)\s*([^;]*)/.exec(line);
-    if (!rule) continue;
-    const recipe = (lines[i + 1] ?? '').startsWith('\t') || line.includes(';');
-    rules.push({ targets: expand(rule[1]!).split(/\s+/), prereqs: expand(rule[2]!).split(/\s+/).filter(Boolean), recipe });
-  }
-  const phony = new Set(rules.filter((r) => r.targets.includes('.PHONY')).flatMap((r) => r.prereqs));
-  const real = (t: string) => t && !t.startsWith('.') && !t.includes('%') && !t.endsWith('.o') && !phony.has(t) && !/^(clean|install|test|check|distclean|run|debug|format|lint)$/.test(t);
-  const first = rules.find((r) => r.targets.some((t) => t && !t.startsWith('.') && !t.includes('%')));
-  if (!first) return [];
-  const goal = first.targets[0]!;
-  if (real(goal) && first.recipe) return [goal];
-  return first.prereqs.filter(real);
-}
-
-/** CMake: add_executable names (not IMPORTED or ALIAS), with ${PROJECT_NAME} and simple set() expanded. */
-export function cmakeTargets(files: string[]): string[] {
-  const vars = new Map<string, string>();
-  const out: string[] = [];
-  for (const text of files) {
-    const code = text.replace(/#[^\n]*/g, '');
-    const project = /\bproject\s*\(\s*([^\s)]+)/i.exec(code)?.[1];
-    if (project) { vars.set('PROJECT_NAME', project); vars.set('CMAKE_PROJECT_NAME', project); }
-    for (const m of code.matchAll(/\bset\s*\(\s*(\w+)\s+"?([\w.+-]+)"?\s*\)/gi)) vars.set(m[1]!, m[2]!);
-    for (const m of code.matchAll(/\badd_executable\s*\(\s*([^\s)]+)([^)]*)\)/gi)) {
-      if (/\b(IMPORTED|ALIAS)\b/.test(m[2]!)) continue;
-      const name = m[1]!.replace(/\$\{(\w+)\}/g, (_s, v: string) => vars.get(v) ?? `\${${v}}`);
-      if (!name.includes('${')) out.push(name);
-    }
-  }
-  return [...new Set(out)];
-}
+export { cmakeTargets, makeTargets } from './c-build.js';
 
 /** Libraries named by the build files: -lfoo, target_link_libraries, find_package, dependency(). */
 export function linkedLibs(texts: string[]): string[] {
   const libs = new Set<string>();
   for (const t of texts) {
     for (const m of t.matchAll(/(?:^|[\s"'=])-l([\w+.-]+)/g)) libs.add(m[1]!);
-    for (const m of t.matchAll(/\btarget_link_libraries\s*\(\s*\S+([^)]*)\)/gi)) {
-      for (const w of m[1]!.split(/\s+/)) if (w && !/^(PRIVATE|PUBLIC|INTERFACE)$/.test(w) && !w.startsWith('$')) libs.add(w.replace(/^-l/, ''));
-    }
-    for (const m of t.matchAll(/\bfind_package\s*\(\s*(\w+)/gi)) if (m[1] !== 'Threads') libs.add(m[1]!);
+    for (const l of cmakeLibs(t)) libs.add(l);
     for (const m of t.matchAll(/\bdependency\s*\(\s*'([\w+.-]+)'/g)) if (m[1] !== 'threads') libs.add(m[1]!);
     for (const m of t.matchAll(/\bAC_CHECK_LIB\s*\(\s*\[?([\w+.-]+)/g)) libs.add(m[1]!);
     // pkg-config names ("libcurl", "openssl", "zlib"), from Makefiles and Autotools.
@@ -128,20 +81,20 @@ export function linkedLibs(texts: string[]): string[] {
 function targetsOf(scan: Scan, system: BuildSystem, file: string | undefined, cxx: boolean): Choice[] {
   if (system === 'cmake') {
     const lists = scan.files.filter((f) => basename(f) === 'CMakeLists.txt');
-    return cmakeTargets(lists.map((f) => scan.read(f) ?? '')).map((n) => ({ value: n, label: n, source: 'add_executable in CMakeLists.txt' }));
+    return cmakeTargets(lists.map((f) => scan.manifest(f) ?? '')).map((n) => ({ value: n, label: n, source: 'add_executable in CMakeLists.txt' }));
   }
   if (system === 'meson') {
-    const names = [...(scan.read('meson.build') ?? '').matchAll(/\bexecutable\s*\(\s*'([^']+)'/g)].map((m) => m[1]!);
+    const names = mesonExecutables(scan.manifest('meson.build') ?? '');
     return names.map((n) => ({ value: n, label: n, source: "executable() in meson.build" }));
   }
   if (system === 'autotools') {
     const names = scan.files.filter((f) => basename(f) === 'Makefile.am')
-      .flatMap((f) => [...(scan.read(f) ?? '').replace(/\\\n/g, ' ').matchAll(/^\s*s?bin_PROGRAMS\s*\+?=\s*(.*)$/gm)].flatMap((m) => m[1]!.trim().split(/\s+/)));
+      .flatMap((f) => automakePrograms(scan.manifest(f) ?? ''));
     return [...new Set(names)].filter((n) => n && !n.includes('$')).map((n) => ({ value: n, label: n, source: 'bin_PROGRAMS in Makefile.am' }));
   }
   if (system === 'make') {
     const mf = file!;
-    return makeTargets(scan.read(mf) ?? '').map((t) => ({ value: t, label: t, source: `default goal of ${mf}` }));
+    return makeTargets(scan.manifest(mf) ?? '').map((t) => ({ value: t, label: t, source: `default goal of ${mf}` }));
   }
   const mains = scan.withExt(...(cxx ? [...CXX_EXT, ...C_EXT] : C_EXT)).filter((f) => MAIN_FN.test(scan.read(f) ?? ''));
   return mains.map((f) => ({ value: f, label: basename(f).replace(/\.[^.]+$/, ''), source: `main() in ${f}` }));
@@ -175,17 +128,26 @@ export const cFamily: Language = {
     decisions.push({ topic: 'Build system', choice: system === 'single' ? 'none (compile the sources directly)' : system, because: file ?? 'no CMakeLists.txt, meson.build, configure.ac or Makefile' });
 
     const toolVersion = versionFromToolVersions(scan, ['gcc']);
-    const version: Fact<string> = opts.langVersion !== undefined ? { value: checkGccVersion(opts.langVersion), source: '--lang-version' }
-      : toolVersion !== undefined ? { value: checkGccVersion(toolVersion), source: '.tool-versions' }
+    const version: Fact<string> = opts.langVersion !== undefined ? { value: checkGccVersion(opts.langVersion, '--lang-version'), source: '--lang-version' }
+      : toolVersion !== undefined ? { value: checkGccVersion(toolVersion, '.tool-versions'), source: '.tool-versions' }
       : { value: DATA.defaultVersion, source: 'default (gcc image, Debian bookworm)' };
     decisions.push({ topic: 'Compiler', choice: `gcc ${version.value}${cxx ? ' (g++)' : ''}`, because: version.source });
 
     const project = basename(scan.root);
     const entries = targetsOf(scan, system, file, cxx);
-    if (!entries.length) {
-      throw new UserError('E_NO_ENTRY', system === 'single' ? 'No source file with main() found.' : `No executable target found in the ${system} build files.`, 'Name the program with --entry <target>.');
-    }
     const nameOf = (e: Choice) => basename(e.label);
+    // Build files compute names this reader cannot (variables from the environment, $(shell ...)):
+    // a program named with --entry is taken at its word, as the name of what the build makes.
+    const wanted = opts.entry?.replace(/^\.\//, '');
+    if (wanted !== undefined && system !== 'single' && !entries.some((e) => e.value === wanted || nameOf(e) === wanted)) {
+      const named = safeName(wanted, 'Program name', '--entry');
+      entries.push({ value: named, label: named, source: `${opts.entrySource ?? '--entry'} (not among the ${system} targets read: ${entries.length ? entries.map(nameOf).slice(0, 5).join(', ') : 'none'})` });
+      warnings.push(`${named} is not among the programs found in the ${system} build files; building it as named by --entry.`);
+    }
+    if (!entries.length) {
+      throw new UserError('E_NO_ENTRY', system === 'single' ? 'No source file with main() found.' : `No executable target found in the ${system} build files.`,
+        system === 'single' ? 'Add a source file with main(), or run it in the directory of the program.' : 'Name the program the build makes with --entry <name>.');
+    }
     const entry = pickEntry(entries, opts.entry, nameOf, project, warnings, opts.entrySource);
     const chosen = entries.find((e) => e.value === entry.value)!;
     const name = safeName(nameOf(chosen), 'Program name', '--entry');
@@ -293,8 +255,9 @@ function singleSources(scan: Scan, mainFile: string, cxx: boolean): string[] {
     .map((f) => safeRelPath(f, 'Source file', '--entry'));
 }
 
-function checkGccVersion(v: string): string {
-  const m = /^(\d{1,2})(?:\.\d+)*$/.exec(v.trim());
-  if (!m) throw new UserError('E_BAD_FLAG', `${JSON.stringify(v)} is not a gcc version.`, 'Use a major version like 12 or 14.');
+/** A gcc release: major 4 to 99, no leading zeros, at most two more parts ("12", "12.2", "12.2.0"). */
+function checkGccVersion(v: string, source: string): string {
+  const m = /^([4-9]|[1-9]\d)(?:\.(?:0|[1-9]\d?)){0,2}$/.exec(v.trim());
+  if (!m) throw new UserError('E_BAD_FLAG', `${source} gives "${shown(v, 24)}", which is not a gcc version.`, 'Use a gcc major version like 12 or 14.');
   return m[1]!;
 }

@@ -1,12 +1,13 @@
-import { statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Scan } from '../detect/scan.js';
+import { shown } from '../quote.js';
 import type { Choice, Fact } from '../types.js';
 
 /** A version named for one of `tools` in asdf's .tool-versions ("golang 1.22.3"). */
 export function versionFromToolVersions(scan: Scan, tools: string[]): string | undefined {
-  for (const line of (scan.read('.tool-versions') ?? '').split('\n')) {
+  for (const line of (scan.manifest('.tool-versions', 64 * 1024) ?? '').split('\n')) {
     const [tool, version] = line.trim().split(/\s+/);
     if (tool && version && tools.includes(tool)) return version;
   }
@@ -25,11 +26,11 @@ export function pickEntry(
   warnings: string[],
   flagSource = '--entry',
 ): Fact<string> {
-  const list = entries.map((e) => `${nameOf(e)} (${e.value})`).join(', ');
+  const list = listed(entries.map((e) => `${nameOf(e)} (${e.value})`));
   if (flag !== undefined) {
     const want = flag.replace(/^\.\//, '').replace(/\/$/, '') || '.';
     const hit = entries.find((e) => e.value === want || nameOf(e) === want);
-    if (!hit) throw new UserError('E_NO_ENTRY', `--entry ${JSON.stringify(flag)} matches no program here. Found: ${list}.`, `Pass one of: ${entries.map(nameOf).join(', ')}.`);
+    if (!hit) throw new UserError('E_NO_ENTRY', `--entry "${shown(flag)}" matches no program here. Found: ${list || 'none'}.`, entries.length ? `Pass one of: ${listed(entries.map(nameOf))}.` : 'Check the name of the program the build makes.');
     return { value: hit.value, source: flagSource };
   }
   const first = entries[0];
@@ -48,7 +49,7 @@ export function findPort(scan: Scan, files: string[], patterns: RegExp[]): Fact<
     for (const re of patterns) {
       const m = re.exec(text);
       const port = m ? Number(m[1]) : 0;
-      if (port > 0 && port < 65536) return { value: port, source: `${f}: ${m![0].replace(/\s+/g, ' ').slice(0, 60)}` };
+      if (port > 0 && port < 65536) return { value: port, source: `${f}: ${shown(m![0].replace(/\s+/g, ' '))}` };
     }
   }
   return undefined;
@@ -60,9 +61,15 @@ export function findPort(scan: Scan, files: string[], patterns: RegExp[]): Fact<
  */
 export function binaryIgnore(root: string, name: string): string[] {
   try {
-    if (statSync(join(root, name)).isDirectory()) return [];
+    if (lstatSync(join(root, name)).isDirectory()) return [];
   } catch {
     /* no such file: nothing to keep */
   }
   return [`/${name}`];
+}
+
+/** Names for a message: the first ten, then how many more. */
+export function listed(names: string[], max = 10): string {
+  const head = names.slice(0, max).map((n) => shown(n)).join(', ');
+  return names.length > max ? `${head} and ${names.length - max} more` : head;
 }

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { LANGUAGE_DATA } from '../data.js';
 import { UserError } from '../errors.js';
-import type { Scan } from '../detect/scan.js';
-import { safeName, safeRelPath } from '../quote.js';
+import { LIMITS, type Scan } from '../detect/scan.js';
+import { safeName, safeRelPath, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
 import { binaryIgnore, findPort, pickEntry, versionFromToolVersions } from './common.js';
+import { parseGoFile } from './go-source.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 const DATA = LANGUAGE_DATA.go;
@@ -49,47 +49,34 @@ export function parseGoMod(text: string): GoMod {
   return out;
 }
 
-/** A file excluded from every build by its constraint (`//go:build ignore`, generators and the like). */
-const IGNORED_FILE = /^\s*\/\/\s*(?:go:build|\+build)\s+ignore\b/m;
+export { parseGoFile } from './go-source.js';
 
-/** Imports of one Go source file, and its package name. Comments are ignored. */
-export function parseGoFile(text: string): { pkg?: string; imports: string[]; ignored?: true } {
-  const header = text.slice(0, Math.max(0, text.search(/^\s*package\s/m)));
-  if (IGNORED_FILE.test(header)) return { imports: [], ignored: true };
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/\/\/[^\n]*/g, '');
-  const pkg = /^\s*package\s+(\w+)/m.exec(code)?.[1];
-  const imports: string[] = [];
-  for (const m of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) {
-    // Inside an import block every string literal is an import path (one per line, or ';'-separated).
-    for (const s of m[1]!.matchAll(/"([^"]+)"/g)) imports.push(s[1]!);
-  }
-  for (const m of code.matchAll(/^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"/gm)) imports.push(m[1]!);
-  return pkg === undefined ? { imports } : { pkg, imports };
-}
-
-/** "1.22.3", "go1.22.3", "1.22" -> "1.22"; anything else -> undefined. */
+/**
+ * "1.22.3", "go1.22.3", "1.22", "1.21rc2" -> "1.22"; anything Go never released -> undefined
+ * ("2.0", "1.022", "latest").
+ */
 export function goMinor(v: string | undefined): string | undefined {
-  const m = /^(?:go)?(\d+)\.(\d+)(?:[.\w-]*)$/.exec(v?.trim() ?? '');
-  return m ? `${m[1]}.${m[2]}` : undefined;
+  const m = /^(?:go)?1\.(0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,3})|(?:rc|beta)[1-9]\d?)?$/.exec(v?.trim() ?? '');
+  return m ? `1.${m[1]}` : undefined;
 }
 
 function resolveVersion(scan: Scan, mod: GoMod | undefined, opts: ResolveOptions, warnings: string[]): Fact<string> {
   if (opts.langVersion !== undefined) {
     const v = goMinor(opts.langVersion);
-    if (!v) throw new UserError('E_BAD_FLAG', `--lang-version ${JSON.stringify(opts.langVersion)} is not a Go version.`, 'Use a version like 1.22 or 1.22.3.');
+    if (!v) throw new UserError('E_BAD_FLAG', `--lang-version "${shown(opts.langVersion)}" is not a Go version.`, 'Use a Go release like 1.22 or 1.22.3.');
     return withinKnown({ value: v, source: '--lang-version' }, warnings);
   }
   const candidates: [string | undefined, string][] = [
-    [scan.read('.go-version')?.trim(), '.go-version'],
+    [scan.manifest('.go-version', LIMITS.versionBytes)?.trim(), '.go-version'],
     [versionFromToolVersions(scan, ['golang', 'go']), '.tool-versions'],
-    [mod?.toolchain, `go.mod (toolchain ${mod?.toolchain})`],
-    [mod?.go, `go.mod (go ${mod?.go})`],
+    [mod?.toolchain, `go.mod (toolchain ${shown(mod?.toolchain ?? '', 24)})`],
+    [mod?.go, `go.mod (go ${shown(mod?.go ?? '', 24)})`],
   ];
   for (const [raw, source] of candidates) {
     if (raw === undefined) continue;
     const v = goMinor(raw);
     if (v) return withinKnown({ value: v, source }, warnings);
-    warnings.push(`Ignored Go version ${JSON.stringify(raw)} in ${source}: not a Go version.`);
+    warnings.push(`Ignored Go version "${shown(raw, 24)}" in ${source}: not a Go release.`);
   }
   return { value: DATA.defaultVersion, source: 'default: the newest Go 1.x (golang:1), as no version was found' };
 }
@@ -134,7 +121,7 @@ export const go: Language = {
   resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved {
     const warnings: string[] = [];
     const decisions: Decision[] = [];
-    const modText = scan.read('go.mod');
+    const modText = scan.manifest('go.mod');
     const mod = modText !== undefined ? parseGoMod(modText) : undefined;
     const version = resolveVersion(scan, mod, opts, warnings);
     decisions.push({ topic: 'Go version', choice: version.value, because: version.source });
@@ -144,8 +131,8 @@ export const go: Language = {
     const packages = new Map<string, GoPackage>();
     for (const f of scan.withExt('.go')) {
       if (f.endsWith('_test.go')) continue;
-      const parsed = parseGoFile(scan.read(f) ?? '');
-      if (parsed.ignored) continue;
+      const parsed = parseGoFile(scan.read(f) ?? '', f);
+      if (parsed.excluded || parsed.pkg === undefined) continue;
       const dir = dirname(f);
       if (parsed.pkg === 'main') mains.add(dir);
       const p: GoPackage = packages.get(dir) ?? { files: [], imports: new Map() };
@@ -201,7 +188,7 @@ export const go: Language = {
     for (const r of mod?.localReplaces ?? []) {
       if (r.startsWith('../')) warnings.push(`go.mod replaces a module with ${r}, outside this directory: Docker cannot see it from here. Build from a parent directory, vendor it (go mod vendor), or use go.work inside the project.`);
     }
-    const vendored = existsSync(join(scan.root, 'vendor', 'modules.txt'));
+    const vendored = scan.manifest('vendor/modules.txt') !== undefined;
     const requires = mod?.requires.length ?? 0;
     decisions.push({
       topic: 'Modules',

@@ -1,0 +1,242 @@
+/**
+ * Readers for C/C++ build files: Make, CMake, Autotools (Makefile.am) and Meson. Each is a
+ * scanner linear in the size of the file: lines are split once, and no regular expression
+ * with a repeated part runs over more than one line or one command.
+ */
+
+/** Lines with backslash continuations joined. */
+function logicalLines(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const line of text.split('\n')) {
+    if (line.endsWith('\\')) { cur += `${line.slice(0, -1)} `; continue; }
+    out.push(cur + line);
+    cur = '';
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+const words = (s: string): string[] => s.split(/[ \t]+/).filter(Boolean);
+const NOT_PROGRAMS = new Set(['all', 'default', 'install', 'clean', 'test', 'tests', 'check', 'distclean', 'run', 'debug', 'format', 'lint', 'uninstall', 'dist', 'help', 'docs', 'doc']);
+
+/** Makefile: the default goal (first real target), or the prerequisites of all/default. */
+export function makeTargets(text: string): string[] {
+  const lines = logicalLines(text);
+  const vars = new Map<string, string>();
+  const expand = (s: string): string => s.replace(/\$[({]([A-Za-z_]\w{0,100})[)}]/g, (_m, v: string) => vars.get(v) ?? '').trim();
+  const rules: { targets: string[]; prereqs: string[]; recipe: boolean }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (raw.startsWith('\t')) continue;
+    const hash = raw.indexOf('#');
+    const line = hash >= 0 ? raw.slice(0, hash) : raw;
+    if (!line.trim()) continue;
+    const assign = assignment(line);
+    if (assign) {
+      const [name, op, value] = assign;
+      vars.set(name, op === '+=' ? `${vars.get(name) ?? ''} ${expand(value)}` : expand(value));
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0 || line[colon + 1] === '=' || line.slice(0, colon).includes('=')) continue;
+    const double = line[colon + 1] === ':';
+    let rest = line.slice(colon + (double ? 2 : 1));
+    const semi = rest.indexOf(';');
+    if (semi >= 0) rest = rest.slice(0, semi);
+    const recipe = (lines[i + 1] ?? '').startsWith('\t') || semi >= 0;
+    rules.push({ targets: words(expand(line.slice(0, colon))), prereqs: words(expand(rest)), recipe });
+  }
+  const phony = new Set(rules.filter((r) => r.targets.includes('.PHONY')).flatMap((r) => r.prereqs));
+  const real = (t: string) => !!t && !t.startsWith('.') && !t.includes('%') && !t.includes('$') && !t.endsWith('.o') && !phony.has(t) && !NOT_PROGRAMS.has(t);
+  const first = rules.find((r) => r.targets.some((t) => t && !t.startsWith('.') && !t.includes('%')));
+  if (!first) return [];
+  const goal = first.targets[0]!;
+  if (real(goal) && first.recipe) return [goal];
+  return first.prereqs.filter(real);
+}
+
+/** `NAME = value`, `NAME := value`, `NAME += value`, with `override`/`export`: [name, operator, value]. */
+function assignment(line: string): [string, string, string] | undefined {
+  const eq = line.indexOf('=');
+  if (eq <= 0) return undefined;
+  let left = line.slice(0, eq);
+  let op = '=';
+  for (const p of ['::', ':', '?', '+', '!']) {
+    if (left.endsWith(p)) { op = `${p}=`; left = left.slice(0, -p.length); break; }
+  }
+  const w = words(left);
+  while (w[0] === 'override' || w[0] === 'export') w.shift();
+  if (w.length !== 1 || !/^[A-Za-z_][\w.]*$/.test(w[0]!)) return undefined;
+  return [w[0]!, op, line.slice(eq + 1).trim()];
+}
+
+export interface CMakeCommand {
+  /** Lower-cased command name. */
+  name: string;
+  args: string[];
+}
+
+/**
+ * CMake commands in order, `name(args)`, with comments (line and bracket) removed, quoted and
+ * bracket arguments unquoted, and nested parentheses flattened.
+ */
+export function cmakeCommands(text: string): CMakeCommand[] {
+  const out: CMakeCommand[] = [];
+  const n = text.length;
+  let i = 0;
+  const bracketEnd = (at: number): number => {
+    // [[ ... ]] or [=[ ... ]=]: returns the index after the closing bracket, or -1.
+    let j = at + 1;
+    while (text[j] === '=') j++;
+    if (text[j] !== '[') return -1;
+    const close = `]${'='.repeat(j - at - 1)}]`;
+    const end = text.indexOf(close, j + 1);
+    return end < 0 ? n : end + close.length;
+  };
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '#') {
+      const b = text[i + 1] === '[' ? bracketEnd(i + 1) : -1;
+      if (b >= 0) { i = b; continue; }
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? n : nl + 1;
+      continue;
+    }
+    if (!/[A-Za-z_]/.test(c)) { i++; continue; }
+    let j = i + 1;
+    while (j < n && /\w/.test(text[j]!)) j++;
+    const name = text.slice(i, j).toLowerCase();
+    let k = j;
+    while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
+    if (text[k] !== '(') { i = j; continue; }
+    const args: string[] = [];
+    let depth = 1;
+    let cur = '';
+    const flush = () => { if (cur) args.push(cur); cur = ''; };
+    k++;
+    while (k < n && depth > 0) {
+      const d = text[k]!;
+      if (d === '"') {
+        let e = k + 1;
+        let val = '';
+        while (e < n && text[e] !== '"') {
+          if (text[e] === '\\' && e + 1 < n) { val += text[e + 1]; e += 2; continue; }
+          val += text[e];
+          e++;
+        }
+        cur += val;
+        k = e + 1;
+        continue;
+      }
+      if (d === '[' && (text[k + 1] === '[' || text[k + 1] === '=')) {
+        const b = bracketEnd(k);
+        if (b >= 0) { cur += text.slice(k, b).replace(/^\[=*\[|\]=*\]$/g, ''); k = b; continue; }
+      }
+      if (d === '#') {
+        const b = text[k + 1] === '[' ? bracketEnd(k + 1) : -1;
+        if (b >= 0) { k = b; continue; }
+        const nl = text.indexOf('\n', k);
+        k = nl < 0 ? n : nl + 1;
+        flush();
+        continue;
+      }
+      if (d === '(') { depth++; flush(); k++; continue; }
+      if (d === ')') { depth--; flush(); k++; continue; }
+      if (d === ' ' || d === '\t' || d === '\n' || d === '\r') { flush(); k++; continue; }
+      cur += d;
+      k++;
+    }
+    flush();
+    out.push({ name, args });
+    i = k;
+  }
+  return out;
+}
+
+/** Conditions of `if()` that are known to be false when building on Linux. */
+const OTHER_PLATFORMS = new Set(['WIN32', 'APPLE', 'MSVC', 'MINGW', 'CYGWIN', 'IOS', 'ANDROID', 'EMSCRIPTEN', 'WINDOWS', 'MSYS', 'BORLAND', 'WATCOM']);
+
+function evalCondition(args: string[]): boolean | undefined {
+  if (args.length === 1 && OTHER_PLATFORMS.has(args[0]!)) return false;
+  if (args.length === 2 && args[0] === 'NOT' && OTHER_PLATFORMS.has(args[1]!)) return true;
+  if (args.length === 1 && (args[0] === 'UNIX' || args[0] === 'LINUX')) return true;
+  if (args.length === 3 && /^\$\{?CMAKE_SYSTEM_NAME\}?$/.test(args[0]!) && args[1] === 'STREQUAL') return args[2] === 'Linux';
+  return undefined;
+}
+
+/**
+ * The commands that run on Linux: branches of `if(WIN32)`, `if(APPLE)`, `if(MSVC)` and the like
+ * are dropped; branches whose condition is not known are kept.
+ */
+export function linuxCommands(commands: CMakeCommand[]): CMakeCommand[] {
+  const stack: { on: boolean; taken: boolean }[] = [];
+  const out: CMakeCommand[] = [];
+  const active = () => stack.every((f) => f.on);
+  for (const c of commands) {
+    if (c.name === 'if') {
+      const v = evalCondition(c.args);
+      stack.push({ on: v !== false, taken: v === true });
+    } else if (c.name === 'elseif') {
+      const f = stack[stack.length - 1];
+      if (f) { const v = evalCondition(c.args); f.on = !f.taken && v !== false; f.taken ||= v === true; }
+    } else if (c.name === 'else') {
+      const f = stack[stack.length - 1];
+      if (f) f.on = !f.taken;
+    } else if (c.name === 'endif') {
+      stack.pop();
+    } else if (active()) {
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+/** CMake: add_executable names (not IMPORTED or ALIAS), with ${PROJECT_NAME} and simple set() expanded. */
+export function cmakeTargets(files: string[]): string[] {
+  const vars = new Map<string, string>();
+  const out: string[] = [];
+  const expand = (s: string) => s.replace(/\$\{(\w{1,100})\}/g, (_m, v: string) => vars.get(v) ?? `\${${v}}`);
+  for (const text of files) {
+    for (const c of linuxCommands(cmakeCommands(text))) {
+      const [first, second] = c.args;
+      if (c.name === 'project' && first) { vars.set('PROJECT_NAME', expand(first)); vars.set('CMAKE_PROJECT_NAME', expand(first)); }
+      else if (c.name === 'set' && first && second !== undefined && c.args.length === 2 && /^[\w.+-]+$/.test(expand(second))) vars.set(first, expand(second));
+      else if (c.name === 'add_executable' && first) {
+        if (c.args.includes('IMPORTED') || c.args.includes('ALIAS')) continue;
+        const name = expand(first);
+        if (!name.includes('${')) out.push(name);
+      }
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Libraries named by CMake: target_link_libraries and find_package. */
+export function cmakeLibs(text: string): string[] {
+  const libs: string[] = [];
+  for (const c of linuxCommands(cmakeCommands(text))) {
+    if (c.name === 'target_link_libraries') {
+      for (const w of c.args.slice(1)) if (!/^(PRIVATE|PUBLIC|INTERFACE|debug|optimized|general)$/.test(w) && !w.startsWith('$')) libs.push(w.replace(/^-l/, ''));
+    } else if (c.name === 'find_package' && c.args[0] && c.args[0] !== 'Threads') {
+      libs.push(c.args[0]);
+    }
+  }
+  return libs;
+}
+
+/** Makefile.am: the programs of bin_PROGRAMS / sbin_PROGRAMS, a logical line at a time. */
+export function automakePrograms(text: string): string[] {
+  const out: string[] = [];
+  for (const line of logicalLines(text)) {
+    const t = line.trimStart();
+    const m = /^s?bin_PROGRAMS[ \t]*\+?=/.exec(t);
+    if (m) out.push(...words(t.slice(m[0].length)));
+  }
+  return out;
+}
+
+/** meson.build: the names given to executable(). */
+export function mesonExecutables(text: string): string[] {
+  return [...text.matchAll(/\bexecutable[ \t]*\([ \t\n]*'([^'\n]{1,200})'/g)].map((m) => m[1]!);
+}
