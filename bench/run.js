@@ -71,6 +71,42 @@ async function pipeline() {
   }
 }
 
+/**
+ * Crafted worst-case content, 1 MiB per file, for every pattern the readers apply: unterminated
+ * comments, strings and argument lists, long runs of whitespace, repeated openings. A pattern
+ * that backtracks shows here as seconds instead of milliseconds.
+ */
+const MiB = 1024 * 1024;
+// Just under the 1 MiB a file may have, so that the readers really read it.
+const fill1MiB = (unit) => unit.repeat(Math.ceil(MiB / unit.length)).slice(0, MiB - 8192);
+const CRAFTED = {
+  'Go: unterminated /* comments': { 'go.mod': 'module m\ngo 1.22\n', 'main.go': `package main\nfunc main(){}\n${fill1MiB('/* ')}` },
+  'Go: import ( without )': { 'go.mod': 'module m\ngo 1.22\n', 'main.go': 'package main\nfunc main(){}\n', 'x.go': `package main\n${fill1MiB('import (\n')}` },
+  'Go: whitespace before package': { 'go.mod': 'module m\ngo 1.22\n', 'main.go': `${fill1MiB(' \n\t')}package main\nfunc main(){}\n` },
+  'Go: unterminated strings': { 'go.mod': 'module m\ngo 1.22\n', 'main.go': `package main\nimport "fmt"\nfunc main(){}\n${fill1MiB('"Getenv("PORT") ')}` },
+  'Go: go.mod of one long line': { 'go.mod': `module m\ngo 1.22\nrequire ${fill1MiB('a')}\n`, 'main.go': 'package main\nfunc main(){}\n' },
+  'C: newlines and "int " runs (main detection)': { 'main.c': `int main(void){return 0;}\n`, 'x.c': fill1MiB('int \n\n  ') },
+  'C: #include and getaddrinfo runs': { 'main.c': `int main(void){return 0;}\n${fill1MiB('#  include getaddrinfo ')}` },
+  'Makefile: a line of spaces': { Makefile: `app: main.c\n\t$(CC) -o $@ main.c\n${fill1MiB(' ')}\n`, 'main.c': 'int main(void){return 0;}\n' },
+  'Makefile: "a:" and "a =" repeated': { Makefile: `${fill1MiB('a: b = c ')}\n`, 'main.c': 'int main(void){return 0;}\n' },
+  'Makefile: backslash continuations': { Makefile: `app: main.c\n\t$(CC) -o $@ main.c\nX = ${fill1MiB('-lz \\\n')}\n`, 'main.c': 'int main(void){return 0;}\n' },
+  'CMake: add_executable( without )': { 'CMakeLists.txt': `project(x C)\nadd_executable(app main.c)\n${fill1MiB('add_executable( target_link_libraries(')}`, 'main.c': 'int main(void){return 0;}\n' },
+  'CMake: unterminated #[[ and "': { 'CMakeLists.txt': `project(x C)\nadd_executable(app main.c)\nset(A "${fill1MiB('#[[ "')}`, 'main.c': 'int main(void){return 0;}\n' },
+  'Autotools: bin_PROGRAMS and newlines': { 'configure.ac': `AC_INIT([x],[1])\n${fill1MiB('PKG_CHECK_MODULES([A], [ AC_CHECK_LIB([')}`, 'Makefile.am': `bin_PROGRAMS = app\n${fill1MiB('\n   bin_PROGRAMS')}`, 'main.c': 'int main(void){return 0;}\n' },
+  "Meson: executable(' repeated": { 'meson.build': `project('x','c')\nexecutable('app', 'main.c')\n${fill1MiB("executable(' dependency('")}`, 'main.c': 'int main(void){return 0;}\n' },
+};
+
+async function crafted() {
+  console.log('\n## Crafted worst-case content, 1 MiB per file (generate, median of 3)');
+  for (const [label, files] of Object.entries(CRAFTED)) {
+    const dir = mkdtempSync(join(tmpdir(), 'csd-bench-crafted-'));
+    for (const [rel, text] of Object.entries(files)) writeFileSync(join(dir, rel), text);
+    let outcome = 'generated';
+    const r = await time(() => generate(dir).catch((e) => { outcome = `refused (${e.code ?? e.message})`; }), 3);
+    console.log(`${label.padEnd(48)} median ${ms(r.median)} (max ${ms(r.max)}); ${outcome}`);
+  }
+}
+
 function coldStart() {
   console.log('\n## CLI cold start (a new node process each run, median of %d)', RUNS);
   const dir = join(ROOT, 'examples', 'go-net');
@@ -118,5 +154,6 @@ async function layerReuse() {
 
 console.log(`create-slim-dockerfile benchmarks, node ${process.version}, ${new Date().toISOString()}`);
 await pipeline();
+await crafted();
 coldStart();
 await layerReuse();

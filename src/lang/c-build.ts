@@ -18,6 +18,8 @@ function logicalLines(text: string): string[] {
 }
 
 const words = (s: string): string[] => s.split(/[ \t]+/).filter(Boolean);
+/** Files a rule consumes, never the program it makes. */
+const SOURCE_OR_OBJECT = /\.(c|cc|cpp|cxx|c\+\+|h|hh|hpp|hxx|o|a|so|S|s|in|am|ac|mk)$/;
 const NOT_PROGRAMS = new Set(['all', 'default', 'install', 'clean', 'test', 'tests', 'check', 'distclean', 'run', 'debug', 'format', 'lint', 'uninstall', 'dist', 'help', 'docs', 'doc']);
 
 /** Makefile: the default goal (first real target), or the prerequisites of all/default. */
@@ -48,12 +50,12 @@ export function makeTargets(text: string): string[] {
     rules.push({ targets: words(expand(line.slice(0, colon))), prereqs: words(expand(rest)), recipe });
   }
   const phony = new Set(rules.filter((r) => r.targets.includes('.PHONY')).flatMap((r) => r.prereqs));
-  const real = (t: string) => !!t && !t.startsWith('.') && !t.includes('%') && !t.includes('$') && !t.endsWith('.o') && !phony.has(t) && !NOT_PROGRAMS.has(t);
+  const real = (t: string) => !!t && !t.startsWith('.') && !/[%$()]/.test(t) && !SOURCE_OR_OBJECT.test(t) && !phony.has(t) && !NOT_PROGRAMS.has(t);
   const first = rules.find((r) => r.targets.some((t) => t && !t.startsWith('.') && !t.includes('%')));
   if (!first) return [];
   const goal = first.targets[0]!;
   if (real(goal) && first.recipe) return [goal];
-  return first.prereqs.filter(real);
+  return [...new Set(first.prereqs.filter(real))];
 }
 
 /** `NAME = value`, `NAME := value`, `NAME += value`, with `override`/`export`: [name, operator, value]. */
@@ -70,6 +72,9 @@ function assignment(line: string): [string, string, string] | undefined {
   if (w.length !== 1 || !/^[A-Za-z_][\w.]*$/.test(w[0]!)) return undefined;
   return [w[0]!, op, line.slice(eq + 1).trim()];
 }
+
+const isIdentStart = (c: number) => c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
 
 export interface CMakeCommand {
   /** Lower-cased command name. */
@@ -103,9 +108,9 @@ export function cmakeCommands(text: string): CMakeCommand[] {
       i = nl < 0 ? n : nl + 1;
       continue;
     }
-    if (!/[A-Za-z_]/.test(c)) { i++; continue; }
+    if (!isIdentStart(text.charCodeAt(i))) { i++; continue; }
     let j = i + 1;
-    while (j < n && /\w/.test(text[j]!)) j++;
+    while (j < n && isIdentPart(text.charCodeAt(j))) j++;
     const name = text.slice(i, j).toLowerCase();
     let k = j;
     while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
@@ -215,6 +220,7 @@ export function cmakeTargets(files: string[]): string[] {
 /** Libraries named by CMake: target_link_libraries and find_package. */
 export function cmakeLibs(text: string): string[] {
   const libs: string[] = [];
+  if (!/target_link_libraries|find_package/i.test(text)) return libs;
   for (const c of linuxCommands(cmakeCommands(text))) {
     if (c.name === 'target_link_libraries') {
       for (const w of c.args.slice(1)) if (!/^(PRIVATE|PUBLIC|INTERFACE|debug|optimized|general)$/.test(w) && !w.startsWith('$')) libs.push(w.replace(/^-l/, ''));
