@@ -11,7 +11,7 @@ const SAFE_PATH = /^[A-Za-z0-9._+\/-]+$/;
 
 /** A JSON array for exec-form ENTRYPOINT/CMD. */
 export function execForm(words: readonly string[]): string {
-  return JSON.stringify(words).replace(/,/g, ', ');
+  return `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
 }
 
 /** A name used in paths and commands: binary names, targets. */

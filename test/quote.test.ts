@@ -6,6 +6,8 @@ import { C_MAIN, project } from './helpers.js';
 describe('quoting of values from project files', () => {
   test('exec form is JSON', () => {
     expect(execForm(['/app/x', 'a "b"', "c'd"])).toBe('["/app/x", "a \\"b\\"", "c\'d"]');
+    // A comma inside a word stays as it is.
+    expect(execForm(['serve', 'a,b'])).toBe('["serve", "a,b"]');
   });
   test('names with $, spaces, quotes or slashes are refused with the flag to fix it', () => {
     for (const bad of ['$HOME', 'a b', 'x"y', 'a/b', '-rf', '', 'x\ny']) {
