@@ -28,6 +28,8 @@ export interface LanguageData {
   defaultVersion: string;
   minVersion?: string;
   newestKnown?: string;
+  oldestSupported?: string;
+  supportChecked?: string;
   tag: string;
   builderGlibc: string;
   cgoModules?: string[];

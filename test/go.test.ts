@@ -25,17 +25,26 @@ describe('go.mod and Go sources', () => {
 });
 
 describe('Go version: flag > .go-version > .tool-versions > toolchain > go > default, with its source', () => {
-  const files = { 'go.mod': 'module x\n\ngo 1.21.0\ntoolchain go1.22.5\n', 'main.go': GO_MAIN };
-  test('toolchain beats go', () => expect(resolve(files).version).toEqual({ value: '1.22', source: 'go.mod (toolchain go1.22.5)' }));
-  test('go line alone', () => expect(resolve({ ...files, 'go.mod': 'module x\ngo 1.21.0\n' }).version).toEqual({ value: '1.21', source: 'go.mod (go 1.21.0)' }));
+  const files = { 'go.mod': 'module x\n\ngo 1.26.0\ntoolchain go1.27.1\n', 'main.go': GO_MAIN };
+  test('toolchain beats go', () => expect(resolve(files).version).toEqual({ value: '1.27', source: 'go.mod (toolchain go1.27.1)' }));
+  test('go line alone', () => expect(resolve({ ...files, 'go.mod': 'module x\ngo 1.26.2\n' }).version).toEqual({ value: '1.26', source: 'go.mod (go 1.26.2)' }));
+  test('a go line older than the oldest supported release is a minimum: built with that release, its semantics kept', () => {
+    const r = resolve({ ...files, 'go.mod': 'module x\ngo 1.22\n' });
+    expect(r.version.value).toBe('1.26');
+    expect(r.version.source).toMatch(/^go\.mod \(go 1\.22\) is a minimum; Go 1\.22 is no longer supported, so Go 1\.26 .* builds it with Go 1\.22 language semantics$/);
+    expect(r.warnings).toEqual([]);
+    // An old toolchain line is a minimum too.
+    expect(resolve({ ...files, 'go.mod': 'module x\ngo 1.20\ntoolchain go1.24.3\n' }).version.value).toBe('1.26');
+  });
+  test('a pinned toolchain (.go-version) is kept as pinned', () => expect(resolve({ ...files, '.go-version': '1.22.5\n' }).version).toEqual({ value: '1.22', source: '.go-version' }));
   test('.tool-versions beats go.mod', () => expect(resolve({ ...files, '.tool-versions': 'nodejs 20\ngolang 1.23.2\n' }).version).toEqual({ value: '1.23', source: '.tool-versions' }));
   test('.go-version beats .tool-versions', () => expect(resolve({ ...files, '.tool-versions': 'golang 1.23.2\n', '.go-version': '1.20.1\n' }).version.source).toBe('.go-version'));
   test('the flag beats everything', () => expect(resolve(files, { langVersion: '1.24' }).version).toEqual({ value: '1.24', source: '--lang-version' }));
   test('a bad flag is a typed error', () => expect(() => resolve(files, { langVersion: 'newest' })).toThrow(expect.objectContaining({ code: 'E_BAD_FLAG' })));
   test('no go.mod: the floating golang:1 tag, said so', () => expect(resolve({ 'main.go': GO_MAIN }).version).toEqual({ value: '1', source: expect.stringMatching(/^default/) }));
-  test('an ancient go line builds with the oldest supported image, with a warning', () => {
-    const r = resolve({ 'go.mod': 'module x\ngo 1.12\n', 'main.go': GO_MAIN });
-    expect(r.version).toEqual({ value: '1.16', source: 'go.mod (go 1.12), raised to 1.16' });
+  test('an ancient pinned version builds with the oldest image used, with a warning', () => {
+    const r = resolve({ 'go.mod': 'module x\ngo 1.12\n', '.go-version': '1.12\n', 'main.go': GO_MAIN });
+    expect(r.version).toEqual({ value: '1.16', source: '.go-version, raised to 1.16' });
     expect(r.warnings.join()).toContain('older than the oldest image');
   });
   test('a version newer than any known is kept, with a warning', () => {
@@ -73,16 +82,19 @@ describe('Go programs, cgo and run-time needs', () => {
     expect(() => resolve(files, { entry: 'nope' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY' }));
   });
 
-  test('generators behind //go:build ignore are not programs; cmd/ comes before examples and tools', () => {
-    const r = resolve({
+  test('generators behind //go:build ignore and examples are not programs; cmd/ comes before tools', () => {
+    const files = {
       'go.mod': 'module example.com/lib\n',
       'lib.go': 'package lib\n',
       'gen.go': '//go:build ignore\n\npackage main\n\nimport "os"\nfunc main(){ os.Exit(0) }\n',
       'examples/demo/main.go': GO_MAIN,
       'tools/lint/main.go': GO_MAIN,
       'cmd/zed/main.go': GO_MAIN,
-    });
-    expect(r.entries.map((e) => e.value)).toEqual(['cmd/zed', 'examples/demo', 'tools/lint']);
+    };
+    const r = resolve(files);
+    expect(r.entries.map((e) => e.value)).toEqual(['cmd/zed', 'tools/lint']);
+    // A main package under examples/ is no program of the project's, unless named.
+    expect(resolve(files, { entry: 'examples/demo' }).name).toBe('demo');
     expect(r.name).toBe('zed');
     expect(parseGoFile('// +build ignore\n\npackage main\n').excluded).toBe('// +build ignore');
     expect(parseGoFile('package main\n// go:build ignore is only a comment here\n').excluded).toBeUndefined();

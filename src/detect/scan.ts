@@ -26,6 +26,20 @@ export const SKIP_DIRS = new Set([
   '.terraform', 'coverage', '.next', '.nuxt',
 ]);
 
+/**
+ * Folders whose files are not part of what a project builds for Linux: tests, examples,
+ * fuzzing and benchmarks, and other platforms' ports. Their files never count as evidence of a
+ * language, a library, a need or a program.
+ */
+const NOT_BUILT = /^(tests?|testing|testdata|test_?data|unittests?|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|bench|benches|benchmarks?|win32|win64|windows|msvc|vs20\d\d|vcproj|osx|macos|macosx|darwin|ios|android|freebsd|openbsd|netbsd|haiku|wasm|emscripten)$/i;
+
+/** Whether a file is part of what gets built (not under tests/, examples/, win32/, ...). */
+export function isBuilt(rel: string): boolean {
+  const parts = rel.split('/');
+  for (let i = 0; i < parts.length - 1; i++) if (NOT_BUILT.test(parts[i]!)) return false;
+  return true;
+}
+
 export const LIMITS = {
   depth: 8,
   /** Files listed; the walk stops there and says so. */

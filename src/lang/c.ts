@@ -1,10 +1,10 @@
 import { basename, dirname } from 'node:path';
 import { LANGUAGE_DATA, LIBRARIES, libraryNamed } from '../data.js';
 import { UserError } from '../errors.js';
-import type { Scan } from '../detect/scan.js';
+import { isBuilt, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, LangId, Needs, Strategy } from '../types.js';
-import { automakePrograms, cmakeLibs, cmakeTargets, makeTargets, mesonExecutables } from './c-build.js';
+import { automakePrograms, cmakeCommands, cmakeLibs, cmakeTargets, makeTargets, mesonExecutables } from './c-build.js';
 import { binaryIgnore, pickEntry, versionFromToolVersions } from './common.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -54,18 +54,60 @@ interface CInfo {
   hasConfigure: boolean;
   /** The build files call pkg-config. */
   pkgConfig: boolean;
+  /** Options that turn off tests, benchmarks, examples and docs (`-DFOO_BUILD_TESTS=OFF`, `-Dtests=false`). */
+  optionsOff: string[];
 }
 
+/** Option names for parts of a project that are not the program: tests, benchmarks, examples, docs, fuzzers. */
+const NOT_PROGRAM_OPTION = /(^|[-_])(tests?|testing|unittests?|benchmarks?|bench|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|docs?|documentation|man|manpages)$/i;
+
+/** `-DNAME=OFF` for CMake's option()s and `-Dname=false|disabled` for Meson's, that build what is not the program. */
+export function optionsOff(system: BuildSystem, texts: string[]): string[] {
+  const out: string[] = [];
+  if (system === 'cmake') {
+    out.push('-DBUILD_TESTING=OFF');
+    for (const t of texts) for (const c of cmakeCommands(t)) {
+      const name = c.args[0];
+      if (c.name === 'option' && name && /^\w{1,100}$/.test(name) && NOT_PROGRAM_OPTION.test(name) && name !== 'BUILD_TESTING') out.push(`-D${name}=OFF`);
+    }
+  } else if (system === 'meson') {
+    for (const t of texts) for (const line of t.split('\n')) {
+      const m = /^[ \t]*option[ \t]*\([ \t]*'([\w-]{1,100})'[ \t]*,[ \t]*type[ \t]*:[ \t]*'(boolean|feature)'/.exec(line);
+      if (m && NOT_PROGRAM_OPTION.test(m[1]!)) out.push(`-D${m[1]}=${m[2] === 'boolean' ? 'false' : 'disabled'}`);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Sources that are part of the build: a stray .cpp under tests/ does not make a C project C++. */
 function sourcesOf(scan: Scan): { c: string[]; cxx: string[] } {
-  return { c: scan.withExt(...C_EXT), cxx: scan.withExt(...CXX_EXT) };
+  return { c: scan.withExt(...C_EXT).filter(isBuilt), cxx: scan.withExt(...CXX_EXT).filter(isBuilt) };
 }
 
 export { cmakeTargets, makeTargets } from './c-build.js';
 
+/** Test and benchmark frameworks: linked by test programs, never needed at run time. */
+const TEST_FRAMEWORKS = /^(GTest|gtest|gtest_main|gmock|gmock_main|GMock|benchmark|benchmark_main|Catch2|catch2|doctest|Boost::unit_test_framework|cmocka|check|criterion|cunit|CUnit|unity|GTest::\w+|benchmark::\w+|Catch2::\w+)$/;
+
+/** A build file's text without its comments: `#` lines in Make/CMake/Meson, `dnl` and `#` in Autoconf. */
+export function withoutComments(path: string, text: string): string {
+  const base = basename(path);
+  if (base === 'CMakeLists.txt' || path.endsWith('.cmake')) return text; // cmakeCommands drops its own comments
+  const autoconf = base === 'configure.ac' || base === 'configure.in';
+  return text.split('\n').map((line) => {
+    const t = line.trimStart();
+    if (autoconf && (t.startsWith('dnl') || t.startsWith('#'))) return '';
+    const hash = line.indexOf('#');
+    return hash >= 0 && !autoconf ? line.slice(0, hash) : line;
+  }).join('\n');
+}
+
 /** Libraries named by the build files: -lfoo, target_link_libraries, find_package, dependency(). */
 export function linkedLibs(texts: string[]): string[] {
   const libs = new Set<string>();
-  for (const t of texts) {
+  for (const raw of texts) {
+    // -l flags are read outside CMake's comments too (a CMake file's own comments are dropped by cmakeLibs).
+    const t = raw.replace(/^[ \t]*#[^\n]*/gm, '');
     for (const m of t.matchAll(/(?:^|[\s"'=])-l([\w+.-]+)/g)) libs.add(m[1]!);
     for (const l of cmakeLibs(t)) libs.add(l);
     for (const m of t.matchAll(/\bdependency\s*\(\s*'([\w+.-]+)'/g)) if (m[1] !== 'threads') libs.add(m[1]!);
@@ -75,12 +117,26 @@ export function linkedLibs(texts: string[]): string[] {
       .flatMap((m) => m[1]!.split(/\s+/).filter((w) => /^[a-z][\w+.-]*$/.test(w)));
     for (const p of pkgs) libs.add(p.replace(/^lib(?=.)/, ''));
   }
-  return [...libs].filter((l) => !LIBC_PARTS.has(l));
+  return [...libs].filter((l) => !LIBC_PARTS.has(l) && !TEST_FRAMEWORKS.test(l));
+}
+
+/** Libraries the project builds itself (add_library, lib_LTLIBRARIES, library()): never system libraries. */
+export function ownLibraries(texts: string[]): Set<string> {
+  const own = new Set<string>();
+  for (const t of texts) {
+    for (const c of cmakeCommands(t)) if (c.name === 'add_library' && c.args[0]) own.add(c.args[0]);
+    for (const line of t.split('\n')) {
+      const m = /^[ \t]*(?:lib|noinst|pkglib)_(?:LT)?LIBRARIES[ \t]*\+?=(.*)$/.exec(line);
+      if (m) for (const w of m[1]!.trim().split(/[ \t]+/)) if (w) own.add(w.replace(/^lib/, '').replace(/\.(la|a)$/, ''));
+    }
+    for (const m of t.matchAll(/\b(?:static_|shared_|both_)?library[ \t]*\([ \t\n]*'([\w+.-]{1,100})'/g)) own.add(m[1]!);
+  }
+  return own;
 }
 
 function targetsOf(scan: Scan, system: BuildSystem, file: string | undefined, cxx: boolean): Choice[] {
   if (system === 'cmake') {
-    const lists = scan.files.filter((f) => basename(f) === 'CMakeLists.txt');
+    const lists = scan.files.filter((f) => basename(f) === 'CMakeLists.txt' && isBuilt(f));
     return cmakeTargets(lists.map((f) => scan.manifest(f) ?? '')).map((n) => ({ value: n, label: n, source: 'add_executable in CMakeLists.txt' }));
   }
   if (system === 'meson') {
@@ -88,7 +144,7 @@ function targetsOf(scan: Scan, system: BuildSystem, file: string | undefined, cx
     return names.map((n) => ({ value: n, label: n, source: "executable() in meson.build" }));
   }
   if (system === 'autotools') {
-    const names = scan.files.filter((f) => basename(f) === 'Makefile.am')
+    const names = scan.files.filter((f) => basename(f) === 'Makefile.am' && isBuilt(f))
       .flatMap((f) => automakePrograms(scan.manifest(f) ?? ''));
     return [...new Set(names)].filter((n) => n && !n.includes('$')).map((n) => ({ value: n, label: n, source: 'bin_PROGRAMS in Makefile.am' }));
   }
@@ -159,8 +215,10 @@ export const cFamily: Language = {
     const allSources = [...c, ...cxxFiles];
 
     const buildFiles = new Set([...SYSTEMS.flatMap((x) => x.files), 'Makefile.am']);
-    const buildTexts = scan.files.filter((f) => buildFiles.has(basename(f)) || f.endsWith('.cmake')).map((f) => scan.read(f) ?? '');
-    const libs = linkedLibs(buildTexts);
+    // Build files of what gets built only: not tests/, examples/ or other platforms' folders.
+    const buildTexts = scan.files.filter((f) => isBuilt(f) && (buildFiles.has(basename(f)) || f.endsWith('.cmake'))).map((f) => withoutComments(f, scan.read(f) ?? ''));
+    const own = ownLibraries(buildTexts);
+    const libs = linkedLibs(buildTexts).filter((l) => !own.has(l) && !own.has(l.replace(/^lib/, '')));
     const known = [...new Set(libs.map(requirementOf).filter((x): x is string => !!x))];
     const unknownLibs = libs.filter((l) => !requirementOf(l));
     if (libs.length) decisions.push({ topic: 'Libraries', choice: libs.join(', '), because: 'named in the build files' });
@@ -181,7 +239,10 @@ export const cFamily: Language = {
       port: opts.port !== undefined ? { value: opts.port, source: '--port' } : undefined,
       // Build output only: committed *.a/*.so may be libraries the program links against.
       ignore: ['build/', 'cmake-build-*/', 'CMakeCache.txt', 'CMakeFiles/', '*.o', ...binaryIgnore(scan.root, name)],
-      own: { system, target, sources, cxx, libs, unknownLibs, known, hasConfigure: scan.has('configure'), pkgConfig: buildTexts.some((t) => /pkg-config|PKG_CHECK_MODULES/.test(t)) } satisfies CInfo,
+      own: {
+        system, target, sources, cxx, libs, unknownLibs, known, hasConfigure: scan.has('configure'), pkgConfig: buildTexts.some((t) => /pkg-config|PKG_CHECK_MODULES/.test(t)),
+        optionsOff: optionsOff(system, system === 'meson' ? ['meson_options.txt', 'meson.options'].map((f) => scan.read(f) ?? '') : buildTexts),
+      } satisfies CInfo,
     };
   },
 
@@ -199,9 +260,9 @@ export const cFamily: Language = {
     const compilers = [`CC=${shellWord(`${cc}${ldflags ? ` ${ldflags}` : ''}`)}`, ...(info.cxx ? [`CXX=${shellWord(`g++${ldflags ? ` ${ldflags}` : ''}`)}`] : [])];
     let steps: string[];
     if (info.system === 'cmake') {
-      steps = [`cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release${musl ? ' -DCMAKE_C_COMPILER=musl-gcc' : ''}${ldflags ? ` -DCMAKE_EXE_LINKER_FLAGS=${shellWord(ldflags)}` : ''}`, 'cmake --build /build --parallel', locate('/build')];
+      steps = [`cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release ${info.optionsOff.join(' ')}${musl ? ' -DCMAKE_C_COMPILER=musl-gcc' : ''}${ldflags ? ` -DCMAKE_EXE_LINKER_FLAGS=${shellWord(ldflags)}` : ''}`, 'cmake --build /build --parallel', locate('/build')];
     } else if (info.system === 'meson') {
-      steps = [`${musl ? 'CC=musl-gcc ' : ''}meson setup /build --buildtype=release${ldflags ? ` -Dc_link_args=${shellWord(ldflags)} -Dcpp_link_args=${shellWord(ldflags)}` : ''}`, 'meson compile -C /build', locate('/build')];
+      steps = [`${musl ? 'CC=musl-gcc ' : ''}meson setup /build --buildtype=release${info.optionsOff.map((o) => ` ${o}`).join('')}${ldflags ? ` -Dc_link_args=${shellWord(ldflags)} -Dcpp_link_args=${shellWord(ldflags)}` : ''}`, 'meson compile -C /build', locate('/build')];
     } else if (info.system === 'autotools') {
       steps = [...(info.hasConfigure ? [] : ['autoreconf -fi']), `./configure ${compilers.join(' ')}`, 'make -j"$(nproc)"', locate('.')];
     } else if (info.system === 'make') {

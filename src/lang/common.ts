@@ -42,14 +42,22 @@ export function pickEntry(
   return { value: first.value, source: `first of ${entries.length} programs (${list})` };
 }
 
-/** The first listening port found by `patterns` (capture group 1) in `files`. */
-export function findPort(scan: Scan, files: string[], patterns: RegExp[]): Fact<number> | undefined {
-  for (const f of files) {
-    const text = scan.read(f) ?? '';
-    for (const re of patterns) {
-      const m = re.exec(text);
-      const port = m ? Number(m[1]) : 0;
-      if (port > 0 && port < 65536) return { value: port, source: `${f}: ${shown(m![0].replace(/\s+/g, ' '))}` };
+/**
+ * A way a port shows in source code: capture group 1 is the port; or, with `name`, group 1 is
+ * the name of the flag, variable or setting, which must match `name`, and group 2 the port.
+ */
+export type PortPattern = RegExp | { re: RegExp; name: RegExp };
+
+/** The first listening port found by `patterns` (in order of trust) in `files`. */
+export function findPort(scan: Scan, files: string[], patterns: PortPattern[]): Fact<number> | undefined {
+  for (const p of patterns) {
+    const re = p instanceof RegExp ? new RegExp(p.source, p.flags.replace('g', '') + 'g') : new RegExp(p.re.source, p.re.flags.replace('g', '') + 'g');
+    for (const f of files) {
+      for (const m of (scan.read(f) ?? '').matchAll(re)) {
+        if (!(p instanceof RegExp) && !p.name.test(m[1]!)) continue;
+        const port = Number(m.slice(p instanceof RegExp ? 1 : 2).find((g) => g !== undefined));
+        if (port > 0 && port < 65536) return { value: port, source: `${f}: ${shown(m[0].replace(/\s+/g, ' '))}` };
+      }
     }
   }
   return undefined;

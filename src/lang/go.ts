@@ -1,10 +1,10 @@
 import { basename, dirname } from 'node:path';
 import { LANGUAGE_DATA } from '../data.js';
 import { UserError } from '../errors.js';
-import { LIMITS, type Scan } from '../detect/scan.js';
+import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
-import { binaryIgnore, findPort, pickEntry, versionFromToolVersions } from './common.js';
+import { binaryIgnore, findPort, pickEntry, versionFromToolVersions, type PortPattern } from './common.js';
 import { parseGoFile } from './go-source.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -66,22 +66,34 @@ function resolveVersion(scan: Scan, mod: GoMod | undefined, opts: ResolveOptions
     if (!v) throw new UserError('E_BAD_FLAG', `--lang-version "${shown(opts.langVersion)}" is not a Go version.`, 'Use a Go release like 1.22 or 1.22.3.');
     return withinKnown({ value: v, source: '--lang-version' }, warnings);
   }
-  const candidates: [string | undefined, string][] = [
-    [scan.manifest('.go-version', LIMITS.versionBytes)?.trim(), '.go-version'],
-    [versionFromToolVersions(scan, ['golang', 'go']), '.tool-versions'],
-    [mod?.toolchain, `go.mod (toolchain ${shown(mod?.toolchain ?? '', 24)})`],
-    [mod?.go, `go.mod (go ${shown(mod?.go ?? '', 24)})`],
+  // .go-version and .tool-versions pin a toolchain; go.mod's lines are minimums.
+  const candidates: [string | undefined, string, boolean][] = [
+    [scan.manifest('.go-version', LIMITS.versionBytes)?.trim(), '.go-version', false],
+    [versionFromToolVersions(scan, ['golang', 'go']), '.tool-versions', false],
+    [mod?.toolchain, `go.mod (toolchain ${shown(mod?.toolchain ?? '', 24)})`, true],
+    [mod?.go, `go.mod (go ${shown(mod?.go ?? '', 24)})`, true],
   ];
-  for (const [raw, source] of candidates) {
+  for (const [raw, source, minimum] of candidates) {
     if (raw === undefined) continue;
     const v = goMinor(raw);
-    if (v) return withinKnown({ value: v, source }, warnings);
+    if (v) return withinKnown(minimum ? supported({ value: v, source }) : { value: v, source }, warnings);
     warnings.push(`Ignored Go version "${shown(raw, 24)}" in ${source}: not a Go release.`);
   }
   return { value: DATA.defaultVersion, source: 'default: the newest Go 1.x (golang:1), as no version was found' };
 }
 
 const minorOf = (v: string) => Number(v.split('.')[1]);
+
+/**
+ * go.mod's version is a minimum, and a newer Go keeps its language semantics: one older than
+ * the oldest release the Go team still supports builds with that release, never with an
+ * unsupported Go.
+ */
+function supported(version: Fact<string>): Fact<string> {
+  const floor = DATA.oldestSupported!;
+  if (minorOf(version.value) >= minorOf(floor)) return version;
+  return { value: floor, source: `${version.source} is a minimum; Go ${version.value} is no longer supported, so Go ${floor} (the oldest supported release as of ${DATA.supportChecked}) builds it with Go ${version.value} language semantics` };
+}
 
 /** Versions older than the oldest supported image build with it (Go is backward compatible); newer than known ones are kept, with a warning. */
 function withinKnown(version: Fact<string>, warnings: string[]): Fact<string> {
@@ -140,11 +152,16 @@ export const go: Language = {
       for (const i of parsed.imports) if (!p.imports.has(i)) p.imports.set(i, f);
       packages.set(dir, p);
     }
-    if (!mains.size) {
-      throw new UserError('E_NO_ENTRY', 'No `package main` found: this Go module builds no program.', 'Run it in the directory of a Go program, or add a main package (e.g. cmd/<name>/main.go).');
+    // Main packages under examples/, tests/ and the like are not the project's program, unless named.
+    const wanted = opts.entry?.replace(/^\.\//, '').replace(/\/$/, '');
+    const programs = [...mains].filter((d) => isBuilt(`${d}/x.go`) || d === wanted);
+    if (!programs.length) {
+      const others = [...mains].slice(0, 5);
+      throw new UserError('E_NO_ENTRY', `No \`package main\` found${others.length ? ` outside examples and tests (${others.join(', ')})` : ''}: this Go module builds no program.`,
+        others.length ? `Name one with --entry ${others[0]}, or run it in the directory of a Go program.` : 'Run it in the directory of a Go program, or add a main package (e.g. cmd/<name>/main.go).');
     }
     const modName = moduleName(mod, scan.root);
-    const entries: Choice[] = [...mains]
+    const entries: Choice[] = programs
       .sort((a, b) => entryRank(a) - entryRank(b) || a.localeCompare(b))
       .map((dir) => ({ value: dir, label: dir === '.' ? `${modName} (.)` : `${basename(dir)} (${dir})`, source: `package main in ${packages.get(dir)!.files[0]}` }));
     const entry = pickEntry(entries, opts.entry, (e) => (e.value === '.' ? modName : basename(e.value)), modName, warnings, opts.entrySource);
@@ -188,7 +205,13 @@ export const go: Language = {
     for (const r of mod?.localReplaces ?? []) {
       if (r.startsWith('../')) warnings.push(`go.mod replaces a module with ${r}, outside this directory: Docker cannot see it from here. Build from a parent directory, vendor it (go mod vendor), or use go.work inside the project.`);
     }
-    const vendored = scan.manifest('vendor/modules.txt') !== undefined;
+    // From go 1.14 on, go build uses vendor/ by itself; below, it downloads what go.mod requires.
+    const hasVendor = scan.manifest('vendor/modules.txt') !== undefined;
+    const directive = goMinor(mod?.go ?? '');
+    const vendored = hasVendor && (directive === undefined || minorOf(directive) >= 14);
+    if (hasVendor && !vendored) {
+      decisions.push({ topic: 'vendor/', choice: 'not used: modules are downloaded', because: `go.mod says go ${directive}, below 1.14, so go build does not read vendor/ by itself (raise the go line to 1.14 or more to build from vendor/)` });
+    }
     const requires = mod?.requires.length ?? 0;
     decisions.push({
       topic: 'Modules',
@@ -231,11 +254,22 @@ export const go: Language = {
 
 interface GoInfo { pkg: string; tags: string[]; hasGoMod: boolean; hasGoSum: boolean; goWork: boolean; vendored: boolean }
 
-const GO_PORT_PATTERNS = [
-  /ListenAndServe(?:TLS)?\(\s*"[\w.\-]*:(\d{2,5})"/,
-  /Listen\(\s*"tcp[46]?"\s*,\s*"[\w.\-]*:(\d{2,5})"/,
-  /Addr:\s*"[\w.\-]*:(\d{2,5})"/,
+/** Names of flags, environment variables and constants that hold the listening port or address. */
+const PORT_NAME = /^(?:[\w-]*[-_.])?(?:http[-_]?)?(?:port|addr|address|listen|listen[-_]?addr(?:ess)?|bind|bind[-_]?addr(?:ess)?|http)$/i;
+const CONST_NAME = /^(?:default|listen|http|server|serve|bind)?_?(?:port|addr|address|listenaddr(?:ess)?)$/i;
+
+/** In order of trust: a literal in the call that listens, then flag defaults, env fallbacks, constants. */
+const GO_PORT_PATTERNS: PortPattern[] = [
+  /ListenAndServe(?:TLS)?\(\s*"[\w.\-]{0,100}:(\d{2,5})"/,
+  /Listen\(\s*"tcp[46]?"\s*,\s*"[\w.\-]{0,100}:(\d{2,5})"/,
+  /Addr:\s*"[\w.\-]{0,100}:(\d{2,5})"/,
   /Getenv\("PORT"\)[\s\S]{0,120}?"(\d{2,5})"/,
+  // flag.Int("port", 8080, ...), flag.StringVar(&a, "addr", ":8080", ...), pflag's IntP("port", "p", 8080, ...)
+  { re: /\b(?:Int|Uint|String)(?:Var)?P?\((?:&[\w.]{1,60},\s*)?"([\w.-]{1,40})",\s*(?:"\w?",\s*)?(?:(\d{2,5})\b|"[\w.\-\[\]]{0,60}:(\d{2,5})")/, name: PORT_NAME },
+  // getEnv("PORT", "8080"), envOr("LISTEN_ADDR", ":8080")
+  { re: /\b\w{0,40}\(\s*"([A-Z][A-Z0-9_]{0,40})",\s*"[\w.\-]{0,60}?:?(\d{2,5})"\s*\)/, name: PORT_NAME },
+  // const defaultPort = 8080, DefaultAddr = ":8080"
+  { re: /\b(\w{1,40})\s*:?=\s*(?:(\d{2,5})\b|"[\w.\-]{0,60}:(\d{2,5})")/, name: CONST_NAME },
 ];
 
 /** Order of programs when nothing else decides: the root, then cmd/*, then the rest, then examples and tooling. */
