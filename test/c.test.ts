@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/detect/scan.js';
 import { cFamily, cmakeTargets, linkedLibs, makeTargets } from '../src/lang/c.js';
 import type { LangId } from '../src/types.js';
+import { generate } from '../src/index.js';
 import { C_MAIN, project } from './helpers.js';
 
 const resolve = (files: Record<string, string>, lang: LangId = 'c', opts = {}) => cFamily.resolve(scanProject(project(files)), lang, opts);
@@ -107,5 +108,38 @@ describe('resolving C and C++ projects', () => {
   test('--lang-version picks the gcc major; nonsense is refused', () => {
     expect(resolve({ 'a.c': C_MAIN }, 'c', { langVersion: '14.2' }).version).toEqual({ value: '14', source: '--lang-version' });
     expect(() => resolve({ 'a.c': C_MAIN }, 'c', { langVersion: 'x' })).toThrow(expect.objectContaining({ code: 'E_BAD_FLAG' }));
+  });
+});
+
+describe('evidence only from what gets built', () => {
+  const cmake = (body: string, extra: Record<string, string> = {}) => resolve({ 'CMakeLists.txt': `cmake_minimum_required(VERSION 3.16)\nproject(app C)\n${body}`, 'main.c': C_MAIN, ...extra });
+  test('a stray .cpp under tests/ does not make a C project C++, nor does an example', () => {
+    const dir = project({ 'main.c': C_MAIN, 'tests/t.cpp': 'int main(){}\n', 'examples/e.cc': 'int main(){}\n' });
+    expect(cFamily.detect(scanProject(dir))[0]!.lang).toBe('c');
+  });
+  test('commented-out libraries in Makefiles and configure.ac are not libraries', () => {
+    expect(resolve({ Makefile: '# LDLIBS = -lcurl\napp: main.c\n\t$(CC) -o $@ main.c -lz # not -lssl\n', 'main.c': C_MAIN }).strategies[0]!.requires).toEqual(['glibc', 'libz']);
+    const r = resolve({ 'configure.ac': 'AC_INIT([a],[1])\ndnl AC_CHECK_LIB([curl], [f])\n# AC_CHECK_LIB([ssl], [f])\nAC_CHECK_LIB([z], [f])\n', 'Makefile.am': 'bin_PROGRAMS = app\n', 'main.c': C_MAIN });
+    expect(r.strategies[0]!.requires).toEqual(['glibc', 'libz']);
+  });
+  test('the project\'s own libraries and test frameworks are not system libraries', () => {
+    const r = cmake('add_library(core STATIC core.c)\nadd_executable(app main.c)\ntarget_link_libraries(app PRIVATE core)\nfind_package(GTest)\nadd_executable(unit t.c)\ntarget_link_libraries(unit GTest::gtest_main benchmark::benchmark)\n', { 'core.c': 'int f(void){return 0;}\n' });
+    expect(r.warnings.join()).not.toMatch(/libcore|gtest|benchmark/i);
+    expect(r.strategies.map((s) => s.id)).toContain('musl-static');
+    const am = resolve({ 'configure.ac': 'AC_INIT([a],[1])\n', 'Makefile.am': 'lib_LTLIBRARIES = libjv.la\nbin_PROGRAMS = app\napp_LDADD = -ljv\n', 'main.c': C_MAIN });
+    expect(am.warnings.join()).not.toContain('libjv');
+  });
+  test('build files under tests/ and branches for other platforms name no program and no library', () => {
+    const r = cmake('if(WIN32)\n  add_executable(app-win main.c)\n  target_link_libraries(app-win ws2_32)\nendif()\nadd_executable(app main.c)\n', { 'tests/CMakeLists.txt': 'add_executable(unit_tests t.c)\ntarget_link_libraries(unit_tests cmocka curl)\n' });
+    expect(r.entries.map((e) => e.value)).toEqual(['app']);
+    expect(r.warnings).toEqual([]);
+  });
+  test('tests, benchmarks, examples and docs are switched off in CMake and Meson builds', async () => {
+    const dir = project({ 'CMakeLists.txt': 'project(app C)\noption(APP_BUILD_TESTS "tests" ON)\noption(APP_BENCHMARKS "b" ON)\noption(APP_WITH_TLS "tls" ON)\nadd_executable(app main.c)\n', 'main.c': C_MAIN });
+    const text = (await generate(dir)).files[0]!.content;
+    expect(text).toContain('-DBUILD_TESTING=OFF -DAPP_BUILD_TESTS=OFF -DAPP_BENCHMARKS=OFF');
+    expect(text).not.toContain('APP_WITH_TLS');
+    const meson = project({ 'meson.build': "project('app', 'c')\nexecutable('app', 'main.c')\n", 'meson_options.txt': "option('tests', type : 'boolean', value : true)\noption('docs', type: 'feature', value: 'auto')\noption('tls', type: 'boolean')\n", 'main.c': C_MAIN });
+    expect((await generate(meson)).files[0]!.content).toContain('meson setup /build --buildtype=release -Dtests=false -Ddocs=disabled -Dc_link_args');
   });
 });

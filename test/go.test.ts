@@ -169,3 +169,28 @@ describe('Go programs, cgo and run-time needs', () => {
     expect(bare.files[0]!.content).toContain('go mod init');
   });
 });
+
+describe('Go: ports and vendor/, from what the program builds', () => {
+  const withMain = (body: string, extra: Record<string, string> = {}) => resolve({ 'go.mod': 'module example.com/app\ngo 1.26\n', 'main.go': `package main\n\nimport "flag"\n\nfunc main() {\n${body}\n}\n`, ...extra });
+  test.each([
+    ['port := flag.Int("port", 9090, "listen port")', 9090],
+    ['flag.StringVar(&addr, "listen-addr", "0.0.0.0:7070", "address")', 7070],
+    ['cmd.Flags().IntP("port", "p", 5050, "port")', 5050],
+    ['p := getEnv("PORT", "3000")', 3000],
+    ['addr := envOr("HTTP_ADDR", ":8081")', 8081],
+    ['const defaultPort = 4040', 4040],
+    ['retries := flag.Int("retries", 3000, "")\nmaxConns := 1024', undefined],
+  ])('%s -> %s', (code, port) => {
+    expect(withMain(code).port?.value).toBe(port);
+  });
+  test('a port in a file the program does not build is no evidence', () => {
+    expect(withMain('', { 'x_windows.go': 'package main\n\nconst defaultPort = 4040\n', 'tools/gen/main.go': 'package main\n\nfunc main() { _ = getEnv("PORT", "9999") }\n' }).port).toBeUndefined();
+  });
+  test('vendor/ with a go line below 1.14 is not used by go build: said so, and modules are downloaded', () => {
+    const r = resolve({ 'go.mod': 'module example.com/app\ngo 1.13\nrequire x.org/y v1.0.0\n', 'go.sum': '', 'vendor/modules.txt': '# x.org/y v1.0.0\n', 'main.go': GO_MAIN });
+    expect(r.decisions.find((d) => d.topic === 'vendor/')).toMatchObject({ choice: 'not used: modules are downloaded' });
+    expect(r.decisions.find((d) => d.topic === 'Modules')!.choice).toBe('downloaded in their own cached layer');
+    const v = resolve({ 'go.mod': 'module example.com/app\ngo 1.21\nrequire x.org/y v1.0.0\n', 'vendor/modules.txt': '# x.org/y v1.0.0\n', 'main.go': GO_MAIN });
+    expect(v.decisions.find((d) => d.topic === 'Modules')!.choice).toMatch(/^vendored/);
+  });
+});
