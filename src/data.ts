@@ -49,6 +49,8 @@ export interface LibraryInfo {
   dev: string;
   /** Debian package that provides it at run time. */
   debian: string;
+  /** The -dev package ships a static archive that links on its own: a program can be fully static with it. */
+  static?: boolean;
 }
 
 export const RUNTIME_DATA = load<Record<RuntimeId, RuntimeInfo>>('runtimes.json');

@@ -18,7 +18,8 @@ export type ErrorCode =
   | 'E_RUN_FAILED'
   | 'E_UNREADABLE'
   | 'E_FS'
-  | 'E_UNSAFE_PATH';
+  | 'E_UNSAFE_PATH'
+  | 'E_MISSING';
 
 export class UserError extends Error {
   readonly code: ErrorCode;

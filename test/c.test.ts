@@ -31,7 +31,7 @@ describe('finding the executable instead of guessing', () => {
     const r = resolve(files);
     expect(r.decisions.find((d) => d.topic === 'Build system')).toMatchObject({ choice: 'autotools', because: 'configure.ac' });
     expect(r.entries.map((e) => e.value)).toEqual(['tool', 'helper']);
-    expect(r.strategies).toEqual([expect.objectContaining({ requires: ['glibc', 'libz'] })]);
+    expect(r.strategies).toEqual([expect.objectContaining({ requires: ['glibc', 'libz'] }), expect.objectContaining({ id: 'glibc-static', requires: [] })]);
     const spec = cFamily.build(r, r.strategies[0]!);
     expect(spec.vars.steps).toEqual(expect.arrayContaining(['autoreconf -fi', "./configure CC=gcc", 'make -j"$(nproc)"']));
     expect(spec.vars.apt).toBe('autoconf automake libtool zlib1g-dev');
@@ -71,9 +71,16 @@ describe('resolving C and C++ projects', () => {
     expect(r.strategies.map((s) => s.fix)).toEqual([expect.stringContaining('NSS modules'), expect.stringContaining('NSS modules')]);
     expect(r.strategies[0]!.fix).toContain('a.cpp');
   });
-  test('linking zlib rules out the musl build and requires libz at run time', () => {
+  test('linking zlib rules out the musl build; its static archive allows a fully static glibc build', () => {
     const r = resolve({ 'Makefile': 'app: app.c\n\t$(CC) -o app app.c -lz\n', 'app.c': C_MAIN });
-    expect(r.strategies).toEqual([expect.objectContaining({ id: 'glibc-dynamic', requires: ['glibc', 'libz'] })]);
+    expect(r.strategies).toEqual([
+      expect.objectContaining({ id: 'glibc-dynamic', requires: ['glibc', 'libz'] }),
+      expect.objectContaining({ id: 'glibc-static', libc: 'none', requires: [], summary: 'a fully static glibc binary with libz linked in (gcc -static)' }),
+    ]);
+    // A library without a usable archive (libcurl pulls in many others) keeps it dynamic.
+    expect(resolve({ 'Makefile': 'app: app.c\n\t$(CC) -o app app.c -lz -lcurl\n', 'app.c': C_MAIN }).strategies.map((s) => s.id)).toEqual(['glibc-dynamic']);
+    // Host look-ups need glibc's NSS at run time: never fully static.
+    expect(resolve({ 'Makefile': 'app: app.c\n\t$(CC) -o app app.c -lz\n', 'app.c': `${C_MAIN}void f(void){ getaddrinfo(0,0,0,0); }\n` }).strategies.map((s) => s.id)).toEqual(['glibc-dynamic']);
   });
   test('the builder installs the -dev packages of known libraries; slim installs the run-time one', async () => {
     const { generate } = await import('../src/index.js');
@@ -140,6 +147,6 @@ describe('evidence only from what gets built', () => {
     expect(text).toContain('-DBUILD_TESTING=OFF -DAPP_BUILD_TESTS=OFF -DAPP_BENCHMARKS=OFF');
     expect(text).not.toContain('APP_WITH_TLS');
     const meson = project({ 'meson.build': "project('app', 'c')\nexecutable('app', 'main.c')\n", 'meson_options.txt': "option('tests', type : 'boolean', value : true)\noption('docs', type: 'feature', value: 'auto')\noption('tls', type: 'boolean')\n", 'main.c': C_MAIN });
-    expect((await generate(meson)).files[0]!.content).toContain('meson setup /build --buildtype=release -Dtests=false -Ddocs=disabled -Dc_link_args');
+    expect((await generate(meson)).files[0]!.content).toContain('meson setup /build --buildtype=release --default-library=static --prefer-static -Dtests=false -Ddocs=disabled -Dc_link_args');
   });
 });

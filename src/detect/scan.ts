@@ -75,6 +75,8 @@ export interface Scan {
   manifest(rel: string, cap?: number): string | undefined;
   /** Files whose name ends with one of the extensions. */
   withExt(...exts: string[]): string[];
+  /** The names in a folder inside the project (skipped folders too), or undefined if there is none. */
+  list(rel: string): string[] | undefined;
 }
 
 const kindOf = (st: Stats): string =>
@@ -243,5 +245,14 @@ export function scanProject(root: string): Scan {
         `Make ${shown(rel)} a regular file inside the project that can be read (and under ${cap >= 1024 * 1024 ? `${cap / 1024 / 1024} MiB` : `${cap} bytes`}), or remove it.`);
     },
     withExt: (...exts) => files.filter((f) => exts.some((x) => f.endsWith(x))),
+    list(rel) {
+      const where = locate(rel);
+      if (typeof where !== 'string') return undefined;
+      try {
+        return lstatSync(where).isDirectory() ? readdirSync(where) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }

@@ -1,3 +1,5 @@
+import { isBuilt } from '../detect/scan.js';
+
 /**
  * Readers for C/C++ build files: Make, CMake, Autotools (Makefile.am) and Meson. Each is a
  * scanner linear in the size of the file: lines are split once, and no regular expression
@@ -24,13 +26,31 @@ const NOT_PROGRAMS = new Set(['all', 'default', 'install', 'clean', 'test', 'tes
 
 /** Makefile: the default goal (first real target), or the prerequisites of all/default. */
 export function makeTargets(text: string): string[] {
+  return readMakefile(text).targets;
+}
+
+/**
+ * Folders a Makefile hands the build to (`$(MAKE) -C src`, `cd src && $(MAKE)`,
+ * `$(MAKE) -C $(PRGDIR)`): their Makefiles say which programs are built.
+ */
+export function makeSubdirs(text: string): string[] {
+  return readMakefile(text).subdirs;
+}
+
+function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
   const lines = logicalLines(text);
   const vars = new Map<string, string>();
   const expand = (s: string): string => s.replace(/\$[({]([A-Za-z_]\w{0,100})[)}]/g, (_m, v: string) => vars.get(v) ?? '').trim();
   const rules: { targets: string[]; prereqs: string[]; recipe: boolean }[] = [];
+  const subdirs: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
-    if (raw.startsWith('\t')) continue;
+    if (raw.startsWith('\t')) {
+      // A recipe line: does it run make in another folder?
+      const m = /\$[({]MAKE[)}][ \t]+(?:[^ \t]+[ \t]+){0,4}?(?:-C[ \t]*|--directory=)([^ \t;&|]{1,200})/.exec(raw) ?? /\bcd[ \t]+([^ \t;&|]{1,200})[ \t]*(?:&&|;)[ \t]*\$[({]MAKE[)}]/.exec(raw);
+      if (m) subdirs.push(expand(m[1]!).replace(/^\.\//, '').replace(/\/$/, ''));
+      continue;
+    }
     const hash = raw.indexOf('#');
     const line = hash >= 0 ? raw.slice(0, hash) : raw;
     if (!line.trim()) continue;
@@ -51,11 +71,13 @@ export function makeTargets(text: string): string[] {
   }
   const phony = new Set(rules.filter((r) => r.targets.includes('.PHONY')).flatMap((r) => r.prereqs));
   const real = (t: string) => !!t && !t.startsWith('.') && !/[%$()]/.test(t) && !SOURCE_OR_OBJECT.test(t) && !phony.has(t) && !NOT_PROGRAMS.has(t);
+  const dirs = [...new Set(subdirs)].filter((d) => d && !d.includes('$') && !d.startsWith('/') && !d.split('/').includes('..'));
   const first = rules.find((r) => r.targets.some((t) => t && !t.startsWith('.') && !t.includes('%')));
-  if (!first) return [];
+  if (!first) return { targets: [], subdirs: dirs };
   const goal = first.targets[0]!;
-  if (real(goal) && first.recipe) return [goal];
-  return [...new Set(first.prereqs.filter(real))];
+  if (real(goal) && first.recipe) return { targets: [goal], subdirs: dirs };
+  // Prerequisites that are folders handed to make are not programs.
+  return { targets: [...new Set(first.prereqs.filter((t) => real(t) && !dirs.includes(t)))], subdirs: dirs };
 }
 
 /** `NAME = value`, `NAME := value`, `NAME += value`, with `override`/`export`: [name, operator, value]. */
@@ -162,8 +184,13 @@ export function cmakeCommands(text: string): CMakeCommand[] {
 /** Conditions of `if()` that are known to be false when building on Linux. */
 const OTHER_PLATFORMS = new Set(['WIN32', 'APPLE', 'MSVC', 'MINGW', 'CYGWIN', 'IOS', 'ANDROID', 'EMSCRIPTEN', 'WINDOWS', 'MSYS', 'BORLAND', 'WATCOM']);
 
+/** Option names for parts of a project that are not the program: the build turns them off. */
+export const NOT_PROGRAM_OPTION = /(^|[-_])(tests?|testing|unittests?|benchmarks?|bench|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|docs?|documentation|man|manpages)$/i;
+
 function evalCondition(args: string[]): boolean | undefined {
   if (args.length === 1 && OTHER_PLATFORMS.has(args[0]!)) return false;
+  // if(BUILD_TESTING), if(FOO_BUILD_TESTS): options the build sets OFF.
+  if (args.length === 1 && /^\w+$/.test(args[0]!) && NOT_PROGRAM_OPTION.test(args[0]!)) return false;
   if (args.length === 2 && args[0] === 'NOT' && OTHER_PLATFORMS.has(args[1]!)) return true;
   if (args.length === 1 && (args[0] === 'UNIX' || args[0] === 'LINUX')) return true;
   if (args.length === 3 && /^\$\{?CMAKE_SYSTEM_NAME\}?$/.test(args[0]!) && args[1] === 'STREQUAL') return args[2] === 'Linux';
@@ -209,12 +236,35 @@ export function cmakeTargets(files: string[]): string[] {
       else if (c.name === 'set' && first && second !== undefined && c.args.length === 2 && /^[\w.+-]+$/.test(expand(second))) vars.set(first, expand(second));
       else if (c.name === 'add_executable' && first) {
         if (c.args.includes('IMPORTED') || c.args.includes('ALIAS')) continue;
+        // A program made only of test or example sources is not the project's program.
+        const sources = c.args.slice(1).filter((a) => /\.(c|cc|cpp|cxx|c\+\+)$/.test(a));
+        if (sources.length && sources.every((src) => !isBuilt(src))) continue;
         const name = expand(first);
         if (!name.includes('${')) out.push(name);
       }
     }
   }
   return [...new Set(out)];
+}
+
+/** Targets whose file has another name: set_target_properties(t PROPERTIES OUTPUT_NAME x), set_property(TARGET t PROPERTY OUTPUT_NAME x). */
+export function cmakeOutputNames(files: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const text of files) {
+    if (!/OUTPUT_NAME/.test(text)) continue;
+    for (const c of linuxCommands(cmakeCommands(text))) {
+      if (c.name === 'set_target_properties') {
+        const props = c.args.indexOf('PROPERTIES');
+        for (let i = props + 1; props > 0 && i + 1 < c.args.length; i += 2) {
+          if (c.args[i] === 'OUTPUT_NAME') for (const t of c.args.slice(0, props)) out.set(t, c.args[i + 1]!);
+        }
+      } else if (c.name === 'set_property' && c.args[0] === 'TARGET') {
+        const prop = c.args.indexOf('PROPERTY');
+        if (prop > 1 && c.args[prop + 1] === 'OUTPUT_NAME' && c.args[prop + 2]) for (const t of c.args.slice(1, prop)) out.set(t, c.args[prop + 2]!);
+      }
+    }
+  }
+  return out;
 }
 
 /** Libraries named by CMake: target_link_libraries and find_package. */

@@ -4,8 +4,8 @@ import { UserError } from '../errors.js';
 import { isBuilt, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, LangId, Needs, Strategy } from '../types.js';
-import { automakePrograms, cmakeCommands, cmakeLibs, cmakeTargets, makeTargets, mesonExecutables } from './c-build.js';
-import { binaryIgnore, pickEntry, versionFromToolVersions } from './common.js';
+import { automakePrograms, cmakeCommands, cmakeLibs, cmakeOutputNames, cmakeTargets, makeSubdirs, makeTargets, mesonExecutables, NOT_PROGRAM_OPTION } from './c-build.js';
+import { binaryIgnore, missingSubmodules, pickEntry, versionFromToolVersions } from './common.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 const DATA = LANGUAGE_DATA.c;
@@ -56,10 +56,12 @@ interface CInfo {
   pkgConfig: boolean;
   /** Options that turn off tests, benchmarks, examples and docs (`-DFOO_BUILD_TESTS=OFF`, `-Dtests=false`). */
   optionsOff: string[];
+  /** Autotools with libtool: in-tree shared libraries, turned off so the program links them in. */
+  libtool: boolean;
+  /** Grammar (.y) or lexer (.l) sources: bison and flex in the builder. */
+  parserTools: boolean;
 }
 
-/** Option names for parts of a project that are not the program: tests, benchmarks, examples, docs, fuzzers. */
-const NOT_PROGRAM_OPTION = /(^|[-_])(tests?|testing|unittests?|benchmarks?|bench|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|docs?|documentation|man|manpages)$/i;
 
 /** `-DNAME=OFF` for CMake's option()s and `-Dname=false|disabled` for Meson's, that build what is not the program. */
 export function optionsOff(system: BuildSystem, texts: string[]): string[] {
@@ -137,10 +139,12 @@ export function ownLibraries(texts: string[]): Set<string> {
 function targetsOf(scan: Scan, system: BuildSystem, file: string | undefined, cxx: boolean): Choice[] {
   if (system === 'cmake') {
     const lists = scan.files.filter((f) => basename(f) === 'CMakeLists.txt' && isBuilt(f));
-    return cmakeTargets(lists.map((f) => scan.manifest(f) ?? '')).map((n) => ({ value: n, label: n, source: 'add_executable in CMakeLists.txt' }));
+    const texts = lists.map((f) => scan.manifest(f) ?? '');
+    const outputs = cmakeOutputNames(texts);
+    return cmakeTargets(texts).map((n) => ({ value: n, label: outputs.get(n) ?? n, source: outputs.has(n) ? `add_executable(${n}) in CMakeLists.txt, OUTPUT_NAME ${outputs.get(n)}` : 'add_executable in CMakeLists.txt' }));
   }
   if (system === 'meson') {
-    const names = mesonExecutables(scan.manifest('meson.build') ?? '');
+    const names = scan.files.filter((f) => basename(f) === 'meson.build' && isBuilt(f)).flatMap((f) => mesonExecutables(f === 'meson.build' ? scan.manifest(f) ?? '' : scan.read(f) ?? ''));
     return names.map((n) => ({ value: n, label: n, source: "executable() in meson.build" }));
   }
   if (system === 'autotools') {
@@ -150,7 +154,14 @@ function targetsOf(scan: Scan, system: BuildSystem, file: string | undefined, cx
   }
   if (system === 'make') {
     const mf = file!;
-    return makeTargets(scan.manifest(mf) ?? '').map((t) => ({ value: t, label: t, source: `default goal of ${mf}` }));
+    const text = scan.manifest(mf) ?? '';
+    const own = makeTargets(text).map((t) => ({ value: t, label: t, source: `default goal of ${mf}` }));
+    // A Makefile that hands the build to src/ (or another folder): the programs are that Makefile's.
+    const handed = makeSubdirs(text).flatMap((dir) => {
+      const sub = MAKEFILES.map((m) => `${dir}/${m}`).find((m) => scan.has(m));
+      return sub && isBuilt(sub) ? makeTargets(scan.manifest(sub) ?? '').map((t) => ({ value: `${dir}/${t}`, label: t, source: `default goal of ${sub}, which ${mf} runs make in` })) : [];
+    });
+    return [...own, ...handed];
   }
   const mains = scan.withExt(...(cxx ? [...CXX_EXT, ...C_EXT] : C_EXT)).filter((f) => MAIN_FN.test(scan.read(f) ?? ''));
   return mains.map((f) => ({ value: f, label: basename(f).replace(/\.[^.]+$/, ''), source: `main() in ${f}` }));
@@ -222,10 +233,13 @@ export const cFamily: Language = {
     const known = [...new Set(libs.map(requirementOf).filter((x): x is string => !!x))];
     const unknownLibs = libs.filter((l) => !requirementOf(l));
     if (libs.length) decisions.push({ topic: 'Libraries', choice: libs.join(', '), because: 'named in the build files' });
+    const notes: string[] = [];
     if (unknownLibs.length) {
       const names = unknownLibs.map((l) => (l.startsWith('lib') ? l : `lib${l}`)).join(', ');
-      warnings.push(`The program links ${names}, which this tool cannot install by itself: add its -dev package to the build stage and its run-time package to the final one (the final stage needs apt for that: slim).`);
+      notes.push(`the program links ${shown(names, 120)}, which this tool cannot map to a Debian package: add its -dev package to the build stage and its run-time package to the final one (slim has apt for that).`);
+      warnings.push(notes[0]!);
     }
+    missingSubmodules(scan, buildTexts, warnings);
 
     const nss = allSources.find((f) => NSS_CALLS.test(scan.read(f) ?? ''));
     const needs: Needs = {};
@@ -235,13 +249,15 @@ export const cFamily: Language = {
     // A library this tool does not know can only be added to an image with a package manager.
     const strategies = cStrategies(cxx, [...known, ...(unknownLibs.length ? ['apt'] : [])], libs.length > 0, nss);
     return {
-      lang, name, version, entries, entry, needs, strategies, builderGlibc: DATA.builderGlibc, decisions, warnings,
+      lang, name, version, entries, entry, needs, strategies, builderGlibc: DATA.builderGlibc, decisions, warnings, notes,
       port: opts.port !== undefined ? { value: opts.port, source: '--port' } : undefined,
       // Build output only: committed *.a/*.so may be libraries the program links against.
       ignore: ['build/', 'cmake-build-*/', 'CMakeCache.txt', 'CMakeFiles/', '*.o', ...binaryIgnore(scan.root, name)],
       own: {
         system, target, sources, cxx, libs, unknownLibs, known, hasConfigure: scan.has('configure'), pkgConfig: buildTexts.some((t) => /pkg-config|PKG_CHECK_MODULES/.test(t)),
         optionsOff: optionsOff(system, system === 'meson' ? ['meson_options.txt', 'meson.options'].map((f) => scan.read(f) ?? '') : buildTexts),
+        libtool: system === 'autotools' && /\b(LT_INIT|AC_PROG_LIBTOOL|AM_PROG_LIBTOOL)\b/.test(scan.read(file!) ?? ''),
+        parserTools: scan.files.some((f) => isBuilt(f) && /\.(y|yy|l|ll)$/.test(f)),
       } satisfies CInfo,
     };
   },
@@ -254,19 +270,29 @@ export const cFamily: Language = {
     const ldflags = LDFLAGS[strategy.id] ?? '';
     const dev = info.known.map((l) => LIBRARIES[l]?.dev).filter((p): p is string => !!p);
     const tools: Record<BuildSystem, string[]> = { cmake: ['cmake'], meson: ['meson', 'ninja-build'], autotools: info.hasConfigure ? [] : ['autoconf', 'automake', 'libtool'], make: [], single: [] };
-    const apt = [...tools[info.system], ...(info.pkgConfig ? ['pkg-config'] : []), ...(musl ? ['musl-tools'] : []), ...dev];
-    // CMake, Meson and Autotools put the executable somewhere in a tree: find it by name.
-    const locate = (tree: string) => `{ f=$(find ${tree} -type f -name ${name} -perm -u+x -print -quit); [ -n "$f" ] || { echo 'error: no executable named ${name} under ${tree}' >&2; exit 1; }; cp "$f" /out/${name}; }`;
+    const apt = [...tools[info.system], ...(info.pkgConfig ? ['pkg-config'] : []), ...(info.parserTools ? ['bison', 'flex'] : []), ...(musl ? ['musl-tools'] : []), ...dev];
+    // CMake, Meson and Autotools put the executable somewhere in a tree: find it by name, and
+    // only a real program (ELF), never a script of the same name (a libtool wrapper).
+    const locate = (tree: string) => `{ f=$(find ${tree} -type f -name ${name} -perm -u+x | while read -r x; do if head -c 4 "$x" | grep -q ELF; then echo "$x"; break; fi; done); [ -n "$f" ] || { echo 'error: no executable named ${name} under ${tree}' >&2; exit 1; }; cp "$f" /out/${name}; }`;
     const compilers = [`CC=${shellWord(`${cc}${ldflags ? ` ${ldflags}` : ''}`)}`, ...(info.cxx ? [`CXX=${shellWord(`g++${ldflags ? ` ${ldflags}` : ''}`)}`] : [])];
     let steps: string[];
     if (info.system === 'cmake') {
-      steps = [`cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release ${info.optionsOff.join(' ')}${musl ? ' -DCMAKE_C_COMPILER=musl-gcc' : ''}${ldflags ? ` -DCMAKE_EXE_LINKER_FLAGS=${shellWord(ldflags)}` : ''}`, 'cmake --build /build --parallel', locate('/build')];
+      // In-tree libraries are built static (the final image has no copy of them); a fully static
+      // build also makes find_library() pick the archives of system libraries.
+      // (CMake sets the suffixes in project(): a file included right after it sets them back.)
+      const findStatic = strategy.libc === 'none' && info.libs.length ? ' -DCMAKE_PROJECT_INCLUDE=/tmp/static-libs.cmake' : '';
+      steps = [...(findStatic ? ["echo 'set(CMAKE_FIND_LIBRARY_SUFFIXES .a)' > /tmp/static-libs.cmake"] : []), `cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF ${info.optionsOff.join(' ')}${musl ? ' -DCMAKE_C_COMPILER=musl-gcc' : ''}${ldflags ? ` -DCMAKE_EXE_LINKER_FLAGS=${shellWord(ldflags)}` : ''}${findStatic}`, 'cmake --build /build --parallel', locate('/build')];
     } else if (info.system === 'meson') {
-      steps = [`${musl ? 'CC=musl-gcc ' : ''}meson setup /build --buildtype=release${info.optionsOff.map((o) => ` ${o}`).join('')}${ldflags ? ` -Dc_link_args=${shellWord(ldflags)} -Dcpp_link_args=${shellWord(ldflags)}` : ''}`, 'meson compile -C /build', locate('/build')];
+      steps = [`${musl ? 'CC=musl-gcc ' : ''}meson setup /build --buildtype=release --default-library=static${strategy.libc === 'none' ? ' --prefer-static' : ''}${info.optionsOff.map((o) => ` ${o}`).join('')}${ldflags ? ` -Dc_link_args=${shellWord(ldflags)} -Dcpp_link_args=${shellWord(ldflags)}` : ''}`, 'meson compile -C /build', locate('/build')];
     } else if (info.system === 'autotools') {
-      steps = [...(info.hasConfigure ? [] : ['autoreconf -fi']), `./configure ${compilers.join(' ')}`, 'make -j"$(nproc)"', locate('.')];
+      // In-tree shared libraries off (libtool would leave a wrapper script in the tree), then the
+      // program as `make install` puts it, into a folder of its own.
+      steps = [...(info.hasConfigure ? [] : ['autoreconf -fi']), `./configure${info.libtool ? ' --disable-shared' : ''} ${compilers.join(' ')}`, 'make -j"$(nproc)"', 'make install DESTDIR=/tmp/install', locate('/tmp/install')];
     } else if (info.system === 'make') {
-      steps = [`make -j"$(nproc)" ${compilers.join(' ')} ${shellWord(info.target)}`, `cp ${shellWord(info.target)} /out/${name}`];
+      // A program of a folder the top Makefile hands the build to is made in that folder.
+      const slash = info.target.lastIndexOf('/');
+      const where = slash > 0 ? ` -C ${shellWord(info.target.slice(0, slash))}` : '';
+      steps = [`make -j"$(nproc)"${where} ${compilers.join(' ')} ${shellWord(info.target.slice(slash + 1))}`, `cp ${shellWord(info.target)} /out/${name}`];
     } else {
       const compiler = info.cxx ? 'g++' : cc;
       steps = [`${compiler} -O2${ldflags ? ` ${ldflags}` : ''} -o /out/${name} ${info.sources.map(shellWord).join(' ')}${info.cxx ? '' : ' -lm'}`];
@@ -290,12 +316,21 @@ const LDFLAGS: Record<string, string> = {
   'glibc-static-libstdcxx': '-static-libstdc++ -static-libgcc',
 };
 
+/**
+ * Ways to link, preferred first. A program whose libraries all ship a static archive that links
+ * on its own (data/libraries.json `static`) can be fully static, unless it looks up users or
+ * hosts, which glibc does through NSS modules loaded at run time.
+ */
 function cStrategies(cxx: boolean, requiresLibs: string[], linksLibs: boolean, nss: string | undefined): Strategy[] {
   const libFix = 'the program links libraries that must exist in the final image; choose slim (or distroless when they are glibc, libssl, libstdc++ only)';
+  const allStatic = requiresLibs.every((l) => LIBRARIES[l]?.static === true || l === 'libstdc++');
+  const staticWithLibs = linksLibs && allStatic && !nss;
+  const staticLibs = staticWithLibs ? ` with ${requiresLibs.filter((l) => l !== 'libstdc++').join(', ')} linked in` : '';
   if (!cxx) {
     const dyn: Strategy = { id: 'glibc-dynamic', libc: 'glibc', requires: ['glibc', ...requiresLibs], summary: 'a dynamic glibc binary (the usual gcc build)', fix: libFix };
-    // musl-gcc only finds the C library: with other libraries only the glibc build is possible.
-    return linksLibs ? [dyn] : [dyn, { id: 'musl-static', libc: 'none', requires: [], summary: 'a static musl binary (musl-gcc -static)' }];
+    // musl-gcc only finds the C library: with other libraries the static build is glibc's, from their archives.
+    if (!linksLibs) return [dyn, { id: 'musl-static', libc: 'none', requires: [], summary: 'a static musl binary (musl-gcc -static)' }];
+    return staticWithLibs ? [dyn, { id: 'glibc-static', libc: 'none', requires: [], summary: `a fully static glibc binary${staticLibs} (gcc -static)` }] : [dyn];
   }
   // Refusals are explained with the first strategy, so its fix says why no static build is offered.
   const fix = nss ? `the user and host lookups in ${nss} need glibc's NSS modules at run time, so a fully static build is unsafe: choose busybox-glibc, distroless or slim` : libFix;
@@ -303,7 +338,7 @@ function cStrategies(cxx: boolean, requiresLibs: string[], linksLibs: boolean, n
     { id: 'glibc-dynamic', libc: 'glibc', requires: ['glibc', 'libstdc++', 'libgcc_s', ...requiresLibs], summary: 'a dynamic C++ binary (the usual g++ build)', fix },
     { id: 'glibc-static-libstdcxx', libc: 'glibc', requires: ['glibc', ...requiresLibs.filter((l) => l !== 'libstdc++')], summary: 'a glibc binary with libstdc++ and libgcc linked in (-static-libstdc++ -static-libgcc)', fix },
   ];
-  if (!linksLibs && !nss) out.push({ id: 'glibc-static', libc: 'none', requires: [], summary: 'a fully static binary (g++ -static)' });
+  if ((!linksLibs && !nss) || staticWithLibs) out.push({ id: 'glibc-static', libc: 'none', requires: [], summary: `a fully static binary${staticLibs} (g++ -static)` });
   return out;
 }
 

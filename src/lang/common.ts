@@ -81,3 +81,24 @@ export function listed(names: string[], max = 10): string {
   const head = names.slice(0, max).map((n) => shown(n)).join(', ');
   return names.length > max ? `${head} and ${names.length - max} more` : head;
 }
+
+/**
+ * Submodules listed in .gitmodules whose folder is empty (a clone without --recursive). Docker
+ * builds see only what is checked out, and the build cannot fetch them: one that the build
+ * files mention stops the run with the fix; others are a warning.
+ */
+export function missingSubmodules(scan: Scan, buildTexts: string[], warnings: string[]): void {
+  const text = scan.read('.gitmodules') ?? '';
+  for (const line of text.split('\n')) {
+    const m = /^[ \t]*path[ \t]*=[ \t]*([^ \t]{1,200})[ \t]*$/.exec(line);
+    if (!m) continue;
+    const path = m[1]!.replace(/\/$/, '');
+    if (path.split('/').includes('..') || path.startsWith('/')) continue;
+    const entries = scan.list(path);
+    if (entries === undefined || entries.length > 0) continue;
+    const used = buildTexts.some((t) => t.includes(path));
+    const message = `the git submodule ${shown(path)} (.gitmodules) is empty${used ? ', and the build files use it' : ''}: run git submodule update --init --recursive before building; a Docker build sees only what is checked out and cannot fetch it.`;
+    if (used) throw new UserError('E_MISSING', `${message[0]!.toUpperCase()}${message.slice(1)}`, 'Run git submodule update --init --recursive, then run this again.');
+    warnings.push(message[0]!.toUpperCase() + message.slice(1));
+  }
+}

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
-import { binaryIgnore, findPort, pickEntry, versionFromToolVersions, type PortPattern } from './common.js';
+import { binaryIgnore, findPort, missingSubmodules, pickEntry, versionFromToolVersions, type PortPattern } from './common.js';
 import { parseGoFile } from './go-source.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -174,6 +174,7 @@ export const go: Language = {
     const importedBy = new Map<string, string>();
     for (const dir of linked) for (const [i, f] of packages.get(dir)!.imports) if (!importedBy.has(i)) importedBy.set(i, f);
     const linkedFiles = linked.flatMap((dir) => packages.get(dir)!.files);
+    checkEmbeds(scan, linkedFiles);
 
     // Native code: import "C" in a linked package, or a module known to need cgo anywhere in
     // go.mod (its importers may be out of sight, in other modules: cgo is the safe guess).
@@ -202,6 +203,7 @@ export const go: Language = {
           fix: 'drop cgo (for example modernc.org/sqlite instead of mattn/go-sqlite3) to run on scratch or alpine' }]
       : [{ id: 'static', libc: 'none', requires: [], summary: 'a static binary (CGO_ENABLED=0)' }];
 
+    missingSubmodules(scan, [modText ?? '', scan.read('go.work') ?? ''], warnings);
     for (const r of mod?.localReplaces ?? []) {
       if (r.startsWith('../')) warnings.push(`go.mod replaces a module with ${r}, outside this directory: Docker cannot see it from here. Build from a parent directory, vendor it (go mod vendor), or use go.work inside the project.`);
     }
@@ -303,4 +305,47 @@ export function reachable(packages: Map<string, GoPackage>, start: string, modul
     }
   }
   return [...seen];
+}
+
+/** A //go:embed pattern's words: space-separated, or quoted with "..." or `...`. */
+function embedPatterns(spec: string): string[] {
+  const out: string[] = [];
+  for (const m of spec.matchAll(/"([^"]{1,300})"|`([^`]{1,300})`|([^\s"`]{1,300})/g)) out.push(m[1] ?? m[2] ?? m[3]!);
+  return out;
+}
+
+const globToRegExp = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+
+/**
+ * Files a linked package embeds must be in the project: a pattern that matches nothing (a front
+ * end's build output, generated files) would stop go build inside Docker. Said here, with the
+ * line, instead.
+ */
+function checkEmbeds(scan: Scan, files: string[]): void {
+  for (const f of files) {
+    const text = scan.read(f) ?? '';
+    if (!text.includes('//go:embed')) continue;
+    const dir = dirname(f);
+    text.split('\n').forEach((line, i) => {
+      const m = /^[ \t]*\/\/go:embed[ \t]+(.*)$/.exec(line);
+      if (!m) return;
+      for (const raw of embedPatterns(m[1]!)) {
+        const pattern = raw.replace(/^all:/, '');
+        const rel = dir === '.' ? pattern : `${dir}/${pattern}`;
+        const parts = rel.split('/');
+        const firstGlob = parts.findIndex((p) => /[*?[]/.test(p));
+        let found: boolean;
+        if (firstGlob < 0) {
+          found = scan.has(rel) || (scan.list(rel)?.length ?? 0) > 0 || (scan.list(dirname(rel)) ?? []).includes(basename(rel));
+        } else {
+          const names = scan.list(parts.slice(0, firstGlob).join('/') || '.') ?? [];
+          found = firstGlob < parts.length - 1 ? names.length > 0 : names.some((n) => !n.startsWith('.') && !n.startsWith('_') && globToRegExp(parts[firstGlob]!).test(n));
+        }
+        if (!found) {
+          throw new UserError('E_MISSING', `${shown(f)}:${i + 1}: //go:embed ${shown(raw)} matches no file in the project, so go build would stop inside the image.`,
+            'These are usually build output (a front end, generated files): build them before docker build, or add a stage that builds them, then run this again.');
+        }
+      }
+    });
+  }
 }

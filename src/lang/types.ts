@@ -36,6 +36,8 @@ export interface Resolved {
   /** Facts shown by --explain, in order. */
   decisions: Decision[];
   warnings: string[];
+  /** Warnings about the build itself (a library with no package, ...): also written at the top of the Dockerfile. */
+  notes?: string[];
   /** Lines for .dockerignore beyond the common ones. */
   ignore: string[];
   /** What only this language's build() reads (package path, build system, ...). */

@@ -56,6 +56,8 @@ export interface Plan {
   options: RuntimeOption[];
   decisions: Decision[];
   warnings: string[];
+  /** Warnings that concern the build, repeated as comments at the top of the Dockerfile. */
+  notes: string[];
   dockerignore: string[];
   syntax: boolean;
 }
@@ -153,6 +155,7 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
     options,
     decisions,
     warnings: resolved.warnings,
+    notes: resolved.notes ?? [],
     dockerignore: [...new Set(resolved.ignore)],
     syntax: !!opts.syntax,
   };

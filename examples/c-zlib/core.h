@@ -1,0 +1,1 @@
+long squeeze_roundtrip(const char *text, char *back, unsigned long backsize);
