@@ -150,3 +150,50 @@ describe('evidence only from what gets built', () => {
     expect((await generate(meson)).files[0]!.content).toContain('meson setup /build --buildtype=release --default-library=static --prefer-static -Dtests=false -Ddocs=disabled -Dc_link_args');
   });
 });
+
+describe('what real build files do', () => {
+  test('a top Makefile that hands off to src/: the programs are src/Makefile\'s, made there', async () => {
+    const dir = project({
+      Makefile: 'PRGDIR = programs\ndefault: all\nall:\n\t$(MAKE) -C $(PRGDIR) $@\ninstall:\n\tcd src && $(MAKE) install\n',
+      'programs/Makefile': 'all: lz\nlz: lz.c\n\t$(CC) -o $@ lz.c\n', 'programs/lz.c': C_MAIN,
+      'src/Makefile': 'all: server\nserver: server.c\n\t$(CC) -o $@ server.c\n', 'src/server.c': C_MAIN,
+    });
+    const g = await generate(dir, { entry: 'server' });
+    expect(g.plan.name).toBe('server');
+    expect(g.files[0]!.content).toMatch(/make -j"\$\(nproc\)" -C src CC=.* server \\\n && cp src\/server \/out\/server/);
+    expect((await generate(dir)).plan.name).toBe('lz');
+  });
+  test('autotools with libtool: no in-tree shared libraries, the installed program is copied', async () => {
+    const dir = project({ 'configure.ac': 'AC_INIT([jq],[1])\nLT_INIT\nAC_OUTPUT\n', 'Makefile.am': 'lib_LTLIBRARIES = libjq.la\nbin_PROGRAMS = jq\njq_LDADD = libjq.la\n', 'main.c': C_MAIN });
+    const text = (await generate(dir)).files[0]!.content;
+    expect(text).toContain("./configure --disable-shared CC='musl-gcc -static'");
+    expect(text).toContain('make install DESTDIR=/tmp/install');
+    expect(text).toMatch(/find \/tmp\/install -type f -name jq -perm -u\+x \| while read -r x; do if head -c 4 "\$x" \| grep -q ELF/);
+  });
+  test('CMake OUTPUT_NAME names the file; Meson executables in sub-folders are programs', async () => {
+    const r = resolve({ 'CMakeLists.txt': 'project(c C)\nadd_executable(cmark_exe main.c)\nset_target_properties(cmark_exe PROPERTIES OUTPUT_NAME "cmark")\n', 'main.c': C_MAIN });
+    expect(r.name).toBe('cmark');
+    expect(resolve({ 'CMakeLists.txt': 'project(c C)\nadd_executable(cmark_exe main.c)\n', 'main.c': C_MAIN }, 'c', { entry: 'cmark_exe' }).name).toBe('cmark_exe');
+    expect(resolve({ 'meson.build': "project('d', 'c')\nsubdir('tools')\n", 'tools/meson.build': "executable('dav1d', 'main.c')\n", 'main.c': C_MAIN }).name).toBe('dav1d');
+  });
+  test('grammar and lexer sources bring bison and flex to the builder', async () => {
+    const dir = project({ 'configure.ac': 'AC_INIT([t],[1])\nAC_PROG_YACC\n', 'Makefile.am': 'bin_PROGRAMS = t\n', 'main.c': C_MAIN, 'cmd-parse.y': '%%\n' });
+    expect((await generate(dir)).files[0]!.content).toContain('autoconf automake libtool bison flex');
+  });
+  test('an empty submodule the build uses stops the run with the fix; one it does not use is a warning', async () => {
+    const files = { '.gitmodules': '[submodule "onig"]\n\tpath = modules/oniguruma\n\turl = x\n[submodule "docs"]\n\tpath = docs/theme\n', 'configure.ac': 'AC_INIT([t],[1])\nAC_CONFIG_SUBDIRS([modules/oniguruma])\n', 'Makefile.am': 'bin_PROGRAMS = t\n', 'main.c': C_MAIN, 'modules/oniguruma/.keep': '' };
+    const dir = project(files);
+    const { rmSync, mkdirSync } = await import('node:fs');
+    rmSync(`${dir}/modules/oniguruma/.keep`);
+    mkdirSync(`${dir}/docs/theme`, { recursive: true });
+    await expect(generate(dir)).rejects.toMatchObject({ code: 'E_MISSING', message: expect.stringContaining('modules/oniguruma (.gitmodules) is empty, and the build files use it'), hint: expect.stringContaining('git submodule update --init --recursive') });
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${dir}/modules/oniguruma/configure.ac`, 'x');
+    expect((await generate(dir)).plan.warnings.join()).toContain('docs/theme (.gitmodules) is empty');
+  });
+  test('a library with no package is a warning in the summary and at the top of the Dockerfile', async () => {
+    const g = await generate(project({ Makefile: 'app: main.c\n\t$(CC) -o app main.c -lfrobnicate\n', 'main.c': C_MAIN }));
+    expect(g.plan.warnings.join()).toContain('libfrobnicate');
+    expect(g.files[0]!.content).toMatch(/^# WARNING: the program links libfrobnicate, which this tool cannot map to a Debian package/m);
+  });
+});

@@ -194,3 +194,13 @@ describe('Go: ports and vendor/, from what the program builds', () => {
     expect(v.decisions.find((d) => d.topic === 'Modules')!.choice).toMatch(/^vendored/);
   });
 });
+
+describe('Go: what the build needs is in the tree', () => {
+  test('a //go:embed pattern that matches nothing stops the run, naming the line', async () => {
+    const main = 'package main\n\nimport "embed"\n\n//go:embed web/dist/*\nvar files embed.FS\n\nfunc main() {}\n';
+    const dir = project({ 'go.mod': 'module example.com/app\ngo 1.26\n', 'main.go': main, 'web/src/app.ts': '' });
+    await expect(generate(dir)).rejects.toMatchObject({ code: 'E_MISSING', message: 'main.go:5: //go:embed web/dist/* matches no file in the project, so go build would stop inside the image.' });
+    const built = project({ 'go.mod': 'module example.com/app\ngo 1.26\n', 'main.go': main, 'web/dist/index.html': '<p>' });
+    expect((await generate(built)).plan.name).toBe('app');
+  });
+});
