@@ -41,6 +41,12 @@ export interface Needs {
   certs?: string;
   passwd?: string;
   tmp?: string;
+  /** The program writes relative paths (os.MkdirAll("data"), fopen("x.db", "w")): its working directory must be its own. */
+  workdir?: string;
+  /** The program reads a terminal (prompts, a TUI): `docker run -it`. */
+  interactive?: string;
+  /** A subcommand that runs the server (`serve`), with its evidence: the image's CMD. */
+  command?: { args: string[]; source: string };
 }
 
 /** A choice offered to the user: an entry point, a language, a runtime. */

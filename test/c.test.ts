@@ -197,3 +197,20 @@ describe('what real build files do', () => {
     expect(g.files[0]!.content).toMatch(/^# WARNING: the program links libfrobnicate, which this tool cannot map to a Debian package/m);
   });
 });
+
+describe('C: ports and what a server needs', () => {
+  test.each([
+    ['addr.sin_port = htons(6379);', 6379],
+    ['#define DEFAULT_PORT 1883', 1883],
+    ['#define MAX_CLIENTS 1024', undefined],
+  ])('%s -> %s', (code, port) => {
+    expect(resolve({ 'main.c': `${C_MAIN}${code}\n` }).port?.value).toBe(port);
+  });
+  test('a shipped config file names the port', () => {
+    expect(resolve({ 'main.c': C_MAIN, 'server.conf': '# comment\nport 6380\n' }).port?.value).toBe(6380);
+  });
+  test('relative writes get a working directory the program owns', () => {
+    expect(resolve({ 'main.c': `${C_MAIN}void s(void){ fopen("dump.rdb", "w"); }\n` }).needs.workdir).toContain('fopen("dump.rdb"');
+    expect(resolve({ 'main.c': `${C_MAIN}void s(void){ fopen("/etc/x", "w"); fopen("in.txt", "r"); }\n` }).needs.workdir).toBeUndefined();
+  });
+});

@@ -204,3 +204,33 @@ describe('Go: what the build needs is in the tree', () => {
     expect((await generate(built)).plan.name).toBe('app');
   });
 });
+
+describe('Go: what a server needs to start', () => {
+  const mod = 'module example.com/svc\ngo 1.26\n';
+  test('a program that makes relative folders gets a working directory it owns', async () => {
+    const g = await generate(project({ 'go.mod': mod, 'main.go': 'package main\n\nimport "os"\n\nfunc main() { _ = os.MkdirAll("data/db", 0o755) }\n' }));
+    expect(g.files[0]!.content).toContain('COPY --from=build --chown=65532:65532 /rootfs-app /app\n# the program\nCOPY --from=build /out/svc /app/svc');
+    expect(g.files[0]!.content).toContain('RUN mkdir -p /rootfs-app');
+    const abs = await generate(project({ 'go.mod': mod, 'main.go': 'package main\n\nimport "os"\n\nfunc main() { _ = os.MkdirAll("/tmp/x", 0o755) }\n' }));
+    expect(abs.files[0]!.content).not.toContain('rootfs-app');
+  });
+  test('a server whose README runs `svc serve` gets it as CMD; a CLI that does not listen does not', async () => {
+    const readme = '# svc\n\n```sh\n$ svc serve --addr :8080\n```\n';
+    const server = await generate(project({ 'go.mod': mod, 'README.md': readme, 'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { _ = http.ListenAndServe(":8080", nil) }\n' }));
+    expect(server.files[0]!.content).toMatch(/ENTRYPOINT \["\/app\/svc"\]\nCMD \["serve"\]\n/);
+    expect(server.plan.decisions.find((d) => d.topic === 'Command')!.because).toContain('README.md: $ svc serve --addr :8080');
+    const cli = await generate(project({ 'go.mod': mod, 'README.md': readme, 'main.go': GO_MAIN }));
+    expect(cli.files[0]!.content).not.toContain('CMD');
+    const procfile = await generate(project({ 'go.mod': mod, Procfile: 'web: bin/svc server --port $PORT\n', 'main.go': 'package main\n\nimport "net"\n\nfunc main() { _, _ = net.Listen("tcp", ":9000") }\n' }));
+    expect(procfile.plan.final.cmd).toEqual(['server']);
+    expect(procfile.plan.final.expose).toBe(9000);
+  });
+  test('an existing Dockerfile\'s EXPOSE is evidence of the port', async () => {
+    const g = await generate(project({ 'go.mod': mod, Dockerfile: 'FROM golang\nEXPOSE 7000\n', 'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { _ = http.ListenAndServe(addr(), nil) }\nfunc addr() string { return "" }\n' }));
+    expect(g.plan.final.expose).toBe(7000);
+  });
+  test('a terminal program gets docker run -it in the header', async () => {
+    const g = await generate(project({ 'go.mod': `${mod}require github.com/charmbracelet/bubbletea v1.0.0\n`, 'go.sum': '', 'main.go': 'package main\n\nimport tea "github.com/charmbracelet/bubbletea"\n\nvar _ tea.Model\n\nfunc main() {}\n' }));
+    expect(g.files[0]!.content).toContain('#   docker run --rm -it svc\n');
+  });
+});

@@ -5,7 +5,7 @@ import { isBuilt, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, LangId, Needs, Strategy } from '../types.js';
 import { automakePrograms, cmakeCommands, cmakeLibs, cmakeOutputNames, cmakeTargets, makeSubdirs, makeTargets, mesonExecutables, NOT_PROGRAM_OPTION } from './c-build.js';
-import { binaryIgnore, missingSubmodules, pickEntry, versionFromToolVersions } from './common.js';
+import { binaryIgnore, findPort, missingSubmodules, pickEntry, portFromDockerfile, versionFromToolVersions, type PortPattern } from './common.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 const DATA = LANGUAGE_DATA.c;
@@ -38,6 +38,10 @@ const requirementOf = (lib: string) => libraryNamed(lib) ?? TOOLCHAIN_LIBS[lib];
 /** glibc loads these through NSS modules at run time, which a -static glibc binary cannot. */
 const NSS_CALLS = /\b(getaddrinfo|gethostbyname2?|getnameinfo|getpwnam|getpwuid|getgrnam|getgrgid|getservbyname|getpwent|getgrouplist)\s*\(/;
 const TLS_INCLUDES = /#\s*include\s*[<"](openssl\/ssl\.h|curl\/curl\.h|gnutls\/gnutls\.h|mbedtls\/ssl\.h)[>"]/;
+/** A write to a relative path: the program needs a working directory of its own. */
+const C_RELATIVE_WRITE = /\bmkdir[ \t]*\([ \t]*"(?!\/)[\w.-][^"\n]{0,200}"|\bfopen[ \t]*\([ \t]*"(?!\/)[\w.-][^"\n]{0,200}"[ \t]*,[ \t]*"[wa]/;
+/** Listening ports in C sources: htons(N), #define ..._PORT N. */
+const C_PORT_PATTERNS: PortPattern[] = [/\bhtons[ \t]*\([ \t]*(\d{2,5})[ \t]*\)/, { re: /^[ \t]*#[ \t]*define[ \t]+(\w{1,60})[ \t]+(\d{2,5})\b/m, name: /PORT/i }];
 const MAIN_FN = /\bint[ \t\n]+main[ \t]*\(|^[ \t]*main[ \t]*\(/m;
 
 interface CInfo {
@@ -245,12 +249,18 @@ export const cFamily: Language = {
     const needs: Needs = {};
     const tls = allSources.find((f) => TLS_INCLUDES.test(scan.read(f) ?? ''));
     if (tls) needs.certs = `TLS client library included in ${tls}`;
+    const writes = allSources.map((f) => ({ f, m: C_RELATIVE_WRITE.exec(scan.read(f) ?? '') })).find((x) => x.m);
+    if (writes) needs.workdir = `${shown(writes.m![0])} (${writes.f})`;
+    const tty = known.find((l) => l === 'libncursesw' || l === 'libreadline' || l === 'libedit');
+    if (tty) needs.interactive = `links ${tty}`;
+    const port = opts.port !== undefined ? { value: opts.port, source: '--port' }
+      : findPort(scan, allSources, C_PORT_PATTERNS) ?? findPort(scan, scan.files.filter((f) => !f.includes('/') && f.endsWith('.conf')), [/^port[ \t]+(\d{2,5})[ \t]*$/m, /^listener[ \t]+(\d{2,5})\b/m]) ?? portFromDockerfile(scan);
 
     // A library this tool does not know can only be added to an image with a package manager.
     const strategies = cStrategies(cxx, [...known, ...(unknownLibs.length ? ['apt'] : [])], libs.length > 0, nss);
     return {
       lang, name, version, entries, entry, needs, strategies, builderGlibc: DATA.builderGlibc, decisions, warnings, notes,
-      port: opts.port !== undefined ? { value: opts.port, source: '--port' } : undefined,
+      port,
       // Build output only: committed *.a/*.so may be libraries the program links against.
       ignore: ['build/', 'cmake-build-*/', 'CMakeCache.txt', 'CMakeFiles/', '*.o', ...binaryIgnore(scan.root, name)],
       own: {

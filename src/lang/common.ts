@@ -102,3 +102,47 @@ export function missingSubmodules(scan: Scan, buildTexts: string[], warnings: st
     warnings.push(message[0]!.toUpperCase() + message.slice(1));
   }
 }
+
+/** Subcommands that start a long-running server. */
+const SERVE_WORDS = new Set(['serve', 'server', 'web', 'daemon', 'agent', 'start', 'run', 'up', 'listen']);
+
+/**
+ * The subcommand that runs the program as a server, when the project says so: a Procfile's
+ * `web:` line, an existing Dockerfile's CMD/ENTRYPOINT, or the README showing `<name> serve`.
+ */
+export function serverCommand(scan: Scan, name: string): { args: string[]; source: string } | undefined {
+  const esc = name.replace(/[.+\-]/g, '\\$&');
+  const word = (w: string | undefined) => (w && SERVE_WORDS.has(w) ? w : undefined);
+  for (const line of (scan.read('Procfile', 64 * 1024) ?? '').split('\n')) {
+    const m = new RegExp(`^web:[ \\t]*(?:\\S{0,200}/)?${esc}[ \\t]+([a-z][\\w-]{0,30})`).exec(line);
+    if (word(m?.[1])) return { args: [m![1]!], source: `Procfile: ${shown(line)}` };
+  }
+  for (const line of (scan.read('Dockerfile') ?? '').split('\n')) {
+    const m = /^[ \t]*(CMD|ENTRYPOINT)[ \t]+(\[.{0,400}\])[ \t]*$/.exec(line);
+    if (!m) continue;
+    let args: unknown;
+    try { args = JSON.parse(m[2]!); } catch { continue; }
+    if (!Array.isArray(args)) continue;
+    const words = args.map(String);
+    const at = m[1] === 'CMD' ? 0 : words.findIndex((w) => w === name || w.endsWith(`/${name}`)) + 1;
+    if (at >= 0 && word(words[at])) return { args: [words[at]!], source: `the project's Dockerfile: ${shown(line.trim())}` };
+  }
+  for (const readme of ['README.md', 'README', 'readme.md', 'README.rst']) {
+    for (const line of (scan.read(readme, 256 * 1024) ?? '').split('\n')) {
+      if (line.length > 400) continue;
+      const m = new RegExp(`(?:^|[\\s$\`/])${esc}[ \\t]+([a-z][\\w-]{0,30})\\b`).exec(line);
+      if (word(m?.[1])) return { args: [m![1]!], source: `${readme}: ${shown(line.trim())}` };
+    }
+  }
+  return undefined;
+}
+
+/** The first port an existing Dockerfile EXPOSEs: the project's own word for it. */
+export function portFromDockerfile(scan: Scan): Fact<number> | undefined {
+  for (const line of (scan.read('Dockerfile') ?? '').split('\n')) {
+    const m = /^[ \t]*EXPOSE[ \t]+(\d{2,5})\b/i.exec(line);
+    const port = Number(m?.[1]);
+    if (port > 0 && port < 65536) return { value: port, source: `the project's Dockerfile: ${shown(line.trim())}` };
+  }
+  return undefined;
+}

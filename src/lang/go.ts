@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
-import { binaryIgnore, findPort, missingSubmodules, pickEntry, versionFromToolVersions, type PortPattern } from './common.js';
+import { binaryIgnore, findPort, missingSubmodules, pickEntry, portFromDockerfile, serverCommand, versionFromToolVersions, type PortPattern } from './common.js';
 import { parseGoFile } from './go-source.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -196,7 +196,14 @@ export const go: Language = {
     const tags = tz && !importedBy.has('time/tzdata') ? ['timetzdata'] : [];
     if (tags.length) decisions.push({ topic: 'Time zones', choice: 'embedded (-tags timetzdata)', because: `time.LoadLocation in ${tz}; small images have no zoneinfo` });
 
-    const port = opts.port !== undefined ? { value: opts.port, source: '--port' } : findPort(scan, linkedFiles, GO_PORT_PATTERNS);
+    const port = opts.port !== undefined ? { value: opts.port, source: '--port' } : findPort(scan, linkedFiles, GO_PORT_PATTERNS) ?? portFromDockerfile(scan);
+    const writes = linkedFiles.map((f) => ({ f, m: RELATIVE_WRITE.exec(scan.read(f) ?? '') })).find((x) => x.m);
+    if (writes) needs.workdir = `${shown(writes.m![0])} (${writes.f})`;
+    const tty = [...importedBy.keys()].find((i) => TERMINAL_MODULES.some((m) => i === m || i.startsWith(`${m}/`)));
+    if (tty) needs.interactive = `imports "${tty}" (${importedBy.get(tty)})`;
+    const listens = importedBy.has('net/http') || importedBy.has('net');
+    const command = listens ? serverCommand(scan, name) : undefined;
+    if (command) needs.command = command;
 
     const strategies: Strategy[] = cgo
       ? [{ id: 'cgo-glibc', libc: 'glibc', requires: ['glibc'], summary: `a dynamic glibc binary (cgo: ${cgo})`,
@@ -255,6 +262,11 @@ export const go: Language = {
 };
 
 interface GoInfo { pkg: string; tags: string[]; hasGoMod: boolean; hasGoSum: boolean; goWork: boolean; vendored: boolean }
+
+/** A write to a relative path: the program needs a working directory of its own. */
+const RELATIVE_WRITE = /\bos\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile)\(\s*"(?!\/)[\w.-][^"\n]{0,200}"/;
+/** Modules that drive a terminal: the program wants `docker run -it`. */
+const TERMINAL_MODULES = ['golang.org/x/term', 'github.com/charmbracelet/bubbletea', 'github.com/rivo/tview', 'github.com/gdamore/tcell', 'github.com/jroimartin/gocui', 'github.com/jesseduffield/gocui', 'github.com/manifoldco/promptui', 'github.com/AlecAivazis/survey', 'github.com/c-bata/go-prompt', 'github.com/nsf/termbox-go'];
 
 /** Names of flags, environment variables and constants that hold the listening port or address. */
 const PORT_NAME = /^(?:[\w-]*[-_.])?(?:http[-_]?)?(?:port|addr|address|listen|listen[-_]?addr(?:ess)?|bind|bind[-_]?addr(?:ess)?|http)$/i;

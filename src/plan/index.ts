@@ -15,6 +15,8 @@ export interface Copy {
   src: string;
   dest: string;
   why: string;
+  /** Owner of what is copied (user:group), when the program must be able to write it. */
+  chown?: string;
 }
 
 export interface RuntimeOption {
@@ -46,11 +48,15 @@ export interface Plan {
     /** Packages the final stage installs with its package manager (libraries it lacks). */
     install: string[];
     /** Files the build stage writes under /rootfs for images that lack them. */
-    rootfs: { passwd: boolean; tmp: boolean };
+    rootfs: { passwd: boolean; tmp: boolean; workdir: boolean };
     nonroot: typeof NONROOT;
     workdir: string;
     entrypoint: string[];
+    /** Default arguments (a server subcommand), or none. */
+    cmd: string[];
     expose: number | null;
+    /** The program wants a terminal: the header's docker run has -it. */
+    interactive: boolean;
   };
   linkage: string;
   options: RuntimeOption[];
@@ -125,7 +131,14 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
     copies.push({ from: 'build', src: '/etc/ssl/certs/ca-certificates.crt', dest: '/etc/ssl/certs/', why: `CA certificates: ${resolved.needs.certs}` });
     decisions.push({ topic: 'CA certificates', choice: 'copied from the build stage', because: resolved.needs.certs });
   }
-  const rootfs = { passwd: !!resolved.needs.passwd && !has('passwd'), tmp: !!resolved.needs.tmp && !has('tmp') };
+  const rootfs = { passwd: !!resolved.needs.passwd && !has('passwd'), tmp: !!resolved.needs.tmp && !has('tmp'), workdir: !!resolved.needs.workdir };
+  if (rootfs.workdir) {
+    // Before the program is copied in, so that the folder itself is created with this owner.
+    copies.unshift({ from: 'build', src: '/rootfs-app', dest: '/app', why: `a working directory the program can write to: ${resolved.needs.workdir}`, chown: `${NONROOT.uid}:${NONROOT.gid}` });
+    decisions.push({ topic: 'Working directory', choice: `/app, owned by ${NONROOT.name}`, because: resolved.needs.workdir! });
+  }
+  if (resolved.needs.command) decisions.push({ topic: 'Command', choice: resolved.needs.command.args.join(' '), because: resolved.needs.command.source });
+  if (resolved.needs.interactive) decisions.push({ topic: 'Terminal', choice: 'docker run -it', because: resolved.needs.interactive });
   if (rootfs.passwd) decisions.push({ topic: 'Users', choice: `/etc/passwd and /etc/group with ${NONROOT.name} (${NONROOT.uid})`, because: resolved.needs.passwd! });
   if (rootfs.tmp) decisions.push({ topic: '/tmp', choice: 'created (mode 1777)', because: resolved.needs.tmp! });
   if (rootfs.passwd || rootfs.tmp) copies.push({ from: 'build', src: '/rootfs/', dest: '/', why: [rootfs.passwd && 'user database', rootfs.tmp && '/tmp'].filter(Boolean).join(' and ') });
@@ -149,7 +162,9 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
       workdir: '/app',
       nonroot: NONROOT,
       entrypoint: [`/app/${resolved.name}`],
+      cmd: resolved.needs.command?.args ?? [],
       expose: resolved.port?.value ?? null,
+      interactive: !!resolved.needs.interactive,
     },
     linkage: strategy.summary,
     options,
