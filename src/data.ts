@@ -29,6 +29,8 @@ export interface LanguageData {
   minVersion?: string;
   newestKnown?: string;
   oldestSupported?: string;
+  debianGcc?: string;
+  gccForCxx?: Record<string, string>;
   supportChecked?: string;
   tag: string;
   builderGlibc: string;

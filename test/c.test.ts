@@ -214,3 +214,21 @@ describe('C: ports and what a server needs', () => {
     expect(resolve({ 'main.c': `${C_MAIN}void s(void){ fopen("/etc/x", "w"); fopen("in.txt", "r"); }\n` }).needs.workdir).toBeUndefined();
   });
 });
+
+describe('C++: the compiler from the standard asked for, and libstdc++ that the final image can load', () => {
+  const cpp = (cmake: string) => resolve({ 'CMakeLists.txt': `project(app CXX)\nadd_executable(app main.cpp)\n${cmake}`, 'main.cpp': 'int main() { return 0; }\n' }, 'cpp');
+  test('C++23 asks for gcc 14; C++20 is fine with the default gcc 12', () => {
+    const r = cpp('target_compile_features(app PRIVATE cxx_std_23)\n');
+    expect(r.version).toEqual({ value: '14', source: 'C++23 (cxx_std_23 in CMakeLists.txt) needs gcc 14 or newer' });
+    expect(cpp('set(CMAKE_CXX_STANDARD 20)\n').version.value).toBe('12');
+    expect(resolve({ Makefile: 'CXXFLAGS = -std=c++2b\napp: main.cpp\n\t$(CXX) $(CXXFLAGS) -o app main.cpp\n', 'main.cpp': 'int main() {}\n' }, 'cpp').version.value).toBe('14');
+  });
+  test('a gcc newer than Debian\'s links libstdc++ in: no dynamic libstdc++ build is offered', () => {
+    const r = cpp('set(CMAKE_CXX_STANDARD 23)\n');
+    expect(r.strategies.map((s) => s.id)).toEqual(['glibc-static-libstdcxx', 'glibc-static']);
+    expect(cpp('').strategies.map((s) => s.id)).toEqual(['glibc-dynamic', 'glibc-static-libstdcxx', 'glibc-static']);
+  });
+  test('the flag still decides', () => {
+    expect(resolve({ 'CMakeLists.txt': 'project(app CXX)\nadd_executable(app main.cpp)\nset(CMAKE_CXX_STANDARD 23)\n', 'main.cpp': 'int main(){}\n' }, 'cpp', { langVersion: '13' }).version).toEqual({ value: '13', source: '--lang-version' });
+  });
+});

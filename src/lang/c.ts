@@ -30,6 +30,27 @@ export function buildSystemOf(scan: Scan): { system: BuildSystem; file?: string 
   return { system: 'single' };
 }
 
+const BUILD_FILES = new Set([...SYSTEMS.flatMap((x) => x.files), 'Makefile.am', 'meson_options.txt']);
+
+/** C++ standards as build files spell them: 2a, 2b and 2c are 20, 23 and 26. */
+const STD_ALIASES: Record<string, number> = { '1y': 14, '1z': 17, '2a': 20, '2b': 23, '2c': 26 };
+
+/**
+ * The newest C++ standard the build files ask for: CMAKE_CXX_STANDARD, cxx_std_NN,
+ * -std=c++NN / gnu++NN, Meson's cpp_std, AX_CXX_COMPILE_STDCXX.
+ */
+export function cxxStandard(files: { f: string; text: string }[]): Fact<number> | undefined {
+  let best: Fact<number> | undefined;
+  const see = (v: number, source: string) => { if (v >= 11 && v <= 40 && (!best || v > best.value)) best = { value: v, source }; };
+  for (const { f, text } of files) {
+    for (const m of text.matchAll(/\bCMAKE_CXX_STANDARD[ \t"]+(\d{2})\b/g)) see(Number(m[1]), `CMAKE_CXX_STANDARD ${m[1]} in ${f}`);
+    for (const m of text.matchAll(/\bcxx_std_(\d{2})\b/g)) see(Number(m[1]), `cxx_std_${m[1]} in ${f}`);
+    for (const m of text.matchAll(/(?:-std=|cpp_std=)(?:c|gnu)\+\+(\d{2}|[12][a-z])\b/g)) see(STD_ALIASES[m[1]!] ?? Number(m[1]), `${m[0]} in ${f}`);
+    for (const m of text.matchAll(/\bAX_CXX_COMPILE_STDCXX(?:_\d\d)?\(\[?(\d{2})/g)) see(Number(m[1]), `${m[0]} in ${f}`);
+  }
+  return best;
+}
+
 /** Libraries that come with the C library itself. */
 const LIBC_PARTS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'resolv', 'Threads::Threads', 'Threads']);
 /** The compiler's own run-time libraries, when named explicitly. Others: data/libraries.json. */
@@ -199,9 +220,12 @@ export const cFamily: Language = {
     decisions.push({ topic: 'Build system', choice: system === 'single' ? 'none (compile the sources directly)' : system, because: file ?? 'no CMakeLists.txt, meson.build, configure.ac or Makefile' });
 
     const toolVersion = versionFromToolVersions(scan, ['gcc']);
+    const std = cxx ? cxxStandard(scan.files.filter((f) => isBuilt(f) && (BUILD_FILES.has(basename(f)) || f.endsWith('.cmake'))).map((f) => ({ f, text: scan.read(f) ?? '' }))) : undefined;
+    const forStd = std ? DATA.gccForCxx?.[String(std.value)] : undefined;
     const version: Fact<string> = opts.langVersion !== undefined ? { value: checkGccVersion(opts.langVersion, '--lang-version'), source: '--lang-version' }
       : toolVersion !== undefined ? { value: checkGccVersion(toolVersion, '.tool-versions'), source: '.tool-versions' }
-      : { value: DATA.defaultVersion, source: 'default (gcc image, Debian bookworm)' };
+      : forStd && Number(forStd) > Number(DATA.defaultVersion) ? { value: forStd, source: `C++${std!.value} (${std!.source}) needs gcc ${forStd} or newer` }
+      : { value: DATA.defaultVersion, source: `default (gcc image, Debian bookworm)${std ? `; enough for C++${std.value} (${std.source})` : ''}` };
     decisions.push({ topic: 'Compiler', choice: `gcc ${version.value}${cxx ? ' (g++)' : ''}`, because: version.source });
 
     const project = basename(scan.root);
@@ -229,9 +253,8 @@ export const cFamily: Language = {
     const { c, cxx: cxxFiles } = sourcesOf(scan);
     const allSources = [...c, ...cxxFiles];
 
-    const buildFiles = new Set([...SYSTEMS.flatMap((x) => x.files), 'Makefile.am']);
     // Build files of what gets built only: not tests/, examples/ or other platforms' folders.
-    const buildTexts = scan.files.filter((f) => isBuilt(f) && (buildFiles.has(basename(f)) || f.endsWith('.cmake'))).map((f) => withoutComments(f, scan.read(f) ?? ''));
+    const buildTexts = scan.files.filter((f) => isBuilt(f) && (BUILD_FILES.has(basename(f)) || f.endsWith('.cmake'))).map((f) => withoutComments(f, scan.read(f) ?? ''));
     const own = ownLibraries(buildTexts);
     const libs = linkedLibs(buildTexts).filter((l) => !own.has(l) && !own.has(l.replace(/^lib/, '')));
     const known = [...new Set(libs.map(requirementOf).filter((x): x is string => !!x))];
@@ -257,7 +280,11 @@ export const cFamily: Language = {
       : findPort(scan, allSources, C_PORT_PATTERNS) ?? findPort(scan, scan.files.filter((f) => !f.includes('/') && f.endsWith('.conf')), [/^port[ \t]+(\d{2,5})[ \t]*$/m, /^listener[ \t]+(\d{2,5})\b/m]) ?? portFromDockerfile(scan);
 
     // A library this tool does not know can only be added to an image with a package manager.
-    const strategies = cStrategies(cxx, [...known, ...(unknownLibs.length ? ['apt'] : [])], libs.length > 0, nss);
+    // A gcc newer than Debian's has a newer libstdc++ than Debian-based images carry: link it in.
+    const newLibstdcxx = cxx && Number(version.value) > Number(DATA.debianGcc) ? `gcc ${version.value}'s libstdc++ is newer than the one Debian bookworm images carry (gcc ${DATA.debianGcc})` : undefined;
+    const all = cStrategies(cxx, [...known, ...(unknownLibs.length ? ['apt'] : [])], libs.length > 0, nss);
+    const strategies = newLibstdcxx ? all.filter((st) => st.id !== 'glibc-dynamic') : all;
+    if (newLibstdcxx) decisions.push({ topic: 'libstdc++', choice: 'linked in (-static-libstdc++ -static-libgcc) or fully static', because: newLibstdcxx });
     return {
       lang, name, version, entries, entry, needs, strategies, builderGlibc: DATA.builderGlibc, decisions, warnings, notes,
       port,
