@@ -232,3 +232,12 @@ describe('C++: the compiler from the standard asked for, and libstdc++ that the 
     expect(resolve({ 'CMakeLists.txt': 'project(app CXX)\nadd_executable(app main.cpp)\nset(CMAKE_CXX_STANDARD 23)\n', 'main.cpp': 'int main(){}\n' }, 'cpp', { langVersion: '13' }).version).toEqual({ value: '13', source: '--lang-version' });
   });
 });
+
+describe('Autotools: conditionals and the program named like the package', () => {
+  test('programs behind a Windows conditional are not programs; the one named like AC_INIT\'s package wins', () => {
+    const r = resolve({ 'configure.ac': 'AC_INIT([tmux], [3.5])\n', 'Makefile.am': 'bin_PROGRAMS = helper\nif HAVE_UTF8PROC\nbin_PROGRAMS += tmux\nendif\nif OS_WIN32\nbin_PROGRAMS += tmux-win\nelse\nbin_PROGRAMS += tmux-linux-only\nendif\n', 'main.c': C_MAIN });
+    expect(r.entries.map((e) => e.value)).toEqual(['helper', 'tmux', 'tmux-linux-only']);
+    expect(r.name).toBe('tmux');
+    expect(r.warnings.join()).not.toContain('Several programs');
+  });
+});

@@ -281,15 +281,40 @@ export function cmakeLibs(text: string): string[] {
   return libs;
 }
 
-/** Makefile.am: the programs of bin_PROGRAMS / sbin_PROGRAMS, a logical line at a time. */
+/** Automake conditionals that are false on Linux (`if OS_WIN32`, `if DARWIN`). */
+const OTHER_PLATFORM_CONDITIONAL = /WIN(32|64|DOWS)?\b|MINGW|CYGWIN|DARWIN|OSX|MACOS|APPLE|HAIKU|SOLARIS|FREEBSD|OPENBSD|NETBSD/i;
+
+/**
+ * Makefile.am: the programs of bin_PROGRAMS / sbin_PROGRAMS, a logical line at a time; those
+ * inside `if WIN32`-like conditionals (false on Linux) are left out, others kept.
+ */
 export function automakePrograms(text: string): string[] {
   const out: string[] = [];
+  const stack: boolean[] = [];
   for (const line of logicalLines(text)) {
     const t = line.trimStart();
+    const cond = /^if[ \t]+(!?)[ \t]*(\w{1,100})/.exec(t);
+    if (cond) { stack.push(!(OTHER_PLATFORM_CONDITIONAL.test(cond[2]!) && cond[1] !== '!')); continue; }
+    if (/^else\b/.test(t) && stack.length) {
+      // The else of a platform conditional is the Linux branch; of others, kept as well.
+      stack[stack.length - 1] = true;
+      continue;
+    }
+    if (/^endif\b/.test(t)) { stack.pop(); continue; }
+    if (!stack.every(Boolean)) continue;
     const m = /^s?bin_PROGRAMS[ \t]*\+?=/.exec(t);
     if (m) out.push(...words(t.slice(m[0].length)));
   }
   return out;
+}
+
+/** The name a build system gives the project: AC_INIT([name]), project(name), project('name'). */
+export function projectNameOf(system: string, text: string): string | undefined {
+  const m = system === 'autotools' ? /\bAC_INIT\(\[?([\w.+-]{1,100})/.exec(text)
+    : system === 'cmake' ? /\bproject[ \t]*\([ \t]*"?([\w.+-]{1,100})/i.exec(text)
+    : system === 'meson' ? /\bproject[ \t]*\([ \t]*'([\w.+-]{1,100})'/.exec(text)
+    : null;
+  return m?.[1];
 }
 
 /** meson.build: the names given to executable(). */

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { isBuilt, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, LangId, Needs, Strategy } from '../types.js';
-import { automakePrograms, cmakeCommands, cmakeLibs, cmakeOutputNames, cmakeTargets, makeSubdirs, makeTargets, mesonExecutables, NOT_PROGRAM_OPTION } from './c-build.js';
+import { automakePrograms, cmakeCommands, cmakeLibs, cmakeOutputNames, cmakeTargets, makeSubdirs, makeTargets, mesonExecutables, NOT_PROGRAM_OPTION, projectNameOf } from './c-build.js';
 import { binaryIgnore, findPort, missingSubmodules, pickEntry, portFromDockerfile, versionFromToolVersions, type PortPattern } from './common.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -228,7 +228,8 @@ export const cFamily: Language = {
       : { value: DATA.defaultVersion, source: `default (gcc image, Debian bookworm)${std ? `; enough for C++${std.value} (${std.source})` : ''}` };
     decisions.push({ topic: 'Compiler', choice: `gcc ${version.value}${cxx ? ' (g++)' : ''}`, because: version.source });
 
-    const project = basename(scan.root);
+    // The program named like the project wins: AC_INIT's, project()'s name, else the folder's.
+    const project = (file && projectNameOf(system, scan.read(file) ?? '')) || basename(scan.root);
     const entries = targetsOf(scan, system, file, cxx);
     const nameOf = (e: Choice) => basename(e.label);
     // Build files compute names this reader cannot (variables from the environment, $(shell ...)):
