@@ -15,11 +15,11 @@ export function execForm(words: readonly string[]): string {
 }
 
 /** A name used in paths and commands: binary names, targets. */
-export function safeName(value: string, what: string, flag: string): string {
+export function safeName(value: string, what: string, flag: string, from?: string): string {
   if (!SAFE_NAME.test(value) || value.length > 128) {
     throw new UserError(
       'E_UNSAFE_VALUE',
-      `${what} "${shown(value)}" cannot be used in a Dockerfile path: only letters, digits and . _ + - are accepted.`,
+      `${what} "${shown(value)}"${from ? ` (from ${shown(from, 80)})` : ''} cannot be used in a Dockerfile path: only letters, digits and . _ + - are accepted.`,
       `Pass a plain name with ${flag}.`,
     );
   }
@@ -27,12 +27,12 @@ export function safeName(value: string, what: string, flag: string): string {
 }
 
 /** A relative path inside the project (e.g. ./cmd/server): no '..', no spaces, no '$'. */
-export function safeRelPath(value: string, what: string, flag: string): string {
+export function safeRelPath(value: string, what: string, flag: string, from?: string): string {
   const parts = value.split('/');
   if (!SAFE_PATH.test(value) || value.length > 255 || parts.includes('..') || value.startsWith('/')) {
     throw new UserError(
       'E_UNSAFE_VALUE',
-      `${what} "${shown(value)}" is not a plain relative path inside the project.`,
+      `${what} "${shown(value)}"${from ? ` (from ${shown(from, 80)})` : ''} is not a plain relative path inside the project.`,
       `Pass a path like cmd/server with ${flag}.`,
     );
   }

@@ -29,3 +29,10 @@ describe('quoting of values from project files', () => {
     await expect(generate(dir)).rejects.toMatchObject({ code: 'E_UNSAFE_VALUE' });
   });
 });
+
+test('a refused value names the file it came from', async () => {
+  const dir = project({ 'CMakeLists.txt': 'project(x)\nadd_executable("a b" main.c)\n', 'main.c': C_MAIN });
+  await expect(generate(dir)).rejects.toMatchObject({ code: 'E_UNSAFE_VALUE', message: expect.stringContaining('(from add_executable in CMakeLists.txt)') });
+  const go = project({ 'go.mod': 'module example.com/a$b\n', 'main.go': 'package main\nfunc main() {}\n' });
+  await expect(generate(go)).rejects.toMatchObject({ message: expect.stringContaining('(from the module path in go.mod)') });
+});

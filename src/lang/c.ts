@@ -246,11 +246,11 @@ export const cFamily: Language = {
     }
     const entry = pickEntry(entries, opts.entry, nameOf, project, warnings, opts.entrySource);
     const chosen = entries.find((e) => e.value === entry.value)!;
-    const name = safeName(nameOf(chosen), 'Program name', '--entry');
+    const name = safeName(nameOf(chosen), 'Program name', '--entry', entry.source);
     decisions.push({ topic: 'Program', choice: name, because: entry.source });
 
     const sources = system === 'single' ? singleSources(scan, chosen.value, cxx) : [];
-    const target = system === 'single' ? chosen.value : safeRelPath(chosen.value, 'Target', '--entry');
+    const target = system === 'single' ? chosen.value : safeRelPath(chosen.value, 'Target', '--entry', entry.source);
     const { c, cxx: cxxFiles } = sourcesOf(scan);
     const allSources = [...c, ...cxxFiles];
 
@@ -386,7 +386,7 @@ function singleSources(scan: Scan, mainFile: string, cxx: boolean): string[] {
   const exts = cxx ? [...CXX_EXT, ...C_EXT] : C_EXT;
   return scan.withExt(...exts)
     .filter((f) => dirname(f) === dir && (f === mainFile || !MAIN_FN.test(scan.read(f) ?? '')))
-    .map((f) => safeRelPath(f, 'Source file', '--entry'));
+    .map((f) => safeRelPath(f, 'Source file', '--entry', 'the project\'s files'));
 }
 
 /** A gcc release: major 4 to 99, no leading zeros, at most two more parts ("12", "12.2", "12.2.0"). */

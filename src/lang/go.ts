@@ -165,8 +165,8 @@ export const go: Language = {
       .sort((a, b) => entryRank(a) - entryRank(b) || a.localeCompare(b))
       .map((dir) => ({ value: dir, label: dir === '.' ? `${modName} (.)` : `${basename(dir)} (${dir})`, source: `package main in ${packages.get(dir)!.files[0]}` }));
     const entry = pickEntry(entries, opts.entry, (e) => (e.value === '.' ? modName : basename(e.value)), modName, warnings, opts.entrySource);
-    const pkg = safeRelPath(entry.value, 'Go package', '--entry');
-    const name = safeName(pkg === '.' ? modName : basename(pkg), 'Binary name', '--entry');
+    const pkg = safeRelPath(entry.value, 'Go package', '--entry', entry.source);
+    const name = safeName(pkg === '.' ? modName : basename(pkg), 'Binary name', '--entry', pkg === '.' && mod?.module ? 'the module path in go.mod' : entry.source);
     decisions.push({ topic: 'Program', choice: `${name} (./${pkg === '.' ? '' : pkg})`, because: entry.source });
 
     // What the program links: its own package and the module's packages it imports, transitively.
