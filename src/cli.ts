@@ -15,6 +15,7 @@ interface Argv {
   langVersion?: string;
   entry?: string;
   port?: number;
+  static?: 'musl' | 'glibc';
   yes: boolean;
   stdout: boolean;
   dryRun: boolean;
@@ -32,13 +33,14 @@ interface Argv {
 function parser(args: string[]) {
   return yargs(args)
     .scriptName('create-slim-dockerfile')
-    .usage('$0 [dir]\n\nDetects a Go, C or C++ project in dir (default .) and writes a multi-stage Dockerfile and .dockerignore whose final stage is the smallest image the program really runs on.')
+    .usage('$0 [dir]\n\nDetects a Go, Rust, C or C++ project in dir (default .) and writes a multi-stage Dockerfile and .dockerignore whose final stage is the smallest image the program really runs on.')
     .command('$0 [dir]', false, (y) => y.positional('dir', { type: 'string', default: '.', describe: 'project directory' }))
     .option('runtime', { type: 'string', choices: RUNTIMES, describe: 'final stage (default: the smallest that runs the program)' })
     .option('lang', { type: 'string', choices: LANGS, describe: 'language, instead of detecting it' })
-    .option('lang-version', { type: 'string', describe: 'language/toolchain version (Go 1.22, gcc 12), instead of detecting it' })
+    .option('lang-version', { type: 'string', describe: 'language/toolchain version (Go 1.22, Rust 1.80, gcc 12), instead of detecting it' })
     .option('entry', { type: 'string', describe: 'program to build: Go main package (cmd/api or api), C/C++ target or source file' })
     .option('port', { type: 'number', describe: 'port to EXPOSE' })
+    .option('static', { type: 'string', choices: ['musl', 'glibc'], describe: 'Rust: how a static binary is made (default musl; glibc links with crt-static)' })
     .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'accept every default, never prompt' })
     .option('stdout', { type: 'boolean', default: false, describe: 'print the Dockerfile, write nothing' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'say what would be written (with diffs), write nothing' })
@@ -70,7 +72,7 @@ function parser(args: string[]) {
 }
 
 /** Options that take one value; yargs turns a repeated one into an array. */
-const SINGLE_VALUED = ['runtime', 'lang', 'lang-version', 'entry', 'port', 'tag'];
+const SINGLE_VALUED = ['runtime', 'lang', 'lang-version', 'entry', 'port', 'tag', 'static'];
 
 // Text from a project (file names, versions) reaches these: no escape sequence gets to the terminal raw.
 const out = (s: string) => process.stdout.write(`${forTerminal(s)}\n`);
@@ -132,7 +134,7 @@ function summary(g: Generated): string {
 async function run(argv: Argv): Promise<number> {
   const interactive = !!process.stdin.isTTY && !argv.yes;
   const ask = interactive ? await prompts() : undefined;
-  const opts = { lang: argv.lang, runtime: argv.runtime, langVersion: argv.langVersion, entry: argv.entry, port: argv.port, syntax: argv.syntax, ask };
+  const opts = { lang: argv.lang, runtime: argv.runtime, langVersion: argv.langVersion, entry: argv.entry, port: argv.port, staticMode: argv.static, syntax: argv.syntax, ask };
 
   if (argv.compare) {
     const { compare, formatCompare } = await import('./docker.js');
@@ -194,6 +196,8 @@ async function run(argv: Argv): Promise<number> {
 const report = (e: UserError) => err(`error: ${e.message}${e.hint ? `\n  fix: ${e.hint}` : ''}`);
 
 export async function main(args: string[]): Promise<number> {
+  // Output piped into a reader that stops early (head): end quietly, as other tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
   let argv: Argv;
   try {
     argv = (await parser(args).exitProcess(false).fail((msg, e) => { throw new UserError('E_BAD_FLAG', msg ?? e?.message ?? 'bad arguments', 'See create-slim-dockerfile --help.'); }).parseAsync()) as unknown as Argv;

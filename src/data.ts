@@ -65,4 +65,17 @@ export function libraryNamed(name: string): string | undefined {
 /** The package's own version, for --version (the bundle has no package.json of its own to find). */
 export const VERSION = (JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string }).version;
 
-export const LANGUAGE_DATA = load<Record<'go' | 'c', LanguageData>>('languages.json');
+export const LANGUAGE_DATA = load<Record<'go' | 'c' | 'rust', LanguageData>>('languages.json');
+
+/** Crates with native code (data/crates.json). */
+export interface CrateInfo {
+  library?: string;
+  vendoredWhen?: string;
+  vendoredWhenDep?: boolean;
+  alwaysStatic?: boolean;
+  dynamicLibrary?: string;
+  buildApt?: string[];
+  env?: string[];
+  fix?: string;
+}
+export const CRATES = load<Record<string, CrateInfo>>('crates.json');

@@ -121,9 +121,9 @@ export function diagnose(output: string): string | undefined {
 }
 
 /** Runs the image once; a program still running after `seconds` (a server) is stopped. */
-export async function runImage(tag: string, opts: { seconds?: number; maxLines?: number } = {}): Promise<RunResult> {
+export async function runImage(tag: string, opts: { seconds?: number; maxLines?: number; args?: string[] } = {}): Promise<RunResult> {
   const name = `csd-run-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const child = execa(DOCKER(), ['run', '--rm', '--name', name, tag], { reject: false, all: true, env: ENV });
+  const child = execa(DOCKER(), ['run', '--rm', '--name', name, tag, ...(opts.args ?? [])], { reject: false, all: true, env: ENV });
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;

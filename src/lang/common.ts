@@ -46,7 +46,7 @@ export function pickEntry(
  * A way a port shows in source code: capture group 1 is the port; or, with `name`, group 1 is
  * the name of the flag, variable or setting, which must match `name`, and group 2 the port.
  */
-export type PortPattern = RegExp | { re: RegExp; name: RegExp };
+export type PortPattern = RegExp | { re: RegExp; name: RegExp; nameGroup?: number };
 
 /** The first listening port found by `patterns` (in order of trust) in `files`. */
 export function findPort(scan: Scan, files: string[], patterns: PortPattern[]): Fact<number> | undefined {
@@ -54,8 +54,9 @@ export function findPort(scan: Scan, files: string[], patterns: PortPattern[]): 
     const re = p instanceof RegExp ? new RegExp(p.source, p.flags.replace('g', '') + 'g') : new RegExp(p.re.source, p.re.flags.replace('g', '') + 'g');
     for (const f of files) {
       for (const m of (scan.read(f) ?? '').matchAll(re)) {
-        if (!(p instanceof RegExp) && !p.name.test(m[1]!)) continue;
-        const port = Number(m.slice(p instanceof RegExp ? 1 : 2).find((g) => g !== undefined));
+        const nameGroup = p instanceof RegExp ? 0 : p.nameGroup ?? 1;
+        if (!(p instanceof RegExp) && !p.name.test(m[nameGroup] ?? '')) continue;
+        const port = Number(m.slice(1).find((g, i) => g !== undefined && i + 1 !== nameGroup));
         if (port > 0 && port < 65536) return { value: port, source: `${f}: ${shown(m[0].replace(/\s+/g, ' '))}` };
       }
     }

@@ -15,6 +15,8 @@ export interface ResolveOptions {
   /** Where `entry` came from, for --explain (default "--entry"). */
   entrySource?: string | undefined;
   port?: number | undefined;
+  /** Rust: how a static binary is made (musl target, or glibc with crt-static). */
+  staticMode?: 'musl' | 'glibc' | undefined;
 }
 
 /** Everything a language worked out about the project. Language-neutral in shape. */

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -8,6 +7,7 @@ import { buildImage, runImage } from '../../src/docker.js';
 import { generate } from '../../src/index.js';
 import { RUNTIMES, type RuntimeId } from '../../src/types.js';
 import { engineStatus, loud, SKIP_ENV } from './engine.js';
+import { exampleCopy, setupOf } from '../example-setup.js';
 import { writeReport, type Row } from './report.js';
 
 /**
@@ -32,9 +32,7 @@ if (!engine.ok) {
 const matrix = cases.flatMap((name) => RUNTIMES.map((runtime) => [name, runtime] as [string, RuntimeId]));
 
 function copyOf(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `csd-e2e-${name}-`));
-  cpSync(join(EXAMPLES, name), dir, { recursive: true, filter: (src) => !src.startsWith(join(EXAMPLES, name, 'expected')) });
-  return dir;
+  return exampleCopy(join(EXAMPLES, name), name, 'real');
 }
 
 (engine.ok ? describe : describe.skip)(`examples × runtimes (engine ${engine.ok ? engine.version : 'missing'})`, () => {
@@ -42,7 +40,8 @@ function copyOf(name: string): string {
     const expected = join(EXAMPLES, name, 'expected');
     const dir = copyOf(name);
     const refused = existsSync(join(expected, runtime, 'refused.txt'));
-    const cli = await execa('node', [BIN, dir, '--runtime', runtime, '--yes'], { reject: false });
+    const setup = setupOf(join(EXAMPLES, name));
+    const cli = await execa('node', [BIN, dir, '--runtime', runtime, '--yes', ...(setup.flags ?? [])], { reject: false });
     if (refused) {
       expect(cli.exitCode).toBe(2);
       expect(cli.stderr).toContain(`${runtime} cannot run this program`);
@@ -53,10 +52,10 @@ function copyOf(name: string): string {
     expect(cli.exitCode).toBe(0);
     const tag = `csd-e2e-${name}:${runtime}`;
     const built = await buildImage(dir, { tag });
-    const ran = await runImage(tag, { seconds: 30, maxLines: 50 });
+    const ran = await runImage(tag, { seconds: 30, maxLines: 50, args: setup.args ?? [] });
     const want = readFileSync(join(expected, 'output.txt'), 'utf8').trimEnd().split('\n');
     const runs = ran.exitCode === 0 && want.every((line, i) => ran.lines[i] === line);
-    const { plan } = await generate(dir, { runtime });
+    const { plan } = await generate(dir, { runtime, ...(setup.flags?.includes('glibc') ? { staticMode: 'glibc' as const } : {}) });
     rows.push({ example: name, runtime, refused: false, image: plan.final.image, installs: plan.final.install, sizeBytes: built.sizeBytes, layers: built.layers, buildSeconds: built.seconds, runs });
     expect({ exitCode: ran.exitCode, lines: ran.lines.slice(0, want.length) }).toEqual({ exitCode: 0, lines: want });
     const limits = existsSync(join(expected, 'limits.json')) ? JSON.parse(readFileSync(join(expected, 'limits.json'), 'utf8')) as Record<string, { maxBytes: number }> : {};

@@ -1,0 +1,3 @@
+fn main() {
+    println!("beta: the default-run binary of the package");
+}

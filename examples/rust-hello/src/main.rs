@@ -1,0 +1,4 @@
+fn main() {
+    let words = ["slim", "static", "scratch"];
+    println!("hello from rust: {}", words.join(", "));
+}
