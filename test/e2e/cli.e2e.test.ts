@@ -1,10 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { buildImage, runImage } from '../../src/docker.js';
+import { exampleCopy } from '../example-setup.js';
 import { engineStatus, loud, SKIP_ENV } from './engine.js';
 
 /** --build, --run and --compare through the CLI, and the diagnosis of images that do not run. */
@@ -21,6 +22,21 @@ function copyOf(name: string): string {
 const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false });
 
 (engine.ok ? describe : describe.skip)('CLI against the engine', () => {
+  test('rust-deps: after a one-line source change the dependency build is CACHED and only the crate compiles', async () => {
+    const dir = exampleCopy(join(ROOT, 'examples', 'rust-deps'), 'rust-deps', 'real');
+    // --static glibc: the local rust image has no musl target (the default on a machine with rustup).
+    expect((await cli([dir, '--yes', '--static', 'glibc'])).exitCode).toBe(0);
+    const tag = 'csd-e2e-rust-deps-cache';
+    await buildImage(dir, { tag });
+    writeFileSync(join(dir, 'src', 'main.rs'), `${readFileSync(join(dir, 'src', 'main.rs'), 'utf8')}// changed ${Date.now()}\n`);
+    const second = await buildImage(dir, { tag });
+    const depsStep = second.cachedSteps.find((s) => /cargo build/.test(s) && !/touch/.test(s));
+    expect(depsStep).toBeDefined();
+    expect(second.cachedSteps.some((s) => /touch/.test(s))).toBe(false);
+    const ran = await runImage(tag, { seconds: 20 });
+    expect(ran.lines[0]).toBe('itoa from the registry formats 1234567');
+  }, 300_000);
+
   test('--compare on a Go program that uses the network: five real sizes, nothing written', async () => {
     const dir = copyOf('go-net');
     const before = readdirSync(dir).sort();
