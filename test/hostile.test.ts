@@ -81,6 +81,15 @@ describe('reading stays inside the project, bounded, and never blocks', () => {
     expect(r.stderr).toContain(`${name} is a symbolic link to a file outside the project`);
   });
 
+  test.each(['Cargo.toml', 'Cargo.lock', 'rust-toolchain.toml'])('Rust: %s as a FIFO is an exit-2 error naming it, at once', async (name) => {
+    const dir = project({ 'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\n', 'src/main.rs': 'fn main() {}\n' });
+    execFileSync('rm', ['-f', join(dir, name)]);
+    execFileSync('mkfifo', [join(dir, name)]);
+    const r = await cli([dir, '--stdout', '--lang', 'rust']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`${name} is a FIFO`);
+  });
+
   test('an existing Dockerfile that is a FIFO: exit 2, never opened for a blocking read', async () => {
     const dir = goProject();
     execFileSync('mkfifo', [join(dir, 'Dockerfile')]);

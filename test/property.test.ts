@@ -35,6 +35,9 @@ const C_MAIN = '#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n';
 const MAKE_RULE = '\t$(CC) -o $@ main.c $(LDLIBS)\n';
 
 type Fixture = (h: string) => Record<string, string>;
+const CARGO = '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n';
+const RS_MAIN = 'fn main() {}\n';
+const cargo = (over: Record<string, string>) => ({ 'Cargo.toml': CARGO, 'src/main.rs': RS_MAIN, ...over });
 const go = (over: Record<string, string>) => ({ 'go.mod': 'module example.com/app\n\ngo 1.22\n', 'main.go': GO_MAIN, ...over });
 const FIELDS: Record<string, Fixture> = {
   'go.mod module path': (h) => go({ 'go.mod': `module ${h}\n\ngo 1.22\n` }),
@@ -62,6 +65,15 @@ const FIELDS: Record<string, Fixture> = {
   'configure.ac AC_CHECK_LIB': (h) => ({ 'configure.ac': `AC_INIT([x], [1])\nAC_CHECK_LIB([${h}], [f])\n`, 'Makefile.am': 'bin_PROGRAMS = app\n', 'main.c': C_MAIN }),
   'C source file name': (h) => ({ [`${asName(h)}.c`]: C_MAIN }),
   '.tool-versions gcc': (h) => ({ '.tool-versions': `gcc ${h}\n`, 'main.c': C_MAIN }),
+  'Cargo.toml package name': (h) => cargo({ 'Cargo.toml': `[package]\nname = ${JSON.stringify(h)}\nversion = "0.1.0"\n` }),
+  'Cargo.toml [[bin]] name': (h) => cargo({ 'Cargo.toml': `${CARGO}\n[[bin]]\nname = ${JSON.stringify(h)}\npath = "src/main.rs"\n` }),
+  'Cargo.toml [[bin]] path': (h) => cargo({ 'Cargo.toml': `${CARGO}\n[[bin]]\nname = "app"\npath = ${JSON.stringify(h)}\n` }),
+  'Cargo.toml rust-version': (h) => cargo({ 'Cargo.toml': `${CARGO}rust-version = ${JSON.stringify(h)}\n` }),
+  'Cargo.toml workspace member': (h) => cargo({ 'Cargo.toml': `[workspace]\nmembers = [${JSON.stringify(h)}, "app"]\n`, 'app/Cargo.toml': CARGO, 'app/src/main.rs': RS_MAIN }),
+  'Cargo.toml path dependency': (h) => cargo({ 'Cargo.toml': `${CARGO}\n[dependencies]\nx = { path = ${JSON.stringify(h)} }\n` }),
+  'Cargo.lock package name': (h) => cargo({ 'Cargo.lock': `version = 4\n\n[[package]]\nname = ${JSON.stringify(h)}\nversion = "1.0.0"\n` }),
+  'rust-toolchain channel': (h) => cargo({ 'rust-toolchain': h }),
+  'src/bin file name': (h) => cargo({ [`src/bin/${asName(h)}.rs`]: RS_MAIN }),
 };
 /** Values given on the command line go through the same layers. */
 const FLAGS: Record<string, (h: string) => GenerateOptions> = {
