@@ -241,3 +241,23 @@ describe('Autotools: conditionals and the program named like the package', () =>
     expect(r.warnings.join()).not.toContain('Several programs');
   });
 });
+
+describe('more Makefile idioms', () => {
+  test('`for dir in $(SUBDIRS); do $(MAKE) -C $$dir $@; done` hands off; target-specific variables are not prerequisites', async () => {
+    const dir = project({
+      Makefile: 'SUBDIRS = src\ndefault: all\n.DEFAULT:\n\tfor dir in $(SUBDIRS); do $(MAKE) -C $$dir $@; done\n',
+      'src/Makefile': 'SERVER = kvd\nall: $(SERVER)\n$(SERVER): main.c\n\t$(CC) -o $@ main.c\n', 'src/main.c': C_MAIN,
+    });
+    expect((await generate(dir)).files[0]!.content).toContain('-C src');
+    expect(makeTargets('default: DEBUGFLAGS=\ndefault: tool\ntool: t.c\n\t$(CC) -o $@ t.c\n')).toEqual(['tool']);
+  });
+  test('a program named with --entry that the reader cannot see is made in the folder the Makefile hands off to', async () => {
+    const dir = project({ Makefile: 'default: all\n.DEFAULT:\n\tcd src && $(MAKE) $@\n', 'src/Makefile': 'include config.mk\n', 'src/main.c': C_MAIN });
+    const text = (await generate(dir, { entry: 'kvd' })).files[0]!.content;
+    expect(text).toMatch(/make -j"\$\(nproc\)" -C src .* kvd \\\n && cp src\/kvd \/out\/kvd/);
+  });
+  test('nasm when the build looks for it', async () => {
+    const dir = project({ 'meson.build': "project('d', 'c')\nnasm = find_program('nasm', required: true)\nexecutable('d', 'main.c')\n", 'main.c': C_MAIN });
+    expect((await generate(dir)).files[0]!.content).toMatch(/install -y --no-install-recommends meson ninja-build nasm/);
+  });
+});

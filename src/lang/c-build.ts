@@ -48,7 +48,12 @@ function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
     if (raw.startsWith('\t')) {
       // A recipe line: does it run make in another folder?
       const m = /\$[({]MAKE[)}][ \t]+(?:[^ \t]+[ \t]+){0,4}?(?:-C[ \t]*|--directory=)([^ \t;&|]{1,200})/.exec(raw) ?? /\bcd[ \t]+([^ \t;&|]{1,200})[ \t]*(?:&&|;)[ \t]*\$[({]MAKE[)}]/.exec(raw);
-      if (m) subdirs.push(expand(m[1]!).replace(/^\.\//, '').replace(/\/$/, ''));
+      if (!m) continue;
+      // `for dir in $(SUBDIRS); do $(MAKE) -C $$dir $@; done`: the folders are the loop's words.
+      const loopVar = /^\$\$\{?(\w{1,40})\}?$/.exec(m[1]!)?.[1];
+      const loop = loopVar ? /\bfor[ \t]+(\w{1,40})[ \t]+in[ \t]+([^;]{1,300});/.exec(raw) : null;
+      const dirs = loop && loop[1] === loopVar ? words(expand(loop[2]!)) : [expand(m[1]!)];
+      for (const d of dirs) subdirs.push(d.replace(/^\.\//, '').replace(/\/$/, ''));
       continue;
     }
     const hash = raw.indexOf('#');
@@ -66,6 +71,8 @@ function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
     let rest = line.slice(colon + (double ? 2 : 1));
     const semi = rest.indexOf(';');
     if (semi >= 0) rest = rest.slice(0, semi);
+    // `target: VAR = value` sets a variable for that target: not a rule with prerequisites.
+    if (rest.includes('=')) continue;
     const recipe = (lines[i + 1] ?? '').startsWith('\t') || semi >= 0;
     rules.push({ targets: words(expand(line.slice(0, colon))), prereqs: words(expand(rest)), recipe });
   }
@@ -76,8 +83,9 @@ function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
   if (!first) return { targets: [], subdirs: dirs };
   const goal = first.targets[0]!;
   if (real(goal) && first.recipe) return { targets: [goal], subdirs: dirs };
-  // Prerequisites that are folders handed to make are not programs.
-  return { targets: [...new Set(first.prereqs.filter((t) => real(t) && !dirs.includes(t)))], subdirs: dirs };
+  // The goal's prerequisites from every rule that names it; folders handed to make are not programs.
+  const prereqs = rules.filter((r) => r.targets.includes(goal)).flatMap((r) => r.prereqs);
+  return { targets: [...new Set(prereqs.filter((t) => real(t) && !t.includes('=') && !dirs.includes(t)))], subdirs: dirs };
 }
 
 /** `NAME = value`, `NAME := value`, `NAME += value`, with `override`/`export`: [name, operator, value]. */

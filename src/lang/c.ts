@@ -30,6 +30,9 @@ export function buildSystemOf(scan: Scan): { system: BuildSystem; file?: string 
   return { system: 'single' };
 }
 
+/** Programs build files look for, and their Debian packages (the gcc image has neither). */
+const BUILD_TOOLS: [string, string][] = [['nasm', 'nasm'], ['yasm', 'yasm'], ['re2c', 're2c'], ['gperf', 'gperf'], ['xxd', 'xxd'], ['ragel', 'ragel']];
+
 const BUILD_FILES = new Set([...SYSTEMS.flatMap((x) => x.files), 'Makefile.am', 'meson_options.txt']);
 
 /** C++ standards as build files spell them: 2a, 2b and 2c are 20, 23 and 26. */
@@ -85,6 +88,8 @@ interface CInfo {
   libtool: boolean;
   /** Grammar (.y) or lexer (.l) sources: bison and flex in the builder. */
   parserTools: boolean;
+  /** Programs the build files look for that the gcc image lacks (nasm, yasm, re2c, gperf, xxd): Debian packages. */
+  buildTools: string[];
 }
 
 
@@ -237,7 +242,9 @@ export const cFamily: Language = {
     const wanted = opts.entry?.replace(/^\.\//, '');
     if (wanted !== undefined && system !== 'single' && !entries.some((e) => e.value === wanted || nameOf(e) === wanted)) {
       const named = safeName(wanted, 'Program name', '--entry');
-      entries.push({ value: named, label: named, source: `${opts.entrySource ?? '--entry'} (not among the ${system} targets read: ${entries.length ? entries.map(nameOf).slice(0, 5).join(', ') : 'none'})` });
+      // A Makefile that hands the build to src/: the program is made (and found) there.
+      const handedTo = system === 'make' ? makeSubdirs(scan.manifest(file!) ?? '').find((d) => MAKEFILES.some((m) => scan.has(`${d}/${m}`))) : undefined;
+      entries.push({ value: handedTo ? `${handedTo}/${named}` : named, label: named, source: `${opts.entrySource ?? '--entry'} (not among the ${system} targets read: ${entries.length ? entries.map(nameOf).slice(0, 5).join(', ') : 'none'})` });
       warnings.push(`${named} is not among the programs found in the ${system} build files; building it as named by --entry.`);
     }
     if (!entries.length) {
@@ -296,6 +303,7 @@ export const cFamily: Language = {
         optionsOff: optionsOff(system, system === 'meson' ? ['meson_options.txt', 'meson.options'].map((f) => scan.read(f) ?? '') : buildTexts),
         libtool: system === 'autotools' && /\b(LT_INIT|AC_PROG_LIBTOOL|AM_PROG_LIBTOOL)\b/.test(scan.read(file!) ?? ''),
         parserTools: scan.files.some((f) => isBuilt(f) && /\.(y|yy|l|ll)$/.test(f)),
+        buildTools: BUILD_TOOLS.filter(([tool]) => buildTexts.some((t) => new RegExp(`(find_program|AC_(?:CHECK|PATH)_PROGS?|ASM_NASM|enable_language)[^\\n]{0,200}\\b${tool}\\b`, 'i').test(t)) || (tool === 'nasm' && scan.files.some((f) => isBuilt(f) && /\.(asm|nasm)$/.test(f)))).map(([, pkg]) => pkg),
       } satisfies CInfo,
     };
   },
@@ -308,7 +316,7 @@ export const cFamily: Language = {
     const ldflags = LDFLAGS[strategy.id] ?? '';
     const dev = info.known.map((l) => LIBRARIES[l]?.dev).filter((p): p is string => !!p);
     const tools: Record<BuildSystem, string[]> = { cmake: ['cmake'], meson: ['meson', 'ninja-build'], autotools: info.hasConfigure ? [] : ['autoconf', 'automake', 'libtool'], make: [], single: [] };
-    const apt = [...tools[info.system], ...(info.pkgConfig ? ['pkg-config'] : []), ...(info.parserTools ? ['bison', 'flex'] : []), ...(musl ? ['musl-tools'] : []), ...dev];
+    const apt = [...tools[info.system], ...(info.pkgConfig ? ['pkg-config'] : []), ...(info.parserTools ? ['bison', 'flex'] : []), ...info.buildTools, ...(musl ? ['musl-tools'] : []), ...dev];
     // CMake, Meson and Autotools put the executable somewhere in a tree: find it by name, and
     // only a real program (ELF), never a script of the same name (a libtool wrapper).
     const locate = (tree: string) => `{ f=$(find ${tree} -type f -name ${name} -perm -u+x | while read -r x; do if head -c 4 "$x" | grep -q ELF; then echo "$x"; break; fi; done); [ -n "$f" ] || { echo 'error: no executable named ${name} under ${tree}' >&2; exit 1; }; cp "$f" /out/${name}; }`;
