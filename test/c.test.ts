@@ -30,7 +30,7 @@ describe('finding the executable instead of guessing', () => {
     const files = { 'configure.ac': 'AC_INIT([t], [1])\nAC_CHECK_LIB([z], [deflate])\n', 'Makefile.am': 'bin_PROGRAMS = tool \\\n  helper\n', 'Makefile': 'all:\n\ttrue\n', 'tool.c': C_MAIN };
     const r = resolve(files);
     expect(r.decisions.find((d) => d.topic === 'Build system')).toMatchObject({ choice: 'autotools', because: 'configure.ac' });
-    expect(r.entries.map((e) => e.value)).toEqual(['tool', 'helper']);
+    expect(r.entries.map((e) => e.value)).toEqual(['helper', 'tool']);
     expect(r.strategies).toEqual([expect.objectContaining({ requires: ['glibc', 'libz'] }), expect.objectContaining({ id: 'glibc-static', requires: [] })]);
     const spec = cFamily.build(r, r.strategies[0]!);
     expect(spec.vars.steps).toEqual(expect.arrayContaining(['autoreconf -fi', "./configure CC=gcc", 'make -j"$(nproc)"']));
@@ -259,5 +259,26 @@ describe('more Makefile idioms', () => {
   test('nasm when the build looks for it', async () => {
     const dir = project({ 'meson.build': "project('d', 'c')\nnasm = find_program('nasm', required: true)\nexecutable('d', 'main.c')\n", 'main.c': C_MAIN });
     expect((await generate(dir)).files[0]!.content).toMatch(/install -y --no-install-recommends meson ninja-build nasm/);
+  });
+});
+
+describe('evidence from real C trees', () => {
+  test('prose that mentions pkg-config names no library; vendored deps/ are not the program\'s evidence', () => {
+    const r = resolve({ 'configure.ac': 'AC_INIT([t],[1])\nAC_MSG_NOTICE([trying pkg-config first then the library])\nLIBS="$LIBS `pkg-config --libs libevent_core`"\n', 'Makefile.am': 'bin_PROGRAMS = t\n', 'main.c': C_MAIN, 'deps/lua/Makefile': 'lua: lua.c\n\t$(CC) -o lua lua.c -lreadline\n', 'deps/x/helper.cpp': 'int main(){}\n' });
+    expect(r.strategies[0]!.requires).toEqual(['glibc', 'libevent_core']);
+    expect(r.lang).toBe('c');
+  });
+  test('libevent_core maps to its own run-time package', async () => {
+    const g = await generate(project({ Makefile: 'app: main.c\n\t$(CC) -o app main.c $(shell pkg-config --libs libevent_core)\n', 'main.c': C_MAIN }), { runtime: 'slim' });
+    expect(g.plan.final.install).toEqual(['libevent-core-2.1-7']);
+  });
+  test('a shipped config file names the port before a literal in the code; clients and tests come after the server', () => {
+    const r = resolve({ 'Makefile': 'all: kv-cli kv-server\nkv-cli: a.c\n\t$(CC) -o $@ a.c\nkv-server: b.c\n\t$(CC) -o $@ b.c\n', 'a.c': `${C_MAIN}int p = htons(10000);\n`, 'b.c': 'int x;\n', 'kv.conf': 'port 6379\n' });
+    expect(r.port?.value).toBe(6379);
+    expect(r.entries[0]!.value).toBe('kv-server');
+  });
+  test('a CMake build that may download at configure time says so in the Dockerfile', async () => {
+    const g = await generate(project({ 'CMakeLists.txt': 'project(a C)\ninclude(FetchContent)\nFetchContent_Declare(x URL http://203.0.113.1/x.tgz)\nadd_executable(a main.c)\n', 'main.c': C_MAIN }));
+    expect(g.files[0]!.content).toMatch(/^# WARNING: the CMake build can download code at configure time/m);
   });
 });

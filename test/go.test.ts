@@ -234,3 +234,14 @@ describe('Go: what a server needs to start', () => {
     expect(g.files[0]!.content).toContain('#   docker run --rm -it svc\n');
   });
 });
+
+describe('Go: which program, in real layouts', () => {
+  test('generators, docs tools and clients come after the program; a nested module is not part of this one', () => {
+    const r = resolve({ 'go.mod': 'module github.com/cli/cli\ngo 1.26\n', 'cmd/gen-docs/main.go': GO_MAIN, 'cmd/gh/main.go': GO_MAIN });
+    expect(r.name).toBe('gh');
+    // The program named like the module still wins over a daemon beside it: --entry chooses.
+    expect(resolve({ 'go.mod': 'module github.com/rqlite/rqlite\ngo 1.26\n', 'cmd/rqlite/main.go': GO_MAIN, 'cmd/rqlited/main.go': GO_MAIN }).name).toBe('rqlite');
+    const nested = resolve({ 'go.mod': 'module example.com/tools\ngo 1.26\n', 'main.go': GO_MAIN, 'multimod/go.mod': 'module example.com/tools/multimod\n', 'multimod/main.go': GO_MAIN });
+    expect(nested.entries.map((e) => e.value)).toEqual(['.']);
+  });
+});

@@ -15,7 +15,7 @@ describe('Rust binaries, as Cargo finds them', () => {
       'Cargo.toml': pkg('tools', 'default-run = "beta"\n\n[[bin]]\nname = "gamma"\npath = "tools/gamma.rs"\nrequired-features = ["extra"]\n'),
       'src/main.rs': MAIN, 'src/bin/alpha.rs': MAIN, 'src/bin/beta/main.rs': MAIN, 'tools/gamma.rs': MAIN,
     });
-    expect(r.entries.map((e) => e.value)).toEqual(['beta', 'gamma', 'tools', 'alpha']);
+    expect(r.entries.map((e) => e.value)).toEqual(['beta', 'gamma', 'alpha', 'tools']);
     expect(r.name).toBe('beta');
     const gamma = resolve({ 'Cargo.toml': pkg('tools', '\n[[bin]]\nname = "gamma"\npath = "tools/gamma.rs"\nrequired-features = ["extra"]\n'), 'tools/gamma.rs': MAIN }, { entry: 'gamma' });
     expect(rust.build(gamma, gamma.strategies[0]!).vars.build).toContain("--bin gamma --features extra");

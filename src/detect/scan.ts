@@ -28,10 +28,11 @@ export const SKIP_DIRS = new Set([
 
 /**
  * Folders whose files are not part of what a project builds for Linux: tests, examples,
- * fuzzing and benchmarks, and other platforms' ports. Their files never count as evidence of a
+ * fuzzing and benchmarks, other platforms' ports, and vendored dependencies (deps/, 3rdparty/:
+ * built, but what they link is their business). Their files never count as evidence of a
  * language, a library, a need or a program.
  */
-const NOT_BUILT = /^(tests?|testing|testdata|test_?data|unittests?|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|bench|benches|benchmarks?|win32|win64|windows|msvc|vs20\d\d|vcproj|osx|macos|macosx|darwin|ios|android|freebsd|openbsd|netbsd|haiku|wasm|emscripten)$/i;
+const NOT_BUILT = /^(tests?|testing|testdata|test_?data|unittests?|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|bench|benches|benchmarks?|win32|win64|windows|msvc|vs20\d\d|vcproj|osx|macos|macosx|darwin|ios|android|freebsd|openbsd|netbsd|haiku|wasm|emscripten|deps|external|externals|extern|3rdparty|thirdparty|third-party)$/i;
 
 /** Whether a file is part of what gets built (not under tests/, examples/, win32/, ...). */
 export function isBuilt(rel: string): boolean {

@@ -5,7 +5,7 @@ import { isBuilt, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, LangId, Needs, Strategy } from '../types.js';
 import { automakePrograms, cmakeCommands, cmakeLibs, cmakeOutputNames, cmakeTargets, makeSubdirs, makeTargets, mesonExecutables, NOT_PROGRAM_OPTION, projectNameOf } from './c-build.js';
-import { binaryIgnore, findPort, missingSubmodules, pickEntry, portFromDockerfile, versionFromToolVersions, type PortPattern } from './common.js';
+import { binaryIgnore, findPort, helpersLast, missingSubmodules, pickEntry, portFromDockerfile, versionFromToolVersions, type PortPattern } from './common.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 const DATA = LANGUAGE_DATA.c;
@@ -145,8 +145,9 @@ export function linkedLibs(texts: string[]): string[] {
     for (const m of t.matchAll(/\bdependency\s*\(\s*'([\w+.-]+)'/g)) if (m[1] !== 'threads') libs.add(m[1]!);
     for (const m of t.matchAll(/\bAC_CHECK_LIB\s*\(\s*\[?([\w+.-]+)/g)) libs.add(m[1]!);
     // pkg-config names ("libcurl", "openssl", "zlib"), from Makefiles and Autotools.
-    const pkgs = [...t.matchAll(/pkg-config\s+([^)`;\n]*)/g), ...t.matchAll(/\bPKG_CHECK_MODULES\s*\(\s*\[?\w+\]?\s*,\s*\[?([^\],)]+)/g)]
-      .flatMap((m) => m[1]!.split(/\s+/).filter((w) => /^[a-z][\w+.-]*$/.test(w)));
+    // pkg-config with at least one option (--libs, --cflags): prose that mentions it names no package.
+    const pkgs = [...t.matchAll(/pkg-config(?:[ \t]+--[\w-]{1,30}){1,4}[ \t]+([^)`;\n]*)/g), ...t.matchAll(/\bPKG_CHECK_MODULES\s*\(\s*\[?\w+\]?\s*,\s*\[?([^\],)]+)/g)]
+      .flatMap((m) => m[1]!.split(/\s+/).filter((w) => /^[a-z][\w+.-]*$/.test(w) && !/^\d/.test(w)));
     for (const p of pkgs) libs.add(p.replace(/^lib(?=.)/, ''));
   }
   return [...libs].filter((l) => !LIBC_PARTS.has(l) && !TEST_FRAMEWORKS.test(l));
@@ -235,7 +236,7 @@ export const cFamily: Language = {
 
     // The program named like the project wins: AC_INIT's, project()'s name, else the folder's.
     const project = (file && projectNameOf(system, scan.read(file) ?? '')) || basename(scan.root);
-    const entries = targetsOf(scan, system, file, cxx);
+    const entries = helpersLast(targetsOf(scan, system, file, cxx), (e) => basename(e.label));
     const nameOf = (e: Choice) => basename(e.label);
     // Build files compute names this reader cannot (variables from the environment, $(shell ...)):
     // a program named with --entry is taken at its word, as the name of what the build makes.
@@ -275,6 +276,11 @@ export const cFamily: Language = {
       warnings.push(notes[0]!);
     }
     missingSubmodules(scan, buildTexts, warnings);
+    const fetches = buildTexts.find((t) => /\b(FetchContent_Declare|ExternalProject_Add|FetchContent_MakeAvailable)\b/.test(t));
+    if (fetches) {
+      notes.push('the CMake build can download code at configure time (FetchContent/ExternalProject), usually when a find_package() fails: a build without network access to that host fails there; install the package in the build stage or vendor it.');
+      warnings.push(notes[notes.length - 1]!);
+    }
 
     const nss = allSources.find((f) => NSS_CALLS.test(scan.read(f) ?? ''));
     const needs: Needs = {};
@@ -285,7 +291,8 @@ export const cFamily: Language = {
     const tty = known.find((l) => l === 'libncursesw' || l === 'libreadline' || l === 'libedit');
     if (tty) needs.interactive = `links ${tty}`;
     const port = opts.port !== undefined ? { value: opts.port, source: '--port' }
-      : findPort(scan, allSources, C_PORT_PATTERNS) ?? findPort(scan, scan.files.filter((f) => !f.includes('/') && f.endsWith('.conf')), [/^port[ \t]+(\d{2,5})[ \t]*$/m, /^listener[ \t]+(\d{2,5})\b/m]) ?? portFromDockerfile(scan);
+      // A shipped config file says what the server listens on; then literals in the code.
+      : findPort(scan, scan.files.filter((f) => !f.includes('/') && f.endsWith('.conf')), [/^port[ \t]+(\d{2,5})[ \t]*$/m, /^listener[ \t]+(\d{2,5})\b/m]) ?? findPort(scan, allSources, C_PORT_PATTERNS) ?? portFromDockerfile(scan);
 
     // A library this tool does not know can only be added to an image with a package manager.
     // A gcc newer than Debian's has a newer libstdc++ than Debian-based images carry: link it in.

@@ -147,3 +147,14 @@ export function portFromDockerfile(scan: Scan): Fact<number> | undefined {
   }
   return undefined;
 }
+
+/**
+ * Programs that are rarely the one to ship when a project has several: tests, fuzzers,
+ * benchmarks, generators, docs tools, examples, and clients or control tools beside a server.
+ */
+const HELPER_PROGRAM = /(^|[-_.])(tests?|unittests?|fuzz\w*|bench\w*|gen|generate|gen-docs|docs?|examples?|demo|mock\w*|debug|ctl|ctrl|check\w*|client|cli|tool|tools|lint|migrate|xtask|bootstrap)([-_.]|$)/i;
+
+/** Orders programs so that helpers (tests, generators, clients) come after the rest, keeping the order otherwise. */
+export function helpersLast<T>(items: T[], nameOf: (t: T) => string): T[] {
+  return [...items].sort((a, b) => Number(HELPER_PROGRAM.test(nameOf(a))) - Number(HELPER_PROGRAM.test(nameOf(b))));
+}

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
-import { binaryIgnore, findPort, missingSubmodules, pickEntry, portFromDockerfile, serverCommand, versionFromToolVersions, type PortPattern } from './common.js';
+import { binaryIgnore, findPort, helpersLast, missingSubmodules, pickEntry, portFromDockerfile, serverCommand, versionFromToolVersions, type PortPattern } from './common.js';
 import { parseGoFile } from './go-source.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -141,8 +141,10 @@ export const go: Language = {
     // One pass over every non-test Go file: package clauses and imports, per directory.
     const mains = new Set<string>();
     const packages = new Map<string, GoPackage>();
+    // A folder with a go.mod of its own is another module: not part of this one (go.work joins them).
+    const nested = scan.has('go.work') ? [] : scan.files.filter((f) => f.endsWith('/go.mod')).map((f) => `${dirname(f)}/`);
     for (const f of scan.withExt('.go')) {
-      if (f.endsWith('_test.go')) continue;
+      if (f.endsWith('_test.go') || nested.some((n) => f.startsWith(n))) continue;
       const parsed = parseGoFile(scan.read(f) ?? '', f);
       if (parsed.excluded || parsed.pkg === undefined) continue;
       const dir = dirname(f);
@@ -161,8 +163,7 @@ export const go: Language = {
         others.length ? `Name one with --entry ${others[0]}, or run it in the directory of a Go program.` : 'Run it in the directory of a Go program, or add a main package (e.g. cmd/<name>/main.go).');
     }
     const modName = moduleName(mod, scan.root);
-    const entries: Choice[] = programs
-      .sort((a, b) => entryRank(a) - entryRank(b) || a.localeCompare(b))
+    const entries: Choice[] = helpersLast(programs.sort((a, b) => entryRank(a) - entryRank(b) || a.localeCompare(b)), (d) => (d === '.' ? modName : basename(d)))
       .map((dir) => ({ value: dir, label: dir === '.' ? `${modName} (.)` : `${basename(dir)} (${dir})`, source: `package main in ${packages.get(dir)!.files[0]}` }));
     const entry = pickEntry(entries, opts.entry, (e) => (e.value === '.' ? modName : basename(e.value)), modName, warnings, opts.entrySource);
     const pkg = safeRelPath(entry.value, 'Go package', '--entry', entry.source);

@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
-import { binaryIgnore, findPort, listed, missingSubmodules, pickEntry, portFromDockerfile, serverCommand, type PortPattern } from './common.js';
+import { binaryIgnore, findPort, helpersLast, listed, missingSubmodules, pickEntry, portFromDockerfile, serverCommand, type PortPattern } from './common.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 const DATA = LANGUAGE_DATA.rust;
@@ -210,10 +210,10 @@ export const rust: Language = {
     // Programs: default members first, then the root package, then the rest; examples and tests folders are no programs.
     const rank = (c: Crate) => (defaults.has(c.dir) ? 0 : c.dir === '.' ? 1 : isBuilt(`${c.dir}/x`) ? 2 : 3);
     const ordered = [...crates].sort((a, b) => rank(a) - rank(b));
-    const entries: Choice[] = ordered.filter((c) => rank(c) < 3 || opts.entry !== undefined).flatMap((c) => {
+    const entries: Choice[] = helpersLast(ordered.filter((c) => rank(c) < 3 || opts.entry !== undefined).flatMap((c) => {
       const bins = c.defaultRun ? [...c.bins].sort((a, b) => Number(b.name === c.defaultRun) - Number(a.name === c.defaultRun)) : c.bins;
       return bins.map((b) => ({ value: c.dir === '.' ? b.name : `${c.dir}::${b.name}`, label: c.dir === '.' ? b.name : `${b.name} (${c.dir})`, source: `${join(c.dir, b.path)} in package ${c.name}${b.name === c.defaultRun ? ' (default-run)' : ''}` }));
-    });
+    }), (e) => (e.source?.endsWith('(default-run)') ? '' : e.value.split('::').pop()!));
     if (!entries.length) {
       throw new UserError('E_NO_ENTRY', `No binary found: ${crates.length ? `the package${crates.length > 1 ? 's' : ''} ${listed(crates.map((c) => c.name))} build${crates.length > 1 ? '' : 's'} only libraries` : 'Cargo.toml has no [package] and no workspace members'}.`,
         'Run it in the folder of a binary crate (src/main.rs or [[bin]]), or name one with --entry.');
