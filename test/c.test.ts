@@ -282,3 +282,9 @@ describe('evidence from real C trees', () => {
     expect(g.files[0]!.content).toMatch(/^# WARNING: the CMake build can download code at configure time/m);
   });
 });
+
+test('libraries inside Make and Automake conditionals are options, not requirements', () => {
+  const r = resolve({ Makefile: 'LIBS = -lm -lz\nifeq ($(uname_S),SunOS)\n  LIBS += -lsocket -lnsl\nendif\nifdef USE_SYSTEMD\n  LIBS += -lsystemd\nendif\napp: main.c\n\t$(CC) -o app main.c $(LIBS)\n', 'main.c': C_MAIN });
+  expect(r.strategies[0]!.requires).toEqual(['glibc', 'libz']);
+  expect(r.warnings).toEqual([]);
+});

@@ -126,9 +126,18 @@ export function withoutComments(path: string, text: string): string {
   const base = basename(path);
   if (base === 'CMakeLists.txt' || path.endsWith('.cmake')) return text; // cmakeCommands drops its own comments
   const autoconf = base === 'configure.ac' || base === 'configure.in';
+  const make = !autoconf && base !== 'meson.build';
+  // Make and Automake conditionals (ifeq ($(uname_S),SunOS), if HAVE_SYSTEMD) choose options and
+  // platforms: what they link is not what every build links, so their content is left out.
+  let depth = 0;
   return text.split('\n').map((line) => {
     const t = line.trimStart();
     if (autoconf && (t.startsWith('dnl') || t.startsWith('#'))) return '';
+    if (make && !line.startsWith('\t')) {
+      if (/^(ifeq|ifneq|ifdef|ifndef|if)\b/.test(t)) { depth++; return ''; }
+      if (/^endif\b/.test(t)) { depth = Math.max(0, depth - 1); return ''; }
+    }
+    if (depth > 0) return '';
     const hash = line.indexOf('#');
     return hash >= 0 && !autoconf ? line.slice(0, hash) : line;
   }).join('\n');
