@@ -190,18 +190,27 @@ export function cmakeCommands(text: string): CMakeCommand[] {
 }
 
 /** Conditions of `if()` that are known to be false when building on Linux. */
-const OTHER_PLATFORMS = new Set(['WIN32', 'APPLE', 'MSVC', 'MINGW', 'CYGWIN', 'IOS', 'ANDROID', 'EMSCRIPTEN', 'WINDOWS', 'MSYS', 'BORLAND', 'WATCOM']);
+const OTHER_PLATFORMS = new Set(['WIN32', 'APPLE', 'MSVC', 'MINGW', 'CYGWIN', 'IOS', 'ANDROID', 'EMSCRIPTEN', 'WINDOWS', 'MSYS', 'BORLAND', 'WATCOM', 'AIX', 'HAIKU', 'SOLARIS', 'SUNOS', 'BSD', 'FREEBSD', 'OPENBSD', 'NETBSD', 'DRAGONFLY', 'OS400']);
 
 /** Option names for parts of a project that are not the program: the build turns them off. */
 export const NOT_PROGRAM_OPTION = /(^|[-_])(tests?|testing|unittests?|benchmarks?|bench|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|docs?|documentation|man|manpages)$/i;
 
 function evalCondition(args: string[]): boolean | undefined {
+  // A OR B OR C: false when every term is; A AND B: false when any term is.
+  for (const [op, all] of [['OR', false], ['AND', true]] as const) {
+    if (!args.includes(op)) continue;
+    const terms: string[][] = [[]];
+    for (const a of args) (a === op ? terms.push([]) : terms[terms.length - 1]!.push(a));
+    const values = terms.map((t) => evalCondition(t));
+    if (all) return values.some((v) => v === false) ? false : values.every((v) => v === true) ? true : undefined;
+    return values.some((v) => v === true) ? true : values.every((v) => v === false) ? false : undefined;
+  }
   if (args.length === 1 && OTHER_PLATFORMS.has(args[0]!)) return false;
   // if(BUILD_TESTING), if(FOO_BUILD_TESTS): options the build sets OFF.
   if (args.length === 1 && /^\w+$/.test(args[0]!) && NOT_PROGRAM_OPTION.test(args[0]!)) return false;
   if (args.length === 2 && args[0] === 'NOT' && OTHER_PLATFORMS.has(args[1]!)) return true;
   if (args.length === 1 && (args[0] === 'UNIX' || args[0] === 'LINUX')) return true;
-  if (args.length === 3 && /^\$\{?CMAKE_SYSTEM_NAME\}?$/.test(args[0]!) && args[1] === 'STREQUAL') return args[2] === 'Linux';
+  if (args.length === 3 && /^(?:\$\{)?CMAKE_(?:HOST_)?SYSTEM_NAME\}?$/.test(args[0]!) && (args[1] === 'STREQUAL' || args[1] === 'MATCHES')) return args[2] === 'Linux';
   return undefined;
 }
 
