@@ -295,3 +295,8 @@ test('CMake conditions over other systems, with OR and AND, name no library', ()
   expect(r.warnings).toEqual([]);
   expect(r.strategies.map((s) => s.id)).toContain('musl-static');
 });
+
+test('a program named with --entry is made in the handed-off folder whose Makefile names it', async () => {
+  const dir = project({ Makefile: 'default: all\nall:\n\t$(MAKE) -C lib $@\n\t$(MAKE) -C programs $@\n', 'lib/Makefile': 'all: liblz.a\n', 'programs/Makefile': 'lz4: lz4.c\n\t$(CC) -o $@ lz4.c\n', 'programs/lz4.c': C_MAIN });
+  expect((await generate(dir, { entry: 'lz4' })).files[0]!.content).toContain('-C programs');
+});

@@ -85,3 +85,9 @@ describe('the sanitizing layer', () => {
     expect(sanitized(plan)).toEqual({ a: 'x\\ny', b: [{ c: 'RUN\\u2028id' }], n: 3, t: true, z: null });
   });
 });
+
+test('CMake: escaped quotes in unquoted arguments do not open a string', () => {
+  const cmds = cmakeCommands('add_definitions (-DCMAKE -DVERSION=\\"${VERSION}\\")\noption(DOCUMENTATION "Build documentation?" ON)\n');
+  expect(cmds.map((c) => c.name)).toEqual(['add_definitions', 'option']);
+  expect(cmds[1]!.args[0]).toBe('DOCUMENTATION');
+});

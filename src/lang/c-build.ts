@@ -176,6 +176,8 @@ export function cmakeCommands(text: string): CMakeCommand[] {
         flush();
         continue;
       }
+      // An escaped character in an unquoted argument (-DVERSION=\"1.0\") is part of it.
+      if (d === '\\' && k + 1 < n) { cur += text[k + 1]; k += 2; continue; }
       if (d === '(') { depth++; flush(); k++; continue; }
       if (d === ')') { depth--; flush(); k++; continue; }
       if (d === ' ' || d === '\t' || d === '\n' || d === '\r') { flush(); k++; continue; }

@@ -253,7 +253,11 @@ export const cFamily: Language = {
     if (wanted !== undefined && system !== 'single' && !entries.some((e) => e.value === wanted || nameOf(e) === wanted)) {
       const named = safeName(wanted, 'Program name', '--entry');
       // A Makefile that hands the build to src/: the program is made (and found) there.
-      const handedTo = system === 'make' ? makeSubdirs(scan.manifest(file!) ?? '').find((d) => MAKEFILES.some((m) => scan.has(`${d}/${m}`))) : undefined;
+      // (one whose Makefile names it; none when the top Makefile makes it itself).
+      const subdirs = system === 'make' ? makeSubdirs(scan.manifest(file!) ?? '').filter((d) => isBuilt(`${d}/x`) && MAKEFILES.some((m) => scan.has(`${d}/${m}`))) : [];
+      const names = (text: string) => new RegExp(`(^|[\\s/])${named.replace(/[.+\-]/g, '\\$&')}([\\s:$]|$)`, 'm').test(text);
+      const handedTo = system !== 'make' || names(scan.read(file!) ?? '') ? undefined
+        : subdirs.find((d) => MAKEFILES.some((m) => names(scan.read(`${d}/${m}`) ?? ''))) ?? subdirs[0];
       entries.push({ value: handedTo ? `${handedTo}/${named}` : named, label: named, source: `${opts.entrySource ?? '--entry'} (not among the ${system} targets read: ${entries.length ? entries.map(nameOf).slice(0, 5).join(', ') : 'none'})` });
       warnings.push(`${named} is not among the programs found in the ${system} build files; building it as named by --entry.`);
     }
