@@ -43,9 +43,9 @@ export function writeReport(dir: string, rows: Row[], engineVersion: string, bas
     ...examples.map((e) => `| ${e} | ${RUNTIMES.map((rt) => cell(sorted.find((r) => r.example === e && r.runtime === rt))).join(' | ')} |`),
     '',
     ...(sorted.some((r) => r.installs?.length) ? [
-      '† The final stage installs packages with apt (' + [...new Set(sorted.flatMap((r) => r.installs ?? []))].join(', ') + '). Official Debian images',
-      'keep apt from caching package lists (/etc/apt/apt.conf.d/docker-clean); a base image without that',
-      'setting, such as a stand-in made with debootstrap, keeps about 77 MB of apt caches in that layer.',
+      '† The final stage installs packages with apt (' + [...new Set(sorted.flatMap((r) => r.installs ?? []))].join(', ') + '): the size is the base image, the',
+      'packages and the program. The slim image keeps apt from caching package lists (/etc/apt/apt.conf.d/docker-clean),',
+      'as the official one does, and the Dockerfile removes /var/lib/apt/lists in the same layer.',
       '',
     ] : []),
     '## Build time and layers',
