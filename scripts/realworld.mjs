@@ -352,10 +352,6 @@ async function main() {
   }
   const corpora = {};
   for (const lang of LANGS) corpora[lang] = loadCorpus(lang);
-  let previous = [];
-  try {
-    previous = JSON.parse(fs.readFileSync(OUT_JSON, 'utf8')).results || [];
-  } catch { /* first run */ }
   const fresh = [];
   for (const lang of opts.langs) {
     const list = corpora[lang].filter((e) => !opts.only.length || opts.only.some((w) => e.repo.toLowerCase().includes(w.toLowerCase())));
@@ -368,7 +364,12 @@ async function main() {
     }
   }
   if (opts.planOnly) return;
-  // Merge with the previous results, so a filtered run updates only what it ran.
+  // Merge with the results on disk now (another run may have written meanwhile), so a filtered
+  // run updates only what it ran.
+  let previous = [];
+  try {
+    previous = JSON.parse(fs.readFileSync(OUT_JSON, 'utf8')).results || [];
+  } catch { /* first run */ }
   const merged = previous.filter((p) => !fresh.some((f) => f.repo === p.repo && f.lang === p.lang))
     .filter((p) => corpora[p.lang]?.some((e) => e.repo === p.repo && e.commit.startsWith(p.commit)));
   merged.push(...fresh);
