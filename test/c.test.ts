@@ -290,7 +290,7 @@ test('libraries inside Make and Automake conditionals are options, not requireme
 });
 
 test('CMake conditions over other systems, with OR and AND, name no library', () => {
-  const text = 'project(p C)\nadd_executable(app main.c)\nif(CMAKE_SYSTEM_NAME STREQUAL "OS400" OR CMAKE_SYSTEM_NAME STREQUAL "AIX")\n  target_link_libraries(app perfstat)\nendif()\nif(UNIX AND NOT APPLE)\n  target_link_libraries(app m)\nendif()\n';
+  const text = 'project(p C)\nadd_executable(app main.c)\nif(CMAKE_SYSTEM_NAME STREQUAL "OS400" OR CMAKE_SYSTEM_NAME STREQUAL "AIX")\n  target_link_libraries(app perfstat "-lperfstat2")\nendif()\nif(UNIX AND NOT APPLE)\n  target_link_libraries(app m)\nendif()\n';
   const r = resolve({ 'CMakeLists.txt': text, 'main.c': C_MAIN });
   expect(r.warnings).toEqual([]);
   expect(r.strategies.map((s) => s.id)).toContain('musl-static');

@@ -149,7 +149,9 @@ export function linkedLibs(texts: string[]): string[] {
   for (const raw of texts) {
     // -l flags are read outside CMake's comments too (a CMake file's own comments are dropped by cmakeLibs).
     const t = raw.replace(/^[ \t]*#[^\n]*/gm, '');
-    for (const m of t.matchAll(/(?:^|[\s"'=])-l([\w+.-]+)/g)) libs.add(m[1]!);
+    // In CMake files, -l flags are arguments of commands: cmakeLibs reads them, with their if() branches.
+    const cmake = /\b(cmake_minimum_required|add_executable|add_library|target_link_libraries)[ \t]*\(/i.test(t);
+    if (!cmake) for (const m of t.matchAll(/(?:^|[\s"'=])-l([\w+.-]+)/g)) libs.add(m[1]!);
     for (const l of cmakeLibs(t)) libs.add(l);
     for (const m of t.matchAll(/\bdependency\s*\(\s*'([\w+.-]+)'/g)) if (m[1] !== 'threads') libs.add(m[1]!);
     for (const m of t.matchAll(/\bAC_CHECK_LIB\s*\(\s*\[?([\w+.-]+)/g)) libs.add(m[1]!);
