@@ -361,9 +361,15 @@ async function main() {
       r.at = new Date().toISOString();
       fresh.push(r);
       console.log(`${r.verdict}${r.runtime ? ` (${r.runtime}` + (r.sizeMB != null ? `, ${r.sizeMB} MB` : '') + ')' : ''}${r.buildSeconds != null ? ` ${r.buildSeconds}s` : ''}${r.error ? `: ${r.error}` : ''}`);
+      // Written after every repository: an interrupted run keeps what it measured.
+      if (!opts.planOnly) writeDocs(fresh, corpora, false);
     }
   }
   if (opts.planOnly) return;
+  writeDocs(fresh, corpora, true);
+}
+
+function writeDocs(fresh, corpora, last) {
   // Merge with the results on disk now (another run may have written meanwhile), so a filtered
   // run updates only what it ran.
   let previous = [];
@@ -377,7 +383,7 @@ async function main() {
   fs.mkdirSync(path.dirname(OUT_MD), { recursive: true });
   fs.writeFileSync(OUT_MD, md);
   fs.writeFileSync(OUT_JSON, `${JSON.stringify({ cli: path.relative(ROOT, CLI) || CLI, totals, results: merged.map(({ log, ...r }) => r) }, null, 2)}\n`);
-  console.log(`\n${totals.repos} repositories: ${totals.pass} pass, ${totals.refused} refused, ${totals.fail} fail${totals.other ? `, ${totals.other} not run` : ''}. Wrote docs/realworld.md and docs/realworld.json.`);
+  if (last) console.log(`\n${totals.repos} repositories: ${totals.pass} pass, ${totals.refused} refused, ${totals.fail} fail${totals.other ? `, ${totals.other} not run` : ''}. Wrote docs/realworld.md and docs/realworld.json.`);
 }
 
 main().catch((err) => {
