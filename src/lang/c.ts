@@ -237,7 +237,9 @@ export const cFamily: Language = {
     decisions.push({ topic: 'Build system', choice: system === 'single' ? 'none (compile the sources directly)' : system, because: file ?? 'no CMakeLists.txt, meson.build, configure.ac or Makefile' });
 
     const toolVersion = versionFromToolVersions(scan, ['gcc']);
-    const std = cxx ? cxxStandard(scan.files.filter((f) => isBuilt(f) && (BUILD_FILES.has(basename(f)) || f.endsWith('.cmake'))).map((f) => ({ f, text: scan.read(f) ?? '' }))) : undefined;
+    // Build files of what gets built only: not tests/, examples/ or other platforms' folders.
+    const buildFiles = scan.files.filter((f) => isBuilt(f) && (BUILD_FILES.has(basename(f)) || f.endsWith('.cmake')));
+    const std = cxx ? cxxStandard(buildFiles.map((f) => ({ f, text: scan.read(f) ?? '' }))) : undefined;
     const forStd = std ? DATA.gccForCxx?.[String(std.value)] : undefined;
     const version: Fact<string> = opts.langVersion !== undefined ? { value: checkGccVersion(opts.langVersion, '--lang-version'), source: '--lang-version' }
       : toolVersion !== undefined ? { value: checkGccVersion(toolVersion, '.tool-versions'), source: '.tool-versions' }
@@ -277,8 +279,7 @@ export const cFamily: Language = {
     const { c, cxx: cxxFiles } = sourcesOf(scan);
     const allSources = [...c, ...cxxFiles];
 
-    // Build files of what gets built only: not tests/, examples/ or other platforms' folders.
-    const buildTexts = scan.files.filter((f) => isBuilt(f) && (BUILD_FILES.has(basename(f)) || f.endsWith('.cmake'))).map((f) => withoutComments(f, scan.read(f) ?? ''));
+    const buildTexts = buildFiles.map((f) => withoutComments(f, scan.read(f) ?? ''));
     const own = ownLibraries(buildTexts);
     const libs = linkedLibs(buildTexts).filter((l) => !own.has(l) && !own.has(l.replace(/^lib/, '')));
     const known = [...new Set(libs.map(requirementOf).filter((x): x is string => !!x))];
