@@ -203,6 +203,8 @@ describe('C: ports and what a server needs', () => {
     ['addr.sin_port = htons(6379);', 6379],
     ['#define DEFAULT_PORT 1883', 1883],
     ['#define MAX_CLIENTS 1024', undefined],
+    ['#define MSG_UNSUPPORTED 26', undefined],
+    ['#define SERVER_PORT_NUM 7000', 7000],
   ])('%s -> %s', (code, port) => {
     expect(resolve({ 'main.c': `${C_MAIN}${code}\n` }).port?.value).toBe(port);
   });
@@ -287,6 +289,15 @@ test('libraries inside Make and Automake conditionals are options, not requireme
   const r = resolve({ Makefile: 'LIBS = -lm -lz\nifeq ($(uname_S),SunOS)\n  LIBS += -lsocket -lnsl\nendif\nifdef USE_SYSTEMD\n  LIBS += -lsystemd\nendif\napp: main.c\n\t$(CC) -o app main.c $(LIBS)\n', 'main.c': C_MAIN });
   expect(r.strategies[0]!.requires).toEqual(['glibc', 'libz']);
   expect(r.warnings).toEqual([]);
+});
+
+test('the branch a plain make takes is kept: an else after option tests, and ifndef (nnn links readline and ncurses so)', () => {
+  const make = 'ifeq ($(strip $(O_NORL)),1)\n\tCPPFLAGS += -DNORL\nelse ifeq ($(strip $(O_STATIC)),1)\n\tLDLIBS += -lreadline -ltinfo\nelse\n\tLDLIBS += -lreadline\nendif\n'
+    + 'ifeq ($(shell pkg-config ncursesw && echo 1),1)\n\tLDLIBS_CURSES ?= $(shell pkg-config --libs ncursesw)\nelse\n\tLDLIBS_CURSES ?= -lncurses\nendif\n'
+    + 'ifndef NO_ZLIB\nLDLIBS += -lz\nelse\nLDLIBS += -lsqlite3\nendif\n'
+    + 'app: main.c\n\t$(CC) -o app main.c $(LDLIBS) $(LDLIBS_CURSES)\n';
+  const r = resolve({ Makefile: make, 'main.c': C_MAIN });
+  expect([...r.strategies[0]!.requires].sort()).toEqual(['glibc', 'libncursesw', 'libreadline', 'libz']);
 });
 
 test('CMake conditions over other systems, with OR and AND, name no library', () => {

@@ -65,7 +65,7 @@ const TLS_INCLUDES = /#\s*include\s*[<"](openssl\/ssl\.h|curl\/curl\.h|gnutls\/g
 /** A write to a relative path: the program needs a working directory of its own. */
 const C_RELATIVE_WRITE = /\bmkdir[ \t]*\([ \t]*"(?!\/)[\w.-][^"\n]{0,200}"|\bfopen[ \t]*\([ \t]*"(?!\/)[\w.-][^"\n]{0,200}"[ \t]*,[ \t]*"[wa]/;
 /** Listening ports in C sources: htons(N), #define ..._PORT N. */
-const C_PORT_PATTERNS: PortPattern[] = [/\bhtons[ \t]*\([ \t]*(\d{2,5})[ \t]*\)/, { re: /^[ \t]*#[ \t]*define[ \t]+(\w{1,60})[ \t]+(\d{2,5})\b/m, name: /PORT/i }];
+const C_PORT_PATTERNS: PortPattern[] = [/\bhtons[ \t]*\([ \t]*(\d{2,5})[ \t]*\)/, { re: /^[ \t]*#[ \t]*define[ \t]+(\w{1,60})[ \t]+(\d{2,5})\b/m, name: /(^|_)PORT(NO|NUM|NUMBER)?(_|$)/i }];
 const MAIN_FN = /\bint[ \t\n]+main[ \t]*\(|^[ \t]*main[ \t]*\(/m;
 
 interface CInfo {
@@ -128,16 +128,26 @@ export function withoutComments(path: string, text: string): string {
   const autoconf = base === 'configure.ac' || base === 'configure.in';
   const make = !autoconf && base !== 'meson.build';
   // Make and Automake conditionals (ifeq ($(uname_S),SunOS), if HAVE_SYSTEMD) choose options and
-  // platforms: what they link is not what every build links, so their content is left out.
-  let depth = 0;
+  // platforms: what they link is not what every build links. Only the branch a plain `make` takes
+  // is kept: an `else` after tests of options (ifeq ($(O_NORL),1) ... else -lreadline), and
+  // `ifndef NAME` (the option is unset); other branches are left out.
+  const frames: { keep: boolean; taken: boolean }[] = [];
+  const opens = (t: string) => /^(ifeq|ifneq|ifdef|ifndef|if)\b/.test(t);
   return text.split('\n').map((line) => {
     const t = line.trimStart();
     if (autoconf && (t.startsWith('dnl') || t.startsWith('#'))) return '';
     if (make && !line.startsWith('\t')) {
-      if (/^(ifeq|ifneq|ifdef|ifndef|if)\b/.test(t)) { depth++; return ''; }
-      if (/^endif\b/.test(t)) { depth = Math.max(0, depth - 1); return ''; }
+      if (opens(t)) { const keep = t.startsWith('ifndef'); frames.push({ keep, taken: keep }); return ''; }
+      const frame = frames[frames.length - 1];
+      if (/^else\b/.test(t) && frame) {
+        const rest = t.slice(4).trim();
+        frame.keep = rest ? !frame.taken && rest.startsWith('ifndef') : !frame.taken;
+        frame.taken ||= frame.keep;
+        return '';
+      }
+      if (/^endif\b/.test(t)) { frames.pop(); return ''; }
     }
-    if (depth > 0) return '';
+    if (frames.some((f) => !f.keep)) return '';
     const hash = line.indexOf('#');
     return hash >= 0 && !autoconf ? line.slice(0, hash) : line;
   }).join('\n');
