@@ -35,8 +35,11 @@ for (const input of Object.keys(result.metafile.inputs)) {
 const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)([.-]|$)/i.test(f));
-  if (!file) throw new Error(`${name}: no license file to include in the bundle's notices`);
-  return `${name}@${pkg.version} (${pkg.license ?? 'see below'})\n\n${readFileSync(join(dir, file), 'utf8').trim()}\n`;
+  if (file) return `${name}@${pkg.version} (${pkg.license ?? 'see below'})\n\n${readFileSync(join(dir, file), 'utf8').trim()}\n`;
+  // A package that ships no license text: its declared license and author, as its package.json gives them.
+  if (!pkg.license) throw new Error(`${name}: neither a license file nor a license field to include in the bundle's notices`);
+  const author = typeof pkg.author === 'string' ? pkg.author : pkg.author?.name;
+  return `${name}@${pkg.version} (${pkg.license})\n\nThe package ships no license file; its package.json declares the ${pkg.license} license${author ? `, by ${author}` : ''}.\n`;
 });
 writeFileSync('dist/THIRD_PARTY_LICENSES.txt', `dist/main.js bundles these packages; their licenses follow.\n\n${sections.join(`\n${'-'.repeat(72)}\n\n`)}`);
 if (!existsSync('dist/main.js')) throw new Error('bundle not written');

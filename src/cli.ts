@@ -27,20 +27,22 @@ interface Argv {
   run: boolean;
   compare: boolean;
   tag?: string;
+  jlinkModules?: string;
   verbose: boolean;
 }
 
 function parser(args: string[]) {
   return yargs(args)
     .scriptName('create-slim-dockerfile')
-    .usage('$0 [dir]\n\nDetects a Go, Rust, C or C++ project in dir (default .) and writes a multi-stage Dockerfile and .dockerignore whose final stage is the smallest image the program really runs on.')
+    .usage('$0 [dir]\n\nDetects a Go, Rust, Java, C or C++ project in dir (default .) and writes a multi-stage Dockerfile and .dockerignore whose final stage is the smallest image the program really runs on.')
     .command('$0 [dir]', false, (y) => y.positional('dir', { type: 'string', default: '.', describe: 'project directory' }))
     .option('runtime', { type: 'string', choices: RUNTIMES, describe: 'final stage (default: the smallest that runs the program)' })
     .option('lang', { type: 'string', choices: LANGS, describe: 'language, instead of detecting it' })
-    .option('lang-version', { type: 'string', describe: 'language/toolchain version (Go 1.22, Rust 1.80, gcc 12), instead of detecting it' })
-    .option('entry', { type: 'string', describe: 'program to build: Go main package (cmd/api or api), C/C++ target or source file' })
+    .option('lang-version', { type: 'string', describe: 'language/toolchain version (Go 1.22, Rust 1.80, Java 21, gcc 12), instead of detecting it' })
+    .option('entry', { type: 'string', describe: 'program to build: Go main package (cmd/api or api), C/C++ target or source file, Rust binary, Java module or main class' })
     .option('port', { type: 'number', describe: 'port to EXPOSE' })
     .option('static', { type: 'string', choices: ['musl', 'glibc'], describe: 'Rust: how a static binary is made (default musl; glibc links with crt-static)' })
+    .option('jlink-modules', { type: 'string', describe: 'Java: modules the jlink runtime adds to those jdeps finds (comma-separated, e.g. jdk.crypto.cryptoki,java.scripting)' })
     .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'accept every default, never prompt' })
     .option('stdout', { type: 'boolean', default: false, describe: 'print the Dockerfile, write nothing' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'say what would be written (with diffs), write nothing' })
@@ -60,6 +62,7 @@ function parser(args: string[]) {
         if (Array.isArray(v)) throw new Error(`--${flag} was given ${v.length} times (${v.map((x) => shown(String(x), 30)).join(', ')}): give it once`);
       }
       if (a.port !== undefined && (!Number.isInteger(a.port) || a.port < 1 || a.port > 65535)) throw new Error('--port must be a whole number from 1 to 65535');
+      if (a.jlinkModules !== undefined && !String(a.jlinkModules).split(',').every((m) => /^[a-z][a-z0-9_]{0,40}(\.[a-z][a-z0-9_]{0,40}){0,8}$/.test(m.trim()))) throw new Error(`--jlink-modules "${shown(String(a.jlinkModules), 60)}" is not a comma-separated list of Java module names (like java.scripting,jdk.crypto.cryptoki)`);
       if (a.stdout && a.dryRun) throw new Error('--stdout and --dry-run cannot be combined: each already writes nothing');
       if ((a.build || a.run) && (a.stdout || a.dryRun)) throw new Error('--build and --run build the written Dockerfile: drop --stdout/--dry-run, or use --compare, which writes nothing');
       return true;
@@ -72,7 +75,7 @@ function parser(args: string[]) {
 }
 
 /** Options that take one value; yargs turns a repeated one into an array. */
-const SINGLE_VALUED = ['runtime', 'lang', 'lang-version', 'entry', 'port', 'tag', 'static'];
+const SINGLE_VALUED = ['runtime', 'lang', 'lang-version', 'entry', 'port', 'tag', 'static', 'jlink-modules'];
 
 // Text from a project (file names, versions) reaches these: no escape sequence gets to the terminal raw.
 const out = (s: string) => process.stdout.write(`${forTerminal(s)}\n`);
@@ -134,7 +137,7 @@ function summary(g: Generated): string {
 async function run(argv: Argv): Promise<number> {
   const interactive = !!process.stdin.isTTY && !argv.yes;
   const ask = interactive ? await prompts() : undefined;
-  const opts = { lang: argv.lang, runtime: argv.runtime, langVersion: argv.langVersion, entry: argv.entry, port: argv.port, staticMode: argv.static, syntax: argv.syntax, ask };
+  const opts = { lang: argv.lang, runtime: argv.runtime, langVersion: argv.langVersion, entry: argv.entry, port: argv.port, staticMode: argv.static, jlinkModules: argv.jlinkModules?.split(',').map((m) => m.trim()), syntax: argv.syntax, ask };
 
   if (argv.compare) {
     const { compare, formatCompare } = await import('./docker.js');

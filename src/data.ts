@@ -15,6 +15,8 @@ export interface RuntimeImage {
   /** How the non-root user comes about: numeric only, already in the image, or appended to /etc/passwd. */
   user: 'numeric' | 'builtin' | 'append';
   missing: string;
+  /** The only language this image serves (the distroless Java images, the JRE). */
+  only?: string;
 }
 
 export interface RuntimeInfo {
@@ -36,6 +38,10 @@ export interface LanguageData {
   builderGlibc: string;
   cgoModules?: string[];
   networkImports?: string[];
+  /** Java: the long-term releases Temurin publishes, the newest feature release, and the releases distroless has images for. */
+  lts?: string[];
+  current?: string;
+  distroless?: string[];
 }
 
 function load<T>(name: string): T {
@@ -65,7 +71,18 @@ export function libraryNamed(name: string): string | undefined {
 /** The package's own version, for --version (the bundle has no package.json of its own to find). */
 export const VERSION = (JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string }).version;
 
-export const LANGUAGE_DATA = load<Record<'go' | 'c' | 'rust', LanguageData>>('languages.json');
+export const LANGUAGE_DATA = load<Record<'go' | 'c' | 'rust' | 'java', LanguageData>>('languages.json');
+
+/** Java modules that jdeps cannot see but a framework loads at run time (data/java-modules.json). */
+export interface JavaModuleRule {
+  /** Dependencies (group:artifact, or a group prefix ending in ':') that bring the need. */
+  match: string[];
+  /** Also for any Spring Boot application. */
+  boot?: boolean;
+  modules: string[];
+  why: string;
+}
+export const JAVA_MODULES = (load<{ rules: JavaModuleRule[] }>('java-modules.json')).rules;
 
 /** Crates with native code (data/crates.json). */
 export interface CrateInfo {

@@ -138,6 +138,39 @@ export async function runImage(tag: string, opts: { seconds?: number; maxLines?:
   return hint ? { exitCode, lines, hint } : { exitCode, lines };
 }
 
+/**
+ * Starts a server image and asks it for `path` over HTTP on its container address until it
+ * answers (or stops, or `seconds` pass); then removes it. The lines are the response body, or the
+ * container's output when it never answered.
+ */
+export async function serveImage(tag: string, opts: { port: number; path: string; seconds?: number }): Promise<RunResult> {
+  const name = `csd-serve-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const started = await execa(DOCKER(), ['run', '-d', '--name', name, tag], { reject: false, env: ENV });
+  if (started.exitCode !== 0) return { exitCode: started.exitCode ?? 1, lines: String(started.stderr).split('\n').filter(Boolean) };
+  try {
+    const until = Date.now() + (opts.seconds ?? 60) * 1000;
+    while (Date.now() < until) {
+      const st = await execa(DOCKER(), ['inspect', '-f', '{{.State.Running}} {{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}', name], { reject: false });
+      const [running, ip] = String(st.stdout).trim().split(' ');
+      if (running !== 'true') break;
+      if (ip) {
+        try {
+          const res = await fetch(`http://${ip}:${opts.port}${opts.path}`, { signal: AbortSignal.timeout(5000) });
+          const body = await res.text();
+          return { exitCode: res.ok ? 0 : 1, lines: [`HTTP ${res.status}`, ...body.split('\n')] };
+        } catch {
+          /* not listening yet */
+        }
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const logs = await execa(DOCKER(), ['logs', '--tail', '30', name], { reject: false, all: true });
+    return { exitCode: 1, lines: [`no HTTP answer on port ${opts.port}`, ...String(logs.all ?? '').split('\n').filter(Boolean)] };
+  } finally {
+    await execa(DOCKER(), ['rm', '-f', name], { reject: false });
+  }
+}
+
 /** A valid image name from a program name: lowercase, only [a-z0-9._-]. */
 export function imageTag(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'app';

@@ -1,10 +1,15 @@
 /** Shared vocabulary of the pipeline: detect -> resolve -> plan -> render -> write. */
 
-export const LANGS = ['go', 'c', 'cpp', 'rust'] as const;
+export const LANGS = ['go', 'c', 'cpp', 'rust', 'java'] as const;
 export type LangId = (typeof LANGS)[number];
 
-export const RUNTIMES = ['scratch', 'alpine', 'busybox-glibc', 'slim', 'distroless'] as const;
+export const RUNTIMES = ['scratch', 'alpine', 'busybox-glibc', 'slim', 'distroless', 'jre'] as const;
 export type RuntimeId = (typeof RUNTIMES)[number];
+
+/** The runtime targets that apply to a language: a JRE image only to Java. */
+export function runtimesFor(lang: LangId): RuntimeId[] {
+  return RUNTIMES.filter((r) => r !== 'jre' || lang === 'java');
+}
 
 /** A fact and where it came from, e.g. { value: '1.22', source: 'go.mod (go 1.22.3)' }. */
 export interface Fact<T> {
@@ -34,6 +39,8 @@ export interface Strategy {
   summary: string;
   /** What to do instead when no strategy fits a runtime. */
   fix?: string;
+  /** The runtime targets this way of running may go on (all, when absent). */
+  runtimes?: RuntimeId[];
 }
 
 /** Files or resources the program needs at run time, beyond libraries, with the evidence. */

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { DockerfileParser } from 'dockerfile-ast';
 import { generate } from '../src/index.js';
 import { place } from '../src/plan/compat.js';
-import { RUNTIMES, type RuntimeId, type Strategy } from '../src/types.js';
+import { RUNTIMES, runtimesFor, type RuntimeId, type Strategy } from '../src/types.js';
 import { C_MAIN, GO_MAIN, project } from './helpers.js';
 
 const STATIC: Strategy = { id: 'static', libc: 'none', requires: [], summary: 'static' };
@@ -11,7 +11,9 @@ const CXX: Strategy = { id: 'cxx', libc: 'glibc', requires: ['glibc', 'libstdc++
 
 describe('the compatibility rule (data/runtimes.json)', () => {
   test('a static binary runs everywhere, on the smallest distroless image', () => {
-    for (const r of RUNTIMES) expect(place(r, [STATIC], '2.36')).toMatchObject({ ok: true });
+    for (const r of runtimesFor('go')) expect(place(r, [STATIC], '2.36')).toMatchObject({ ok: true });
+    // The JRE image is for Java alone: no native program is placed there.
+    expect(place('jre', [STATIC], '2.36', 'go')).toMatchObject({ ok: false });
     expect(place('distroless', [STATIC], '2.36')).toMatchObject({ image: { image: 'gcr.io/distroless/static-debian12:nonroot' } });
   });
   test('a glibc binary: refused on scratch and alpine, base on distroless', () => {
@@ -54,8 +56,9 @@ describe.each(Object.entries(EXAMPLES))('%s on every runtime', (_name, files) =>
   const dir = project(files);
   test.each(RUNTIMES.map((r) => [r]))('%s', async (runtime: RuntimeId) => {
     const base = await generate(dir);
-    const option = base.plan.options.find((o) => o.runtime === runtime)!;
-    if (!option.ok) {
+    const option = base.plan.options.find((o) => o.runtime === runtime);
+    if (!option?.ok) {
+      expect(option === undefined).toBe(runtime === 'jre');
       await expect(generate(dir, { runtime })).rejects.toMatchObject({ code: 'E_REFUSED', hint: expect.stringContaining('--runtime') });
       return;
     }

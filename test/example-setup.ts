@@ -1,17 +1,38 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { LangId } from '../src/types.js';
 
 /**
  * What an example needs beyond its files, from expected/e2e.json:
  * - flags: CLI flags for the end-to-end build (`--static glibc` where the local Rust image has no musl target);
  * - args: arguments for the container run;
+ * - runtimes / notBuilt: heavy examples are built on one runtime, and some cannot be built here at all
+ *   (no Gradle distribution, no Alpine JDK): the suite says which and why, and the report lists them;
+ * - http: a server, probed with an HTTP request (the response must contain expected/output.txt);
  * - cargoLock: Cargo.lock is made at test time (a committed one would carry the registry's address):
  *   golden tests use expected/Cargo.lock.skeleton (the same lock without sources and checksums),
  *   end-to-end runs `cargo generate-lockfile`.
  */
-export interface ExampleSetup { flags?: string[]; args?: string[]; cargoLock?: boolean }
+export interface ExampleSetup {
+  flags?: string[];
+  args?: string[];
+  cargoLock?: boolean;
+  /** The runtimes the end-to-end suite builds; the others are not built here, for `notBuilt`. */
+  runtimes?: string[];
+  /** Why the other runtimes (or, without `runtimes`, all of them) are not built here: printed, and in docs/sizes.md. */
+  notBuilt?: string;
+  /** A server: probe it over HTTP instead of reading its output (expected/output.txt is what the response contains). */
+  http?: { port: number; path: string };
+  /** Files the tests add to the copy (a Gradle wrapper stand-in: the real script is not kept here). */
+  files?: Record<string, string>;
+}
+
+/** The language of an example, from its name (go-net, rust-tls, java-spring-boot, c-make, cpp-cmake). */
+export function langOf(name: string): LangId {
+  return name.split('-')[0] as LangId;
+}
 
 export function setupOf(exampleDir: string): ExampleSetup {
   const f = join(exampleDir, 'expected', 'e2e.json');
@@ -22,6 +43,10 @@ export function setupOf(exampleDir: string): ExampleSetup {
 export function exampleCopy(exampleDir: string, name: string, lock: 'skeleton' | 'real'): string {
   const dir = mkdtempSync(join(tmpdir(), `csd-ex-${name}-`));
   cpSync(exampleDir, dir, { recursive: true, filter: (src) => !src.startsWith(join(exampleDir, 'expected')) });
+  for (const [rel, content] of Object.entries(setupOf(exampleDir).files ?? {})) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), content, { mode: 0o755 });
+  }
   if (setupOf(exampleDir).cargoLock) {
     if (lock === 'skeleton') copyFileSync(join(exampleDir, 'expected', 'Cargo.lock.skeleton'), join(dir, 'Cargo.lock'));
     else execFileSync('cargo', ['generate-lockfile', '--quiet'], { cwd: dir, stdio: 'pipe' });

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, isUserError } from '../src/index.js';
-import { RUNTIMES } from '../src/types.js';
-import { exampleCopy, setupOf } from './example-setup.js';
+import { runtimesFor } from '../src/types.js';
+import { exampleCopy, langOf, setupOf } from './example-setup.js';
 import { assertShape } from './shape.js';
 
 /**
@@ -33,7 +33,8 @@ test('every example has expectations', () => {
 describe.each(cases)('%s', (name) => {
   const expected = join(EXAMPLES, name, 'expected');
   // Examples whose Cargo.lock is made at test time are generated from a copy with the lock's skeleton.
-  const dir = setupOf(join(EXAMPLES, name)).cargoLock ? exampleCopy(join(EXAMPLES, name), name, 'skeleton') : join(EXAMPLES, name);
+  const setup = setupOf(join(EXAMPLES, name));
+  const dir = setup.cargoLock || setup.files ? exampleCopy(join(EXAMPLES, name), name, 'skeleton') : join(EXAMPLES, name);
 
   test('default runtime and refusals', async () => {
     const g = await generate(dir);
@@ -41,7 +42,7 @@ describe.each(cases)('%s', (name) => {
     golden(join(expected, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   });
 
-  test.each(RUNTIMES.map((r) => [r]))('%s', async (runtime) => {
+  test.each(runtimesFor(langOf(name)).map((r) => [r]))('%s', async (runtime) => {
     const out = join(expected, runtime);
     let g;
     try {

@@ -1,5 +1,5 @@
 import type { Scan } from '../detect/scan.js';
-import type { Choice, Decision, Fact, LangId, Needs, Strategy } from '../types.js';
+import type { Choice, Decision, Fact, LangId, Needs, RuntimeId, Strategy } from '../types.js';
 
 /** What a detector saw: a score (higher is surer) and the evidence behind it. */
 export interface Detection {
@@ -17,6 +17,8 @@ export interface ResolveOptions {
   port?: number | undefined;
   /** Rust: how a static binary is made (musl target, or glibc with crt-static). */
   staticMode?: 'musl' | 'glibc' | undefined;
+  /** Java: modules jlink adds beyond what jdeps finds (--jlink-modules). */
+  jlinkModules?: string[] | undefined;
 }
 
 /** Everything a language worked out about the project. Language-neutral in shape. */
@@ -33,6 +35,8 @@ export interface Resolved {
   needs: Needs;
   /** Ways to link, in order of preference. Which one a runtime gets is decided by plan/. */
   strategies: Strategy[];
+  /** Runtime targets refused for a reason of the language (a JVM on scratch), whatever the strategies. */
+  refusals?: Partial<Record<RuntimeId, { reason: string; short: string; fix: string }>> | undefined;
   /** glibc version of the builder image: a dynamic glibc binary needs a runtime at least as new. */
   builderGlibc: string;
   /** Facts shown by --explain, in order. */
@@ -56,6 +60,12 @@ export interface BuildSpec {
   artifact: string;
   /** Extra files the builder adds for scratch-like images (e.g. /rootfs/etc/passwd). */
   vars: Record<string, unknown>;
+  /** What the final stage copies, when the program is more than `artifact` (a Java runtime and an application). */
+  copies?: { from: string; src: string; dest: string; why: string }[];
+  /** How the final stage starts the program, when not `/app/<name>`. */
+  entrypoint?: string[];
+  /** ENV lines of the final stage (NAME=value). */
+  env?: string[];
 }
 
 export interface Language {

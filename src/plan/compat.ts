@@ -1,5 +1,5 @@
 import { LIBRARIES, RUNTIME_DATA, type RuntimeImage } from '../data.js';
-import { RUNTIMES, type RuntimeId, type Strategy } from '../types.js';
+import { runtimesFor, type LangId, type RuntimeId, type Strategy } from '../types.js';
 
 /** How a program gets onto a runtime: which image of the target and which way of linking. */
 export interface Placement {
@@ -37,11 +37,15 @@ function installable(image: RuntimeImage, requirement: string): boolean {
  * of the target (smallest first), the image's preferred libc decides which strategy to try
  * first; the first strategy whose requirements the image meets wins.
  */
-export function place(runtime: RuntimeId, strategies: Strategy[], builderGlibc: string): Placement | Refusal {
+export function place(runtime: RuntimeId, strategies: Strategy[], builderGlibc: string, lang?: LangId, refusals?: Refusals): Placement | Refusal {
   const info = RUNTIME_DATA[runtime];
-  for (const image of info.images) {
+  const refused = refusals?.[runtime];
+  if (refused) return { ok: false, runtime, ...refused };
+  const images = info.images.filter((i) => !i.only || i.only === lang);
+  const usable = strategies.filter((s) => !s.runtimes || s.runtimes.includes(runtime));
+  for (const image of images) {
     for (const libc of image.libcPreference) {
-      for (const strategy of strategies.filter((s) => s.libc === libc)) {
+      for (const strategy of usable.filter((s) => s.libc === libc)) {
         const lacking = strategy.requires.filter((r) => !image.provides.includes(r));
         if (!lacking.every((r) => installable(image, r))) continue;
         if (libc === 'glibc' && image.glibc && glibcOlder(image.glibc, builderGlibc)) continue;
@@ -50,8 +54,8 @@ export function place(runtime: RuntimeId, strategies: Strategy[], builderGlibc: 
     }
   }
   // Refused: explain with the preferred strategy against the most capable image of the target.
-  const best = strategies[0]!;
-  const image = info.images[info.images.length - 1]!;
+  const best = usable[0] ?? strategies[0]!;
+  const image = images[images.length - 1] ?? info.images[info.images.length - 1]!;
   const missing = best.requires.filter((r) => !image.provides.includes(r) && !installable(image, r));
   const what = missing.length ? `needs ${missing.join(', ')}` : `needs glibc ${builderGlibc} or newer`;
   return {
@@ -63,7 +67,10 @@ export function place(runtime: RuntimeId, strategies: Strategy[], builderGlibc: 
   };
 }
 
-/** Every runtime target, placed or refused, in the fixed order of RUNTIMES. */
-export function placeAll(strategies: Strategy[], builderGlibc: string): (Placement | Refusal)[] {
-  return RUNTIMES.map((r) => place(r, strategies, builderGlibc));
+/** Runtime targets a language refuses outright, with the reason (a JVM on scratch). */
+export type Refusals = Partial<Record<RuntimeId, { reason: string; short: string; fix: string }>>;
+
+/** Every runtime target of the language, placed or refused, in the fixed order of RUNTIMES. */
+export function placeAll(strategies: Strategy[], builderGlibc: string, lang: LangId = 'go', refusals?: Refusals): (Placement | Refusal)[] {
+  return runtimesFor(lang).map((r) => place(r, strategies, builderGlibc, lang, refusals));
 }

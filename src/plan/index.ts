@@ -52,6 +52,8 @@ export interface Plan {
     nonroot: typeof NONROOT;
     workdir: string;
     entrypoint: string[];
+    /** ENV lines (NAME=value). */
+    env: string[];
     /** Default arguments (a server subcommand), or none. */
     cmd: string[];
     expose: number | null;
@@ -87,7 +89,9 @@ export function smallest(options: RuntimeOption[]): RuntimeOption | undefined {
 }
 
 export function placementsFor(resolved: Resolved): (Placement | Refusal)[] {
-  return placeAll(resolved.strategies, resolved.builderGlibc);
+  // An image named per language version (eclipse-temurin:{java}-jre) gets the version here.
+  return placeAll(resolved.strategies, resolved.builderGlibc, resolved.lang, resolved.refusals)
+    .map((p) => (p.ok && p.image.image.includes('{java}') ? { ...p, image: { ...p.image, image: p.image.image.replace('{java}', resolved.version.value) } } : p));
 }
 
 export function makePlan(language: Language, detection: Detection, resolved: Resolved, opts: PlanOptions = {}): Plan {
@@ -100,7 +104,8 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
   ];
   let placement: Placement;
   if (opts.runtime) {
-    const p = placements.find((x) => x.runtime === opts.runtime)!;
+    const p = placements.find((x) => x.runtime === opts.runtime);
+    if (!p) throw new UserError('E_REFUSED', `${opts.runtime} cannot run this program: it is a runtime for Java programs, and this is a ${resolved.lang} program.`, `Choose one of: ${allowed.join(', ') || '(none)'} (--runtime).`);
     if (!p.ok) {
       throw new UserError('E_REFUSED', `${opts.runtime} cannot run this program: ${p.reason}.`,
         `${p.fix[0]!.toUpperCase()}${p.fix.slice(1)}; or choose one of: ${allowed.join(', ') || '(none)'} (--runtime).`);
@@ -125,7 +130,7 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
   decisions.push({ topic: 'Linking', choice: strategy.summary, because: `${placement.runtime} provides ${libraries.join(', ') || 'no libraries'}` });
   if (placement.install.length) decisions.push({ topic: 'Packages', choice: placement.install.join(', '), because: `the program needs them and ${placement.runtime} can install them` });
   const build = language.build(resolved, strategy);
-  const copies: Copy[] = [{ from: 'build', src: build.artifact, dest: `/app/${resolved.name}`, why: 'the program' }];
+  const copies: Copy[] = build.copies ? [...build.copies] : [{ from: 'build', src: build.artifact, dest: `/app/${resolved.name}`, why: 'the program' }];
   const has = (r: string) => image.provides.includes(r);
   if (resolved.needs.certs && !has('ca-certificates')) {
     copies.push({ from: 'build', src: '/etc/ssl/certs/ca-certificates.crt', dest: '/etc/ssl/certs/', why: `CA certificates: ${resolved.needs.certs}` });
@@ -161,7 +166,8 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
       rootfs,
       workdir: '/app',
       nonroot: NONROOT,
-      entrypoint: [`/app/${resolved.name}`],
+      entrypoint: build.entrypoint ?? [`/app/${resolved.name}`],
+      env: build.env ?? [],
       cmd: resolved.needs.command?.args ?? [],
       expose: resolved.port?.value ?? null,
       interactive: !!resolved.needs.interactive,

@@ -4,6 +4,8 @@ import { RUNTIME_DATA } from '../../src/data.js';
 import { human } from '../../src/docker.js';
 import { RUNTIMES } from '../../src/types.js';
 
+export interface NotBuilt { name: string; runtime: string; why: string }
+
 export interface Row {
   example: string;
   runtime: string;
@@ -19,13 +21,13 @@ export interface Row {
 }
 
 /** docs/sizes.md and docs/sizes.json, from the rows of a whole end-to-end run. Never edited by hand. */
-export function writeReport(dir: string, rows: Row[], engineVersion: string, baseSizes: Record<string, number>): void {
+export function writeReport(dir: string, rows: Row[], engineVersion: string, baseSizes: Record<string, number>, notBuilt: NotBuilt[] = []): void {
   const sorted = [...rows].sort((a, b) => a.example.localeCompare(b.example) || RUNTIMES.indexOf(a.runtime as never) - RUNTIMES.indexOf(b.runtime as never));
   writeFileSync(join(dir, 'sizes.json'), `${JSON.stringify({ engine: engineVersion, baseImages: baseSizes, rows: sorted }, null, 2)}\n`);
   const official = new Map(Object.values(RUNTIME_DATA).flatMap((r) => r.images.map((i) => [i.image, i.sizeMB] as const)));
-  const examples = [...new Set(sorted.map((r) => r.example))];
-  const cell = (r: Row | undefined) => {
-    if (!r) return '';
+  const examples = [...new Set([...sorted.map((r) => r.example), ...notBuilt.map((n) => n.name)])].sort();
+  const cell = (r: Row | undefined, e: string, rt: string) => {
+    if (!r) return notBuilt.some((n) => n.name === e && n.runtime === rt) ? 'not built ‡' : '';
     if (r.refused) return 'refused';
     return `${human(r.sizeBytes!)}${r.installs?.length ? ' †' : ''}${r.runs ? '' : ' ✗ did not run'}`;
   };
@@ -40,7 +42,11 @@ export function writeReport(dir: string, rows: Row[], engineVersion: string, bas
     '',
     `| example | ${RUNTIMES.join(' | ')} |`,
     `|---|${RUNTIMES.map(() => '---:').join('|')}|`,
-    ...examples.map((e) => `| ${e} | ${RUNTIMES.map((rt) => cell(sorted.find((r) => r.example === e && r.runtime === rt))).join(' | ')} |`),
+    ...examples.map((e) => `| ${e} | ${RUNTIMES.map((rt) => cell(sorted.find((r) => r.example === e && r.runtime === rt), e, rt)).join(' | ')} |`),
+    '',
+    'The jre runtime applies to Java only. ‡ Not built by this suite (golden tests check the Dockerfile):',
+    '',
+    ...[...new Map(notBuilt.map((n) => [`${n.name}: ${n.why}`, n])).values()].map((n) => `- **${n.name}** on ${notBuilt.filter((x) => x.name === n.name && x.why === n.why).map((x) => x.runtime).join(', ')}: ${n.why}`),
     '',
     ...(sorted.some((r) => r.installs?.length) ? [
       '† The final stage installs packages with apt (' + [...new Set(sorted.flatMap((r) => r.installs ?? []))].join(', ') + '): the size is the base image, the',

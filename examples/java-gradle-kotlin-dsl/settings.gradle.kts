@@ -1,0 +1,2 @@
+rootProject.name = "wordcount"
+include("app")
