@@ -1,0 +1,168 @@
+import { describe, expect, test } from '@jest/globals';
+import { DockerfileParser } from 'dockerfile-ast';
+import { scanProject } from '../src/detect/scan.js';
+import { generate } from '../src/index.js';
+import { java } from '../src/lang/java.js';
+import { interpolate, javaFeature, parseGradle, parseGradleSettings, parsePom } from '../src/lang/java-build.js';
+import { project } from './helpers.js';
+
+const pom = (body: string, head = '<groupId>com.example</groupId><artifactId>app</artifactId><version>1.0</version>') => `<?xml version="1.0"?>\n<project>\n<modelVersion>4.0.0</modelVersion>\n${head}\n${body}\n</project>\n`;
+const jarMain = (cls: string) => `<build><plugins><plugin><artifactId>maven-jar-plugin</artifactId><configuration><archive><manifest><mainClass>${cls}</mainClass></manifest></archive></configuration></plugin></plugins></build>`;
+const MAIN = (pkg: string, cls: string) => `package ${pkg};\npublic class ${cls} {\n  public static void main(String[] args) { System.out.println("hi"); }\n}\n`;
+const resolve = (files: Record<string, string>, opts = {}) => java.resolve(scanProject(project(files)), 'java', opts);
+const buildOf = (files: Record<string, string>, opts = {}) => { const r = resolve(files, opts); return { r, b: java.build(r, r.strategies.find((s) => s.id === 'java-jlink-libs') ?? r.strategies[0]!) }; };
+
+describe('Java versions', () => {
+  test.each([
+    ['17', 17], ['1.8', 8], ['11.0.2', 11], ['JavaVersion.VERSION_17', 17], ['VERSION_1_8', 8], ['temurin-21.0.2+13', 21], ['21.0.2-tem', 21],
+    ['latest', undefined], ['1.4', undefined], ['${java.version}', undefined],
+  ])('%s -> %s', (v, want) => expect(javaFeature(v)).toBe(want));
+
+  test('from the pom, in the order Maven honours them, with properties resolved', () => {
+    const r = resolve({ 'pom.xml': pom(`<properties><java.version>21</java.version><maven.compiler.release>\${java.version}</maven.compiler.release></properties>${jarMain('a.App')}`), 'src/main/java/a/App.java': MAIN('a', 'App') });
+    expect(r.version).toEqual({ value: '21', source: 'pom.xml: maven.compiler.release 21' });
+  });
+
+  test('a release Temurin no longer publishes moves up to the next LTS, with a warning; none at all is the newest LTS', () => {
+    const r = resolve({ 'pom.xml': pom(`<properties><maven.compiler.release>22</maven.compiler.release></properties>${jarMain('a.App')}`) });
+    expect(r.version.value).toBe('25');
+    expect(r.warnings.join()).toContain('Java 22');
+    const none = resolve({ 'pom.xml': pom(jarMain('a.App')) });
+    expect(none.version.source).toContain('newest LTS');
+    expect(resolve({ 'pom.xml': pom(jarMain('a.App')), '.java-version': '17.0.9\n' }).version).toEqual({ value: '17', source: '.java-version (17.0.9)' });
+  });
+
+  test('Java 8 has no jlink: a JRE, and the jlink runtimes refused with the reason', async () => {
+    const dir = project({ 'pom.xml': pom(`<properties><maven.compiler.source>1.8</maven.compiler.source><maven.compiler.target>1.8</maven.compiler.target></properties>${jarMain('a.App')}`), 'src/main/java/a/App.java': MAIN('a', 'App') });
+    const g = await generate(dir);
+    expect(g.plan.runtime).toBe('jre');
+    expect(g.plan.final.image).toBe('eclipse-temurin:8-jre');
+    expect(g.plan.options.find((o) => o.runtime === 'busybox-glibc')).toMatchObject({ ok: false, reason: expect.stringContaining('no jlink') });
+    expect(g.plan.options.find((o) => o.runtime === 'distroless')).toMatchObject({ ok: false, reason: expect.stringContaining('17 and 21 only') });
+  });
+});
+
+describe('Maven programs', () => {
+  test('a multi-module build: the module with a main class, built with -pl -am, its dependencies copied to lib/', () => {
+    const files = {
+      'pom.xml': pom('<packaging>pom</packaging><modules><module>core</module><module>server</module></modules><properties><maven.compiler.release>17</maven.compiler.release></properties>', '<groupId>g</groupId><artifactId>parent</artifactId><version>3.0</version>'),
+      'core/pom.xml': pom('', '<parent><groupId>g</groupId><artifactId>parent</artifactId><version>3.0</version></parent><artifactId>core</artifactId>'),
+      'server/pom.xml': pom(`<dependencies><dependency><groupId>g</groupId><artifactId>core</artifactId><version>\${project.version}</version></dependency></dependencies>${jarMain('g.Server')}`, '<parent><groupId>g</groupId><artifactId>parent</artifactId><version>3.0</version></parent><artifactId>server</artifactId>'),
+    };
+    const { r, b } = buildOf(files);
+    expect(r.name).toBe('server');
+    expect(r.version.value).toBe('17');
+    expect(b.vars.deps).toBe('mvn -B -ntp -pl server -am dependency:go-offline');
+    expect((b.vars.build as string[]).join(' && ')).toContain('-pl server -am -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/app/lib');
+    expect(b.vars.build).toContain('cp server/target/server-3.0.jar /app/app.jar');
+    expect(b.entrypoint).toEqual(['/opt/java/openjdk/bin/java', '-cp', '/app/app.jar:/app/lib/*', 'g.Server']);
+    expect((b.vars.buildFiles as { src: string }[]).map((f) => f.src)).toEqual(['pom.xml', 'core/pom.xml', 'server/pom.xml']);
+  });
+
+  test('shade with a ManifestResourceTransformer is a fat jar run with java -jar; finalName is honoured', () => {
+    const shade = '<plugin><artifactId>maven-shade-plugin</artifactId><executions><execution><goals><goal>shade</goal></goals><configuration><transformers><transformer implementation="org.apache.maven.plugins.shade.resource.ManifestResourceTransformer"><mainClass>x.Main</mainClass></transformer></transformers></configuration></execution></executions></plugin>';
+    const { r, b } = buildOf({ 'pom.xml': pom(`<dependencies><dependency><groupId>com.google.code.gson</groupId><artifactId>gson</artifactId><version>2.13.2</version></dependency></dependencies><build><finalName>tool</finalName><plugins>${shade}</plugins></build>`) });
+    expect(r.decisions.find((d) => d.topic === 'Packaging')!.choice).toContain('dependencies inside');
+    expect(b.vars.build).toContain('cp target/tool.jar /app/app.jar');
+    expect(b.entrypoint).toEqual(['/opt/java/openjdk/bin/java', '-jar', '/app/app.jar']);
+  });
+
+  test('no main class named: the sources with a main method are the programs; --entry takes a class', () => {
+    const files = { 'pom.xml': pom(''), 'src/main/java/a/One.java': MAIN('a', 'One'), 'src/main/java/a/Two.java': MAIN('a', 'Two'), 'src/test/java/a/T.java': MAIN('a', 'T') };
+    const r = resolve(files);
+    expect(r.entries.map((e) => e.value)).toEqual(['.::a.One', '.::a.Two']);
+    const two = buildOf(files, { entry: 'Two' }).b;
+    expect(two.entrypoint!.at(-1)).toBe('a.Two');
+    expect(() => resolve(files, { entry: 'Three' })).toThrow(/matches no program/);
+  });
+
+  test('a library without a main class is refused with the fix', () => {
+    expect(() => resolve({ 'pom.xml': pom(''), 'src/main/java/a/Lib.java': 'package a;\npublic class Lib {}\n' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY', hint: expect.stringContaining('mainClass') }));
+  });
+
+  test('Spring Boot: version from the parent, layers by jarmode=tools from 3.3 (layertools and the launcher before), port and modules', async () => {
+    const boot = (v: string, props = '') => ({
+      'pom.xml': pom(`<dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies><build><plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>`,
+        `<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>${v}</version></parent><groupId>g</groupId><artifactId>web</artifactId><version>0.1</version><properties><java.version>17</java.version></properties>`),
+      'src/main/java/g/App.java': MAIN('g', 'App'),
+      ...(props ? { 'src/main/resources/application.properties': props } : {}),
+    });
+    const now = buildOf(boot('3.5.7'));
+    expect(now.r.port).toMatchObject({ value: 8080 });
+    expect(now.b.vars.build).toContain('java -Djarmode=tools -jar app.jar extract --layers --destination /app');
+    expect(now.b.copies!.map((c) => c.src)).toEqual(['/runtime', '/runtime-libs/', '/app/dependencies/', '/app/spring-boot-loader/', '/app/snapshot-dependencies/', '/app/application/']);
+    expect(now.b.vars.jlinkCmd).toContain('java.naming');
+    expect(now.b.vars.jlinkCmd).toContain('java.security.jgss');
+    const old = buildOf(boot('3.1.5', 'server.port=9090\n'));
+    expect(old.r.port).toEqual({ value: 9090, source: 'src/main/resources/application.properties: server.port 9090' });
+    expect(old.b.vars.build).toContain('java -Djarmode=layertools -jar app.jar extract --destination /app');
+    expect(old.b.entrypoint).toEqual(['/opt/java/openjdk/bin/java', 'org.springframework.boot.loader.JarLauncher']);
+    expect(buildOf(boot('3.2.4')).b.entrypoint!.at(-1)).toBe('org.springframework.boot.loader.launch.JarLauncher');
+  });
+
+  test('the Maven wrapper builds when present, on the JDK image', () => {
+    const { b } = buildOf({ 'pom.xml': pom(jarMain('a.App')), mvnw: '#!/bin/sh\n', '.mvn/wrapper/maven-wrapper.properties': 'distributionType=only-script\n' });
+    expect(b.image).toBe('eclipse-temurin:${JAVA_VERSION}-jdk');
+    expect(b.vars.deps).toBe('./mvnw -B -ntp dependency:go-offline');
+    expect((b.vars.buildFiles as { src: string }[]).map((f) => f.src)).toEqual(['pom.xml', 'mvnw', '.mvn/']);
+  });
+
+  test('hostile POMs: a DOCTYPE (entity expansion) and malformed XML are exit-2 errors naming the file; a main class that is no name is refused', () => {
+    const bomb = '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>\n<project><artifactId>&lol2;</artifactId></project>\n';
+    expect(() => resolve({ 'pom.xml': bomb })).toThrow(expect.objectContaining({ code: 'E_UNREADABLE', message: expect.stringContaining('pom.xml') }));
+    expect(() => resolve({ 'pom.xml': '<project><artifactId>x</artifactId>' })).toThrow(expect.objectContaining({ code: 'E_UNREADABLE' }));
+    expect(() => resolve({ 'pom.xml': pom(jarMain('a.App; rm -rf /')) })).toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE' }));
+  });
+
+  test('properties interpolate in bounded rounds: a cycle stops', () => {
+    expect(interpolate('${a}', { a: '${b}', b: '${a}' })).toMatch(/^\$\{[ab]\}$/);
+    expect(interpolate('${project.version}-x', { 'project.version': '1.2' })).toBe('1.2-x');
+    expect(parsePom(pom('<modules><module>a</module></modules>'), 'pom.xml').modules).toEqual(['a']);
+  });
+});
+
+describe('Gradle programs', () => {
+  test('the script shapes of Kotlin and Groovy DSLs', () => {
+    const kts = parseGradle('plugins {\n  application\n  id("org.springframework.boot") version "3.5.7"\n  kotlin("jvm")\n}\njava { toolchain { languageVersion.set(JavaLanguageVersion.of(21)) } }\napplication { mainClass.set("a.Main") }\ndependencies {\n  implementation("info.picocli:picocli:4.7.7")\n  implementation(project(":core"))\n}\n');
+    expect(kts).toMatchObject({ plugins: ['application', 'org.springframework.boot', 'org.jetbrains.kotlin.jvm'], pluginVersions: { 'org.springframework.boot': '3.5.7' }, mainClass: 'a.Main', toolchain: '21', dependencies: ['info.picocli:picocli'], projectDeps: ['core'] });
+    const groovy = parseGradle("apply plugin: 'java'\nsourceCompatibility = '11'\nmainClassName = 'b.Main'\njar { manifest { attributes 'Main-Class': 'b.Main' } }\n");
+    expect(groovy).toMatchObject({ plugins: ['java'], mainClass: 'b.Main', manifestMain: 'b.Main', sourceCompatibility: '11' });
+    expect(parseGradle('kotlin { jvmToolchain(17) }\n').toolchain).toBe('17');
+    expect(parseGradleSettings("rootProject.name = 'shop'\ninclude ':api', ':lib:core'\n")).toEqual({ rootName: 'shop', includes: ['api', 'lib/core'] });
+  });
+
+  test('an application subproject: installDist, run by main class, named like the build', () => {
+    const { r, b } = buildOf({ 'settings.gradle.kts': 'rootProject.name = "tool"\ninclude("app")\n', 'app/build.gradle.kts': 'plugins { application }\napplication { mainClass = "t.Main" }\njava { toolchain { languageVersion = JavaLanguageVersion.of(17) } }\n' });
+    expect(r.name).toBe('tool');
+    expect(b.image).toBe('gradle:9-jdk${JAVA_VERSION}');
+    expect(b.vars.build).toContain('gradle --no-daemon --console=plain :app:installDist -x test');
+    expect(b.entrypoint).toEqual(['/opt/java/openjdk/bin/java', '-cp', '/app/lib/*', 't.Main']);
+    expect(r.warnings.join()).toContain('no Gradle wrapper');
+  });
+
+  test('Spring Boot with Gradle: bootJar, picked from build/libs without the -plain jar', () => {
+    const { b } = buildOf({ 'settings.gradle': "rootProject.name = 'svc'\n", 'build.gradle': "plugins {\n  id 'java'\n  id 'org.springframework.boot' version '3.4.1'\n}\njava { toolchain { languageVersion = JavaLanguageVersion.of(21) } }\n", gradlew: '#!/bin/sh\n', 'gradle/wrapper/gradle-wrapper.properties': 'distributionUrl=gradle-8.12-bin.zip\n' });
+    expect(b.vars.build).toContain('./gradlew --no-daemon --console=plain bootJar -x test');
+    expect((b.vars.build as string[]).join(' ')).toContain("grep -v -e '-plain\\.jar$'");
+    expect(b.vars.jlinkCmd).toContain('--compress=zip-6');
+  });
+});
+
+describe('Java on every runtime', () => {
+  const files = { 'pom.xml': pom(`<properties><maven.compiler.release>17</maven.compiler.release></properties>${jarMain('a.App')}`), 'src/main/java/a/App.java': MAIN('a', 'App') };
+  test.each([['busybox-glibc', 3], ['slim', 3], ['alpine', 3], ['distroless', 2], ['jre', 2]])('%s: %s stages, and the final one starts the jar', async (runtime, stages) => {
+    const g = await generate(project(files), { runtime: runtime as never });
+    const froms = DockerfileParser.parse(g.files[0]!.content).getFROMs();
+    expect(froms).toHaveLength(stages as number);
+    expect(froms.at(-1)!.getImage()).toBe(g.plan.final.image);
+    expect(g.files[0]!.content).toMatch(/ENTRYPOINT \[".*java", "-jar", "\/app\/app.jar"\]/);
+    if (runtime === 'busybox-glibc') expect(g.files[0]!.content).toContain('COPY --from=runtime /runtime-libs/ /lib/');
+    if (runtime === 'alpine') expect(g.files[0]!.content).toContain('FROM eclipse-temurin:${JAVA_VERSION}-jdk-alpine AS runtime');
+  });
+  test('scratch is refused with the reason; --jlink-modules adds modules; jre is refused for other languages', async () => {
+    await expect(generate(project(files), { runtime: 'scratch' })).rejects.toMatchObject({ code: 'E_REFUSED', message: expect.stringContaining('C library and its loader') });
+    const g = await generate(project(files), { jlinkModules: ['java.scripting'] });
+    expect(g.files[0]!.content).toContain('--add-modules "$modules,java.scripting,jdk.crypto.ec"');
+    await expect(generate(project({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main(){}\n' }), { runtime: 'jre' })).rejects.toMatchObject({ code: 'E_REFUSED', message: expect.stringContaining('Java programs') });
+  });
+});
