@@ -32,9 +32,13 @@ describe('Java versions', () => {
     expect(resolve({ 'pom.xml': pom(jarMain('a.App')), '.java-version': '17.0.9\n' }).version).toEqual({ value: '17', source: '.java-version (17.0.9)' });
   });
 
-  test('Java 8 has no jlink: a JRE, and the jlink runtimes refused with the reason', async () => {
+  test('a Java 8 target builds and runs with 17; asked for, Java 8 has no jlink: a JRE, and the jlink runtimes refused with the reason', async () => {
     const dir = project({ 'pom.xml': pom(`<properties><maven.compiler.source>1.8</maven.compiler.source><maven.compiler.target>1.8</maven.compiler.target></properties>${jarMain('a.App')}`), 'src/main/java/a/App.java': MAIN('a', 'App') });
-    const g = await generate(dir);
+    const floor = await generate(dir);
+    expect(floor.plan.runtime).toBe('busybox-glibc');
+    expect(floor.files[0]!.content).toContain('ARG JAVA_VERSION=17');
+    expect(floor.plan.warnings.join()).toContain('--lang-version 8');
+    const g = await generate(dir, { langVersion: '8' });
     expect(g.plan.runtime).toBe('jre');
     expect(g.plan.final.image).toBe('eclipse-temurin:8-jre');
     expect(g.plan.options.find((o) => o.runtime === 'busybox-glibc')).toMatchObject({ ok: false, reason: expect.stringContaining('no jlink') });
@@ -112,6 +116,19 @@ describe('Maven programs', () => {
     expect(() => resolve({ 'pom.xml': bomb })).toThrow(expect.objectContaining({ code: 'E_UNREADABLE', message: expect.stringContaining('pom.xml') }));
     expect(() => resolve({ 'pom.xml': '<project><artifactId>x</artifactId>' })).toThrow(expect.objectContaining({ code: 'E_UNREADABLE' }));
     expect(() => resolve({ 'pom.xml': pom(jarMain('a.App; rm -rf /')) })).toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE' }));
+  });
+
+  test('profiles that turn on by themselves count: a file that exists in the module, or activeByDefault', () => {
+    const profile = '<profiles><profile><id>boot</id><activation><file><exists>src/main/resources/application.yml</exists></file></activation><build><plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build></profile></profiles>';
+    const files = {
+      'pom.xml': pom(`<packaging>pom</packaging><modules><module>svc</module><module>lib</module></modules>${profile}`, '<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.5.7</version></parent><groupId>g</groupId><artifactId>all</artifactId><version>1</version>'),
+      'svc/pom.xml': pom('', '<parent><groupId>g</groupId><artifactId>all</artifactId><version>1</version></parent><artifactId>svc</artifactId>'), 'svc/src/main/resources/application.yml': 'server:\n  port: 8081\n', 'svc/src/main/java/g/S.java': MAIN('g', 'S'),
+      'lib/pom.xml': pom('', '<parent><groupId>g</groupId><artifactId>all</artifactId><version>1</version></parent><artifactId>lib</artifactId>'), 'lib/src/main/java/g/L.java': 'package g;\nclass L {}\n',
+      'src/main/java/module-info.java': 'module g { }\n',
+    };
+    const r = resolve(files);
+    expect(r.entries.map((e) => e.value)).toEqual(['svc']);
+    expect(r.port).toEqual({ value: 8081, source: 'svc/src/main/resources/application.yml: server.port 8081' });
   });
 
   test('properties interpolate in bounded rounds: a cycle stops', () => {

@@ -34,6 +34,8 @@ export interface Pom {
   /** BOMs imported in <dependencyManagement> (scope import). */
   boms: PomDependency[];
   plugins: PomPlugin[];
+  /** Plugins of profiles that turn on by themselves: activeByDefault, or a file that exists (checked per module). */
+  profiles: { exists?: string | undefined; plugins: PomPlugin[] }[];
 }
 
 const parser = new XMLParser({
@@ -46,7 +48,7 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   trimValues: true,
-  isArray: (name) => ['module', 'dependency', 'plugin', 'execution', 'transformer', 'descriptorRef'].includes(name),
+  isArray: (name) => ['module', 'dependency', 'plugin', 'execution', 'transformer', 'descriptorRef', 'profile'].includes(name),
 });
 
 function dependencyOf(d: unknown): PomDependency | undefined {
@@ -73,13 +75,23 @@ export function parsePom(xml: string, file: string): Pom {
   for (const [k, v] of Object.entries(obj(project.properties) ?? {})) { const t = text(v); if (t !== undefined) properties[k] = t; }
   const parent = obj(project.parent);
   const build = obj(project.build);
-  const plugins: PomPlugin[] = [];
-  for (const p of [...arr(obj(build?.plugins)?.plugin)]) {
-    const o = obj(p);
-    const artifactId = text(o?.artifactId);
-    if (!o || !artifactId) continue;
-    const configs = [obj(o.configuration), ...arr(obj(o.executions)?.execution).map((e) => obj(obj(e)?.configuration))].filter((c): c is Obj => !!c);
-    plugins.push({ groupId: text(o.groupId), artifactId, version: text(o.version), configs });
+  const pluginsIn = (b: Obj | undefined) => {
+    const out: PomPlugin[] = [];
+    for (const p of arr(obj(b?.plugins)?.plugin)) {
+      const o = obj(p);
+      const artifactId = text(o?.artifactId);
+      if (!o || !artifactId) continue;
+      const configs = [obj(o.configuration), ...arr(obj(o.executions)?.execution).map((e) => obj(obj(e)?.configuration))].filter((c): c is Obj => !!c);
+      out.push({ groupId: text(o.groupId), artifactId, version: text(o.version), configs });
+    }
+    return out;
+  };
+  const plugins = pluginsIn(build);
+  const profiles: Pom['profiles'] = [];
+  for (const pr of arr(obj(project.profiles)?.profile).map(obj)) {
+    const act = obj(pr?.activation);
+    const exists = text(obj(act?.file)?.exists)?.replace(/^\$\{(?:project\.)?basedir\}\//, '');
+    if (text(act?.activeByDefault) === 'true' || exists) profiles.push({ exists, plugins: pluginsIn(obj(pr?.build)) });
   }
   return {
     groupId: text(project.groupId),
@@ -93,6 +105,7 @@ export function parsePom(xml: string, file: string): Pom {
     dependencies: arr(obj(project.dependencies)?.dependency).map(dependencyOf).filter((d): d is PomDependency => !!d),
     boms: arr(obj(obj(project.dependencyManagement)?.dependencies)?.dependency).map(dependencyOf).filter((d): d is PomDependency => !!d && d.scope === 'import'),
     plugins,
+    profiles,
   };
 }
 

@@ -107,11 +107,15 @@ function propertiesOf(node: PomNode): Record<string, string> {
   return props;
 }
 
-/** The module's plugins with those its parents in the project declare under <build><plugins> (inherited). */
-function pluginsOf(node: PomNode): PomPlugin[] {
+/**
+ * The module's plugins with those its parents in the project declare under <build><plugins>
+ * (inherited), and those of profiles that turn on by themselves for this module.
+ */
+function pluginsOf(scan: Scan, node: PomNode): PomPlugin[] {
   const out: PomPlugin[] = [];
   for (let n: PomNode | undefined = node; n && out.length < 500; n = n.parent) {
-    for (const p of n.pom.plugins) if (!out.some((o) => o.artifactId === p.artifactId)) out.push(p);
+    const active = n.pom.profiles.filter((p) => !p.exists || (!p.exists.includes('$') && scan.has(join(node.dir, p.exists))));
+    for (const p of [...n.pom.plugins, ...active.flatMap((a) => a.plugins)]) if (!out.some((o) => o.artifactId === p.artifactId)) out.push(p);
   }
   return out;
 }
@@ -122,7 +126,7 @@ function mavenModule(scan: Scan, node: PomNode, all: PomNode[]): Module | undefi
   const pom = node.pom;
   if (pom.packaging !== 'jar' && pom.packaging !== 'bundle') return undefined;
   const props = propertiesOf(node);
-  const plugins = pluginsOf(node);
+  const plugins = pluginsOf(scan, node);
   const plugin = (id: string) => plugins.find((p) => p.artifactId === id);
   const name = pom.artifactId ?? basename(scan.root);
   const finalName = interpolate(pom.finalName ?? `${name}-${props['project.version'] ?? ''}`, props)!;
@@ -208,7 +212,7 @@ function mavenJavaVersion(node: PomNode, props: Record<string, string>, plugins:
 function mainClassesIn(scan: Scan, dir: string): string[] {
   const prefix = join(dir, 'src/main/');
   const out: string[] = [];
-  for (const f of scan.withExt('.java', '.kt').filter((x) => x.startsWith(prefix) && isBuilt(x.slice(prefix.length)))) {
+  for (const f of scan.withExt('.java', '.kt').filter((x) => x.startsWith(prefix) && isBuilt(x.slice(prefix.length)) && !/(^|\/)(module|package)-info\.java$/.test(x))) {
     const src = scan.read(f) ?? '';
     const kotlin = f.endsWith('.kt');
     const hasMain = kotlin ? /^fun main\s*\(/m.test(src) : /\bstatic\s+(?:public\s+)?void\s+main\s*\(\s*(?:final\s+)?String/.test(src) || /^\s*(?:public\s+)?(?:static\s+)?void\s+main\s*\(\s*\)/m.test(src);
@@ -290,6 +294,13 @@ function resolveVersion(scan: Scan, opts: ResolveOptions, fromBuild: Fact<number
   }
   if (!want) return { value: DATA.defaultVersion, source: `no version in the build files: the newest LTS release (Java ${DATA.defaultVersion}, checked ${DATA.supportChecked})` };
   const v = want.value;
+  // Java 8 in a build file is a bytecode target that keeps old users working, rarely a need for
+  // Java 8 itself: build and run with 17, which still compiles for it and has jlink. Only
+  // --lang-version asks for a Java 8 runtime (a JRE image: JDK 8 has no jlink).
+  if (v < 11 && want.source !== '--lang-version') {
+    warnings.push(`${shown(want.source, 60)} targets Java ${v}: built and run with Java 17, which still compiles for ${v}. Pass --lang-version ${v} for a Java ${v} runtime (a JRE image only: JDK ${v} has no jlink).`);
+    return { value: '17', source: `${want.source}, a target older than 11: Java 17 compiles for it and runs it` };
+  }
   if (LTS.includes(v) || v === CURRENT) return { value: String(v), source: want.source };
   if (v > CURRENT) {
     warnings.push(`Java ${v} (${want.source}) is newer than ${CURRENT}, the newest release known here: the image tag may not exist yet.`);
@@ -371,7 +382,7 @@ export const java: Language = {
     const warnings: string[] = [];
     const decisions: Decision[] = [];
     const maven = scan.has('pom.xml');
-    if (maven && [...BUILD_GRADLE, ...SETTINGS_GRADLE].some((f) => scan.has(f))) warnings.push('Both pom.xml and Gradle build files are here: building with Maven. Remove the one that is not used.');
+    if (maven && [...BUILD_GRADLE, ...SETTINGS_GRADLE].some((f) => scan.has(f))) decisions.push({ topic: 'Build tool', choice: 'Maven', because: 'both pom.xml and Gradle build files are here: Maven is the one read (a project that keeps both builds the same program with either)' });
     let modules: Module[];
     let buildFiles: string[];
     let gradleVersion: string | undefined;
