@@ -3,7 +3,7 @@
 // and writes docs/realworld.md and docs/realworld.json. See docs/realworld.md for how to use it.
 //
 //   node scripts/realworld.mjs                 every language, every repository
-//   node scripts/realworld.mjs go              one language (go, c, rust)
+//   node scripts/realworld.mjs go              one language (go, c, rust, java)
 //   node scripts/realworld.mjs --only jq,redis repositories whose owner/name contains a word
 //   node scripts/realworld.mjs --plan-only     generate only (no Docker): what the tool decides
 //
@@ -27,8 +27,8 @@ import { fileURLToPath } from 'node:url';
 const langFlags = (lang) => (process.env[`REALWORLD_FLAGS_${lang.toUpperCase()}`] || '').split(/\s+/).filter(Boolean);
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const LANGS = ['go', 'c', 'rust'];
-const TITLES = { go: 'Go', c: 'C and C++', rust: 'Rust' };
+const LANGS = ['go', 'c', 'rust', 'java'];
+const TITLES = { go: 'Go', c: 'C and C++', rust: 'Rust', java: 'Java' };
 const SRC_DIR = process.env.REALWORLD_DIR || '/work/realworld-src';
 const CLI = path.resolve(process.env.CSD_CLI || path.join(ROOT, 'bin/create-slim-dockerfile.js'));
 const DOCKER = process.env.DOCKER || '/usr/bin/docker';
@@ -175,7 +175,9 @@ async function checkImage(tag, check) {
     const start = await run(DOCKER, ['run', '-d', '-p', `127.0.0.1:${host}:${check.port}`, tag, ...(check.args || [])]);
     if (start.code !== 0) return { ok: false, detail: firstError(start.stderr) || 'docker run failed' };
     const id = start.stdout.trim();
-    const until = Date.now() + PORT_WAIT_MS;
+    // A JVM server may take a while to start: a check can say how long to wait (seconds).
+    const waitMs = check.wait ? check.wait * 1000 : PORT_WAIT_MS;
+    const until = Date.now() + waitMs;
     let res = { ok: false, got: '' };
     try {
       while (Date.now() < until) {
@@ -188,7 +190,7 @@ async function checkImage(tag, check) {
       if (res.ok) return { ok: true, detail: `port ${check.port} answered: ${sanitize(res.got)}` };
       const logs = await run(DOCKER, ['logs', '--tail', '40', id]);
       const text = `${logs.stdout}\n${logs.stderr}`;
-      return { ok: false, detail: `port ${check.port} did not answer in ${PORT_WAIT_MS / 1000} s: ${firstError(text) || 'no output'}`, output: text.slice(-2000) };
+      return { ok: false, detail: `port ${check.port} did not answer in ${waitMs / 1000} s: ${firstError(text) || 'no output'}`, output: text.slice(-2000) };
     } finally {
       await run(DOCKER, ['rm', '-f', id]);
     }

@@ -145,6 +145,7 @@ describe('Gradle programs', () => {
     const groovy = parseGradle("apply plugin: 'java'\nsourceCompatibility = '11'\nmainClassName = 'b.Main'\njar { manifest { attributes 'Main-Class': 'b.Main' } }\n");
     expect(groovy).toMatchObject({ plugins: ['java'], mainClass: 'b.Main', manifestMain: 'b.Main', sourceCompatibility: '11' });
     expect(parseGradle('kotlin { jvmToolchain(17) }\n').toolchain).toBe('17');
+    expect(parseGradle("plugins {\n    id 'org.springframework.boot' version '2.6.3'\n}\n").pluginVersions).toEqual({ 'org.springframework.boot': '2.6.3' });
     expect(parseGradleSettings("rootProject.name = 'shop'\ninclude ':api', ':lib:core'\n")).toEqual({ rootName: 'shop', includes: ['api', 'lib/core'] });
   });
 

@@ -165,7 +165,7 @@ export interface GradleScript {
 }
 
 const QUOTED = `["']([^"'\\n]{1,200})["']`;
-const PLUGIN_ID = new RegExp(`^\\s*(?:id\\s*\\(?\\s*${QUOTED}\\s*\\)?(?:\\s+version\\s*\\(?\\s*${QUOTED}\\s*\\)?)?|(application|java|\`java-library\`|war)\\s*$)`);
+const PLUGIN_ID = new RegExp(`^\\s*(?:id\\s*\\(?\\s*${QUOTED}\\s*\\)?(?:\\s*version\\s*\\(?\\s*${QUOTED}\\s*\\)?)?|(application|java|\`java-library\`|war)\\s*$)`);
 const APPLY_PLUGIN = new RegExp(`^\\s*apply\\s*\\(?\\s*plugin\\s*[:=]\\s*${QUOTED}`);
 const MAIN_CLASS = new RegExp(`\\b(?:mainClass(?:Name)?(?:\\.set\\s*\\(|\\s*=|\\s*\\()|mainClassName\\s*=)\\s*${QUOTED}`);
 const MANIFEST_MAIN = new RegExp(`["']Main-Class["']\\s*(?::|to|\\]\\s*=|,)\\s*${QUOTED}`);
