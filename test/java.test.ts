@@ -104,6 +104,13 @@ describe('Maven programs', () => {
     expect(buildOf(boot('3.2.4')).b.entrypoint!.at(-1)).toBe('org.springframework.boot.loader.launch.JarLauncher');
   });
 
+  test('ports: Javalin start(N) in the sources, else its default', () => {
+    const dep = '<dependencies><dependency><groupId>io.javalin</groupId><artifactId>javalin</artifactId><version>6.7.0</version></dependency></dependencies>';
+    const app = (start: string) => ({ 'pom.xml': pom(`${dep}${jarMain('a.App')}`), 'src/main/java/a/App.java': `package a;\npublic class App { public static void main(String[] a) { io.javalin.Javalin.create().start(${start}); } }\n` });
+    expect(resolve(app('7070')).port).toMatchObject({ value: 7070, source: expect.stringContaining('.start(7070)') });
+    expect(resolve(app('')).port).toMatchObject({ value: 8080, source: expect.stringContaining('io.javalin:javalin') });
+  });
+
   test('the Maven wrapper builds when present, on the JDK image', () => {
     const { b } = buildOf({ 'pom.xml': pom(jarMain('a.App')), mvnw: '#!/bin/sh\n', '.mvn/wrapper/maven-wrapper.properties': 'distributionType=only-script\n' });
     expect(b.image).toBe('eclipse-temurin:${JAVA_VERSION}-jdk');

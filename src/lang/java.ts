@@ -452,9 +452,11 @@ export const java: Language = {
     const sources = scan.withExt('.java', '.kt').filter((f) => f.startsWith(join(mod.dir, 'src/main/')));
     const extra = extraModules(scan, mod, v, sources, opts.jlinkModules);
     const isWeb = mod.deps.some((d) => /^org\.springframework\.boot:spring-boot-starter-(web|webflux|jersey)/.test(d) || /^io\.(micronaut|quarkus)[\w.]*:/.test(d));
+    const javalin = mod.deps.find((d) => d.startsWith('io.javalin:javalin'));
     const port = opts.port !== undefined ? { value: opts.port, source: '--port' }
       : springPort(scan, mod.dir) ?? findPort(scan, sources, JAVA_PORT_PATTERNS)
       ?? (isWeb ? { value: 8080, source: `${mod.deps.find((d) => /spring-boot-starter-web|micronaut|quarkus/.test(d))} (its default port)` } : undefined)
+      ?? (javalin ? { value: 8080, source: `${javalin} (its default port, when start() names none)` } : undefined)
       ?? portFromDockerfile(scan);
 
     // Ways to run: the jar on a JRE image, or on a runtime cut by jlink (which JDK 8 lacks).
