@@ -158,3 +158,16 @@ const HELPER_PROGRAM = /(^|[-_.])(tests?|unittests?|fuzz\w*|bench\w*|gen|generat
 export function helpersLast<T>(items: T[], nameOf: (t: T) => string): T[] {
   return [...items].sort((a, b) => Number(HELPER_PROGRAM.test(nameOf(a))) - Number(HELPER_PROGRAM.test(nameOf(b))));
 }
+
+/** A path inside a package folder ('.' is the project root). */
+export const joinRel = (dir: string, rel: string): string => (dir === '.' ? rel : `${dir}/${rel}`);
+
+/** a/b/../c -> a/c; undefined for a path that leaves the project. */
+export function normalizeRel(rel: string): string | undefined {
+  const out: string[] = [];
+  for (const part of rel.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') { if (!out.length) return undefined; out.pop(); } else out.push(part);
+  }
+  return out.length ? out.join('/') : '.';
+}

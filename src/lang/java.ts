@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, RuntimeId, Strategy } from '../types.js';
-import { findPort, helpersLast, listed, pickEntry, portFromDockerfile, versionFromToolVersions, type PortPattern } from './common.js';
+import { findPort, helpersLast, joinRel as join, listed, normalizeRel as normalize, pickEntry, portFromDockerfile, versionFromToolVersions, type PortPattern } from './common.js';
 import { configList, configValue, gradleWrapperVersion, interpolate, javaFeature, parseGradle, parseGradleSettings, parsePom, type Pom, type PomPlugin } from './java-build.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -46,15 +46,6 @@ interface Module {
 
 interface PomNode { dir: string; file: string; pom: Pom; parent?: PomNode | undefined }
 
-const join = (dir: string, rel: string) => (dir === '.' ? rel : `${dir}/${rel}`);
-function normalize(rel: string): string | undefined {
-  const out: string[] = [];
-  for (const part of rel.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') { if (!out.length) return undefined; out.pop(); } else out.push(part);
-  }
-  return out.length ? out.join('/') : '.';
-}
 
 /** Every POM of the build: the root and its modules, recursively, each with its parent when the parent is in the project. */
 function readMaven(scan: Scan): PomNode[] {

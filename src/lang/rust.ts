@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
-import { binaryIgnore, findPort, helpersLast, listed, missingSubmodules, pickEntry, portFromDockerfile, serverCommand, type PortPattern } from './common.js';
+import { binaryIgnore, findPort, helpersLast, joinRel as join, listed, missingSubmodules, normalizeRel as normalize, pickEntry, portFromDockerfile, serverCommand, type PortPattern } from './common.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 const DATA = LANGUAGE_DATA.rust;
@@ -38,17 +38,6 @@ export interface Crate {
   rustVersion?: string | undefined;
 }
 
-const join = (dir: string, rel: string) => (dir === '.' ? rel : `${dir}/${rel}`);
-
-/** a/b/../c -> a/c; undefined for a path that leaves the project. */
-function normalize(rel: string): string | undefined {
-  const out: string[] = [];
-  for (const part of rel.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') { if (!out.length) return undefined; out.pop(); } else out.push(part);
-  }
-  return out.length ? out.join('/') : '.';
-}
 
 /** One package: its binaries as Cargo finds them ([[bin]], src/main.rs, src/bin/*.rs, src/bin/<name>/main.rs). */
 export function readCrate(scan: Scan, dir: string, manifest: Toml, workspacePackage: Toml | undefined): Crate | undefined {
