@@ -153,7 +153,7 @@ describe('Gradle programs', () => {
     expect(groovy).toMatchObject({ plugins: ['java'], mainClass: 'b.Main', manifestMain: 'b.Main', sourceCompatibility: '11' });
     expect(parseGradle('kotlin { jvmToolchain(17) }\n').toolchain).toBe('17');
     expect(parseGradle("plugins {\n    id 'org.springframework.boot' version '2.6.3'\n}\n").pluginVersions).toEqual({ 'org.springframework.boot': '2.6.3' });
-    expect(parseGradleSettings("rootProject.name = 'shop'\ninclude ':api', ':lib:core'\n")).toEqual({ rootName: 'shop', includes: ['api', 'lib/core'] });
+    expect(parseGradleSettings("rootProject.name = 'shop'\ninclude ':api', ':lib:core'\n")).toEqual({ rootName: 'shop', includes: ['api', 'lib/core'], includedBuilds: [] });
   });
 
   test('an application subproject: installDist, run by main class, named like the build', () => {
@@ -170,6 +170,18 @@ describe('Gradle programs', () => {
     expect(b.vars.build).toContain('./gradlew --no-daemon --console=plain bootJar -x test');
     expect((b.vars.build as string[]).join(' ')).toContain("grep -v -e '-plain\\.jar$'");
     expect(b.vars.jlinkCmd).toContain('--compress=zip-6');
+    // The wrapper needs its jar from gradle/: the whole folder goes into the dependency step.
+    expect((b.vars.buildFiles as { src: string }[]).map((f) => f.src)).toEqual(['settings.gradle', 'build.gradle', 'gradle/', 'gradlew']);
+  });
+
+  test('included builds and buildSrc configure the build: copied before the dependency step', () => {
+    const { b } = buildOf({ 'settings.gradle.kts': 'rootProject.name = "x"\nincludeBuild("build-logic")\ninclude("app")\n', 'build-logic/settings.gradle.kts': '', 'buildSrc/build.gradle.kts': '', 'gradle.properties': 'org.gradle.jvmargs=-Xmx1g\n', 'app/build.gradle.kts': 'plugins { application }\napplication { mainClass.set("x.Main") }\n' });
+    expect((b.vars.buildFiles as { src: string }[]).map((f) => f.src)).toEqual(['settings.gradle.kts', 'app/build.gradle.kts', 'gradle.properties', 'buildSrc/', 'build-logic/']);
+  });
+
+  test('a parent POM reached by relativePath but no module goes into the image too', () => {
+    const { b } = buildOf({ 'pom.xml': pom(jarMain('a.App'), '<parent><groupId>g</groupId><artifactId>base</artifactId><version>1</version><relativePath>build/base</relativePath></parent><artifactId>app</artifactId>'), 'build/base/pom.xml': pom('<packaging>pom</packaging><properties><maven.compiler.release>17</maven.compiler.release></properties>', '<groupId>g</groupId><artifactId>base</artifactId><version>1</version>') });
+    expect((b.vars.buildFiles as { src: string }[]).map((f) => f.src)).toEqual(['pom.xml', 'build/base/pom.xml']);
   });
 });
 

@@ -199,16 +199,18 @@ export function parseGradle(source: string): GradleScript {
   return out;
 }
 
-export interface GradleSettings { rootName?: string | undefined; includes: string[] }
+export interface GradleSettings { rootName?: string | undefined; includes: string[]; includedBuilds: string[] }
 
 /** settings.gradle(.kts): rootProject.name and the included projects (':app', 'lib:core' -> app, lib/core). */
 export function parseGradleSettings(source: string): GradleSettings {
-  const out: GradleSettings = { includes: [] };
+  const out: GradleSettings = { includes: [], includedBuilds: [] };
   for (const raw of source.split('\n')) {
     if (raw.length > 2000) continue;
     const line = raw.replace(/\/\/.*$/, '');
     const name = new RegExp(`rootProject\\.name\\s*=\\s*${QUOTED}`).exec(line);
     if (name) out.rootName = name[1];
+    const built = new RegExp(`^\\s*includeBuild\\s*\\(?\\s*${QUOTED}`).exec(line);
+    if (built && /^[\w.-]+(\/[\w.-]+)*$/.test(built[1]!) && !built[1]!.split('/').includes('..')) out.includedBuilds.push(built[1]!);
     const inc = /^\s*include\s*\(?(.*)$/.exec(line);
     if (inc) for (const m of inc[1]!.matchAll(/["']:?([\w.:-]{1,100})["']/g)) out.includes.push(m[1]!.replace(/:/g, '/'));
   }

@@ -60,7 +60,8 @@ function readMaven(scan: Scan): PomNode[] {
     const rel = node.pom.parent?.relativePath ?? '../pom.xml';
     if (node.pom.parent && rel !== '') {
       const target = normalize(join(node.dir, rel.endsWith('.xml') ? rel : `${rel}/pom.xml`));
-      if (target && target !== file && scan.has(target)) {
+      // Read directly: a parent may sit in a folder the walk skips (build/, parent/ under target/...).
+      if (target && target !== file) {
         const p = load(target);
         if (p && (!node.pom.parent.artifactId || p.pom.artifactId === node.pom.parent.artifactId)) node.parent = p;
       }
@@ -80,7 +81,10 @@ function readMaven(scan: Scan): PomNode[] {
       if (target) queue.push(target);
     }
   }
-  return order.map((f) => nodes.get(f)!);
+  // The modules, in reactor order, then parents read through <relativePath> that are no module
+  // (their POMs must be in the image as well).
+  const parents = new Set([...nodes.values()].map((n) => n.parent?.file).filter((f): f is string => !!f));
+  return [...order, ...[...parents].filter((f) => !order.includes(f))].map((f) => nodes.get(f)!);
 }
 
 /** Properties as Maven sees them in a module: its parents' first, then its own, plus project.*. */
@@ -259,7 +263,10 @@ function readGradle(scan: Scan): { modules: Module[]; buildFiles: string[]; root
       gradleTask: task,
     });
   }
-  for (const f of ['gradle.properties', 'gradle/libs.versions.toml', 'gradle/wrapper/gradle-wrapper.properties']) if (scan.has(f)) buildFiles.push(f);
+  // What configures the build besides the scripts: properties, the gradle/ folder (the wrapper's
+  // jar and properties, version catalogs), buildSrc and included builds (convention plugins).
+  if (scan.has('gradle.properties')) buildFiles.push('gradle.properties');
+  for (const d of ['gradle', 'buildSrc', ...settings.includedBuilds]) if (scan.list(d)?.length) buildFiles.push(`${d}/`);
   return { modules, buildFiles, rootName };
 }
 
@@ -475,7 +482,7 @@ export const java: Language = {
       ignore: ['target/', 'build/', '.gradle/', '*.class', '.idea/', '*.iml'],
       own: {
         tool: mod.tool, wrapper, dir: mod.dir, kind: mod.kind, jar: mod.jar, mainClass, boot: bootLayout(mod.boot?.version), bootVersion: mod.boot?.version,
-        buildFiles: buildFiles.map((f) => (f === '.mvn/' ? f : safeRelPath(f, 'Build file', '--entry', 'the build files'))), modules: extra.modules, gradleTask: mod.gradleTask, gradleVersion,
+        buildFiles: buildFiles.map((f) => safeRelPath(f, 'Build file', '--entry', 'the build files')), modules: extra.modules, gradleTask: mod.gradleTask, gradleVersion,
       } satisfies JavaInfo,
     };
   },
