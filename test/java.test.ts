@@ -142,6 +142,8 @@ describe('Maven programs', () => {
     expect(interpolate('${a}', { a: '${b}', b: '${a}' })).toMatch(/^\$\{[ab]\}$/);
     expect(interpolate('${project.version}-x', { 'project.version': '1.2' })).toBe('1.2-x');
     expect(parsePom(pom('<modules><module>a</module></modules>'), 'pom.xml').modules).toEqual(['a']);
+    // Modules of profiles are read too: Maven checks that those of an active profile exist.
+    expect(parsePom(pom('<modules><module>a</module></modules><profiles><profile><activation><jdk>[17,)</jdk></activation><modules><module>web</module></modules></profile></profiles>'), 'pom.xml').modules).toEqual(['a', 'web']);
   });
 });
 

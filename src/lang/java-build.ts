@@ -88,7 +88,11 @@ export function parsePom(xml: string, file: string): Pom {
   };
   const plugins = pluginsIn(build);
   const profiles: Pom['profiles'] = [];
+  // Modules of profiles count too: Maven checks that every module of an active profile exists
+  // (zxing turns some on by JDK version), so their POMs must be in the image as well.
+  const profileModules: string[] = [];
   for (const pr of arr(obj(project.profiles)?.profile).map(obj)) {
+    profileModules.push(...arr(obj(pr?.modules)?.module).map(text).filter((m): m is string => !!m));
     const act = obj(pr?.activation);
     const exists = text(obj(act?.file)?.exists)?.replace(/^\$\{(?:project\.)?basedir\}\//, '');
     if (text(act?.activeByDefault) === 'true' || exists) profiles.push({ exists, plugins: pluginsIn(obj(pr?.build)) });
@@ -99,7 +103,7 @@ export function parsePom(xml: string, file: string): Pom {
     version: text(project.version),
     packaging: text(project.packaging) ?? 'jar',
     finalName: text(build?.finalName),
-    modules: arr(obj(project.modules)?.module).map(text).filter((m): m is string => !!m),
+    modules: [...new Set([...arr(obj(project.modules)?.module).map(text).filter((m): m is string => !!m), ...profileModules])],
     properties,
     parent: parent ? { groupId: text(parent.groupId), artifactId: text(parent.artifactId), version: text(parent.version), relativePath: typeof parent.relativePath === 'string' ? parent.relativePath.trim() : undefined } : undefined,
     dependencies: arr(obj(project.dependencies)?.dependency).map(dependencyOf).filter((d): d is PomDependency => !!d),
