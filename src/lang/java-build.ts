@@ -27,6 +27,8 @@ export interface Pom {
   version?: string | undefined;
   packaging: string;
   finalName?: string | undefined;
+  /** <build><sourceDirectory>, when the sources are not in src/main/java. */
+  sourceDirectory?: string | undefined;
   modules: string[];
   properties: Record<string, string>;
   parent?: { groupId?: string | undefined; artifactId?: string | undefined; version?: string | undefined; relativePath?: string | undefined } | undefined;
@@ -103,6 +105,7 @@ export function parsePom(xml: string, file: string): Pom {
     version: text(project.version),
     packaging: text(project.packaging) ?? 'jar',
     finalName: text(build?.finalName),
+    sourceDirectory: text(build?.sourceDirectory)?.replace(/^\$\{(?:project\.)?basedir\}\//, ''),
     modules: [...new Set([...arr(obj(project.modules)?.module).map(text).filter((m): m is string => !!m), ...profileModules])],
     properties,
     parent: parent ? { groupId: text(parent.groupId), artifactId: text(parent.artifactId), version: text(parent.version), relativePath: typeof parent.relativePath === 'string' ? parent.relativePath.trim() : undefined } : undefined,

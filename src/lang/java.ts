@@ -169,7 +169,7 @@ function mavenModule(scan: Scan, node: PomNode, all: PomNode[]): Module | undefi
   } else {
     kind = configured.some((c) => c.source.includes('maven-jar-plugin')) ? 'jar' : 'classpath';
   }
-  const sourceMains = configured.length || boot ? [] : mainClassesIn(scan, node.dir);
+  const sourceMains = configured.length || boot ? [] : mainClassesIn(scan, node.dir, pom.sourceDirectory && !pom.sourceDirectory.includes('$') ? [pom.sourceDirectory] : undefined);
   return { dir: node.dir, name, tool: 'maven', kind, main: configured[0], sourceMains, boot, jar, deps, version: mavenJavaVersion(node, props, plugins) };
 }
 
@@ -203,11 +203,11 @@ function mavenJavaVersion(node: PomNode, props: Record<string, string>, plugins:
   return undefined;
 }
 
-/** Classes with a main method under src/main/java (or kotlin): package + class name. */
-function mainClassesIn(scan: Scan, dir: string): string[] {
-  const prefix = join(dir, 'src/main/');
+/** Classes with a main method under src/main/java and src/main/kotlin (or the build's sourceDirectory): package + class name. */
+function mainClassesIn(scan: Scan, dir: string, sourceDirs = ['src/main/java', 'src/main/kotlin']): string[] {
+  const prefixes = sourceDirs.map((d) => `${join(dir, d.replace(/\/$/, ''))}/`);
   const out: string[] = [];
-  for (const f of scan.withExt('.java', '.kt').filter((x) => x.startsWith(prefix) && isBuilt(x.slice(prefix.length)) && !/(^|\/)(module|package)-info\.java$/.test(x))) {
+  for (const f of scan.withExt('.java', '.kt').filter((x) => prefixes.some((p) => x.startsWith(p) && isBuilt(x.slice(p.length))) && !/(^|\/)(module|package)-info\.java$/.test(x))) {
     const src = scan.read(f) ?? '';
     const kotlin = f.endsWith('.kt');
     const hasMain = kotlin ? /^fun main\s*\(/m.test(src) : /\bstatic\s+(?:public\s+)?void\s+main\s*\(\s*(?:final\s+)?String/.test(src) || /^\s*(?:public\s+)?(?:static\s+)?void\s+main\s*\(\s*\)/m.test(src);
@@ -509,7 +509,9 @@ export const java: Language = {
     const pick = (folder: string) => [`jar="$(ls ${shellWord(folder)}/*.jar | grep -v -e '-plain\\.jar$' -e '-sources\\.jar$' -e '-javadoc\\.jar$' | head -n 1)"`, 'test -n "$jar"', `cp "$jar" ${jarTo}`];
     if (info.tool === 'maven') {
       const flags = `-B -ntp${pl}`;
-      deps = `${tool} ${flags} dependency:go-offline`;
+      // go-offline reaches further than a build does (every profile's plugins, test scopes): what it
+      // cannot fetch, the package step fetches when it needs it, and fails there if it really is missing.
+      deps = `${tool} ${flags} dependency:go-offline || echo 'Some dependencies could not be fetched ahead; the package step fetches what it needs.'`;
       const copyDeps = info.kind === 'classpath' ? ' dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/app/lib' : '';
       build.push(`${tool} ${flags} -DskipTests package${copyDeps}`, mkdirs, `cp ${shellWord(info.jar)} ${jarTo}`);
     } else {
