@@ -71,6 +71,15 @@ describe('Maven programs', () => {
     expect(b.entrypoint).toEqual(['/opt/java/openjdk/bin/java', '-jar', '/app/app.jar']);
   });
 
+  test('an assembly configured but never bound makes no fat jar; a main class in a classifier execution names that jar', () => {
+    const assembly = '<plugin><artifactId>maven-assembly-plugin</artifactId><configuration><archive><manifest><mainClass>z.Cli</mainClass></manifest></archive><descriptorRefs><descriptorRef>jar-with-dependencies</descriptorRef></descriptorRefs></configuration></plugin>';
+    const unbound = buildOf({ 'pom.xml': pom(`<dependencies><dependency><groupId>g</groupId><artifactId>dep</artifactId><version>1</version></dependency></dependencies><build><plugins>${assembly}</plugins></build>`) });
+    expect(unbound.b.entrypoint).toEqual(['/opt/java/openjdk/bin/java', '-cp', '/app/app.jar:/app/lib/*', 'z.Cli']);
+    const examples = '<plugin><artifactId>maven-jar-plugin</artifactId><executions><execution><id>default-jar</id><goals><goal>jar</goal></goals></execution><execution><id>ex</id><goals><goal>jar</goal></goals><configuration><classifier>examples</classifier><archive><manifest><mainClass>org.x.examples.Demo</mainClass></manifest></archive></configuration></execution></executions></plugin>';
+    const { b } = buildOf({ 'pom.xml': pom(`<build><plugins>${examples}</plugins></build>`) });
+    expect(b.vars.build).toContain('cp target/app-1.0-examples.jar /app/app.jar');
+  });
+
   test('no main class named: the sources with a main method are the programs; --entry takes a class', () => {
     const files = { 'pom.xml': pom(''), 'src/main/java/a/One.java': MAIN('a', 'One'), 'src/main/java/a/Two.java': MAIN('a', 'Two'), 'src/test/java/a/T.java': MAIN('a', 'T') };
     const r = resolve(files);

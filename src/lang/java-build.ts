@@ -19,6 +19,10 @@ export interface PomPlugin {
   version?: string | undefined;
   /** The plugin's <configuration> and every execution's, as parsed XML. */
   configs: Obj[];
+  /** Goals bound by its executions (a plugin configured but never bound runs only when called by name). */
+  goals: string[];
+  /** Each execution's own configuration with the plugin's (what one execution makes: a classifier jar). */
+  executions: Obj[];
 }
 export interface PomDependency { groupId: string; artifactId: string; version?: string | undefined; scope?: string | undefined; type?: string | undefined }
 export interface Pom {
@@ -50,7 +54,7 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   trimValues: true,
-  isArray: (name) => ['module', 'dependency', 'plugin', 'execution', 'transformer', 'descriptorRef', 'profile'].includes(name),
+  isArray: (name) => ['module', 'dependency', 'plugin', 'execution', 'transformer', 'descriptorRef', 'profile', 'goal'].includes(name),
 });
 
 function dependencyOf(d: unknown): PomDependency | undefined {
@@ -83,8 +87,11 @@ export function parsePom(xml: string, file: string): Pom {
       const o = obj(p);
       const artifactId = text(o?.artifactId);
       if (!o || !artifactId) continue;
-      const configs = [obj(o.configuration), ...arr(obj(o.executions)?.execution).map((e) => obj(obj(e)?.configuration))].filter((c): c is Obj => !!c);
-      out.push({ groupId: text(o.groupId), artifactId, version: text(o.version), configs });
+      const execs = arr(obj(o.executions)?.execution).map(obj).filter((e): e is Obj => !!e);
+      const configs = [obj(o.configuration), ...execs.map((e) => obj(e.configuration))].filter((c): c is Obj => !!c);
+      const goals = execs.flatMap((e) => arr(obj(e.goals)?.goal).map(text)).filter((g): g is string => !!g);
+      const executions = execs.map((e) => ({ ...(obj(o.configuration) ?? {}), ...(obj(e.configuration) ?? {}) }));
+      out.push({ groupId: text(o.groupId), artifactId, version: text(o.version), configs, goals, executions });
     }
     return out;
   };

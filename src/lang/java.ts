@@ -135,13 +135,16 @@ function mavenModule(scan: Scan, node: PomNode, all: PomNode[]): Module | undefi
   const shade = plugin('maven-shade-plugin');
   const shadeMain = shade ? configList(shade.configs, 'transformers', 'transformer').map((t) => interpolate(configValue([t as Record<string, unknown>], ['mainClass']), props)).find((m) => m && !m.includes('${')) : undefined;
   const assembly = plugin('maven-assembly-plugin');
-  const assemblyFat = assembly ? configList(assembly.configs, 'descriptorRefs', 'descriptorRef').includes('jar-with-dependencies') : false;
+  // A fat jar from the assembly plugin only when an execution binds its goal: configured alone, it runs on request.
+  const assemblyFat = assembly ? configList(assembly.configs, 'descriptorRefs', 'descriptorRef').includes('jar-with-dependencies') && assembly.goals.includes('single') : false;
   fromConfig(bootPlugin, ['mainClass'], 'spring-boot-maven-plugin mainClass');
   if (props['start-class'] && !props['start-class'].includes('${')) configured.push({ value: props['start-class'], source: `${file}: property start-class` });
   if (shadeMain) configured.push({ value: shadeMain, source: `${file}: maven-shade-plugin ManifestResourceTransformer` });
   fromConfig(assembly, ['archive', 'manifest', 'mainClass'], 'maven-assembly-plugin manifest mainClass');
   const jarPlugin = plugin('maven-jar-plugin');
-  fromConfig(jarPlugin, ['archive', 'manifest', 'mainClass'], 'maven-jar-plugin manifest mainClass');
+  // A main class set in an execution that makes a classifier jar (jsoup's -examples.jar) belongs to that jar.
+  const classifierJar = jarPlugin?.executions.find((e) => configValue([e], ['archive', 'manifest', 'mainClass']) && configValue([e], ['classifier']));
+  fromConfig(jarPlugin, ['archive', 'manifest', 'mainClass'], `maven-jar-plugin manifest mainClass${classifierJar ? ` (the ${configValue([classifierJar], ['classifier'])} jar)` : ''}`);
   fromConfig(plugin('exec-maven-plugin'), ['mainClass'], 'exec-maven-plugin mainClass');
   for (const key of ['main.class', 'mainClass', 'exec.mainClass', 'app.main.class', 'main-class']) {
     const v = interpolate(props[key], props);
@@ -164,6 +167,9 @@ function mavenModule(scan: Scan, node: PomNode, all: PomNode[]): Module | undefi
   } else if (assemblyFat && configured.some((c) => c.source.includes('assembly'))) {
     kind = 'fat';
     if (!/^false$/i.test(configValue(assembly!.configs, ['appendAssemblyId']) ?? '')) jar = `${join(node.dir, 'target')}/${finalName}-jar-with-dependencies.jar`;
+  } else if (classifierJar) {
+    kind = runtimeDeps ? 'classpath' : 'jar';
+    jar = `${join(node.dir, 'target')}/${finalName}-${interpolate(configValue([classifierJar], ['classifier']), props)}.jar`;
   } else if (runtimeDeps) {
     kind = 'classpath';
   } else {
