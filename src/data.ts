@@ -42,6 +42,9 @@ export interface LanguageData {
   lts?: string[];
   current?: string;
   distroless?: string[];
+  /** Python: the minor releases an image exists for (oldest first), and the uv image tag. */
+  known?: string[];
+  uvImage?: string;
 }
 
 function load<T>(name: string): T {
@@ -71,7 +74,7 @@ export function libraryNamed(name: string): string | undefined {
 /** The package's own version, for --version (the bundle has no package.json of its own to find). */
 export const VERSION = (JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string }).version;
 
-export const LANGUAGE_DATA = load<Record<'go' | 'c' | 'rust' | 'java', LanguageData>>('languages.json');
+export const LANGUAGE_DATA = load<Record<'go' | 'c' | 'rust' | 'java' | 'python', LanguageData>>('languages.json');
 
 /** Java modules that jdeps cannot see but a framework loads at run time (data/java-modules.json). */
 export interface JavaModuleRule {
@@ -96,3 +99,7 @@ export interface CrateInfo {
   fix?: string;
 }
 export const CRATES = load<Record<string, CrateInfo>>('crates.json');
+
+/** Python packages that need a compiler, a library at run time, or decide Alpine (data/python-packages.json). */
+export interface PythonPackage { build?: string[]; library?: string; musl?: boolean; instead?: string; env?: string[] }
+export const PYTHON_PACKAGES = (load<{ packages: Record<string, PythonPackage> }>('python-packages.json')).packages;

@@ -11,6 +11,8 @@ import type { LangId } from '../src/types.js';
  * - runtimes / notBuilt: heavy examples are built on one runtime, and some cannot be built here at all
  *   (no Gradle distribution, no Alpine JDK): the suite says which and why, and the report lists them;
  * - http: a server, probed with an HTTP request (the response must contain expected/output.txt);
+ * - pyLocks: uv.lock / Pipfile.lock made at test time the same way, with uv and pipenv from a venv of the tests;
+ * - absent: paths the final image must not hold;
  * - cargoLock: Cargo.lock is made at test time (a committed one would carry the registry's address):
  *   golden tests use expected/Cargo.lock.skeleton (the same lock without sources and checksums),
  *   end-to-end runs `cargo generate-lockfile`.
@@ -27,11 +29,29 @@ export interface ExampleSetup {
   http?: { port: number; path: string };
   /** Files the tests add to the copy (a Gradle wrapper stand-in: the real script is not kept here). */
   files?: Record<string, string>;
+  /** Python lock files made at test time (uv.lock, Pipfile.lock carry the index's address); golden tests use expected/<lock>.skeleton. */
+  pyLocks?: string[];
+  /** Paths the final image must not hold (a compiler, caches): checked with the image's shell. */
+  absent?: string[];
 }
 
-/** The language of an example, from its name (go-net, rust-tls, java-spring-boot, c-make, cpp-cmake). */
+/** The tools that make Python locks, in a virtual environment of the tests' own (made once per machine). */
+const PY_TOOLS = join(tmpdir(), 'csd-py-tools');
+const PY_TOOL_SPECS = ['uv==0.13.9', 'pipenv==2026.10.3'];
+function pyTool(name: string): string {
+  const bin = join(PY_TOOLS, 'bin', name);
+  if (!existsSync(bin)) {
+    execFileSync('python3', ['-m', 'venv', PY_TOOLS], { stdio: 'pipe' });
+    execFileSync(join(PY_TOOLS, 'bin', 'pip'), ['install', '--quiet', ...PY_TOOL_SPECS], { stdio: 'pipe' });
+  }
+  return bin;
+}
+const LOCK_COMMANDS: Record<string, [string, string[]]> = { 'uv.lock': ['uv', ['lock', '--quiet']], 'Pipfile.lock': ['pipenv', ['lock']] };
+
+/** The language of an example, from its name (go-net, rust-tls, java-spring-boot, py-script, c-make, cpp-cmake). */
 export function langOf(name: string): LangId {
-  return name.split('-')[0] as LangId;
+  const prefix = name.split('-')[0]!;
+  return (prefix === 'py' ? 'python' : prefix) as LangId;
 }
 
 export function setupOf(exampleDir: string): ExampleSetup {
@@ -41,7 +61,8 @@ export function setupOf(exampleDir: string): ExampleSetup {
 
 /** A copy of the example without expected/, with its Cargo.lock made as `setupOf` says. */
 export function exampleCopy(exampleDir: string, name: string, lock: 'skeleton' | 'real'): string {
-  const dir = mkdtempSync(join(tmpdir(), `csd-ex-${name}-`));
+  // A folder named like the example: a project without a name of its own is named after its folder.
+  const dir = join(mkdtempSync(join(tmpdir(), `csd-ex-${name}-`)), name);
   cpSync(exampleDir, dir, { recursive: true, filter: (src) => !src.startsWith(join(exampleDir, 'expected')) });
   for (const [rel, content] of Object.entries(setupOf(exampleDir).files ?? {})) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
@@ -50,6 +71,11 @@ export function exampleCopy(exampleDir: string, name: string, lock: 'skeleton' |
   if (setupOf(exampleDir).cargoLock) {
     if (lock === 'skeleton') copyFileSync(join(exampleDir, 'expected', 'Cargo.lock.skeleton'), join(dir, 'Cargo.lock'));
     else execFileSync('cargo', ['generate-lockfile', '--quiet'], { cwd: dir, stdio: 'pipe' });
+  }
+  for (const file of setupOf(exampleDir).pyLocks ?? []) {
+    if (lock === 'skeleton') { copyFileSync(join(exampleDir, 'expected', `${file}.skeleton`), join(dir, file)); continue; }
+    const [tool, args] = LOCK_COMMANDS[file]!;
+    execFileSync(pyTool(tool), args, { cwd: dir, stdio: 'pipe', env: { ...process.env, PIPENV_VENV_IN_PROJECT: '0', PIPENV_VERBOSITY: '-1' } });
   }
   return dir;
 }

@@ -27,7 +27,8 @@ export function assertShape(text: string, plan: Plan): void {
     if (stage === froms.length - 1) finalStage.push(i);
     if (kw === 'COPY') {
       const from = (i as Copy).getFromFlag()?.getValue();
-      if (from !== undefined && from !== null) expect(stages.slice(0, -1)).toContain(from);
+      // An earlier stage, or an image pinned by tag (uv's documented COPY --from=ghcr.io/astral-sh/uv:<version>).
+      if (from !== undefined && from !== null && !/^[\w.-]+(\/[\w.-]+)+:[\w.-]+$/.test(from)) expect(stages.slice(0, -1)).toContain(from);
     }
   }
   expect(froms[froms.length - 1]!.getImage()).toBe(plan.final.image);

@@ -89,9 +89,9 @@ export function smallest(options: RuntimeOption[]): RuntimeOption | undefined {
 }
 
 export function placementsFor(resolved: Resolved): (Placement | Refusal)[] {
-  // An image named per language version (eclipse-temurin:{java}-jre) gets the version here.
+  // An image named per language version (eclipse-temurin:{java}-jre, python:{python}-slim) gets the version here.
   return placeAll(resolved.strategies, resolved.builderGlibc, resolved.lang, resolved.refusals)
-    .map((p) => (p.ok && p.image.image.includes('{java}') ? { ...p, image: { ...p.image, image: p.image.image.replace('{java}', resolved.version.value) } } : p));
+    .map((p) => (p.ok && /\{(java|python)\}/.test(p.image.image) ? { ...p, image: { ...p.image, image: p.image.image.replace(/\{(java|python)\}/, resolved.version.value) } } : p));
 }
 
 export function makePlan(language: Language, detection: Detection, resolved: Resolved, opts: PlanOptions = {}): Plan {

@@ -37,6 +37,18 @@ const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false })
     expect(ran.lines[0]).toBe('itoa from the registry formats 1234567');
   }, 300_000);
 
+  test('py-requirements-flask: after a source change the pip install step is CACHED; java-maven-hello: the Maven dependency step too', async () => {
+    for (const [name, source, pattern] of [['py-requirements-flask', 'app.py', /pip install -r requirements.txt/], ['java-maven-hello', 'src/main/java/com/example/hello/App.java', /dependency:go-offline/]] as const) {
+      const dir = exampleCopy(join(ROOT, 'examples', name), name, 'real');
+      expect((await cli([dir, '--yes', '--runtime', 'slim'])).exitCode).toBe(0);
+      const tag = `csd-e2e-${name}-cache`;
+      await buildImage(dir, { tag });
+      writeFileSync(join(dir, source), `${readFileSync(join(dir, source), 'utf8')}\n// changed ${Date.now()}\n`.replace('// changed', name.startsWith('py') ? '# changed' : '// changed'));
+      const second = await buildImage(dir, { tag });
+      expect(second.cachedSteps.some((s) => pattern.test(s))).toBe(true);
+    }
+  }, 600_000);
+
   test('--compare on a Go program that uses the network: five real sizes, nothing written', async () => {
     const dir = copyOf('go-net');
     const before = readdirSync(dir).sort();

@@ -71,6 +71,11 @@ function copyOf(name: string): string {
     rows.push({ example: name, runtime, refused: false, image: plan.final.image, installs: plan.final.install, sizeBytes: built.sizeBytes, layers: built.layers, buildSeconds: built.seconds, runs });
     if (setup.http) expect({ exitCode: ran.exitCode, body: ran.lines.join('\n') }).toEqual({ exitCode: 0, body: expect.stringContaining(want.join('\n')) });
     else expect({ exitCode: ran.exitCode, lines: ran.lines.slice(0, want.length) }).toEqual({ exitCode: 0, lines: want });
+    if (setup.absent?.length) {
+      // What the final image must not carry (a compiler, an installer's cache), asked of its shell.
+      const found = await execa(process.env.DOCKER || 'docker', ['run', '--rm', '--entrypoint', '/bin/sh', tag, '-c', `for p in ${setup.absent.join(' ')}; do [ -e "$p" ] && echo "$p"; done; true`], { reject: false });
+      expect({ present: found.stdout.split('\n').filter(Boolean), exitCode: found.exitCode }).toEqual({ present: [], exitCode: 0 });
+    }
     const limits = existsSync(join(expected, 'limits.json')) ? JSON.parse(readFileSync(join(expected, 'limits.json'), 'utf8')) as Record<string, { maxBytes: number }> : {};
     if (limits[runtime]) expect(built.sizeBytes).toBeLessThanOrEqual(limits[runtime].maxBytes);
   });

@@ -1,0 +1,440 @@
+import { maxSatisfying, satisfies, validRange } from '@renovatebot/pep440';
+import { basename, dirname } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { LANGUAGE_DATA, LIBRARIES, PYTHON_PACKAGES } from '../data.js';
+import { UserError } from '../errors.js';
+import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
+import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
+import type { Choice, Decision, Fact, Needs, RuntimeId, Strategy } from '../types.js';
+import { listed, pickEntry, portFromDockerfile, versionFromToolVersions } from './common.js';
+import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
+
+/**
+ * Python: a virtual environment at /opt/venv made by the package manager the project locks
+ * with, and the app beside it. The final image has the same Python at the same path and the
+ * same C library as the builder, so the venv's interpreter link and compiled wheels work.
+ */
+const DATA = LANGUAGE_DATA.python;
+const KNOWN = DATA.known!;
+const DISTROLESS_PY = DATA.distroless![0]!;
+const VENV = '/opt/venv';
+
+type Toml = Record<string, unknown>;
+const obj = (v: unknown): Toml | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Toml) : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** PEP 503: the name pip and PyPI compare (Flask_SQLAlchemy -> flask-sqlalchemy). */
+export const normalizeName = (name: string): string => name.toLowerCase().replace(/[-_.]+/g, '-');
+
+/** The distribution name at the start of a PEP 508 requirement ("Django>=4.2; python_version>'3'" -> django). */
+export function requirementName(req: string): string | undefined {
+  const m = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]{0,100}[A-Za-z0-9])?)\s*(?:\[[^\]]{0,200}\])?/.exec(req);
+  return m ? normalizeName(m[1]!) : undefined;
+}
+
+function readToml(scan: Scan, rel: string): Toml | undefined {
+  const text = scan.manifest(rel);
+  if (text === undefined) return undefined;
+  try {
+    return parseToml(text) as Toml;
+  } catch (e) {
+    throw new UserError('E_UNREADABLE', `${shown(rel)} is not valid TOML: ${shown((e as Error).message.split('\n')[0] ?? '', 100)}.`, `Fix ${shown(rel)}.`);
+  }
+}
+
+export interface Requirements { names: string[]; files: string[]; hashes: boolean }
+
+/** A requirements file and the ones it includes (-r, -c), inside the project, each once. */
+export function readRequirements(scan: Scan, first: string): Requirements {
+  const out: Requirements = { names: [], files: [], hashes: false };
+  const queue = [first];
+  while (queue.length && out.files.length < 50) {
+    const file = queue.shift()!;
+    if (out.files.includes(file)) continue;
+    const text = scan.manifest(file);
+    if (text === undefined) continue;
+    out.files.push(file);
+    // Continuation lines join first (pip's rule), then comments go.
+    for (const raw of text.replace(/\\\n/g, ' ').split('\n')) {
+      const line = raw.replace(/(^|\s)#.*$/, '').trim();
+      if (!line) continue;
+      const inc = /^(?:-r|--requirement|-c|--constraint)\s*=?\s*(\S{1,200})$/.exec(line);
+      if (inc) {
+        const target = (dirname(file) === '.' ? inc[1]! : `${dirname(file)}/${inc[1]}`).replace(/^\.\//, '');
+        if (!target.split('/').includes('..') && !target.startsWith('/')) queue.push(target);
+        continue;
+      }
+      if (line.includes('--hash')) out.hashes = true;
+      if (line.startsWith('-') || /^[\w+.-]{1,20}:\/\//.test(line)) continue;
+      const name = requirementName(line);
+      if (name) out.names.push(name);
+    }
+  }
+  return out;
+}
+
+/** Poetry's constraint syntax (^3.11, ~3.10, 3.11.*, >=3.9,<4) as a PEP 440 specifier. */
+export function poetryToPep440(c: string): string {
+  return c.split('||').map((alt) => alt.trim().split(/\s*,\s*|\s+/).filter(Boolean).map((part) => {
+    const caret = /^\^(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(part);
+    if (caret) {
+      const [maj, min] = [Number(caret[1]), caret[2] === undefined ? undefined : Number(caret[2])];
+      return maj > 0 || min === undefined ? `>=${part.slice(1)},<${maj + 1}` : `>=${part.slice(1)},<0.${min + 1}`;
+    }
+    const tilde = /^~(\d+)\.(\d+)(?:\.\d+)?$/.exec(part);
+    if (tilde) return `>=${part.slice(1)},<${tilde[1]}.${Number(tilde[2]) + 1}`;
+    return /^\d/.test(part) ? (part.includes('*') ? `==${part}` : `==${part}`) : part;
+  }).join(','))[0] ?? c;
+}
+
+/** A minor release (3.11) from "3.11.4", "python-3.11.4", "cpython@3.12", "3.12t"; undefined otherwise. */
+export function pythonMinor(v: string | undefined): string | undefined {
+  const m = /^(?:python-|cpython[@-]|pypy)?(3\.(?:[1-9]\d|\d))(?:\.\d{1,3})?(?:(?:a|b|rc)\d{1,2})?t?$/.exec(v?.trim() ?? '');
+  return m?.[1];
+}
+
+type Manager = 'uv' | 'poetry' | 'pdm' | 'pipenv' | 'pip' | 'project';
+
+interface Lock { packages: { name: string; files: string[] }[] }
+
+/** Packages of a lock that lists wheel file names (uv.lock, poetry.lock, pdm.lock). */
+function readLock(scan: Scan, manager: Manager): Lock | undefined {
+  const file = manager === 'uv' ? 'uv.lock' : manager === 'poetry' ? 'poetry.lock' : manager === 'pdm' ? 'pdm.lock' : undefined;
+  if (!file) return undefined;
+  const lock = readToml(scan, file);
+  if (!lock) return undefined;
+  // The project itself (uv's virtual or editable source) is no dependency.
+  const own = (p: Toml) => ['virtual', 'editable', 'directory'].some((k) => obj(p.source)?.[k] !== undefined);
+  const packages = (Array.isArray(lock.package) ? lock.package : []).map(obj).filter((p): p is Toml => !!p && !own(p)).map((p) => {
+    const wheels = [...(Array.isArray(p.wheels) ? p.wheels : []), ...(Array.isArray(p.files) ? p.files : [])].map(obj).map((w) => str(w?.url) ?? str(w?.file) ?? '');
+    return { name: normalizeName(str(p.name) ?? ''), files: wheels.map((w) => w.split('/').pop()!.split('#')[0]!) };
+  });
+  return { packages };
+}
+
+/** Whether a package installs on Alpine without a compiler: a pure-Python or musllinux wheel in the lock, or the table says so. */
+function muslReady(name: string, files: string[] | undefined): boolean {
+  if (files?.some((f) => /-none-any\.whl$|musllinux/.test(f))) return true;
+  return PYTHON_PACKAGES[name]?.musl === true;
+}
+
+interface Program { value: string; label: string; source: string; command: string[]; port?: number | undefined; kind: 'server' | 'cli'; collectstatic?: boolean }
+
+/** A module path from a file (src/pkg/app.py -> pkg.app, app.py -> app). */
+function moduleOf(file: string): string {
+  return file.replace(/^src\//, '').replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').join('.');
+}
+
+/** The web app object a file defines (`app = Flask(__name__)`, `api = FastAPI()`), by framework. */
+function appObjects(scan: Scan, files: string[]): { file: string; name: string; framework: 'flask' | 'fastapi' | 'starlette' }[] {
+  const out: { file: string; name: string; framework: 'flask' | 'fastapi' | 'starlette' }[] = [];
+  for (const f of files) {
+    const src = scan.read(f) ?? '';
+    const m = /^([A-Za-z_]\w{0,60})\s*=\s*(Flask|FastAPI|Starlette)\s*\(/m.exec(src);
+    if (m) { out.push({ file: f, name: m[1]!, framework: m[2]!.toLowerCase() as 'flask' | 'fastapi' | 'starlette' }); continue; }
+    // An application factory (Flask's create_app pattern): gunicorn and uvicorn call it.
+    const factory = /^def\s+(create_app|make_app|app_factory)\s*\([^)\n]{0,200}\)\s*(?:->\s*[\w.]{1,60}\s*)?:[^\n]*\n(?:[ \t][^\n]{0,300}\n|[ \t]*\n){0,80}?[ \t]+\w{1,60}\s*=\s*(Flask|FastAPI|Starlette)\s*\(/m.exec(src);
+    if (factory) out.push({ file: f, name: `${factory[1]}()`, framework: factory[2]!.toLowerCase() as 'flask' | 'fastapi' | 'starlette' });
+  }
+  return out;
+}
+
+const SHELL_SYNTAX = /[;&|<>`$()'"\\]/;
+
+export const python: Language = {
+  ids: ['python'],
+
+  detect(scan: Scan): Detection[] {
+    const evidence: string[] = [];
+    let score = 0;
+    // A pyproject.toml that only configures tools (ruff, black) is no Python project: many Go, Rust
+    // and C repositories carry one. A requirements.txt alone weighs less than another language's
+    // manifest (it may list a docs generator), so that go.mod beside it still wins.
+    const pyproject = scan.has('pyproject.toml') ? /^\[(project|tool\.poetry|tool\.pdm|build-system)\]/m.test(scan.read('pyproject.toml') ?? '') : false;
+    for (const [f, pts] of [['pyproject.toml', pyproject ? 100 : 10], ['requirements.txt', 70], ['Pipfile', 100], ['setup.py', 80], ['setup.cfg', 40], ['uv.lock', 20], ['poetry.lock', 20], ['pdm.lock', 20], ['Pipfile.lock', 20], ['manage.py', 30]] as const) {
+      if (scan.has(f)) { score += pts; evidence.push(f); }
+    }
+    const sources = scan.withExt('.py').filter(isBuilt);
+    if (sources.length) { score += Math.min(30, 10 + sources.length); evidence.push(`${sources.length} .py file${sources.length > 1 ? 's' : ''}`); }
+    const manifest = pyproject || ['requirements.txt', 'Pipfile', 'setup.py'].some((f) => scan.has(f));
+    return manifest ? [{ lang: 'python', score: Math.min(score, 180), evidence }] : score ? [{ lang: 'python', score: Math.min(score, 40), evidence }] : [];
+  },
+
+  resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved {
+    const warnings: string[] = [];
+    const decisions: Decision[] = [];
+    const pyproject = readToml(scan, 'pyproject.toml');
+    const project = obj(pyproject?.project);
+    const poetryTable = obj(obj(pyproject?.tool)?.poetry);
+    const manager: Manager = scan.has('uv.lock') ? 'uv' : scan.has('poetry.lock') || (poetryTable && !project) ? 'poetry' : scan.has('pdm.lock') ? 'pdm'
+      : scan.has('Pipfile') ? 'pipenv' : scan.has('requirements.txt') ? 'pip' : pyproject || scan.has('setup.py') || scan.has('setup.cfg') ? 'project' : 'pip';
+    const lockFile = { uv: 'uv.lock', poetry: 'poetry.lock', pdm: 'pdm.lock', pipenv: 'Pipfile.lock', pip: undefined, project: undefined }[manager];
+    if (lockFile && !scan.has(lockFile)) {
+      if (manager === 'poetry' || manager === 'pipenv') warnings.push(`There is no ${lockFile}: dependency versions are not pinned and the build resolves them anew each time. Run ${manager === 'poetry' ? 'poetry lock' : 'pipenv lock'} and commit it.`);
+    }
+
+    // Dependencies, by normalized name: from the lock when there is one, else the manifests.
+    const lock = readLock(scan, manager);
+    const reqs = manager === 'pip' ? readRequirements(scan, 'requirements.txt') : undefined;
+    const pipfile = manager === 'pipenv' ? readToml(scan, 'Pipfile') : undefined;
+    const declared = [
+      ...strs(project?.dependencies).map(requirementName),
+      ...Object.keys(obj(poetryTable?.dependencies) ?? {}).filter((k) => k !== 'python').map(normalizeName),
+      ...Object.keys(obj(obj(obj(poetryTable?.group)?.main)?.dependencies) ?? {}).map(normalizeName),
+      ...Object.keys(obj(pipfile?.packages) ?? {}).map(normalizeName),
+      ...(reqs?.names ?? []),
+    ].filter((n): n is string => !!n);
+    const locked = lock?.packages.map((p) => p.name) ?? [];
+    const deps = new Set([...declared, ...locked]);
+    const has = (n: string) => deps.has(n);
+    if (manager === 'pip' && !reqs?.names.length && !scan.has('requirements.txt')) decisions.push({ topic: 'Dependencies', choice: 'none', because: 'no requirements.txt, pyproject.toml, Pipfile or lock file: the standard library only' });
+
+    // Python version: the project's own word, else the newest release its range admits.
+    const range = (() => {
+      if (opts.langVersion !== undefined) return undefined;
+      const rp = str(project?.['requires-python']);
+      if (rp) return { spec: rp, source: `pyproject.toml requires-python ${shown(rp, 30)}` };
+      const pp = str(obj(poetryTable?.dependencies)?.python);
+      if (pp) return { spec: poetryToPep440(pp), source: `[tool.poetry.dependencies] python ${shown(pp, 30)}` };
+      const pf = str(obj(pipfile?.requires)?.python_version) ?? str(obj(pipfile?.requires)?.python_full_version);
+      if (pf && pythonMinor(pf)) return { spec: `==${pythonMinor(pf)}.*`, source: `Pipfile python_version ${shown(pf, 20)}` };
+      return undefined;
+    })();
+    let version: Fact<string>;
+    /** A version the project pins exactly (a file, or the flag): distroless only when it is the one distroless has. */
+    let exact: string | undefined;
+    if (opts.langVersion !== undefined) {
+      const v = pythonMinor(opts.langVersion);
+      if (!v) throw new UserError('E_BAD_FLAG', `--lang-version "${shown(opts.langVersion)}" is not a Python release.`, 'Use a release like 3.12.');
+      version = { value: v, source: '--lang-version' };
+      exact = v;
+    } else {
+      const pinned = [
+        [scan.manifest('.python-version', LIMITS.versionBytes)?.trim().split('\n')[0], '.python-version'],
+        [scan.manifest('runtime.txt', LIMITS.versionBytes)?.trim(), 'runtime.txt'],
+        [versionFromToolVersions(scan, ['python']), '.tool-versions'],
+      ].map(([raw, src]) => ({ v: pythonMinor(raw), raw, src })).find((x) => x.v);
+      if (pinned) { version = { value: pinned.v!, source: `${pinned.src} (${shown(pinned.raw!, 20)})` }; exact = pinned.v; }
+      else if (range) {
+        const valid = validRange(range.spec);
+        const best = valid ? maxSatisfying(KNOWN.map((k) => `${k}.0`), range.spec) ?? maxSatisfying(KNOWN.map((k) => `${k}.99`), range.spec) : null;
+        if (!best) {
+          warnings.push(`${range.source} admits none of the Python releases known here (${KNOWN.join(', ')}): using ${DATA.defaultVersion}. Pass --lang-version.`);
+          version = { value: DATA.defaultVersion, source: `the newest release known here (${DATA.defaultVersion}, checked ${DATA.supportChecked}); ${range.source} admits none of them` };
+        } else version = { value: best.split('.').slice(0, 2).join('.'), source: `${range.source}: the newest release it admits` };
+      } else version = { value: DATA.defaultVersion, source: `no version named: the newest release (Python ${DATA.defaultVersion}, checked ${DATA.supportChecked})` };
+      if (pinned && range && validRange(range.spec) && !satisfies(`${pinned.v}.0`, range.spec) && !satisfies(`${pinned.v}.99`, range.spec)) warnings.push(`${pinned.src} says ${pinned.v}, which ${range.source} does not admit.`);
+    }
+    decisions.push({ topic: 'Python version', choice: version.value, because: version.source });
+    const admits = (v: string) => !range || !validRange(range.spec) || satisfies(`${v}.0`, range.spec) || satisfies(`${v}.99`, range.spec);
+
+    // Native code: what the builder compiles and what the final image must carry.
+    const native = [...deps].filter((d) => PYTHON_PACKAGES[d]).map((d) => ({ name: d, ...PYTHON_PACKAGES[d]! }));
+    const buildApt = [...new Set(native.flatMap((n) => n.build ?? []))];
+    const skipLibrary = (n: { name: string; library?: string | undefined }) => n.name === 'psycopg' && (has('psycopg-binary') || has('psycopg-c'));
+    const libs = [...new Set(native.filter((n) => n.library && !skipLibrary(n)).map((n) => n.library!))].filter((l) => LIBRARIES[l]);
+    if (native.some((n) => n.build || n.library)) {
+      decisions.push({ topic: 'Native code', choice: native.filter((n) => n.build || n.library).map((n) => `${n.name}: ${[n.build ? `compiled (${n.build.filter((b) => b !== 'gcc' && b !== 'libc6-dev').join(', ') || 'gcc'})` : '', n.library ? `loads ${n.library}` : ''].filter(Boolean).join(', ')}`).join('; '), because: 'data/python-packages.json' });
+    }
+
+    // Programs, most specific first: Procfile, Django, ASGI/WSGI apps, console scripts, __main__, a script.
+    const sources = scan.withExt('.py').filter((f) => isBuilt(f) && !/(^|\/)(tests?|docs?|scripts?|migrations)\//.test(f) && !/(^|\/)(test_[^/]*|[^/]*_test|conftest|setup|noxfile|fabfile)\.py$/.test(f));
+    const programs: Program[] = [];
+    const py = `${VENV}/bin/python`;
+    const bin = (name: string) => `${VENV}/bin/${name}`;
+    const procfile = (scan.read('Procfile', 64 * 1024) ?? '').split('\n').map((l) => /^web:\s*(.{1,400})$/.exec(l.trim())?.[1]).find((x) => x);
+    if (procfile) {
+      const words = procfile.replace(/\$\{?PORT\}?/g, '8000').split(/\s+/);
+      if (!SHELL_SYNTAX.test(procfile.replace(/\$\{?PORT\}?/g, '')) && words[0] && /^[\w.-]+$/.test(words[0])) {
+        const port = Number(/(?:--bind|-b)[= ]\S*:(\d{2,5})|--port[= ](\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) || undefined;
+        programs.push({ value: 'Procfile', label: `Procfile: ${procfile}`, source: `Procfile: web: ${shown(procfile, 80)}`, command: [words[0] === 'python' ? py : bin(words[0]), ...words.slice(1)], port, kind: 'server' });
+      } else warnings.push(`The Procfile's web command uses shell syntax (${shown(procfile, 60)}): not used as the image's command.`);
+    }
+    if (scan.has('manage.py')) {
+      const settings = sources.filter((f) => /settings/.test(f)).map((f) => ({ f, src: scan.read(f) ?? '' }));
+      const wsgi = settings.map((s) => ({ f: s.f, m: /^WSGI_APPLICATION\s*=\s*['"]([\w.]{1,200})\.application['"]/m.exec(s.src)?.[1] })).find((x) => x.m);
+      const asgi = settings.map((s) => ({ f: s.f, m: /^ASGI_APPLICATION\s*=\s*['"]([\w.]{1,200})\.application['"]/m.exec(s.src)?.[1] })).find((x) => x.m);
+      const staticRoot = settings.some((s) => /^STATIC_ROOT\s*=/m.test(s.src));
+      if (has('gunicorn') && wsgi) programs.push({ value: 'django', label: `Django with gunicorn (${wsgi.m}:application)`, source: `manage.py, ${wsgi.f}: WSGI_APPLICATION, gunicorn in the dependencies`, command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', `${wsgi.m}:application`], port: 8000, kind: 'server', collectstatic: staticRoot });
+      else if ((has('uvicorn') || has('daphne')) && (asgi ?? wsgi)) {
+        const mod = (asgi ?? wsgi)!.m!.replace(/\.wsgi$/, '.asgi');
+        programs.push({ value: 'django', label: `Django with uvicorn (${mod}:application)`, source: `manage.py, ${(asgi ?? wsgi)!.f}, uvicorn in the dependencies`, command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', `${mod}:application`], port: 8000, kind: 'server', collectstatic: staticRoot });
+      } else if (wsgi || asgi) {
+        throw new UserError('E_NO_ENTRY', 'A Django project with neither gunicorn nor uvicorn among its dependencies: the only way left to serve it is runserver, which Django says must not run in production.', 'Add gunicorn (or uvicorn for ASGI) to the dependencies, then run this again.');
+      }
+      if (staticRoot) decisions.push({ topic: 'Static files', choice: 'python manage.py collectstatic at build time', because: 'STATIC_ROOT is set in the settings' });
+    }
+    for (const a of appObjects(scan, sources)) {
+      const target = `${moduleOf(a.file)}:${a.name}`;
+      if (a.framework === 'flask') {
+        if (has('gunicorn')) programs.push({ value: target, label: `Flask app ${target} with gunicorn`, source: `${a.file}: ${a.name} = Flask(...), gunicorn in the dependencies`, command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', target], port: 8000, kind: 'server' });
+        else {
+          programs.push({ value: target, label: `Flask app ${target}`, source: `${a.file}: ${a.name} = Flask(...)`, command: [bin('flask'), '--app', target, 'run', '--host', '0.0.0.0', '--port', '5000'], port: 5000, kind: 'server' });
+          warnings.push(`${a.file} is a Flask app, served here by Flask's development server (gunicorn is not among the dependencies): add gunicorn for production.`);
+        }
+      } else if (has('uvicorn') || has('fastapi')) {
+        const factory = a.name.endsWith('()');
+        const uvTarget = factory ? target.slice(0, -2) : target;
+        programs.push({ value: target, label: `${a.framework === 'fastapi' ? 'FastAPI' : 'Starlette'} app ${target} with uvicorn`, source: `${a.file}: ${a.name}${factory ? ', an application factory' : ` = ${a.framework === 'fastapi' ? 'FastAPI' : 'Starlette'}(...)`}`, command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', ...(factory ? ['--factory'] : []), uvTarget], port: 8000, kind: 'server' });
+        if (!has('uvicorn')) warnings.push(`${a.file} is served by uvicorn, which is not named among the dependencies (fastapi[standard] brings it): add uvicorn if the build says it is missing.`);
+      }
+    }
+    const scripts = { ...(obj(project?.scripts) ?? {}), ...(obj(poetryTable?.scripts) ?? {}) };
+    const installsProject = manager === 'project' || (manager === 'uv' && !!project) || (manager === 'poetry' && poetryTable?.['package-mode'] !== false && !!poetryTable?.packages || manager === 'poetry' && !!project) || manager === 'pdm';
+    for (const [name, target] of Object.entries(scripts)) {
+      if (typeof target !== 'string' || !/^[A-Za-z0-9][\w.-]{0,80}$/.test(name)) continue;
+      programs.push({ value: name, label: `console script ${name}`, source: `pyproject.toml scripts: ${name} = ${shown(target, 60)}`, command: [bin(name)], kind: 'cli' });
+    }
+    for (const f of sources.filter((x) => x.endsWith('/__main__.py') && x.split('/').length <= 3)) {
+      const pkg = moduleOf(dirname(f) + '.py');
+      programs.push({ value: pkg, label: `python -m ${pkg}`, source: f, command: [py, '-m', pkg], kind: 'cli' });
+    }
+    for (const f of ['main.py', 'app.py', 'run.py', 'server.py', 'bot.py', '__main__.py', ...sources.filter((s) => !s.includes('/'))]) {
+      // A file that holds a web app is that app, not a script of its own.
+      if (!sources.includes(f) || f === 'manage.py' || programs.some((p) => p.value === f || p.value.startsWith(`${moduleOf(f)}:`))) continue;
+      programs.push({ value: f, label: `python ${f}`, source: `${f}${/if __name__ == ['"]__main__['"]/.test(scan.read(f) ?? '') ? ' (runs as __main__)' : ''}`, command: [py, f], kind: 'cli' });
+      if (programs.length > 20) break;
+    }
+    if (!programs.length) {
+      throw new UserError('E_NO_ENTRY', 'No program found: no Procfile, Django project, Flask or FastAPI app, console script, __main__.py or top-level script.', 'Pass --entry with a script (main.py), a module (pkg) or a console script name.');
+    }
+    const entries: Choice[] = programs.map((p) => ({ value: p.value, label: p.label, source: p.source }));
+    let entry: Fact<string>;
+    if (opts.entry !== undefined) entry = pickEntry(entries, opts.entry, (e) => e.value, '', warnings, opts.entrySource);
+    else entry = { value: programs[0]!.value, source: programs.length > 1 ? `${programs[0]!.source}; also found: ${listed(programs.slice(1).map((p) => p.value), 5)} (--entry)` : programs[0]!.source };
+    const program = programs.find((p) => p.value === entry.value)!;
+    const name = safeName(normalizeName(str(project?.name) ?? str(poetryTable?.name) ?? basename(scan.root)).replace(/^[^a-z0-9]+/, '') || 'app', 'Project name', '--entry', 'pyproject.toml');
+    for (const w of program.command) if (w.length > 300 || /[\n\r]/.test(w)) throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} cannot go in a Dockerfile.`, 'Pass --entry.');
+    decisions.push({ topic: 'Program', choice: program.label, because: entry.source });
+    decisions.push({ topic: 'Install', choice: `${{ uv: 'uv sync --frozen --no-dev', poetry: 'poetry install --only main', pdm: 'pdm sync --prod', pipenv: 'pipenv install --deploy', pip: `pip install -r requirements.txt${reqs?.hashes ? ' (with the hashes it pins)' : ''}`, project: 'pip install . (no lock: versions resolve at build time)' }[manager]} into ${VENV}`, because: lockFile && scan.has(lockFile) ? lockFile : manager === 'pip' ? (reqs?.files.join(', ') || 'requirements.txt') : manager === 'project' ? 'pyproject.toml / setup.py without a lock' : `${manager} files` });
+
+    const port = opts.port !== undefined ? { value: opts.port, source: '--port' }
+      : program.port ? { value: program.port, source: program.source }
+      : portFromDockerfile(scan);
+
+    // Where it runs: a Python image (slim or alpine) of that version, or distroless's Debian Python.
+    const needsLibs = libs.filter((l) => l !== 'libssl');
+    const slim: Strategy = { id: 'py-slim', libc: 'glibc', requires: ['python', ...libs], runtimes: ['slim'], summary: `a virtual environment for Python ${version.value} (python:${version.value}-slim)` };
+    const distroless: Strategy = { id: 'py-distroless', libc: 'glibc', requires: [`python${DISTROLESS_PY}`, ...libs], runtimes: ['distroless'], summary: `a virtual environment made by Debian's Python ${DISTROLESS_PY}, the one distroless runs`, fix: needsLibs.length ? `${needsLibs.join(', ')} is not in distroless: choose slim` : 'choose slim' };
+    const alpine: Strategy = { id: 'py-alpine', libc: 'musl', requires: ['python', ...libs], runtimes: ['alpine'], summary: `a virtual environment for Python ${version.value} on musl (python:${version.value}-alpine)` };
+    const refusals: Partial<Record<RuntimeId, { reason: string; short: string; fix: string }>> = {
+      scratch: { reason: 'a Python program needs the interpreter and its C library, and scratch has neither', short: 'needs Python', fix: 'choose slim (or distroless)' },
+      'busybox-glibc': { reason: 'busybox has no Python interpreter (and a venv must run on the Python that made it)', short: 'needs Python', fix: 'choose slim (or distroless)' },
+    };
+    // distroless runs Debian's Python: only for a project that pins that version or whose range admits it.
+    if ((exact && exact !== DISTROLESS_PY) || !admits(DISTROLESS_PY)) {
+      refusals.distroless = { reason: `distroless has Python ${DISTROLESS_PY} only, and ${exact && exact !== DISTROLESS_PY ? `the project asks for ${exact} (${version.source})` : `${range!.source} does not admit it`}`, short: `needs Python ${version.value}`, fix: 'choose slim' };
+    } else if (version.value !== DISTROLESS_PY) {
+      decisions.push({ topic: 'distroless Python', choice: DISTROLESS_PY, because: `distroless runs Debian's Python ${DISTROLESS_PY}, which ${range ? range.source.split(':')[0] : 'the project (which names no version)'} admits; the other runtimes use ${version.value}` });
+    }
+    // Alpine only with evidence: every locked package has a pure-Python or musllinux wheel (or is known to).
+    const lockFiles = new Map(lock?.packages.map((p) => [p.name, p.files]) ?? []);
+    // Without such a lock, what the dependencies pull in is unknown: Alpine only for the standard library.
+    const unknownOnMusl = lock ? [...lockFiles.keys()].filter((n) => !muslReady(n, lockFiles.get(n))) : [...deps];
+    if (unknownOnMusl.length) {
+      const compiled = unknownOnMusl.filter((n) => PYTHON_PACKAGES[n]?.musl === false);
+      refusals.alpine = {
+        reason: lock ? `${listed(unknownOnMusl, 6)} ${unknownOnMusl.length > 1 ? 'have' : 'has'} no musllinux or pure-Python wheel in ${lockFile}: on Alpine ${unknownOnMusl.length > 1 ? 'they' : 'it'} would compile, or fail`
+          : compiled.length ? `${listed(compiled, 6)} compile${compiled.length > 1 ? '' : 's'} from source on musl (data/python-packages.json)`
+          : `no lock lists the wheels of ${listed(unknownOnMusl, 6)} and what ${unknownOnMusl.length > 1 ? 'they pull' : 'it pulls'} in: wheels are built for glibc first, and one without a musllinux build compiles on Alpine, or fails`,
+        short: 'wheels for glibc',
+        fix: 'choose slim (glibc, where manylinux wheels install as they are); a uv.lock or poetry.lock that shows musllinux wheels lets alpine through',
+      };
+    }
+
+    const needs: Needs = {};
+    if (program.kind === 'server') needs.tmp = 'gunicorn and uvicorn keep worker files in /tmp';
+    const localFiles = [...(reqs?.files ?? [])];
+    const manifests = {
+      uv: ['pyproject.toml', 'uv.lock'], poetry: ['pyproject.toml', 'poetry.lock'], pdm: ['pyproject.toml', 'pdm.lock'], pipenv: ['Pipfile', 'Pipfile.lock'], pip: localFiles, project: [],
+    }[manager].filter((f) => scan.has(f) || localFiles.includes(f));
+    return {
+      lang: 'python', name, version, entries, entry, port, needs, strategies: [distroless, alpine, slim], refusals, builderGlibc: DATA.builderGlibc, decisions, warnings,
+      ignore: ['.venv/', 'venv/', '__pycache__/', '*.pyc', '.pytest_cache/', '.mypy_cache/', '.ruff_cache/', '.tox/', '.nox/', 'tests/', 'docs/', '*.egg-info/', 'build/', 'dist/', '.coverage', 'htmlcov/'],
+      own: {
+        manager, manifests: manifests.map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project')), installsProject, command: program.command,
+        buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian), collectstatic: !!program.collectstatic, hashes: !!reqs?.hashes,
+        env: [...new Set(native.flatMap((n) => n.env ?? []))],
+      } satisfies PythonInfo,
+    };
+  },
+
+  build(resolved: Resolved, strategy: Strategy): BuildSpec {
+    const info = resolved.own as PythonInfo;
+    const debian = strategy.id === 'py-distroless';
+    const alpine = strategy.id === 'py-alpine';
+    const image = debian ? 'debian:bookworm-slim' : `python:\${PYTHON_VERSION}-${alpine ? 'alpine' : 'slim'}`;
+    const python = debian ? '/usr/bin/python3' : 'python';
+    const cache = { uv: '/root/.cache/uv', poetry: '/root/.cache/pypoetry', pdm: '/root/.cache/pdm', pipenv: '/root/.cache/pip', pip: '/root/.cache/pip', project: '/root/.cache/pip' }[info.manager];
+    // Tools that install, each in a venv of its own, never in the application's.
+    const tool = { poetry: 'poetry>=2,<3', pdm: 'pdm>=2,<3', pipenv: 'pipenv' } as Record<string, string>;
+    const toolSetup = tool[info.manager] ? `${python} -m venv /opt/${info.manager} && /opt/${info.manager}/bin/pip install ${shellWord(tool[info.manager]!)}` : undefined;
+    let deps: string | undefined;
+    let install: string | undefined;
+    const venv = `${python} -m venv ${VENV}`;
+    switch (info.manager) {
+      case 'uv':
+        deps = 'uv sync --frozen --no-dev --no-install-project';
+        install = 'uv sync --frozen --no-dev';
+        break;
+      case 'poetry':
+        deps = `${venv} && /opt/poetry/bin/poetry install --only main --no-root --no-interaction`;
+        install = info.installsProject ? '/opt/poetry/bin/poetry install --only main --no-interaction' : undefined;
+        break;
+      case 'pdm':
+        deps = `${venv} && /opt/pdm/bin/pdm use -f ${VENV} && /opt/pdm/bin/pdm sync --prod --no-self --no-editable`;
+        install = '/opt/pdm/bin/pdm sync --prod --no-editable';
+        break;
+      case 'pipenv':
+        deps = `${venv} && /opt/pipenv/bin/pipenv install --deploy`;
+        break;
+      case 'pip':
+        deps = `${venv}${info.manifests.length ? ` && pip install -r ${shellWord(info.manifests[0]!)}` : ''}`;
+        break;
+      case 'project':
+        deps = venv;
+        install = 'pip install .';
+        break;
+    }
+    const apt = [...info.buildApt, ...(debian ? ['python3-venv'] : [])];
+    return {
+      partial: 'python',
+      image,
+      args: debian ? [] : [{ name: 'PYTHON_VERSION', value: resolved.version.value }],
+      artifact: VENV,
+      copies: [
+        { from: 'build', src: VENV, dest: VENV, why: 'the virtual environment: the dependencies, and nothing that installed them' },
+        { from: 'build', src: '/app', dest: '/app', why: 'the application' },
+      ],
+      entrypoint: info.command,
+      env: ['PYTHONDONTWRITEBYTECODE=1', 'PYTHONUNBUFFERED=1', `PATH=${VENV}/bin:$PATH`, ...info.env],
+      vars: {
+        tool: { uv: 'uv', poetry: 'Poetry', pdm: 'PDM', pipenv: 'Pipenv', pip: 'pip', project: 'pip' }[info.manager],
+        apt: apt.join(' '),
+        alpineApk: alpine && info.buildApt.length ? 'build-base' : '',
+        uv: info.manager === 'uv' ? `ghcr.io/astral-sh/uv:${DATA.uvImage}` : '',
+        uvEnv: info.manager === 'uv' ? `UV_PROJECT_ENVIRONMENT=${VENV} UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never UV_PYTHON=${debian ? '/usr/bin/python3' : 'python'}` : '',
+        toolSetup,
+        manifests: info.manifests.map((m) => ({ src: m, dest: dirname(m) === '.' ? './' : `${dirname(m)}/` })),
+        cache,
+        deps,
+        install,
+        collectstatic: info.collectstatic,
+        pipenvEnv: info.manager === 'pipenv' ? 'PIPENV_VERBOSITY=-1' : '',
+      },
+    };
+  },
+};
+
+interface PythonInfo {
+  manager: Manager;
+  manifests: string[];
+  installsProject: boolean;
+  command: string[];
+  buildApt: string[];
+  runLibs: string[];
+  collectstatic: boolean;
+  hashes: boolean;
+  env: string[];
+}

@@ -1,0 +1,123 @@
+import { describe, expect, test } from '@jest/globals';
+import { scanProject } from '../src/detect/scan.js';
+import { detect } from '../src/detect/index.js';
+import { generate } from '../src/index.js';
+import { normalizeName, poetryToPep440, python, pythonMinor, readRequirements, requirementName } from '../src/lang/python.js';
+import { project } from './helpers.js';
+
+const resolve = (files: Record<string, string>, opts = {}) => python.resolve(scanProject(project(files)), 'python', opts);
+const FLASK = 'from flask import Flask\n\napp = Flask(__name__)\n';
+const FASTAPI = 'from fastapi import FastAPI\n\napi = FastAPI()\n';
+const option = async (files: Record<string, string>, runtime: string) => (await generate(project(files))).plan.options.find((o) => o.runtime === runtime)!;
+
+describe('names and versions', () => {
+  test.each([
+    ['Flask_SQLAlchemy>=3', 'flask-sqlalchemy'], ['requests[socks] ==2.32 ; python_version > "3.8"', 'requests'], ['zope.interface', 'zope-interface'], ['-e .', undefined],
+  ])('%s -> %s', (req, name) => expect(requirementName(req)).toBe(name));
+  test('PEP 503 names never match by substring', () => expect(normalizeName('Django-REST')).toBe('django-rest'));
+  test.each([['3.11', '3.11'], ['3.12.4', '3.12'], ['python-3.10.13', '3.10'], ['cpython@3.13', '3.13'], ['3.13t', '3.13'], ['3.14rc1', '3.14'], ['2.7', undefined], ['latest', undefined]])('%s -> %s', (v, want) => expect(pythonMinor(v)).toBe(want));
+  test.each([['^3.11', '>=3.11,<4'], ['~3.10', '>=3.10,<3.11'], ['>=3.9,<3.13', '>=3.9,<3.13'], ['3.11.*', '==3.11.*']])('poetry %s -> %s', (c, want) => expect(poetryToPep440(c)).toBe(want));
+
+  test('a range gets the newest release it admits; a pinned file wins; distroless only when its 3.11 fits', async () => {
+    const ranged = resolve({ 'pyproject.toml': '[project]\nname = "x"\nversion = "1"\nrequires-python = ">=3.10,<3.13"\n', 'main.py': 'print(1)\n' });
+    expect(ranged.version).toEqual({ value: '3.12', source: 'pyproject.toml requires-python >=3.10,<3.13: the newest release it admits' });
+    expect(ranged.decisions.find((d) => d.topic === 'distroless Python')!.choice).toBe('3.11');
+    expect(resolve({ 'requirements.txt': '', 'main.py': '', '.python-version': '3.12.1\n' }).version.value).toBe('3.12');
+    expect(await option({ 'requirements.txt': '', 'main.py': 'print(1)\n', '.python-version': '3.12\n' }, 'distroless')).toMatchObject({ ok: false, reason: expect.stringContaining('asks for 3.12') });
+    expect(await option({ 'pyproject.toml': '[project]\nname = "x"\nversion = "1"\nrequires-python = ">=3.12"\n', 'main.py': '' }, 'distroless')).toMatchObject({ ok: false, reason: expect.stringContaining('does not admit') });
+    const poetry = resolve({ 'pyproject.toml': '[tool.poetry]\nname = "x"\nversion = "1"\n[tool.poetry.dependencies]\npython = "~3.10"\n', 'main.py': '' });
+    expect(poetry.version.value).toBe('3.10');
+  });
+});
+
+describe('requirements files', () => {
+  test('-r and -c includes are followed inside the project, hashes noticed, URLs and options skipped', () => {
+    const scan = scanProject(project({
+      'requirements.txt': '# prod\n-r requirements/base.txt\n-c ../outside.txt\ngunicorn==23.0.0 \\\n    --hash=sha256:abc\n--index-url https://example.invalid/simple\n',
+      'requirements/base.txt': 'Flask==3.1.2\n-r base.txt\ngit+https://example.invalid/x.git#egg=x\n',
+    }));
+    expect(readRequirements(scan, 'requirements.txt')).toEqual({ names: ['gunicorn', 'flask'], files: ['requirements.txt', 'requirements/base.txt'], hashes: true });
+  });
+});
+
+describe('programs', () => {
+  test('Flask with gunicorn; without it, the development server and a warning', () => {
+    const r = resolve({ 'requirements.txt': 'flask\ngunicorn\n', 'web/app.py': FLASK });
+    expect((r.own as { command: string[] }).command).toEqual(['/opt/venv/bin/gunicorn', '--bind', '0.0.0.0:8000', 'web.app:app']);
+    expect(r.port).toMatchObject({ value: 8000 });
+    const dev = resolve({ 'requirements.txt': 'flask\n', 'app.py': FLASK });
+    expect((dev.own as { command: string[] }).command).toContain('run');
+    expect(dev.warnings.join()).toContain('development server');
+  });
+
+  test('an application factory: gunicorn calls create_app(), uvicorn gets --factory', () => {
+    const factory = 'from flask import Flask\n\n\ndef create_app(test_config=None):\n    # make the app\n    app = Flask(__name__)\n    return app\n';
+    expect((resolve({ 'requirements.txt': 'flask\ngunicorn\n', 'flaskr/__init__.py': factory }).own as { command: string[] }).command.at(-1)).toBe('flaskr:create_app()');
+    const fast = 'from fastapi import FastAPI\n\ndef create_app() -> FastAPI:\n    api = FastAPI()\n    return api\n';
+    expect((resolve({ 'requirements.txt': 'fastapi\nuvicorn\n', 'svc/main.py': fast }).own as { command: string[] }).command.slice(-2)).toEqual(['--factory', 'svc.main:create_app']);
+  });
+
+  test('FastAPI in a src layout with uv: uvicorn on the module path; a console script is offered with --entry', () => {
+    const files = { 'pyproject.toml': '[project]\nname = "svc"\nversion = "1"\ndependencies = ["fastapi", "uvicorn"]\n[project.scripts]\nsvc-admin = "svc.admin:main"\n', 'src/svc/main.py': FASTAPI, 'src/svc/__init__.py': '' };
+    const r = resolve(files);
+    expect((r.own as { command: string[] }).command).toEqual(['/opt/venv/bin/uvicorn', '--host', '0.0.0.0', '--port', '8000', 'svc.main:api']);
+    expect((resolve(files, { entry: 'svc-admin' }).own as { command: string[] }).command).toEqual(['/opt/venv/bin/svc-admin']);
+  });
+
+  test('Django: gunicorn on WSGI_APPLICATION, collectstatic when STATIC_ROOT is set; without a server it is refused, never runserver', () => {
+    const files = { 'manage.py': 'import django\n', 'site1/settings.py': 'WSGI_APPLICATION = "site1.wsgi.application"\nSTATIC_ROOT = BASE_DIR / "static"\n', 'site1/wsgi.py': '' };
+    const r = resolve({ ...files, 'requirements.txt': 'Django==5.2\ngunicorn\n' });
+    expect((r.own as { command: string[]; collectstatic: boolean })).toMatchObject({ command: ['/opt/venv/bin/gunicorn', '--bind', '0.0.0.0:8000', 'site1.wsgi:application'], collectstatic: true });
+    expect(() => resolve({ ...files, 'requirements.txt': 'Django==5.2\n' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY', hint: expect.stringContaining('gunicorn') }));
+  });
+
+  test('a Procfile web command is the command, with $PORT made the port; shell syntax is not used', () => {
+    const r = resolve({ 'requirements.txt': 'gunicorn\n', Procfile: 'web: gunicorn hello:app --bind 0.0.0.0:$PORT --workers 2\n', 'hello.py': '' });
+    expect((r.own as { command: string[] }).command).toEqual(['/opt/venv/bin/gunicorn', 'hello:app', '--bind', '0.0.0.0:8000', '--workers', '2']);
+    const shell = resolve({ 'requirements.txt': '', Procfile: 'web: cd src && python main.py\n', 'main.py': '' });
+    expect(shell.warnings.join()).toContain('shell syntax');
+  });
+
+  test('a package with __main__.py runs with -m; nothing to run is an error with the fix', () => {
+    expect((resolve({ 'pyproject.toml': '[project]\nname = "tool"\nversion = "1"\n', 'tool/__main__.py': '', 'tool/__init__.py': '' }).own as { command: string[] }).command).toEqual(['/opt/venv/bin/python', '-m', 'tool']);
+    expect(() => resolve({ 'requirements.txt': 'requests\n', 'lib/util.py': 'x = 1\n' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY' }));
+  });
+});
+
+describe('runtimes', () => {
+  test('psycopg2 compiles in the builder and needs libpq at run time: slim installs it, distroless is refused', async () => {
+    const files = { 'requirements.txt': 'psycopg2==2.9.10\n', 'main.py': 'import psycopg2\n', '.python-version': '3.11\n' };
+    const g = await generate(project(files));
+    expect(g.plan.runtime).toBe('slim');
+    expect(g.plan.final.install).toEqual(['libpq5']);
+    expect(g.files[0]!.content).toContain('apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev');
+    expect(g.plan.options.find((o) => o.runtime === 'distroless')).toMatchObject({ ok: false, reason: expect.stringContaining('libpq') });
+    expect(g.plan.options.find((o) => o.runtime === 'alpine')).toMatchObject({ ok: false, reason: expect.stringContaining('psycopg2 compiles from source on musl') });
+  });
+
+  test('alpine: with a lock whose every package has a musllinux or pure wheel; refused naming those without', async () => {
+    const lock = (wheels: string) => `version = 1\n\n[[package]]\nname = "app"\nversion = "1"\nsource = { virtual = "." }\n\n[[package]]\nname = "fastlib"\nversion = "1"\nwheels = [${wheels}]\n`;
+    const base = { 'pyproject.toml': '[project]\nname = "app"\nversion = "1"\nrequires-python = ">=3.11"\ndependencies = ["fastlib"]\n', 'main.py': '' };
+    expect(await option({ ...base, 'uv.lock': lock('{ url = "fastlib-1-cp311-cp311-musllinux_1_2_x86_64.whl" }') }, 'alpine')).toMatchObject({ ok: true, image: 'python:3.14-alpine' });
+    expect(await option({ ...base, 'uv.lock': lock('{ url = "fastlib-1-cp311-cp311-manylinux_2_17_x86_64.whl" }') }, 'alpine')).toMatchObject({ ok: false, reason: expect.stringContaining('fastlib has no musllinux') });
+    expect(await option({ 'requirements.txt': 'numpy\n', 'main.py': '' }, 'alpine')).toMatchObject({ ok: false, reason: expect.stringContaining('no lock lists the wheels') });
+    expect(await option({ 'main.py': 'print(1)\n', 'requirements.txt': '' }, 'alpine')).toMatchObject({ ok: true });
+  });
+
+  test('scratch and busybox are refused with the reason; the final stage holds the venv and the app only', async () => {
+    const g = await generate(project({ 'requirements.txt': 'flask\ngunicorn\n', 'app.py': FLASK, '.python-version': '3.11\n' }), { runtime: 'slim' });
+    expect(g.plan.options.find((o) => o.runtime === 'scratch')).toMatchObject({ ok: false, reason: expect.stringContaining('interpreter') });
+    expect(g.plan.options.find((o) => o.runtime === 'busybox-glibc')).toMatchObject({ ok: false });
+    const final = g.files[0]!.content.split('\nFROM ').pop()!;
+    expect(final.match(/^COPY .*/gm)).toEqual(['COPY --from=build /opt/venv /opt/venv', 'COPY --from=build /app /app']);
+    expect(final).toContain('ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/opt/venv/bin:$PATH');
+  });
+});
+
+describe('detection', () => {
+  test('a pyproject.toml that only configures tools, or a requirements.txt for docs, does not outweigh go.mod', () => {
+    const { ranked, ties } = detect(scanProject(project({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main(){}\n', 'pyproject.toml': '[tool.ruff]\nline-length = 100\n', 'requirements.txt': 'mkdocs\n' })));
+    expect(ranked[0]!.lang).toBe('go');
+    expect(ties).toEqual([]);
+  });
+});
