@@ -78,6 +78,12 @@ describe('programs', () => {
     expect(shell.warnings.join()).toContain('shell syntax');
   });
 
+  test('a folder name with spaces or symbols makes a plain image name', async () => {
+    const dir = project({ 'My Project $(x)/main.py': 'print(1)\n', 'My Project $(x)/requirements.txt': '' });
+    const g = await generate(`${dir}/My Project $(x)`);
+    expect(g.plan.name).toBe('my-project-x');
+  });
+
   test('a package with __main__.py runs with -m; nothing to run is an error with the fix', () => {
     expect((resolve({ 'pyproject.toml': '[project]\nname = "tool"\nversion = "1"\n', 'tool/__main__.py': '', 'tool/__init__.py': '' }).own as { command: string[] }).command).toEqual(['/opt/venv/bin/python', '-m', 'tool']);
     expect(() => resolve({ 'requirements.txt': 'requests\n', 'lib/util.py': 'x = 1\n' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY' }));

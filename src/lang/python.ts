@@ -304,7 +304,8 @@ export const python: Language = {
     if (opts.entry !== undefined) entry = pickEntry(entries, opts.entry, (e) => e.value, '', warnings, opts.entrySource);
     else entry = { value: programs[0]!.value, source: programs.length > 1 ? `${programs[0]!.source}; also found: ${listed(programs.slice(1).map((p) => p.value), 5)} (--entry)` : programs[0]!.source };
     const program = programs.find((p) => p.value === entry.value)!;
-    const name = safeName(normalizeName(str(project?.name) ?? str(poetryTable?.name) ?? basename(scan.root)).replace(/^[^a-z0-9]+/, '') || 'app', 'Project name', '--entry', 'pyproject.toml');
+    // The image's name: the project's, or its folder's, made a plain word (a folder may be "My Project").
+    const name = safeName(normalizeName(str(project?.name) ?? str(poetryTable?.name) ?? basename(scan.root)).replace(/[^a-z0-9._+-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, 100) || 'app', 'Project name', '--entry', 'pyproject.toml');
     for (const w of program.command) if (w.length > 300 || /[\n\r]/.test(w)) throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} cannot go in a Dockerfile.`, 'Pass --entry.');
     decisions.push({ topic: 'Program', choice: program.label, because: entry.source });
     decisions.push({ topic: 'Install', choice: `${{ uv: 'uv sync --frozen --no-dev', poetry: 'poetry install --only main', pdm: 'pdm sync --prod', pipenv: 'pipenv install --deploy', pip: `pip install -r requirements.txt${reqs?.hashes ? ' (with the hashes it pins)' : ''}`, project: 'pip install . (no lock: versions resolve at build time)' }[manager]} into ${VENV}`, because: lockFile && scan.has(lockFile) ? lockFile : manager === 'pip' ? (reqs?.files.join(', ') || 'requirements.txt') : manager === 'project' ? 'pyproject.toml / setup.py without a lock' : `${manager} files` });
