@@ -110,6 +110,14 @@ describe('runtimes', () => {
     expect(await option({ 'main.py': 'print(1)\n', 'requirements.txt': '' }, 'alpine')).toMatchObject({ ok: true });
   });
 
+  test('an app that writes beside its code (Flask instance folder, SQLite next to it) owns /app', async () => {
+    const factory = 'import os\nfrom flask import Flask\n\ndef create_app():\n    app = Flask(__name__, instance_relative_config=True)\n    os.makedirs(app.instance_path, exist_ok=True)\n    return app\n';
+    const g = await generate(project({ 'requirements.txt': 'flask\ngunicorn\n', 'flaskr/__init__.py': factory, '.python-version': '3.11\n' }));
+    expect(g.files[0]!.content).toContain('COPY --from=build --chown=65532:65532 /app /app');
+    const plain = await generate(project({ 'requirements.txt': 'flask\ngunicorn\n', 'app.py': FLASK, '.python-version': '3.11\n' }));
+    expect(plain.files[0]!.content).toContain('COPY --from=build /app /app');
+  });
+
   test('scratch and busybox are refused with the reason; the final stage holds the venv and the app only', async () => {
     const g = await generate(project({ 'requirements.txt': 'flask\ngunicorn\n', 'app.py': FLASK, '.python-version': '3.11\n' }), { runtime: 'slim' });
     expect(g.plan.options.find((o) => o.runtime === 'scratch')).toMatchObject({ ok: false, reason: expect.stringContaining('interpreter') });

@@ -346,6 +346,12 @@ export const python: Language = {
 
     const needs: Needs = {};
     if (program.kind === 'server') needs.tmp = 'gunicorn and uvicorn keep worker files in /tmp';
+    // The app writes beside itself (Flask's instance folder, a SQLite file next to the code): the
+    // non-root user must own /app.
+    const WRITES = /\binstance_path\b|os\.makedirs\(\s*(?:app\.)?instance|sqlite3\.connect\(\s*['"](?!\/|:memory:)|['"]sqlite:\/\/\/(?!\/)[\w.-]|['"]NAME['"]\s*:\s*(?:BASE_DIR|os\.path\.join\(\s*BASE_DIR)[^\n]{0,40}sqlite/;
+    const writer = sources.find((f) => WRITES.test(scan.read(f) ?? ''));
+    const ownsApp = writer ? `${writer} writes files beside the code (an instance folder or a SQLite database)` : undefined;
+    if (ownsApp) decisions.push({ topic: 'Working directory', choice: '/app, owned by nonroot', because: ownsApp });
     const localFiles = [...(reqs?.files ?? [])];
     const manifests = {
       uv: ['pyproject.toml', 'uv.lock'], poetry: ['pyproject.toml', 'poetry.lock'], pdm: ['pyproject.toml', 'pdm.lock'], pipenv: ['Pipfile', 'Pipfile.lock'], pip: localFiles, project: [],
@@ -357,6 +363,7 @@ export const python: Language = {
         manager, manifests: manifests.map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project')), installsProject, command: program.command,
         buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian), collectstatic: !!program.collectstatic, hashes: !!reqs?.hashes,
         env: [...new Set(native.flatMap((n) => n.env ?? []))],
+        ownsApp: !!ownsApp,
       } satisfies PythonInfo,
     };
   },
@@ -406,7 +413,9 @@ export const python: Language = {
       artifact: VENV,
       copies: [
         { from: 'build', src: VENV, dest: VENV, why: 'the virtual environment: the dependencies, and nothing that installed them' },
-        { from: 'build', src: '/app', dest: '/app', why: 'the application' },
+        info.ownsApp
+          ? { from: 'build', src: '/app', dest: '/app', why: 'the application, owned by the non-root user: it writes beside its code', chown: '65532:65532' }
+          : { from: 'build', src: '/app', dest: '/app', why: 'the application' },
       ],
       entrypoint: info.command,
       env: ['PYTHONDONTWRITEBYTECODE=1', 'PYTHONUNBUFFERED=1', `PATH=${VENV}/bin:$PATH`, ...info.env],
@@ -438,4 +447,5 @@ interface PythonInfo {
   collectstatic: boolean;
   hashes: boolean;
   env: string[];
+  ownsApp: boolean;
 }

@@ -61,7 +61,7 @@ export interface BuildSpec {
   /** Extra files the builder adds for scratch-like images (e.g. /rootfs/etc/passwd). */
   vars: Record<string, unknown>;
   /** What the final stage copies, when the program is more than `artifact` (a Java runtime and an application). */
-  copies?: { from: string; src: string; dest: string; why: string }[];
+  copies?: { from: string; src: string; dest: string; why: string; chown?: string }[];
   /** How the final stage starts the program, when not `/app/<name>`. */
   entrypoint?: string[];
   /** ENV lines of the final stage (NAME=value). */
