@@ -33,6 +33,8 @@ export interface ExampleSetup {
   pyLocks?: string[];
   /** Paths the final image must not hold (a compiler, caches): checked with the image's shell. */
   absent?: string[];
+  /** Bytes the program may add to its final base image, by runtime (the base measured by the engine). */
+  maxAdded?: Record<string, number>;
 }
 
 /** The tools that make Python locks, in a virtual environment of the tests' own (made once per machine). */

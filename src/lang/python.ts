@@ -361,7 +361,7 @@ export const python: Language = {
       ignore: ['.venv/', 'venv/', '__pycache__/', '*.pyc', '.pytest_cache/', '.mypy_cache/', '.ruff_cache/', '.tox/', '.nox/', 'tests/', 'docs/', '*.egg-info/', 'build/', 'dist/', '.coverage', 'htmlcov/'],
       own: {
         manager, manifests: manifests.map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project')), installsProject, command: program.command,
-        buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian), collectstatic: !!program.collectstatic, hashes: !!reqs?.hashes,
+        buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian), collectstatic: !!program.collectstatic, hashes: !!reqs?.hashes, deps: [...deps].sort(),
         env: [...new Set(native.flatMap((n) => n.env ?? []))],
         ownsApp: !!ownsApp,
       } satisfies PythonInfo,
@@ -406,6 +406,11 @@ export const python: Language = {
         break;
     }
     const apt = [...info.buildApt, ...(debian ? ['python3-venv'] : [])];
+    // A venv made with `python -m venv` carries pip (and setuptools before 3.12): tools of the
+    // install, not of the app, and most of the venv's size for a small app. uv's venv has neither.
+    const keep = new Set(info.deps);
+    const tools = ['pip', 'setuptools'].filter((t) => !keep.has(t));
+    const prune = info.manager !== 'uv' && tools.length ? `${VENV}/bin/python -m pip uninstall --yes --quiet ${tools.join(' ')}` : undefined;
     return {
       partial: 'python',
       image,
@@ -431,6 +436,7 @@ export const python: Language = {
         deps,
         install,
         collectstatic: info.collectstatic,
+        prune,
         pipenvEnv: info.manager === 'pipenv' ? 'PIPENV_VERBOSITY=-1' : '',
       },
     };
@@ -448,4 +454,5 @@ interface PythonInfo {
   hashes: boolean;
   env: string[];
   ownsApp: boolean;
+  deps: string[];
 }

@@ -76,6 +76,11 @@ function copyOf(name: string): string {
       const found = await execa(process.env.DOCKER || 'docker', ['run', '--rm', '--entrypoint', '/bin/sh', tag, '-c', `for p in ${setup.absent.join(' ')}; do [ -e "$p" ] && echo "$p"; done; true`], { reject: false });
       expect({ present: found.stdout.split('\n').filter(Boolean), exitCode: found.exitCode }).toEqual({ present: [], exitCode: 0 });
     }
+    if (setup.maxAdded?.[runtime] !== undefined) {
+      // What the app adds on top of its base image, whatever that base weighs on this machine.
+      const base = await execa(process.env.DOCKER || 'docker', ['image', 'inspect', '--format', '{{.Size}}', plan.final.image]);
+      expect(built.sizeBytes - Number(base.stdout.trim())).toBeLessThanOrEqual(setup.maxAdded[runtime]!);
+    }
     const limits = existsSync(join(expected, 'limits.json')) ? JSON.parse(readFileSync(join(expected, 'limits.json'), 'utf8')) as Record<string, { maxBytes: number }> : {};
     if (limits[runtime]) expect(built.sizeBytes).toBeLessThanOrEqual(limits[runtime].maxBytes);
   });
