@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/detect/scan.js';
 import { cFamily, cmakeTargets, linkedLibs, makeTargets } from '../src/lang/c.js';
+import { cmakeLibs } from '../src/lang/c-build.js';
 import type { LangId } from '../src/types.js';
 import { generate } from '../src/index.js';
 import { C_MAIN, project } from './helpers.js';
@@ -289,6 +290,10 @@ test('libraries inside Make and Automake conditionals are options, not requireme
   const r = resolve({ Makefile: 'LIBS = -lm -lz\nifeq ($(uname_S),SunOS)\n  LIBS += -lsocket -lnsl\nendif\nifdef USE_SYSTEMD\n  LIBS += -lsystemd\nendif\napp: main.c\n\t$(CC) -o app main.c $(LIBS)\n', 'main.c': C_MAIN });
   expect(r.strategies[0]!.requires).toEqual(['glibc', 'libz']);
   expect(r.warnings).toEqual([]);
+});
+
+test('CMake linker flags and variables in target_link_libraries are no libraries (ccache links --coverage, -fsanitize=...)', () => {
+  expect(cmakeLibs('target_link_libraries(app PRIVATE --coverage -fsanitize=${SANITIZER} $<$<BOOL:x>:foo> ${EXTRA} -lz m)\n')).toEqual(['z', 'm']);
 });
 
 test('the branch a plain make takes is kept: an else after option tests, and ifndef (nnn links readline and ncurses so)', () => {

@@ -292,7 +292,11 @@ export function cmakeLibs(text: string): string[] {
   if (!/target_link_libraries|find_package/i.test(text)) return libs;
   for (const c of linuxCommands(cmakeCommands(text))) {
     if (c.name === 'target_link_libraries') {
-      for (const w of c.args.slice(1)) if (!/^(PRIVATE|PUBLIC|INTERFACE|debug|optimized|general)$/.test(w) && !w.startsWith('$')) libs.push(w.replace(/^-l/, ''));
+      // Linker flags other than -l (--coverage, -fsanitize=...) and variables or generator expressions are no library names.
+      for (const w of c.args.slice(1)) {
+        const name = w.replace(/^-l(?=\w)/, '');
+        if (!/^(PRIVATE|PUBLIC|INTERFACE|debug|optimized|general)$/.test(name) && /^[A-Za-z0-9_][\w.+:-]*$/.test(name)) libs.push(name);
+      }
     } else if (c.name === 'find_package' && c.args[0] && c.args[0] !== 'Threads') {
       libs.push(c.args[0]);
     }
