@@ -74,7 +74,7 @@ export function readRequirements(scan: Scan, first: string): Requirements {
   return out;
 }
 
-/** Poetry's constraint syntax (^3.11, ~3.10, 3.11.*, >=3.9,<4) as a PEP 440 specifier. */
+/** Poetry's constraint syntax (^3.11, ~3.10, 3.11.*, >=3.9,<4) as a PEP 440 specifier; of `a || b`, the first alternative (PEP 440 has no "or"). */
 export function poetryToPep440(c: string): string {
   return c.split('||').map((alt) => alt.trim().split(/\s*,\s*|\s+/).filter(Boolean).map((part) => {
     const caret = /^\^(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(part);
@@ -84,7 +84,7 @@ export function poetryToPep440(c: string): string {
     }
     const tilde = /^~(\d+)\.(\d+)(?:\.\d+)?$/.exec(part);
     if (tilde) return `>=${part.slice(1)},<${tilde[1]}.${Number(tilde[2]) + 1}`;
-    return /^\d/.test(part) ? (part.includes('*') ? `==${part}` : `==${part}`) : part;
+    return /^\d/.test(part) ? `==${part}` : part;
   }).join(','))[0] ?? c;
 }
 
