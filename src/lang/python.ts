@@ -281,7 +281,9 @@ export const python: Language = {
       }
     }
     const scripts = { ...(obj(project?.scripts) ?? {}), ...(obj(poetryTable?.scripts) ?? {}) };
-    const installsProject = manager === 'project' || (manager === 'uv' && !!project) || (manager === 'poetry' && poetryTable?.['package-mode'] !== false && !!poetryTable?.packages || manager === 'poetry' && !!project) || manager === 'pdm';
+    // Whether the project itself is installed into the venv (its console scripts need that).
+    const installsProject = manager === 'project' || manager === 'pdm' || (manager === 'uv' && !!project)
+      || (manager === 'poetry' && poetryTable?.['package-mode'] !== false && (!!poetryTable?.packages || !!project || Object.keys(scripts).length > 0));
     for (const [name, target] of Object.entries(scripts)) {
       if (typeof target !== 'string' || !/^[A-Za-z0-9][\w.-]{0,80}$/.test(name)) continue;
       programs.push({ value: name, label: `console script ${name}`, source: `pyproject.toml scripts: ${name} = ${shown(target, 60)}`, command: [bin(name)], kind: 'cli' });
