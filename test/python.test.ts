@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/detect/scan.js';
 import { detect } from '../src/detect/index.js';
 import { generate } from '../src/index.js';
-import { normalizeName, poetryToPep440, python, pythonMinor, readRequirements, requirementName } from '../src/lang/python.js';
+import { normalizeName, poetryToPep440, python, pythonMinor, readRequirements, requirementName, setupCfgScripts } from '../src/lang/python.js';
 import { project } from './helpers.js';
 
 const resolve = (files: Record<string, string>, opts = {}) => python.resolve(scanProject(project(files)), 'python', opts);
@@ -82,6 +82,12 @@ describe('programs', () => {
     const dir = project({ 'My Project $(x)/main.py': 'print(1)\n', 'My Project $(x)/requirements.txt': '' });
     const g = await generate(`${dir}/My Project $(x)`);
     expect(g.plan.name).toBe('my-project-x');
+  });
+
+  test('console scripts from setup.cfg count too', () => {
+    expect(setupCfgScripts('[metadata]\nname = x\n[options.entry_points]\nconsole_scripts =\n    http = httpie.__main__:main\n    https = httpie.__main__:main\ngui_scripts =\n    g = x:y\n[options]\nzip_safe = False\n')).toEqual({ http: 'httpie.__main__:main', https: 'httpie.__main__:main' });
+    const r = resolve({ 'setup.py': 'from setuptools import setup\nsetup()\n', 'setup.cfg': '[options.entry_points]\nconsole_scripts =\n    tool = tool.cli:main\n', 'tool/__init__.py': '', 'tool/cli.py': 'def main(): pass\n' });
+    expect((r.own as { command: string[] }).command).toEqual(['/opt/venv/bin/tool']);
   });
 
   test('a package with __main__.py runs with -m; nothing to run is an error with the fix', () => {

@@ -142,6 +142,25 @@ function appObjects(scan: Scan, files: string[]): { file: string; name: string; 
 
 const SHELL_SYNTAX = /[;&|<>`$()'"\\]/;
 
+/** setup.cfg's [options.entry_points] console_scripts (name = module:function), one per line. */
+export function setupCfgScripts(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  let section = '';
+  let inScripts = false;
+  for (const raw of text.split('\n')) {
+    if (raw.length > 500) continue;
+    const head = /^\[([^\]]{1,100})\]\s*$/.exec(raw);
+    if (head) { section = head[1]!.trim(); inScripts = false; continue; }
+    if (section !== 'options.entry_points') continue;
+    const key = /^(\S[^=]{0,100}?)\s*=\s*(.*)$/.exec(raw);
+    if (key && !/^\s/.test(raw)) { inScripts = key[1]!.trim() === 'console_scripts'; if (!inScripts || !key[2]!.trim()) continue; }
+    if (!inScripts) continue;
+    const entry = /^\s*([A-Za-z0-9][\w.-]{0,80})\s*=\s*([\w.]{1,200}(?::[\w.]{1,100})?)\s*$/.exec(key && !/^\s/.test(raw) ? key[2]! : raw);
+    if (entry) out[entry[1]!] = entry[2]!;
+  }
+  return out;
+}
+
 export const python: Language = {
   ids: ['python'],
 
@@ -280,7 +299,7 @@ export const python: Language = {
         if (!has('uvicorn')) warnings.push(`${a.file} is served by uvicorn, which is not named among the dependencies (fastapi[standard] brings it): add uvicorn if the build says it is missing.`);
       }
     }
-    const scripts = { ...(obj(project?.scripts) ?? {}), ...(obj(poetryTable?.scripts) ?? {}) };
+    const scripts = { ...setupCfgScripts(scan.read('setup.cfg', 256 * 1024) ?? ''), ...(obj(project?.scripts) ?? {}), ...(obj(poetryTable?.scripts) ?? {}) };
     // Whether the project itself is installed into the venv (its console scripts need that).
     const installsProject = manager === 'project' || manager === 'pdm' || (manager === 'uv' && !!project)
       || (manager === 'poetry' && poetryTable?.['package-mode'] !== false && (!!poetryTable?.packages || !!project || Object.keys(scripts).length > 0));
