@@ -171,3 +171,10 @@ export function normalizeRel(rel: string): string | undefined {
   }
   return out.length ? out.join('/') : '.';
 }
+
+/** Points for a language's source files in a detection (10 and one a file, at most 30), with the evidence line. */
+export function sourcePoints(files: string[], ext: string, evidence: string[]): number {
+  if (!files.length) return 0;
+  evidence.push(`${files.length} ${ext} file${files.length > 1 ? 's' : ''}`);
+  return Math.min(30, 10 + files.length);
+}

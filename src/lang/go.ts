@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
-import { binaryIgnore, findPort, helpersLast, missingSubmodules, pickEntry, portFromDockerfile, serverCommand, versionFromToolVersions, type PortPattern } from './common.js';
+import { binaryIgnore, findPort, helpersLast, missingSubmodules, pickEntry, portFromDockerfile, type PortPattern, serverCommand, sourcePoints, versionFromToolVersions } from './common.js';
 import { parseGoFile } from './go-source.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -123,10 +123,7 @@ export const go: Language = {
     if (scan.has('go.mod')) { score += 100; evidence.push('go.mod'); }
     if (scan.has('go.work')) { score += 90; evidence.push('go.work'); }
     const sources = scan.withExt('.go').filter((f) => !f.endsWith('_test.go'));
-    if (sources.length) {
-      score += Math.min(30, 10 + sources.length);
-      evidence.push(`${sources.length} .go file${sources.length > 1 ? 's' : ''}`);
-    }
+    score += sourcePoints(sources, '.go', evidence);
     return score ? [{ lang: 'go', score, evidence }] : [];
   },
 

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, RuntimeId, Strategy } from '../types.js';
-import { findPort, helpersLast, joinRel as join, listed, normalizeRel as normalize, pickEntry, portFromDockerfile, versionFromToolVersions, type PortPattern } from './common.js';
+import { findPort, helpersLast, joinRel as join, listed, normalizeRel as normalize, pickEntry, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from './common.js';
 import { configList, configValue, gradleWrapperVersion, interpolate, javaFeature, parseGradle, parseGradleSettings, parsePom, type Pom, type PomPlugin } from './java-build.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -378,7 +378,7 @@ export const java: Language = {
     if (gradle.length) { score += 100; evidence.push(...gradle); }
     for (const w of ['mvnw', 'gradlew']) if (scan.has(w)) { score += 10; evidence.push(w); }
     const sources = scan.withExt('.java').filter((f) => isBuilt(f) && !f.startsWith('src/test/'));
-    if (sources.length) { score += Math.min(30, 10 + sources.length); evidence.push(`${sources.length} .java file${sources.length > 1 ? 's' : ''}`); }
+    score += sourcePoints(sources, '.java', evidence);
     return score >= 100 ? [{ lang: 'java', score, evidence }] : score ? [{ lang: 'java', score: Math.min(score, 30), evidence }] : [];
   },
 

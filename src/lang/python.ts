@@ -1,12 +1,12 @@
 import { maxSatisfying, satisfies, validRange } from '@renovatebot/pep440';
 import { basename, dirname } from 'node:path';
-import { parse as parseToml } from 'smol-toml';
 import { LANGUAGE_DATA, LIBRARIES, PYTHON_PACKAGES } from '../data.js';
 import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, RuntimeId, Strategy } from '../types.js';
-import { listed, pickEntry, portFromDockerfile, versionFromToolVersions } from './common.js';
+import { listed, pickEntry, portFromDockerfile, sourcePoints, versionFromToolVersions } from './common.js';
+import { obj, readToml, str, strs, type Toml } from './toml.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 /**
@@ -19,11 +19,6 @@ const KNOWN = DATA.known!;
 const DISTROLESS_PY = DATA.distroless![0]!;
 const VENV = '/opt/venv';
 
-type Toml = Record<string, unknown>;
-const obj = (v: unknown): Toml | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Toml) : undefined);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-
 /** PEP 503: the name pip and PyPI compare (Flask_SQLAlchemy -> flask-sqlalchemy). */
 export const normalizeName = (name: string): string => name.toLowerCase().replace(/[-_.]+/g, '-');
 
@@ -31,16 +26,6 @@ export const normalizeName = (name: string): string => name.toLowerCase().replac
 export function requirementName(req: string): string | undefined {
   const m = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]{0,100}[A-Za-z0-9])?)\s*(?:\[[^\]]{0,200}\])?/.exec(req);
   return m ? normalizeName(m[1]!) : undefined;
-}
-
-function readToml(scan: Scan, rel: string): Toml | undefined {
-  const text = scan.manifest(rel);
-  if (text === undefined) return undefined;
-  try {
-    return parseToml(text) as Toml;
-  } catch (e) {
-    throw new UserError('E_UNREADABLE', `${shown(rel)} is not valid TOML: ${shown((e as Error).message.split('\n')[0] ?? '', 100)}.`, `Fix ${shown(rel)}.`);
-  }
 }
 
 export interface Requirements { names: string[]; files: string[]; hashes: boolean }
@@ -175,7 +160,7 @@ export const python: Language = {
       if (scan.has(f)) { score += pts; evidence.push(f); }
     }
     const sources = scan.withExt('.py').filter(isBuilt);
-    if (sources.length) { score += Math.min(30, 10 + sources.length); evidence.push(`${sources.length} .py file${sources.length > 1 ? 's' : ''}`); }
+    score += sourcePoints(sources, '.py', evidence);
     const manifest = pyproject || ['requirements.txt', 'Pipfile', 'setup.py'].some((f) => scan.has(f));
     return manifest ? [{ lang: 'python', score: Math.min(score, 180), evidence }] : score ? [{ lang: 'python', score: Math.min(score, 40), evidence }] : [];
   },

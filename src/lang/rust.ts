@@ -5,26 +5,14 @@ import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
-import { binaryIgnore, findPort, helpersLast, joinRel as join, listed, missingSubmodules, normalizeRel as normalize, pickEntry, portFromDockerfile, serverCommand, type PortPattern } from './common.js';
+import { binaryIgnore, findPort, helpersLast, joinRel as join, listed, missingSubmodules, normalizeRel as normalize, pickEntry, portFromDockerfile, type PortPattern, serverCommand, sourcePoints } from './common.js';
+import { obj, readToml as readTomlFile, str, strs, type Toml } from './toml.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
+/** Cargo's manifests: a parse error says that cargo shows the same. */
+const readToml = (scan: Scan, rel: string) => readTomlFile(scan, rel, ' (cargo metadata shows the same error)');
+
 const DATA = LANGUAGE_DATA.rust;
-
-type Toml = Record<string, unknown>;
-const obj = (v: unknown): Toml | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Toml) : undefined);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-
-/** A TOML file that decides the build: unreadable or unparsable is an exit-2 error naming it. */
-function readToml(scan: Scan, rel: string): Toml | undefined {
-  const text = scan.manifest(rel);
-  if (text === undefined) return undefined;
-  try {
-    return parseToml(text) as Toml;
-  } catch (e) {
-    throw new UserError('E_UNREADABLE', `${shown(rel)} is not valid TOML: ${shown((e as Error).message.split('\n')[0] ?? '', 100)}.`, `Fix ${shown(rel)} (cargo metadata shows the same error).`);
-  }
-}
 
 export interface Bin { name: string; path: string; features: string[] }
 export interface Crate {
@@ -156,7 +144,7 @@ export const rust: Language = {
     if (scan.has('Cargo.toml')) { score += 100; evidence.push('Cargo.toml'); }
     if (scan.has('Cargo.lock')) { score += 10; evidence.push('Cargo.lock'); }
     const sources = scan.withExt('.rs').filter(isBuilt);
-    if (sources.length) { score += Math.min(30, 10 + sources.length); evidence.push(`${sources.length} .rs file${sources.length > 1 ? 's' : ''}`); }
+    score += sourcePoints(sources, '.rs', evidence);
     return score >= 100 ? [{ lang: 'rust', score, evidence }] : score ? [{ lang: 'rust', score: Math.min(score, 30), evidence }] : [];
   },
 
