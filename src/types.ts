@@ -11,6 +11,9 @@ export function runtimesFor(lang: LangId): RuntimeId[] {
   return RUNTIMES.filter((r) => r !== 'jre' || lang === 'java');
 }
 
+/** Runtime targets a language refuses outright, with the reason (a JVM on scratch): as --explain and the error show it. */
+export type Refusals = Partial<Record<RuntimeId, { reason: string; short: string; fix: string }>>;
+
 /** A fact and where it came from, e.g. { value: '1.22', source: 'go.mod (go 1.22.3)' }. */
 export interface Fact<T> {
   value: T;

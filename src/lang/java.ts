@@ -3,7 +3,7 @@ import { JAVA_MODULES, LANGUAGE_DATA } from '../data.js';
 import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
-import type { Choice, Decision, Fact, RuntimeId, Strategy } from '../types.js';
+import type { Choice, Decision, Fact, Refusals, RuntimeId, Strategy } from '../types.js';
 import { findPort, helpersLast, joinRel as join, listed, normalizeRel as normalize, pickEntry, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from './common.js';
 import { configList, configValue, gradleWrapperVersion, interpolate, javaFeature, parseGradle, parseGradleSettings, parsePom, type Pom, type PomPlugin } from './java-build.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
@@ -365,8 +365,6 @@ function extraModules(scan: Scan, mod: Module, version: number, sources: string[
 
 // ---------- the language ----------
 
-const JLINK_RUNTIMES: RuntimeId[] = ['slim'];
-
 export const java: Language = {
   ids: ['java'],
 
@@ -466,10 +464,10 @@ export const java: Language = {
     // Ways to run: the jar on a JRE image, or on a runtime cut by jlink (which JDK 8 lacks).
     const jar: Strategy = { id: 'java-jre', libc: 'glibc', requires: [`java${v}`], runtimes: ['jre', 'distroless'], summary: `a jar run by the image's Java ${v} runtime`, fix: 'choose jre, or a jlink runtime (busybox-glibc, slim)' };
     const jlinkWords = `a jar on a Java ${v} runtime made by jlink with only the modules it uses`;
-    const jlink: Strategy = { id: 'java-jlink', libc: 'glibc', requires: ['glibc', 'libz', 'libstdc++', 'libgcc_s'], runtimes: JLINK_RUNTIMES, summary: jlinkWords };
+    const jlink: Strategy = { id: 'java-jlink', libc: 'glibc', requires: ['glibc', 'libz', 'libstdc++', 'libgcc_s'], runtimes: ['slim'], summary: jlinkWords };
     const jlinkLibs: Strategy = { id: 'java-jlink-libs', libc: 'glibc', requires: ['glibc'], runtimes: ['busybox-glibc'], summary: `${jlinkWords}, and the libraries it loads (libz, libstdc++, libgcc_s) copied from the build stage` };
     const jlinkMusl: Strategy = { id: 'java-jlink-musl', libc: 'musl', requires: ['musl'], runtimes: ['alpine'], summary: `a jar on a Java ${v} runtime made by jlink from Temurin's Alpine (musl) JDK` };
-    const refusals: Partial<Record<RuntimeId, { reason: string; short: string; fix: string }>> = {
+    const refusals: Refusals = {
       scratch: { reason: 'a Java runtime is a dynamically linked program: the JVM needs a C library and its loader, and scratch has neither', short: 'needs a C library', fix: 'choose busybox-glibc (the smallest image a jlink runtime runs on)' },
     };
     let strategies: Strategy[];

@@ -4,7 +4,7 @@ import { LANGUAGE_DATA, LIBRARIES, PYTHON_PACKAGES } from '../data.js';
 import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
-import type { Choice, Decision, Fact, Needs, RuntimeId, Strategy } from '../types.js';
+import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
 import { listed, pickEntry, portFromDockerfile, sourcePoints, versionFromToolVersions } from './common.js';
 import { obj, readToml, str, strs, type Toml } from './toml.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
@@ -325,7 +325,7 @@ export const python: Language = {
     const slim: Strategy = { id: 'py-slim', libc: 'glibc', requires: ['python', ...libs], runtimes: ['slim'], summary: `a virtual environment for Python ${version.value} (python:${version.value}-slim)` };
     const distroless: Strategy = { id: 'py-distroless', libc: 'glibc', requires: [`python${DISTROLESS_PY}`, ...libs], runtimes: ['distroless'], summary: `a virtual environment made by Debian's Python ${DISTROLESS_PY}, the one distroless runs`, fix: needsLibs.length ? `${needsLibs.join(', ')} is not in distroless: choose slim` : 'choose slim' };
     const alpine: Strategy = { id: 'py-alpine', libc: 'musl', requires: ['python', ...libs], runtimes: ['alpine'], summary: `a virtual environment for Python ${version.value} on musl (python:${version.value}-alpine)` };
-    const refusals: Partial<Record<RuntimeId, { reason: string; short: string; fix: string }>> = {
+    const refusals: Refusals = {
       scratch: { reason: 'a Python program needs the interpreter and its C library, and scratch has neither', short: 'needs Python', fix: 'choose slim (or distroless)' },
       'busybox-glibc': { reason: 'busybox has no Python interpreter (and a venv must run on the Python that made it)', short: 'needs Python', fix: 'choose slim (or distroless)' },
     };

@@ -1,5 +1,5 @@
 import type { Scan } from '../detect/scan.js';
-import type { Choice, Decision, Fact, LangId, Needs, RuntimeId, Strategy } from '../types.js';
+import type { Choice, Decision, Fact, LangId, Needs, Refusals, Strategy } from '../types.js';
 
 /** What a detector saw: a score (higher is surer) and the evidence behind it. */
 export interface Detection {
@@ -36,7 +36,7 @@ export interface Resolved {
   /** Ways to link, in order of preference. Which one a runtime gets is decided by plan/. */
   strategies: Strategy[];
   /** Runtime targets refused for a reason of the language (a JVM on scratch), whatever the strategies. */
-  refusals?: Partial<Record<RuntimeId, { reason: string; short: string; fix: string }>> | undefined;
+  refusals?: Refusals | undefined;
   /** glibc version of the builder image: a dynamic glibc binary needs a runtime at least as new. */
   builderGlibc: string;
   /** Facts shown by --explain, in order. */

@@ -1,5 +1,5 @@
 import { LIBRARIES, RUNTIME_DATA, type RuntimeImage } from '../data.js';
-import { runtimesFor, type LangId, type RuntimeId, type Strategy } from '../types.js';
+import { runtimesFor, type LangId, type Refusals, type RuntimeId, type Strategy } from '../types.js';
 
 /** How a program gets onto a runtime: which image of the target and which way of linking. */
 export interface Placement {
@@ -66,9 +66,6 @@ export function place(runtime: RuntimeId, strategies: Strategy[], builderGlibc: 
     fix: best.fix ?? 'choose another runtime',
   };
 }
-
-/** Runtime targets a language refuses outright, with the reason (a JVM on scratch). */
-export type Refusals = Partial<Record<RuntimeId, { reason: string; short: string; fix: string }>>;
 
 /** Every runtime target of the language, placed or refused, in the fixed order of RUNTIMES. */
 export function placeAll(strategies: Strategy[], builderGlibc: string, lang: LangId = 'go', refusals?: Refusals): (Placement | Refusal)[] {

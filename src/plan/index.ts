@@ -88,10 +88,12 @@ export function smallest(options: RuntimeOption[]): RuntimeOption | undefined {
   return options.filter((o) => o.ok).reduce<RuntimeOption | undefined>((a, o) => (!a || o.baseMB! < a.baseMB! ? o : a), undefined);
 }
 
+/** Where an image is named per language version (eclipse-temurin:{java}-jre, python:{python}-slim). */
+const VERSION_SLOT = /\{(java|python)\}/;
+
 export function placementsFor(resolved: Resolved): (Placement | Refusal)[] {
-  // An image named per language version (eclipse-temurin:{java}-jre, python:{python}-slim) gets the version here.
   return placeAll(resolved.strategies, resolved.builderGlibc, resolved.lang, resolved.refusals)
-    .map((p) => (p.ok && /\{(java|python)\}/.test(p.image.image) ? { ...p, image: { ...p.image, image: p.image.image.replace(/\{(java|python)\}/, resolved.version.value) } } : p));
+    .map((p) => (p.ok && VERSION_SLOT.test(p.image.image) ? { ...p, image: { ...p.image, image: p.image.image.replace(VERSION_SLOT, resolved.version.value) } } : p));
 }
 
 export function makePlan(language: Language, detection: Detection, resolved: Resolved, opts: PlanOptions = {}): Plan {
