@@ -11,7 +11,7 @@ import type { LangId } from '../src/types.js';
  * - runtimes / notBuilt: heavy examples are built on one runtime, and some cannot be built here at all
  *   (no Gradle distribution, no Alpine JDK): the suite says which and why, and the report lists them;
  * - http: a server, probed with an HTTP request (the response must contain expected/output.txt);
- * - pyLocks: uv.lock / Pipfile.lock made at test time the same way, with uv and pipenv from a venv of the tests;
+ * - pyLocks: uv.lock / Pipfile.lock / poetry.lock made at test time the same way, with uv and pipenv from a venv of the tests;
  * - absent: paths the final image must not hold;
  * - cargoLock: Cargo.lock is made at test time (a committed one would carry the registry's address):
  *   golden tests use expected/Cargo.lock.skeleton (the same lock without sources and checksums),
@@ -39,7 +39,7 @@ export interface ExampleSetup {
 
 /** The tools that make Python locks, in a virtual environment of the tests' own (made once per machine). */
 const PY_TOOLS = join(tmpdir(), 'csd-py-tools');
-const PY_TOOL_SPECS = ['uv==0.13.9', 'pipenv==2026.10.3'];
+const PY_TOOL_SPECS = ['uv==0.13.9', 'pipenv==2026.10.3', 'poetry==2.5.1'];
 function pyTool(name: string): string {
   const bin = join(PY_TOOLS, 'bin', name);
   if (!existsSync(bin)) {
@@ -48,7 +48,24 @@ function pyTool(name: string): string {
   }
   return bin;
 }
-const LOCK_COMMANDS: Record<string, [string, string[]]> = { 'uv.lock': ['uv', ['lock', '--quiet']], 'Pipfile.lock': ['pipenv', ['lock']] };
+const LOCK_COMMANDS: Record<string, [string, string[]]> = { 'uv.lock': ['uv', ['lock', '--quiet']], 'Pipfile.lock': ['pipenv', ['lock']], 'poetry.lock': ['poetry', ['lock', '--no-interaction']] };
+
+/**
+ * Poetry locks through PyPI's per-release JSON API. Where the index reachable does not serve it
+ * (this machine's), the copy's pyproject.toml gets the index's simple API as its primary source and
+ * the lock is made again: said loudly, since the build then exports an --index-url line too.
+ */
+/** The index pip uses by default, asked of pip itself (no registry address is written in this repository). */
+function pipIndex(): string {
+  return execFileSync(pyTool('python'), ['-c', 'from pip._internal.models.index import PyPI; print(PyPI.simple_url)'], { encoding: 'utf8' }).trim();
+}
+
+function poetryLockFallback(dir: string, err: unknown): void {
+  const index = process.env.PIP_INDEX_URL || pipIndex();
+  process.stderr.write(`\n*** poetry lock failed (${String((err as { stderr?: Buffer }).stderr ?? err).trim().split('\n').pop()}): locking again with ${index} as the primary source of the test copy's pyproject.toml ***\n\n`);
+  writeFileSync(join(dir, 'pyproject.toml'), `${readFileSync(join(dir, 'pyproject.toml'), 'utf8')}\n[[tool.poetry.source]]\nname = "index"\nurl = "${index}"\npriority = "primary"\n`);
+  execFileSync(pyTool('poetry'), LOCK_COMMANDS['poetry.lock']![1], { cwd: dir, stdio: 'pipe' });
+}
 
 /** The language of an example, from its name (go-net, rust-tls, java-spring-boot, py-script, c-make, cpp-cmake). */
 export function langOf(name: string): LangId {
@@ -77,7 +94,12 @@ export function exampleCopy(exampleDir: string, name: string, lock: 'skeleton' |
   for (const file of setupOf(exampleDir).pyLocks ?? []) {
     if (lock === 'skeleton') { copyFileSync(join(exampleDir, 'expected', `${file}.skeleton`), join(dir, file)); continue; }
     const [tool, args] = LOCK_COMMANDS[file]!;
-    execFileSync(pyTool(tool), args, { cwd: dir, stdio: 'pipe', env: { ...process.env, PIPENV_VENV_IN_PROJECT: '0', PIPENV_VERBOSITY: '-1' } });
+    try {
+      execFileSync(pyTool(tool), args, { cwd: dir, stdio: 'pipe', env: { ...process.env, PIPENV_VENV_IN_PROJECT: '0', PIPENV_VERBOSITY: '-1' } });
+    } catch (err) {
+      if (file !== 'poetry.lock') throw err;
+      poetryLockFallback(dir, err);
+    }
   }
   return dir;
 }

@@ -81,7 +81,7 @@ export function pythonMinor(v: string | undefined): string | undefined {
 
 type Manager = 'uv' | 'poetry' | 'pdm' | 'pipenv' | 'pip' | 'project';
 
-interface Lock { packages: { name: string; files: string[] }[] }
+interface Lock { packages: { name: string; files: string[] }[]; unhashed: boolean }
 
 /** Packages of a lock that lists wheel file names (uv.lock, poetry.lock, pdm.lock). */
 function readLock(scan: Scan, manager: Manager): Lock | undefined {
@@ -95,7 +95,9 @@ function readLock(scan: Scan, manager: Manager): Lock | undefined {
     const wheels = [...(Array.isArray(p.wheels) ? p.wheels : []), ...(Array.isArray(p.files) ? p.files : [])].map(obj).map((w) => str(w?.url) ?? str(w?.file) ?? '');
     return { name: normalizeName(str(p.name) ?? ''), files: wheels.map((w) => w.split('/').pop()!.split('#')[0]!) };
   });
-  return { packages };
+  // A package from git, a path or a URL carries no hash: an export with hashes would fail on it.
+  const unhashed = (Array.isArray(lock.package) ? lock.package : []).map(obj).some((p) => ['git', 'directory', 'file', 'url'].includes(str(obj(p?.source)?.type) ?? ''));
+  return { packages, unhashed };
 }
 
 /** Whether a package installs on Alpine without a compiler: a pure-Python or musllinux wheel in the lock, or the table says so. */
@@ -288,6 +290,13 @@ export const python: Language = {
     // Whether the project itself is installed into the venv (its console scripts need that).
     const installsProject = manager === 'project' || manager === 'pdm' || (manager === 'uv' && !!project)
       || (manager === 'poetry' && poetryTable?.['package-mode'] !== false && (!!poetryTable?.packages || !!project || Object.keys(scripts).length > 0));
+    // Poetry with a lock: `poetry export` turns it into pinned requirements with their hashes, and pip
+    // installs exactly those (Poetry stays in the builder). Without a lock, a package whose build
+    // backend is poetry-core installs with pip like any PEP 517 project; only a lockless
+    // non-package project needs Poetry itself to resolve.
+    const backend = str(obj(pyproject?.['build-system'])?.['build-backend']) ?? '';
+    const poetryMode: PythonInfo['poetryMode'] = manager !== 'poetry' ? undefined : scan.has('poetry.lock') ? 'export'
+      : installsProject && backend.startsWith('poetry.core') ? 'pip' : 'install';
     for (const [name, target] of Object.entries(scripts)) {
       if (typeof target !== 'string' || !/^[A-Za-z0-9][\w.-]{0,80}$/.test(name)) continue;
       programs.push({ value: name, label: `console script ${name}`, source: `pyproject.toml scripts: ${name} = ${shown(target, 60)}`, command: [bin(name)], kind: 'cli' });
@@ -314,7 +323,7 @@ export const python: Language = {
     const name = safeName(normalizeName(str(project?.name) ?? str(poetryTable?.name) ?? basename(scan.root)).replace(/[^a-z0-9._+-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, 100) || 'app', 'Project name', '--entry', 'pyproject.toml');
     for (const w of program.command) if (w.length > 300 || /[\n\r]/.test(w)) throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} cannot go in a Dockerfile.`, 'Pass --entry.');
     decisions.push({ topic: 'Program', choice: program.label, because: entry.source });
-    decisions.push({ topic: 'Install', choice: `${{ uv: 'uv sync --frozen --no-dev', poetry: 'poetry install --only main', pdm: 'pdm sync --prod', pipenv: 'pipenv install --deploy', pip: `pip install -r requirements.txt${reqs?.hashes ? ' (with the hashes it pins)' : ''}`, project: 'pip install . (no lock: versions resolve at build time)' }[manager]} into ${VENV}`, because: lockFile && scan.has(lockFile) ? lockFile : manager === 'pip' ? (reqs?.files.join(', ') || 'requirements.txt') : manager === 'project' ? 'pyproject.toml / setup.py without a lock' : `${manager} files` });
+    decisions.push({ topic: 'Install', choice: `${{ uv: 'uv sync --frozen --no-dev', poetry: { export: `poetry export --only main${lock?.unhashed ? ' --without-hashes' : ''}, then pip install --no-deps${lock?.unhashed ? '' : ' (with the hashes it pins)'}`, pip: 'pip install . (poetry-core builds it; no lock: versions resolve at build time)', install: 'poetry install --only main' }[poetryMode ?? 'install'], pdm: 'pdm sync --prod', pipenv: 'pipenv install --deploy', pip: `pip install -r requirements.txt${reqs?.hashes ? ' (with the hashes it pins)' : ''}`, project: 'pip install . (no lock: versions resolve at build time)' }[manager]} into ${VENV}`, because: lockFile && scan.has(lockFile) ? lockFile : manager === 'pip' ? (reqs?.files.join(', ') || 'requirements.txt') : manager === 'project' ? 'pyproject.toml / setup.py without a lock' : `${manager} files` });
 
     const port = opts.port !== undefined ? { value: opts.port, source: '--port' }
       : program.port ? { value: program.port, source: program.source }
@@ -370,6 +379,7 @@ export const python: Language = {
         buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian), collectstatic: !!program.collectstatic, hashes: !!reqs?.hashes, deps: [...deps].sort(),
         env: [...new Set(native.flatMap((n) => n.env ?? []))],
         ownsApp: !!ownsApp,
+        poetryMode, unhashed: !!lock?.unhashed,
       } satisfies PythonInfo,
     };
   },
@@ -380,10 +390,11 @@ export const python: Language = {
     const alpine = strategy.id === 'py-alpine';
     const image = debian ? 'debian:bookworm-slim' : `python:\${PYTHON_VERSION}-${alpine ? 'alpine' : 'slim'}`;
     const python = debian ? '/usr/bin/python3' : 'python';
-    const cache = { uv: '/root/.cache/uv', poetry: '/root/.cache/pypoetry', pdm: '/root/.cache/pdm', pipenv: '/root/.cache/pip', pip: '/root/.cache/pip', project: '/root/.cache/pip' }[info.manager];
+    const poetryPip = info.poetryMode === 'export' || info.poetryMode === 'pip';
+    const cache = { uv: '/root/.cache/uv', poetry: poetryPip ? '/root/.cache/pip' : '/root/.cache/pypoetry', pdm: '/root/.cache/pdm', pipenv: '/root/.cache/pip', pip: '/root/.cache/pip', project: '/root/.cache/pip' }[info.manager];
     // Tools that install, each in a venv of its own, never in the application's.
-    const tool = { poetry: 'poetry>=2,<3', pdm: 'pdm>=2,<3', pipenv: 'pipenv' } as Record<string, string>;
-    const toolSetup = tool[info.manager] ? `${python} -m venv /opt/${info.manager} && /opt/${info.manager}/bin/pip install ${shellWord(tool[info.manager]!)}` : undefined;
+    const tool = { poetry: info.poetryMode === 'export' ? ['poetry>=2,<3', 'poetry-plugin-export>=1.8'] : ['poetry>=2,<3'], pdm: ['pdm>=2,<3'], pipenv: ['pipenv'] } as Record<string, string[]>;
+    const toolSetup = tool[info.manager] && info.poetryMode !== 'pip' ? `${python} -m venv /opt/${info.manager} && /opt/${info.manager}/bin/pip install ${tool[info.manager]!.map(shellWord).join(' ')}` : undefined;
     let deps: string | undefined;
     let install: string | undefined;
     const venv = `${python} -m venv ${VENV}`;
@@ -393,8 +404,16 @@ export const python: Language = {
         install = 'uv sync --frozen --no-dev';
         break;
       case 'poetry':
-        deps = `${venv} && /opt/poetry/bin/poetry install --only main --no-root --no-interaction`;
-        install = info.installsProject ? '/opt/poetry/bin/poetry install --only main --no-interaction' : undefined;
+        if (info.poetryMode === 'export') {
+          deps = `/opt/poetry/bin/poetry export --only main --format requirements.txt --output /tmp/requirements.txt${info.unhashed ? ' --without-hashes' : ''} && ${venv} && pip install --no-deps -r /tmp/requirements.txt`;
+          install = info.installsProject ? 'pip install --no-deps .' : undefined;
+        } else if (info.poetryMode === 'pip') {
+          deps = venv;
+          install = 'pip install .';
+        } else {
+          deps = `${venv} && /opt/poetry/bin/poetry install --only main --no-root --no-interaction`;
+          install = info.installsProject ? '/opt/poetry/bin/poetry install --only main --no-interaction' : undefined;
+        }
         break;
       case 'pdm':
         deps = `${venv} && /opt/pdm/bin/pdm use -f ${VENV} && /opt/pdm/bin/pdm sync --prod --no-self --no-editable`;
@@ -431,7 +450,7 @@ export const python: Language = {
       entrypoint: info.command,
       env: ['PYTHONDONTWRITEBYTECODE=1', 'PYTHONUNBUFFERED=1', `PATH=${VENV}/bin:$PATH`, ...info.env],
       vars: {
-        tool: { uv: 'uv', poetry: 'Poetry', pdm: 'PDM', pipenv: 'Pipenv', pip: 'pip', project: 'pip' }[info.manager],
+        tool: { uv: 'uv', poetry: { export: 'pip', pip: 'pip', install: 'Poetry' }[info.poetryMode ?? 'install'], pdm: 'PDM', pipenv: 'Pipenv', pip: 'pip', project: 'pip' }[info.manager],
         apt: apt.join(' '),
         alpineApk: alpine && info.buildApt.length ? 'build-base' : '',
         uv: info.manager === 'uv' ? `ghcr.io/astral-sh/uv:${DATA.uvImage}` : '',
@@ -443,6 +462,7 @@ export const python: Language = {
         install,
         collectstatic: info.collectstatic,
         prune,
+        poetryExport: info.poetryMode === 'export',
         pipenvEnv: info.manager === 'pipenv' ? 'PIPENV_VERBOSITY=-1' : '',
       },
     };
@@ -461,4 +481,8 @@ interface PythonInfo {
   env: string[];
   ownsApp: boolean;
   deps: string[];
+  /** How a Poetry project installs: exported from its lock, with pip as a PEP 517 package, or by Poetry. */
+  poetryMode: 'export' | 'pip' | 'install' | undefined;
+  /** The lock has packages from git, a path or a URL (no hashes). */
+  unhashed: boolean;
 }
