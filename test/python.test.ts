@@ -134,6 +134,31 @@ describe('runtimes', () => {
   });
 });
 
+describe('Poetry', () => {
+  const POETRY = '[tool.poetry]\nname = "x"\nversion = "1"\npackages = [{ include = "x" }]\n[tool.poetry.dependencies]\npython = "^3.11"\nclick = "8.3.0"\n[tool.poetry.scripts]\nx = "x.cli:main"\n[build-system]\nrequires = ["poetry-core>=2.0"]\nbuild-backend = "poetry.core.masonry.api"\n';
+  const LOCKED = '[[package]]\nname = "click"\nversion = "8.3.0"\nfiles = [{file = "click-8.3.0-py3-none-any.whl", hash = "sha256:00"}]\n';
+  const dockerfile = async (files: Record<string, string>) => (await generate(project({ 'x/__init__.py': '', 'x/cli.py': 'def main(): pass\n', ...files }), { runtime: 'slim' })).files[0]!.content;
+  test('a lock is exported with its hashes and pip installs exactly that; Poetry stays in the builder', async () => {
+    const d = await dockerfile({ 'pyproject.toml': POETRY, 'poetry.lock': LOCKED });
+    expect(d).toContain('poetry export --only main --format requirements.txt --output /tmp/requirements.txt && python -m venv /opt/venv && pip install --no-deps -r /tmp/requirements.txt');
+    expect(d).not.toContain('--without-hashes');
+    expect(d).toContain('pip install --no-deps .');
+    expect(d.split('\nFROM ').pop()).not.toContain('poetry');
+  });
+  test('a lock with a git package exports without hashes (pip would refuse a mix)', async () => {
+    const d = await dockerfile({ 'pyproject.toml': POETRY, 'poetry.lock': `${LOCKED}\n[[package]]\nname = "y"\nversion = "1"\nfiles = []\n[package.source]\ntype = "git"\nurl = "https://example.invalid/y.git"\nreference = "main"\n` });
+    expect(d).toContain('--without-hashes');
+  });
+  test('without a lock a poetry-core package installs with pip (and a warning); a non-package project needs Poetry', async () => {
+    const d = await dockerfile({ 'pyproject.toml': POETRY });
+    expect(d).not.toContain('/opt/poetry');
+    expect(d).toContain('pip install .');
+    expect(resolve({ 'pyproject.toml': POETRY, 'x/__init__.py': '', 'x/cli.py': '' }).warnings.join()).toContain('There is no poetry.lock');
+    const app = await dockerfile({ 'pyproject.toml': '[tool.poetry]\nname = "x"\nversion = "1"\npackage-mode = false\n[tool.poetry.dependencies]\npython = "^3.11"\n', 'main.py': 'print(1)\n' });
+    expect(app).toContain('/opt/poetry/bin/poetry install --only main --no-root');
+  });
+});
+
 describe('detection', () => {
   test('a pyproject.toml that only configures tools, or a requirements.txt for docs, does not outweigh go.mod', () => {
     const { ranked, ties } = detect(scanProject(project({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main(){}\n', 'pyproject.toml': '[tool.ruff]\nline-length = 100\n', 'requirements.txt': 'mkdocs\n' })));
