@@ -45,6 +45,9 @@ export interface LanguageData {
   /** Python: the minor releases an image exists for (oldest first), and the uv image tag. */
   known?: string[];
   uvImage?: string;
+  /** Node: majors past their end of life (with the date), and the first major whose images are Debian 13 only. */
+  eol?: Record<string, string>;
+  trixieFrom?: string;
 }
 
 function load<T>(name: string): T {
@@ -74,7 +77,7 @@ export function libraryNamed(name: string): string | undefined {
 /** The package's own version, for --version (the bundle has no package.json of its own to find). */
 export const VERSION = (JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string }).version;
 
-export const LANGUAGE_DATA = load<Record<'go' | 'c' | 'rust' | 'java' | 'python', LanguageData>>('languages.json');
+export const LANGUAGE_DATA = load<Record<'go' | 'c' | 'rust' | 'java' | 'python' | 'node', LanguageData>>('languages.json');
 
 /** Java modules that jdeps cannot see but a framework loads at run time (data/java-modules.json). */
 export interface JavaModuleRule {
@@ -103,3 +106,16 @@ export const CRATES = load<Record<string, CrateInfo>>('crates.json');
 /** Python packages that need a compiler, a library at run time, or decide Alpine (data/python-packages.json). */
 export interface PythonPackage { build?: string[]; library?: string; musl?: boolean; instead?: string; env?: string[] }
 export const PYTHON_PACKAGES = (load<{ packages: Record<string, PythonPackage> }>('python-packages.json')).packages;
+
+/** npm packages that compile a native addon, load a system library, or decide Alpine (data/node-packages.json). */
+export interface NodePackage {
+  /** Compiled by node-gyp at install (no prebuilt binary reachable for every platform). */
+  gyp?: boolean;
+  /** Debian -dev packages the compile needs beyond python3, make and g++. */
+  build?: string[];
+  /** data/libraries.json names the addon loads at run time. */
+  libraries?: string[];
+  /** Whether it installs on musl (a musl prebuild or a plain compile). */
+  musl?: boolean;
+}
+export const NODE_PACKAGES = (load<{ packages: Record<string, NodePackage> }>('node-packages.json')).packages;

@@ -66,6 +66,8 @@ export interface BuildSpec {
   entrypoint?: string[];
   /** ENV lines of the final stage (NAME=value). */
   env?: string[];
+  /** The final stage's working directory, when not /app (a workspace package). */
+  workdir?: string | undefined;
 }
 
 export interface Language {

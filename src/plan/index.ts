@@ -89,7 +89,7 @@ export function smallest(options: RuntimeOption[]): RuntimeOption | undefined {
 }
 
 /** Where an image is named per language version (eclipse-temurin:{java}-jre, python:{python}-slim). */
-const VERSION_SLOT = /\{(java|python)\}/;
+const VERSION_SLOT = /\{(java|python|node)\}/;
 
 export function placementsFor(resolved: Resolved): (Placement | Refusal)[] {
   return placeAll(resolved.strategies, resolved.builderGlibc, resolved.lang, resolved.refusals)
@@ -166,7 +166,7 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
       copies,
       install: placement.install,
       rootfs,
-      workdir: '/app',
+      workdir: build.workdir ?? '/app',
       nonroot: NONROOT,
       entrypoint: build.entrypoint ?? [`/app/${resolved.name}`],
       env: build.env ?? [],

@@ -1,0 +1,1 @@
+console.log('hello, installed with bun, running on node');

@@ -1,0 +1,3 @@
+const { greeting } = require('@demo/shared');
+
+console.log(greeting('worker'));

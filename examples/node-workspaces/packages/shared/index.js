@@ -1,0 +1,1 @@
+exports.greeting = (who) => `hello from ${who}, with the shared package`;

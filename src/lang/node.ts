@@ -1,0 +1,586 @@
+import { dirname } from 'node:path';
+import { intersects, validRange } from 'semver';
+import { parse as parseYaml } from 'yaml';
+import { LANGUAGE_DATA, LIBRARIES, NODE_PACKAGES } from '../data.js';
+import { UserError } from '../errors.js';
+import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
+import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
+import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
+import { findPort, joinRel, listed, pickEntry, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from './common.js';
+import { obj, str, strs, type Toml } from './toml.js';
+import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
+
+/**
+ * Node.js: the project's package manager installs from its lock (frozen), a `build` script runs
+ * with the dev dependencies, and the final stage gets the production dependencies and the app
+ * only, started with `node` itself (never `npm start`: signals reach PID 1 only then). A front
+ * end whose build emits only files is no Node program at all: a static file server serves it.
+ */
+const DATA = LANGUAGE_DATA.node;
+const LTS = DATA.lts!.map(Number);
+const DISTROLESS = DATA.distroless!.map(Number);
+const TRIXIE_FROM = Number(DATA.trixieFrom);
+const LOCK_CAP = 32 * 1024 * 1024;
+
+type Manager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';
+type Json = Record<string, unknown>;
+
+/** A JSON file that decides the build: unreadable or unparsable is an exit-2 error naming it. */
+function readJson(scan: Scan, rel: string): Json | undefined {
+  const text = scan.manifest(rel);
+  if (text === undefined) return undefined;
+  try {
+    return obj(JSON.parse(text)) ?? {};
+  } catch (e) {
+    throw new UserError('E_UNREADABLE', `${shown(rel)} is not valid JSON: ${shown((e as Error).message, 100)}.`, `Fix ${shown(rel)} (npm pkg get name shows the error too).`);
+  }
+}
+
+/** A YAML file (pnpm-workspace.yaml, .yarnrc.yml): one that does not parse is an exit-2 error. */
+function readYaml(scan: Scan, rel: string): Toml | undefined {
+  const text = scan.manifest(rel, 256 * 1024);
+  if (text === undefined) return undefined;
+  try {
+    return obj(parseYaml(text, { maxAliasCount: 50 })) ?? {};
+  } catch (e) {
+    throw new UserError('E_UNREADABLE', `${shown(rel)} is not valid YAML: ${shown((e as Error).message.split('\n')[0] ?? '', 100)}.`, `Fix ${shown(rel)}.`);
+  }
+}
+
+/** The major of a Node version as .nvmrc, engines or volta write it (v22.11.0, 22, lts/jod, node). */
+export function nodeMajor(raw: string | undefined): number | undefined {
+  if (!raw) return undefined;
+  const v = raw.trim().toLowerCase();
+  const codename: Record<string, number> = { 'lts/hydrogen': 18, 'lts/iron': 20, 'lts/jod': 22, 'lts/krypton': 24 };
+  if (codename[v]) return codename[v];
+  if (v === 'lts/*' || v === 'lts' || v === 'node' || v === 'stable' || v === 'latest') return Number(DATA.defaultVersion);
+  const m = /^v?(\d{1,3})(?:\.\d+){0,2}$/.exec(v) ?? /^v?(\d{1,3})\.x$/.exec(v);
+  const major = m ? Number(m[1]) : undefined;
+  return major !== undefined && major >= 4 && major < 100 ? major : undefined;
+}
+
+/** The newest LTS major an engines.node range admits, or undefined when it admits none. */
+export function majorForRange(range: string): number | undefined {
+  if (!validRange(range)) return undefined;
+  return [...LTS].reverse().find((m) => { try { return intersects(range, `${m}.x`); } catch { return false; } });
+}
+
+/** Package names a lock file holds (npm, pnpm, yarn 1 and Berry, bun's text lock), with npm's install-script marks. */
+export function lockPackages(text: string, file: string): { names: Set<string>; installScripts: Set<string> } {
+  const names = new Set<string>();
+  const installScripts = new Set<string>();
+  if (file === 'package-lock.json' || file === 'npm-shrinkwrap.json' || file === 'bun.lock') {
+    let json: Json | undefined;
+    try { json = obj(JSON.parse(file === 'bun.lock' ? text.replace(/,(\s*[}\]])/g, '$1') : text)); } catch { json = undefined; }
+    for (const [key, v] of Object.entries(obj(json?.packages) ?? {})) {
+      const name = file === 'bun.lock' ? key.split('/').slice(-2).join('/').replace(/^[^@][^/]*\//, '') : key.split('node_modules/').pop()!;
+      if (!name) continue;
+      names.add(name);
+      if (obj(v)?.hasInstallScript === true) installScripts.add(name);
+    }
+    for (const k of Object.keys(obj(json?.dependencies) ?? {})) names.add(k);
+    return { names, installScripts };
+  }
+  // pnpm-lock.yaml ("/name@1.2.3:", "name@1.2.3:", "'@scope/name@1.2.3':") and yarn.lock ("name@^1.0.0", "@scope/name@npm:^1"): keys at the start of a line.
+  for (const line of text.split('\n')) {
+    if (line.length > 2000) continue;
+    const m = /^ {0,4}['"]?\/?((?:@[\w.-]{1,100}\/)?[\w.-]{1,200})@/.exec(line);
+    if (m && (line.endsWith(':') || line.endsWith(':\r'))) names.add(m[1]!);
+    if (/^\s+requiresBuild: true/.test(line)) installScripts.add('(pnpm requiresBuild)');
+  }
+  return { names, installScripts };
+}
+
+interface Workspace { dir: string; pkg: Json }
+
+/** Folders a workspace pattern names ("packages/*", "apps/web", "packages/**"), among the package.json files the scan found. */
+function expandWorkspaces(scan: Scan, patterns: string[]): Workspace[] {
+  const out: Workspace[] = [];
+  const dirs = scan.files.filter((f) => f.endsWith('/package.json') && f.split('/').length <= 5).map((f) => dirname(f));
+  for (const raw of patterns.slice(0, 50)) {
+    if (raw.startsWith('!') || raw.length > 200) continue;
+    const pattern = raw.replace(/^\.\//, '').replace(/\/$/, '');
+    const re = new RegExp(`^${pattern.split('/').map((p) => (p === '**' ? '.{0,400}' : p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]{0,200}'))).join('/')}$`);
+    for (const d of dirs) {
+      if (!re.test(d) || out.some((w) => w.dir === d) || !isBuilt(`${d}/x`)) continue;
+      const pkg = readJson(scan, `${d}/package.json`);
+      if (pkg) out.push({ dir: d, pkg });
+    }
+  }
+  return out;
+}
+
+/** What the start script runs, as exec-form words (node first), or why it cannot be used. */
+export interface StartCommand { args: string[]; env: string[]; port?: number | undefined; framework?: string | undefined; runner?: string | undefined }
+
+/** Package binaries a start script may call, as the node command that runs them (the CLI's JS file). */
+const BIN_SCRIPTS: Record<string, { js: string; framework?: string; port?: number }> = {
+  next: { js: 'node_modules/next/dist/bin/next', framework: 'next', port: 3000 },
+  'remix-serve': { js: 'node_modules/@remix-run/serve/dist/cli.js', framework: 'remix', port: 3000 },
+  'react-router-serve': { js: 'node_modules/@react-router/serve/bin.js', framework: 'react-router', port: 3000 },
+  fastify: { js: 'node_modules/fastify-cli/cli.js', framework: 'fastify', port: 3000 },
+};
+/** Development runners: never PID 1 of a production image. */
+const DEV_RUNNERS = new Set(['nodemon', 'ts-node', 'ts-node-dev', 'tsx', 'babel-node', 'node-dev', 'supervisor']);
+/** Commands that serve a folder of files: the project is a static site. */
+const STATIC_SERVERS = new Set(['serve', 'http-server', 'vite', 'live-server', 'sirv', 'lite-server']);
+
+export function parseStart(script: string, scripts: Json, depth = 0): StartCommand | { problem: string; static?: boolean } {
+  if (script.length > 400) return { problem: 'the start script is too long to read' };
+  const parts = script.split('&&').map((p) => p.trim()).filter(Boolean);
+  // "npm run build && node dist/index.js": the build belongs to the build stage, the last step is the program.
+  const last = parts[parts.length - 1] ?? '';
+  if (parts.slice(0, -1).some((p) => !/^(npm|pnpm|yarn|bun)( run)? (build|compile|prestart|migrate)\b|^tsc\b/.test(p))) return { problem: `the start script chains commands (${shown(script, 80)})` };
+  if (/[;|<>`$(){}'"\\*]/.test(last.replace(/\$\{?PORT\}?/g, ''))) return { problem: `the start script uses shell syntax (${shown(script, 80)})` };
+  let words = last.split(/\s+/).filter(Boolean);
+  const env: string[] = [];
+  if (words[0] === 'cross-env' || words[0] === 'env') words = words.slice(1);
+  while (words[0] && /^[A-Z_][A-Z0-9_]{0,60}=[\w.:/-]{0,200}$/.test(words[0])) { env.push(words.shift()!); }
+  const [cmd, ...rest] = words;
+  if (!cmd) return { problem: 'the start script is empty' };
+  const portOf = (ws: string[]) => Number(ws.map((w, i) => (/^(-p|--port)$/.test(w) ? ws[i + 1] : /^--port=(\d+)$/.exec(w)?.[1])).find((x) => x && /^\d{2,5}$/.test(x))) || undefined;
+  const envPort = Number(env.map((e) => /^PORT=(\d{2,5})$/.exec(e)?.[1]).find(Boolean)) || undefined;
+  if (cmd === 'node' || cmd === 'nodejs') {
+    if (!rest.some((w) => !w.startsWith('-'))) return { problem: 'the start script runs node without a file' };
+    return { args: rest, env, port: envPort ?? portOf(rest) };
+  }
+  if (/^(npm|pnpm|yarn|bun)$/.test(cmd) && depth < 3) {
+    const name = rest[0] === 'run' || rest[0] === 'run-script' ? rest[1] : rest[0];
+    const next = name ? str(scripts[name]) : undefined;
+    if (name && next) return parseStart(next, scripts, depth + 1);
+    return { problem: `the start script runs ${shown(`${cmd} ${rest.join(' ')}`, 60)}` };
+  }
+  if (BIN_SCRIPTS[cmd]) {
+    const b = BIN_SCRIPTS[cmd]!;
+    return { args: [b.js, ...rest], env, port: envPort ?? portOf(rest) ?? b.port, framework: b.framework };
+  }
+  if (cmd === 'nest' && rest[0] === 'start') return { args: ['dist/main'], env, port: envPort ?? 3000, framework: 'nest' };
+  if ((cmd === 'nuxt' || cmd === 'nuxi') && (rest[0] === 'start' || rest[0] === 'preview')) return { args: ['.output/server/index.mjs'], env, port: envPort ?? 3000, framework: 'nuxt' };
+  if (DEV_RUNNERS.has(cmd)) {
+    const file = rest.find((w) => /\.(c|m)?[jt]sx?$/.test(w));
+    return { problem: `the start script runs ${cmd}, a development runner${file ? ` on ${shown(file, 60)}` : ''}`, ...(file && /\.(c|m)?js$/.test(file) ? { args: [file] } : {}) };
+  }
+  if (STATIC_SERVERS.has(cmd) && (cmd !== 'vite' || rest[0] === 'preview')) return { problem: `the start script serves files (${shown(last, 60)})`, static: true };
+  return { problem: `the start script runs ${shown(cmd, 40)}` };
+}
+
+/** Where a front-end build writes its files, by the tool that builds it. */
+function staticOutput(scan: Scan, deps: Set<string>, dir: string): { out: string; tool: string } | undefined {
+  const at = (f: string) => joinRel(dir, f);
+  const config = (names: string[]) => names.map((n) => at(n)).find((n) => scan.has(n));
+  const outDir = (file: string | undefined, key: string) => (file ? new RegExp(`\\b${key}\\s*:\\s*['"\`]([\\w./-]{1,100})['"\`]`).exec(scan.read(file, 256 * 1024) ?? '')?.[1] : undefined);
+  if (deps.has('next')) {
+    const f = config(['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs']);
+    if (f && /\boutput\s*:\s*['"]export['"]/.test(scan.read(f, 256 * 1024) ?? '')) return { out: outDir(f, 'distDir') ? 'out' : 'out', tool: `Next.js static export (${f}: output 'export')` };
+    return undefined;
+  }
+  if (deps.has('@angular/core') && scan.has(at('angular.json'))) {
+    const ng = readJson(scan, at('angular.json'));
+    const projects = obj(ng?.projects) ?? {};
+    const name = Object.keys(projects)[0];
+    const build = obj(obj(obj(projects[name ?? ''])?.architect)?.build);
+    const op = build?.options ? obj(build.options)?.outputPath : undefined;
+    const base = str(op) ?? str(obj(op)?.base) ?? (name ? `dist/${name}` : 'dist');
+    const app = /:application$/.test(str(build?.builder) ?? '');
+    return { out: app && !str(obj(op)?.browser) ? `${base}/browser` : base, tool: `Angular (angular.json: ${shown(name ?? '', 40)})` };
+  }
+  if (deps.has('@sveltejs/kit')) return deps.has('@sveltejs/adapter-static') ? { out: 'build', tool: 'SvelteKit with adapter-static' } : undefined;
+  if (deps.has('astro')) {
+    const f = config(['astro.config.mjs', 'astro.config.ts', 'astro.config.js']);
+    const text = f ? scan.read(f, 256 * 1024) ?? '' : '';
+    if (/\boutput\s*:\s*['"]server['"]|adapter\s*:/.test(text)) return undefined;
+    return { out: outDir(f, 'outDir') ?? 'dist', tool: 'Astro (static output)' };
+  }
+  if (deps.has('react-scripts')) return { out: 'build', tool: 'Create React App' };
+  if (deps.has('@vue/cli-service')) return { out: outDir(config(['vue.config.js', 'vue.config.mjs']), 'outputDir') ?? 'dist', tool: 'Vue CLI' };
+  if (deps.has('gatsby')) return { out: 'public', tool: 'Gatsby' };
+  if (deps.has('@docusaurus/core')) return { out: 'build', tool: 'Docusaurus' };
+  if (deps.has('vite')) {
+    const f = config(['vite.config.ts', 'vite.config.js', 'vite.config.mjs', 'vite.config.mts']);
+    return { out: outDir(f, 'outDir') ?? 'dist', tool: `Vite${f ? ` (${f})` : ''}` };
+  }
+  if (deps.has('parcel')) return { out: 'dist', tool: 'Parcel' };
+  return undefined;
+}
+
+/** Packages that serve HTTP from Node: a project with one of them is a server, not a static site. */
+const SERVER_PACKAGES = ['express', 'fastify', 'koa', '@hapi/hapi', 'hapi', '@nestjs/core', 'nuxt', '@remix-run/node', '@react-router/node', '@sveltejs/adapter-node', '@astrojs/node', 'socket.io', 'restify', 'polka', 'h3', 'hono', '@hono/node-server', 'ws', 'next'];
+const CLIENT_ROUTERS = ['react-router', 'react-router-dom', 'vue-router', '@angular/router', '@tanstack/react-router', 'wouter', 'preact-router', 'svelte-routing', '@solidjs/router'];
+
+const PORT_PATTERNS: PortPattern[] = [
+  /\bPORT\s*(?:\|\||\?\?)\s*['"]?(\d{2,5})\b/,
+  /\.listen\(\s*(\d{2,5})\b/,
+  /\bport\s*[:=]\s*(\d{2,5})\b/,
+];
+
+interface Program { value: string; label: string; source: string; dir: string; pkg: Json }
+
+interface NodeInfo {
+  manager: Manager;
+  managerVersion: string | undefined;
+  lockFile: string | undefined;
+  /** Dependency files copied before the code (the lock, package.json files of the workspaces, .npmrc ...). */
+  manifests: string[];
+  build: string | undefined;
+  /** The program's folder in the project ('.' unless a workspace package). */
+  dir: string;
+  command: string[];
+  env: string[];
+  gyp: boolean;
+  buildApt: string[];
+  runLibs: string[];
+  kind: 'server' | 'static' | 'next-standalone';
+  staticOut?: string | undefined;
+  spa: boolean;
+  pnp: boolean;
+  workspaceName?: string | undefined;
+  hasDeps: boolean;
+}
+
+export const node: Language = {
+  ids: ['node'],
+
+  detect(scan: Scan): Detection[] {
+    if (!scan.has('package.json')) {
+      const evidence: string[] = [];
+      const points = sourcePoints(scan.withExt('.js', '.mjs', '.ts').filter((f) => isBuilt(f) && !f.endsWith('.d.ts')), '.js', evidence);
+      return points ? [{ lang: 'node', score: Math.min(points, 30), evidence }] : [];
+    }
+    const evidence = ['package.json'];
+    let score = 60;
+    for (const f of ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb']) if (scan.has(f)) { score += 30; evidence.push(f); break; }
+    let pkg: Json | undefined;
+    try { pkg = obj(JSON.parse(scan.read('package.json', 1024 * 1024) ?? '{}')); } catch { pkg = undefined; }
+    const scripts = obj(pkg?.scripts) ?? {};
+    // A package.json whose only scripts build assets is the front-end tooling of another language's app.
+    if (str(scripts.start) || str(pkg?.main) || obj(pkg?.bin) || str(pkg?.bin)) { score += 40; evidence.push('a start script or main'); }
+    const deps = Object.keys({ ...obj(pkg?.dependencies) });
+    if (SERVER_PACKAGES.some((s) => deps.includes(s))) { score += 30; evidence.push('a server framework'); }
+    score += sourcePoints(scan.withExt('.js', '.mjs', '.cjs', '.ts').filter((f) => isBuilt(f) && !f.endsWith('.d.ts')), '.js', evidence);
+    return [{ lang: 'node', score: Math.min(score, 190), evidence }];
+  },
+
+  resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved {
+    const warnings: string[] = [];
+    const decisions: Decision[] = [];
+    const root = readJson(scan, 'package.json');
+    if (!root) throw new UserError('E_NO_PROJECT', 'No package.json here: a Node.js project needs one.', 'Run npm init, or run this in the project folder.');
+
+    // The package manager: packageManager (corepack) first, then the lock file.
+    const pmField = str(root.packageManager);
+    const pm = pmField ? /^(npm|pnpm|yarn|bun)@(\d{1,4}(?:\.\d{1,6}){0,2}(?:-[\w.]{1,40})?)(?:\+[\w.]{1,200})?$/.exec(pmField) : null;
+    if (pmField && !pm) warnings.push(`packageManager ${shown(pmField, 60)} is not a name@version this tool reads: the lock file decides.`);
+    const locks: [string, Manager][] = [['pnpm-lock.yaml', 'pnpm'], ['yarn.lock', 'yarn'], ['bun.lock', 'bun'], ['bun.lockb', 'bun'], ['package-lock.json', 'npm'], ['npm-shrinkwrap.json', 'npm']];
+    const lock = locks.find(([f, m]) => scan.has(f) && (!pm || pm[1] === m.replace('-berry', '')));
+    let manager: Manager = (pm?.[1] as Manager | undefined) ?? lock?.[1] ?? 'npm';
+    const lockText = lock && lock[0] !== 'bun.lockb' ? scan.read(lock[0], LOCK_CAP) : undefined;
+    if (manager === 'yarn') {
+      const berry = (pm && Number(pm[2]!.split('.')[0]) >= 2) || scan.has('.yarnrc.yml') || /^__metadata:/m.test(lockText ?? '');
+      if (berry) manager = 'yarn-berry';
+    }
+    const managerVersion = pm?.[2];
+    const yarnrc = manager === 'yarn-berry' ? readYaml(scan, '.yarnrc.yml') : undefined;
+    const pnp = manager === 'yarn-berry' && (str(yarnrc?.nodeLinker) ?? 'pnp') === 'pnp';
+    if (!lock) warnings.push(`There is no lock file: dependency versions are not pinned and the build resolves them anew each time. Run ${manager === 'yarn-berry' ? 'yarn' : manager} install and commit the lock file.`);
+    if (manager === 'bun' && lock?.[0] === 'bun.lockb') warnings.push('bun.lockb is binary: the packages it locks cannot be read here (native addons are not looked for). bun 1.2 writes a text bun.lock instead.');
+    decisions.push({ topic: 'Package manager', choice: `${manager === 'yarn-berry' ? 'Yarn (Berry)' : manager}${managerVersion ? ` ${managerVersion}` : ''}${pnp ? ' with Plug\'n\'Play' : ''}`, because: pm ? `package.json packageManager ${shown(pmField!, 40)}` : lock ? lock[0] : 'no lock file and no packageManager: npm' });
+
+    // Workspaces: the programs are the packages that start something.
+    const wsPatterns = manager === 'pnpm' ? strs(readYaml(scan, 'pnpm-workspace.yaml')?.packages) : Array.isArray(root.workspaces) ? strs(root.workspaces) : strs(obj(root.workspaces)?.packages);
+    const workspaces = wsPatterns.length ? expandWorkspaces(scan, wsPatterns) : [];
+    if (workspaces.length) decisions.push({ topic: 'Workspaces', choice: listed(workspaces.map((w) => w.dir), 8), because: manager === 'pnpm' ? 'pnpm-workspace.yaml' : 'package.json workspaces' });
+
+    // Node version: flag, version files, then engines (a range) and volta.
+    let version: Fact<string>;
+    const eol = DATA.eol ?? {};
+    if (opts.langVersion !== undefined) {
+      const m = nodeMajor(opts.langVersion);
+      if (!m) throw new UserError('E_BAD_FLAG', `--lang-version "${shown(opts.langVersion)}" is not a Node.js release.`, 'Use a major like 22.');
+      version = { value: String(m), source: '--lang-version' };
+    } else {
+      const files = [['.nvmrc', scan.manifest('.nvmrc', LIMITS.versionBytes)], ['.node-version', scan.manifest('.node-version', LIMITS.versionBytes)], ['.tool-versions', versionFromToolVersions(scan, ['nodejs', 'node'])]] as const;
+      const pinned = files.map(([f, raw]) => ({ f, raw: raw?.trim().split('\n')[0]?.trim(), m: nodeMajor(raw?.trim().split('\n')[0]) })).find((x) => x.m);
+      const volta = str(obj(root.volta)?.node);
+      const engines = str(obj(root.engines)?.node);
+      if (pinned) version = { value: String(pinned.m), source: `${pinned.f} (${shown(pinned.raw!, 20)})` };
+      else if (volta && nodeMajor(volta)) version = { value: String(nodeMajor(volta)), source: `package.json volta.node ${shown(volta, 20)}` };
+      else if (engines) {
+        const m = majorForRange(engines);
+        if (m) version = { value: String(m), source: `package.json engines.node ${shown(engines, 30)}: the newest LTS it admits` };
+        else {
+          warnings.push(`engines.node ${shown(engines, 30)} admits none of the LTS releases (${LTS.join(', ')}): using ${DATA.defaultVersion}. Pass --lang-version.`);
+          version = { value: DATA.defaultVersion, source: `the newest LTS (Node ${DATA.defaultVersion}, checked ${DATA.supportChecked}); engines.node ${shown(engines, 30)} admits none` };
+        }
+      } else version = { value: DATA.defaultVersion, source: `no version named: the newest LTS (Node ${DATA.defaultVersion}, checked ${DATA.supportChecked})` };
+    }
+    const major = Number(version.value);
+    if (eol[version.value]) warnings.push(`Node ${major} reached its end of life on ${eol[version.value]}: it gets no security fixes. Move to ${DATA.defaultVersion}.`);
+    else if (!LTS.includes(major) && major < Number(DATA.defaultVersion)) warnings.push(`Node ${major} is no LTS release and no longer supported: move to ${DATA.defaultVersion}.`);
+    decisions.push({ topic: 'Node version', choice: version.value, because: version.source });
+
+    // Programs: the root package, or each workspace package that starts something.
+    const candidates: Program[] = [];
+    const consider = (dir: string, pkg: Json) => {
+      const scripts = obj(pkg.scripts) ?? {};
+      const name = str(pkg.name) ?? (dir === '.' ? 'app' : dir.split('/').pop()!);
+      // In a workspace, a package with only main (or index.js) is a library the others use.
+      const starts = dir === '.' ? !!str(pkg.main) || !!str(scripts.build) || ['server.js', 'index.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(dir, f))) : ['server.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(dir, f)));
+      if (str(scripts.start) || starts) {
+        candidates.push({ value: dir === '.' ? name : dir, label: dir === '.' ? `${name}` : `${name} (${dir})`, source: dir === '.' ? 'package.json' : `${dir}/package.json`, dir, pkg });
+      }
+    };
+    if (workspaces.length) {
+      for (const w of workspaces) consider(w.dir, w.pkg);
+      if (!candidates.length) consider('.', root);
+    } else consider('.', root);
+    if (!candidates.length) throw new UserError('E_NO_ENTRY', 'No program found: no start script, main, build script or server.js/index.js/app.js in package.json\'s folder or any workspace package.', 'Add a start script to package.json (node server.js), or pass --entry.');
+    // Packages that only build a library (no start, no server file) come after those that run.
+    const runs = (p: Program) => !!str(obj(p.pkg.scripts)?.start) || ['server.js', 'index.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(p.dir, f)));
+    candidates.sort((a, b) => Number(runs(b)) - Number(runs(a)));
+    const entries: Choice[] = candidates.map((p) => ({ value: p.value, label: p.label, source: p.source }));
+    const entry = pickEntry(entries, opts.entry, (e) => e.value.split('/').pop()!, '', warnings, opts.entrySource);
+    const program = candidates.find((p) => p.value === entry.value)!;
+    const dir = safeRelPath(program.dir, 'Workspace folder', '--entry', 'the workspaces');
+    const pkg = program.pkg;
+    const scripts = obj(pkg.scripts) ?? {};
+    const rootScripts = obj(root.scripts) ?? {};
+    const deps = new Set(Object.keys({ ...obj(pkg.dependencies) }));
+    const allDeps = new Set([...deps, ...Object.keys({ ...obj(pkg.devDependencies) })]);
+    const buildScript = str(scripts.build) ?? (dir !== '.' ? str(rootScripts.build) : undefined);
+    const name = safeName((str(pkg.name) ?? (dir === '.' ? scan.root.split('/').pop()! : dir.split('/').pop()!)).replace(/^@[^/]*\//, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, 100) || 'app', 'Package name', '--entry', `${joinRel(dir, 'package.json')}`);
+
+    // What runs: the start script turned into node's own command, a Next.js standalone server, or files.
+    let kind: NodeInfo['kind'] = 'server';
+    let command: string[] = [];
+    const env: string[] = [];
+    let port: Fact<number> | undefined;
+    let staticOut: string | undefined;
+    const start = str(scripts.start);
+    const parsed = start ? parseStart(start, scripts) : undefined;
+    const serverDeps = SERVER_PACKAGES.filter((s) => s !== 'next' && deps.has(s));
+    const front = buildScript && !serverDeps.length ? staticOutput(scan, allDeps, dir) : undefined;
+    const nextConfig = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'].map((f) => joinRel(dir, f)).find((f) => scan.has(f));
+    const standalone = allDeps.has('next') && !!nextConfig && /\boutput\s*:\s*['"]standalone['"]/.test(scan.read(nextConfig, 256 * 1024) ?? '');
+    if (front && (!parsed || 'problem' in parsed)) {
+      kind = 'static';
+      staticOut = safeRelPath(joinRel(dir, front.out), 'Build output folder', '--entry', front.tool);
+      decisions.push({ topic: 'Static site', choice: `${staticOut}/ served by a static file server, no Node.js at run time`, because: `${front.tool}${parsed && 'problem' in parsed ? `; ${parsed.problem}` : start ? '' : '; no start script'}` });
+      port = { value: 8080, source: 'the file server listens on 8080 (an unprivileged port)' };
+    } else if (standalone) {
+      kind = 'next-standalone';
+      command = ['server.js'];
+      env.push('PORT=3000', 'HOSTNAME=0.0.0.0');
+      port = { value: 3000, source: `${nextConfig}: output 'standalone' (server.js listens on PORT)` };
+      decisions.push({ topic: 'Program', choice: 'Next.js standalone server (node server.js)', because: `${nextConfig}: output 'standalone': .next/standalone, .next/static and public only` });
+    } else {
+      let source: string;
+      if (parsed && !('problem' in parsed)) {
+        command = parsed.args;
+        env.push(...parsed.env.filter((e) => !e.startsWith('NODE_ENV=')));
+        source = `package.json start: ${shown(start!, 80)}`;
+        if (parsed.port) port = { value: parsed.port, source: parsed.framework ? `${parsed.framework} listens on ${parsed.port} by default${start!.includes(String(parsed.port)) ? ' (as the start script says)' : ''}` : `package.json start: ${shown(start!, 60)}` };
+        if (parsed.framework === 'next') {
+          const f = nextConfig ?? 'next.config.js';
+          warnings.push(`Next.js runs here with next start and the whole production node_modules; output: 'standalone' in ${f} makes Next.js trace the files the server needs, and the image would copy only those (typically a fraction of node_modules).`);
+        }
+      } else {
+        // No usable start script: npm's own default (server.js), then main, then the usual names.
+        const fallback = [...(scan.has(joinRel(dir, 'server.js')) ? ['server.js'] : []), ...(str(pkg.main) ? [str(pkg.main)!] : []), 'index.js', 'app.js', 'main.js', 'bin/www'].map((f) => f.replace(/^\.\//, ''))
+          .find((f) => scan.has(joinRel(dir, f)) || (f === 'bin/www' && scan.read(joinRel(dir, f)) !== undefined) || (f === str(pkg.main)?.replace(/^\.\//, '') && !!buildScript));
+        if (parsed && 'problem' in parsed && /development runner/.test(parsed.problem) && /\.(c|m)?tsx?\b/.test(start ?? '') && !buildScript) {
+          throw new UserError('E_NO_ENTRY', `${parsed.problem[0]!.toUpperCase()}${parsed.problem.slice(1)}: TypeScript must be compiled for production, and there is no build script.`, 'Add a build script (tsc) and a start script that runs its output (node dist/index.js), or pass --entry with a JavaScript file.');
+        }
+        if (parsed && 'problem' in parsed && 'args' in parsed && Array.isArray((parsed as { args?: string[] }).args)) {
+          command = (parsed as { args: string[] }).args;
+          warnings.push(`${parsed.problem}: the image runs node ${command.join(' ')} instead.`);
+          source = `package.json start, without its development runner`;
+        } else if (fallback) {
+          if (parsed && 'problem' in parsed) {
+            warnings.push(`${parsed.problem}: not used; the image runs node ${fallback}.`);
+          }
+          command = [fallback];
+          source = fallback === str(pkg.main)?.replace(/^\.\//, '') ? `package.json main: ${shown(fallback, 60)}` : `${joinRel(dir, fallback)}${start ? '' : ' (npm start\'s default is node server.js)'}`;
+        } else if (parsed && 'problem' in parsed) {
+          throw new UserError('E_NO_ENTRY', `${parsed.problem[0]!.toUpperCase()}${parsed.problem.slice(1)}, which cannot be PID 1 of an image, and there is no main or server.js to run instead.`, 'Make the start script `node <file>` (the file the app starts from), or pass --entry.');
+        } else {
+          throw new UserError('E_NO_ENTRY', 'No program found: package.json has no start script and no main, and there is no server.js, index.js or app.js.', 'Add a start script (node server.js) to package.json.');
+        }
+      }
+      for (const w of command) if (w.length > 300 || /[\n\r]/.test(w)) throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} cannot go in a Dockerfile.`, 'Make the start script plainer, or pass --entry.');
+      const file = command.find((w) => !w.startsWith('-'));
+      if (file && !file.startsWith('node_modules/')) safeRelPath(file.replace(/^\.\//, ''), 'Start file', '--entry', 'package.json start');
+      decisions.push({ topic: 'Program', choice: `node ${command.join(' ')}`, because: source });
+    }
+
+    if (kind !== 'static' && !port) {
+      const sources = scan.withExt('.js', '.mjs', '.cjs', '.ts').filter((f) => isBuilt(f) && (dir === '.' || f.startsWith(`${dir}/`)) && !/(^|\/)(test|tests|__tests__|spec)\//.test(f) && !/\.(test|spec)\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts')).slice(0, 400);
+      port = opts.port !== undefined ? undefined : findPort(scan, [...(scan.read(joinRel(dir, 'bin/www')) !== undefined ? [joinRel(dir, 'bin/www')] : []), ...sources], PORT_PATTERNS);
+      if (!port) {
+        const envFile = ['.env.example', '.env.sample', '.env.template'].map((f) => joinRel(dir, f)).find((f) => scan.has(f));
+        const m = envFile ? /^PORT\s*=\s*(\d{2,5})\s*$/m.exec(scan.read(envFile, 64 * 1024) ?? '') : null;
+        if (m) port = { value: Number(m[1]), source: `${envFile}: PORT=${m[1]}` };
+      }
+      port ??= portFromDockerfile(scan);
+      if (!port && (deps.has('@nestjs/core') || deps.has('next') || deps.has('nuxt'))) port = { value: 3000, source: 'the framework listens on 3000 by default' };
+    }
+    if (opts.port !== undefined) port = { value: opts.port, source: '--port' };
+
+    // Native addons: the lock's packages (and the project's own binding.gyp) against the table.
+    const lockInfo = lockText ? lockPackages(lockText, lock![0]) : undefined;
+    const names = new Set([...(lockInfo?.names ?? []), ...allDeps, ...workspaces.flatMap((w) => Object.keys({ ...obj(w.pkg.dependencies) }))]);
+    const addons = [...names].filter((n) => NODE_PACKAGES[n]?.gyp).sort();
+    const ownGyp = scan.files.filter((f) => f.endsWith('binding.gyp') && isBuilt(f)).slice(0, 5);
+    const gyp = kind !== 'static' ? addons.length > 0 || ownGyp.length > 0 : addons.length > 0;
+    const buildApt = [...new Set(addons.flatMap((a) => NODE_PACKAGES[a]!.build ?? []))];
+    const libs = kind === 'static' ? [] : [...new Set(addons.flatMap((a) => NODE_PACKAGES[a]!.libraries ?? []))].filter((l) => LIBRARIES[l]);
+    if (gyp) decisions.push({ topic: 'Native addons', choice: `${listed([...addons, ...ownGyp], 8)}: compiled in the builder (python3, make, g++${buildApt.length ? `, ${buildApt.join(', ')}` : ''})`, because: `${lockInfo ? lock![0] : 'package.json'}${ownGyp.length ? `, ${ownGyp[0]}` : ''}; data/node-packages.json` });
+    if (libs.length) decisions.push({ topic: 'Run-time libraries', choice: libs.map((l) => LIBRARIES[l]!.debian).join(', '), because: `loaded by ${listed(addons.filter((a) => NODE_PACKAGES[a]!.libraries?.length))}` });
+    const unknownScripts = [...(lockInfo?.installScripts ?? [])].filter((n) => !NODE_PACKAGES[n] && !/^(esbuild|@swc\/core|core-js|core-js-pure|fsevents|sharp|protobufjs|@parcel\/watcher|nx|msgpackr-extract|unrs-resolver|@biomejs\/biome|puppeteer|cypress|husky|electron|spawn-sync|es5-ext|ejs|nodemon|styled-components|@prisma\/client|@prisma\/engines|prisma|bufferutil|utf-8-validate|lmdb|@tailwindcss\/oxide|workerd|better-sqlite3)$/.test(n) && !n.startsWith('('));
+    if (unknownScripts.length && kind !== 'static') warnings.push(`${listed(unknownScripts, 6)} run${unknownScripts.length > 1 ? '' : 's'} install scripts this tool does not know: if one compiles an addon, the build needs python3, make and g++ (they are in the node image without -slim).`);
+
+    // Where it runs.
+    const distrolessOk = DISTROLESS.includes(major);
+    const needsLibs = libs.filter((l) => l !== 'libssl' && l !== 'libz');
+    const refusals: Refusals = {};
+    const strategies: Strategy[] = [];
+    if (kind === 'static') {
+      strategies.push({ id: 'node-static-busybox', libc: 'glibc', requires: ['httpd'], runtimes: ['busybox-glibc'], summary: `the files of ${staticOut}/, served by busybox httpd` });
+      strategies.push({ id: 'node-static-nginx', libc: 'musl', requires: ['httpd'], runtimes: ['alpine'], summary: `the files of ${staticOut}/, served by nginx (nginx:alpine-slim)` });
+      const why = { reason: 'the site is files only: it needs a file server, not Node.js or a whole distribution', short: 'files only', fix: 'choose busybox-glibc (busybox httpd) or alpine (nginx)' };
+      refusals.scratch = { ...why, reason: 'the site is files only, and scratch has no program to serve them' };
+      refusals.slim = why;
+      refusals.distroless = why;
+    } else {
+      strategies.push({ id: 'node-distroless', libc: 'glibc', requires: [`node${major}`, ...libs], runtimes: ['distroless'], summary: `the app on distroless's Node.js ${major} (/nodejs/bin/node)`, fix: needsLibs.length ? `${needsLibs.join(', ')} is not in distroless: choose slim` : 'choose slim' });
+      strategies.push({ id: 'node-alpine', libc: 'musl', requires: ['node', ...libs], runtimes: ['alpine'], summary: `the app on Node.js ${major} for musl (node:${major}-alpine)` });
+      strategies.push({ id: 'node-slim', libc: 'glibc', requires: ['node', ...libs], runtimes: ['slim'], summary: `the app on Node.js ${major} (node:${major}-slim)` });
+      const noNode = { reason: 'a Node.js program needs the node binary and its libraries (libstdc++), and this image has neither', short: 'needs Node.js', fix: 'choose slim, distroless or alpine' };
+      refusals.scratch = noNode;
+      refusals['busybox-glibc'] = { ...noNode, reason: 'busybox has no Node.js (and no libstdc++, which node links)' };
+      if (!distrolessOk) refusals.distroless = { reason: `distroless publishes Node.js images for ${DISTROLESS.join(', ')} only (checked ${DATA.supportChecked}), and this project runs on Node ${major} (${version.source})`, short: `no Node ${major}`, fix: 'choose slim, or pin a Node version distroless has (.nvmrc)' };
+      const musl = addons.filter((a) => NODE_PACKAGES[a]!.musl === false);
+      if (musl.length) refusals.alpine = { reason: `${listed(musl)} ${musl.length > 1 ? 'do' : 'does'} not build on musl as ${musl.length > 1 ? 'they are' : 'it is'}`, short: 'needs glibc', fix: 'choose slim' };
+      else if (needsLibs.length) refusals.alpine = { reason: `${listed(needsLibs)} would have to come from apk, which this tool does not add to an Alpine final stage`, short: 'needs libraries', fix: 'choose slim' };
+    }
+    const spa = kind === 'static' && CLIENT_ROUTERS.some((r) => allDeps.has(r));
+    if (spa) decisions.push({ topic: 'Client-side routing', choice: 'unknown paths answer with index.html', because: `${listed(CLIENT_ROUTERS.filter((r) => allDeps.has(r)))} in package.json` });
+
+    // Files the dependency layer needs: the lock, every package.json of the workspaces, the manager's own config.
+    const manifests = [
+      'package.json', ...(lock ? [lock[0]] : []), ...workspaces.map((w) => `${w.dir}/package.json`),
+      ...['.npmrc', '.yarnrc', '.yarnrc.yml', 'pnpm-workspace.yaml', 'bunfig.toml'].filter((f) => scan.has(f)),
+      ...(manager === 'yarn-berry' && scan.list('.yarn/releases')?.length ? ['.yarn/releases'] : []),
+      ...(manager === 'yarn-berry' && scan.list('.yarn/plugins')?.length ? ['.yarn/plugins'] : []),
+      ...(manager === 'yarn-berry' && scan.list('.yarn/patches')?.length ? ['.yarn/patches'] : []),
+    ].map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project'));
+    const hasDeps = Object.keys({ ...obj(root.dependencies), ...obj(root.devDependencies) }).length > 0 || workspaces.length > 0 || Object.keys({ ...obj(pkg.dependencies), ...obj(pkg.devDependencies) }).length > 0;
+    if (manager === 'bun' && /^bun\b/.test(start ?? '')) {
+      throw new UserError('E_REFUSED', 'The start script runs bun: the program needs the Bun runtime, which this tool does not put in a final stage (only Bun as the package manager).', 'Start it with node (node index.js) if it runs on Node.js, or use the oven/bun image by hand.');
+    }
+    if (buildScript && kind !== 'static') decisions.push({ topic: 'Build', choice: `${manager === 'yarn-berry' || manager === 'yarn' ? 'yarn' : manager} run build, with the dev dependencies; then only the production dependencies go on`, because: `package.json scripts.build: ${shown(buildScript, 60)}` });
+
+    const needs: Needs = {};
+    const ignore = ['node_modules/', '**/node_modules/', 'npm-debug.log*', 'yarn-debug.log*', 'yarn-error.log*', '.pnpm-store/', '.npm/', 'coverage/', '.nyc_output/', '.env', '.env.*', '!.env.example', '.next/', '.nuxt/', '.output/', '.turbo/', '.cache/', '.parcel-cache/', '.svelte-kit/', '.eslintcache', '.DS_Store'];
+    // Build output folders only when the build makes them again (a committed dist/ may be the program).
+    if (buildScript) ignore.push('dist/', 'build/', 'out/');
+    if (manager === 'yarn-berry' && !pnp) ignore.push('.yarn/cache/', '.yarn/install-state.gz', '.pnp.*');
+    return {
+      lang: 'node', name, version, entries, entry, port: kind === 'static' ? { value: 8080, source: 'the file server' } : port, needs, strategies, refusals,
+      builderGlibc: major >= TRIXIE_FROM ? '2.41' : DATA.builderGlibc, decisions, warnings, ignore,
+      own: {
+        manager, managerVersion, lockFile: lock?.[0], manifests, build: buildScript, dir, command, env, gyp, buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian),
+        kind, staticOut, spa, pnp, workspaceName: dir !== '.' ? str(pkg.name) : undefined, hasDeps,
+      } satisfies NodeInfo,
+    };
+  },
+
+  build(resolved: Resolved, strategy: Strategy): BuildSpec {
+    const info = resolved.own as NodeInfo;
+    const alpine = strategy.id === 'node-alpine';
+    const distroless = strategy.id === 'node-distroless';
+    const major = Number(resolved.version.value);
+    // distroless is Debian 12: the builder must be too, for addons to find the same glibc.
+    const image = `node:\${NODE_VERSION}-${alpine ? 'alpine' : distroless ? 'bookworm-slim' : 'slim'}`;
+    const m = info.manager;
+    const tool = m === 'yarn-berry' || m === 'yarn' ? 'yarn' : m;
+    const frozen = !!info.lockFile;
+    const cache = { npm: '/root/.npm', pnpm: '/pnpm/store', yarn: '/usr/local/share/.cache/yarn', 'yarn-berry': '/root/.yarn/berry/cache', bun: '/root/.bun/install/cache' }[m];
+    const install = (prod: boolean): string => {
+      switch (m) {
+        case 'npm': return frozen ? `npm ci${prod ? ' --omit=dev' : ''}` : `npm install${prod ? ' --omit=dev' : ''}`;
+        case 'pnpm': return `pnpm install${frozen ? ' --frozen-lockfile' : ''}${prod ? ' --prod' : ''}`;
+        case 'yarn': return `yarn install${frozen ? ' --frozen-lockfile' : ''}${prod ? ' --production' : ''}`;
+        case 'yarn-berry': return prod ? 'yarn workspaces focus --all --production' : `yarn install${frozen ? ' --immutable' : ''}`;
+        case 'bun': return `bun install${frozen ? ' --frozen-lockfile' : ''}${prod ? ' --production' : ''}`;
+      }
+    };
+    // The package manager itself, when the image has none of it: corepack (pnpm, Yarn Berry) or npm (bun).
+    const corepack = major >= 25 ? 'npm install --global corepack && corepack enable' : 'corepack enable';
+    // corepack takes the version from packageManager when package.json names one.
+    const setup = m === 'pnpm' ? `${corepack} pnpm` : m === 'yarn-berry' ? `${corepack} yarn`
+      : m === 'bun' ? `npm install --global bun${info.managerVersion ? `@${info.managerVersion}` : ''}` : undefined;
+    const run = (script: string) => `${tool === 'npm' ? 'npm run' : tool === 'bun' ? 'bun run' : `${tool} run`} ${script}`;
+    const ws = info.workspaceName;
+    const buildCmd = !info.build ? undefined
+      : ws && m === 'npm' ? `npm run build --workspaces --if-present`
+      : ws && m === 'pnpm' ? `pnpm --filter ${shellWord(`${ws}...`)} run build`
+      : ws && m === 'yarn-berry' ? `yarn workspaces foreach --all --topological run build`
+      : ws && m === 'yarn' ? `yarn workspaces run build`
+      : run('build');
+    // After the build: dev dependencies go (one install, then a prune, so addons compile once).
+    const prune = !info.build || info.kind === 'static' || info.kind === 'next-standalone' ? undefined
+      : m === 'npm' ? 'npm prune --omit=dev'
+      : m === 'pnpm' ? 'pnpm prune --prod'
+      : m === 'bun' ? `rm -rf node_modules && ${install(true)}`
+      : install(true);
+    const apt = info.gyp ? ['python3', 'make', 'g++', ...info.buildApt] : [];
+    const workdir = info.dir === '.' ? '/app' : `/app/${info.dir}`;
+    const node = distroless ? '/nodejs/bin/node' : 'node';
+    const staticSite = info.kind === 'static';
+    const copies: NonNullable<BuildSpec['copies']> = [];
+    if (staticSite) {
+      const nginx = strategy.id === 'node-static-nginx';
+      copies.push({ from: 'build', src: `/app/${info.staticOut}`, dest: nginx ? '/usr/share/nginx/html' : '/www', why: `the site: the files the build wrote to ${info.staticOut}/` });
+      if (nginx) copies.push({ from: 'build', src: '/tmp/static.conf', dest: '/etc/nginx/static.conf', why: `nginx's configuration: port 8080, temporary files in /tmp (it runs unprivileged)${info.spa ? ', index.html for unknown paths (client-side routing)' : ''}` });
+      else if (info.spa) copies.push({ from: 'build', src: '/tmp/httpd.conf', dest: '/etc/httpd.conf', why: 'unknown paths answer with index.html (client-side routing; busybox httpd sends it as its 404 page)' });
+    } else if (info.kind === 'next-standalone') {
+      const d = info.dir === '.' ? '' : `${info.dir}/`;
+      copies.push({ from: 'build', src: '/app/.next/standalone', dest: '/app', why: 'the standalone server Next.js traced: server.js and only the node_modules it uses' });
+      copies.push({ from: 'build', src: `/app/${d}.next/static`, dest: `/app/${d}.next/static`, why: 'static assets, which the standalone output leaves out' });
+      copies.push({ from: 'build', src: `/app/${d}public`, dest: `/app/${d}public`, why: 'the public folder' });
+    } else {
+      copies.push({ from: 'build', src: '/app', dest: '/app', why: `the app with its production dependencies only${info.build ? ' and its build output' : ''}` });
+    }
+    const envs = staticSite ? [] : ['NODE_ENV=production', ...info.env];
+    return {
+      partial: 'node',
+      image,
+      args: [{ name: 'NODE_VERSION', value: resolved.version.value }],
+      artifact: '/app',
+      copies,
+      workdir: staticSite ? undefined : info.kind === 'next-standalone' || info.dir === '.' ? '/app' : `/app/${info.dir}`,
+      entrypoint: staticSite
+        ? (strategy.id === 'node-static-nginx' ? ['nginx', '-c', '/etc/nginx/static.conf', '-g', 'daemon off;'] : ['httpd', '-f', '-v', '-p', '8080', '-h', '/www', ...(info.spa ? ['-c', '/etc/httpd.conf'] : [])])
+        : [node, ...(info.pnp ? ['--require', '/app/.pnp.cjs'] : []), ...info.command],
+      env: envs,
+      vars: {
+        tool: m === 'yarn-berry' ? 'Yarn' : tool,
+        apt: apt.join(' '),
+        alpineApk: alpine && info.gyp ? 'python3 make g++' : '',
+        setup,
+        corepackHome: m === 'pnpm' ? 'PNPM_HOME=/pnpm PATH=/pnpm:$PATH' : '',
+        manifests: info.manifests.map((f) => ({ src: f, dest: dirname(f) === '.' ? './' : `${f.includes('.yarn/') ? f : dirname(f)}/`.replace(/\/+$/, '/') })),
+        cache,
+        deps: info.hasDeps ? install(!info.build) : undefined,
+        build: staticSite || info.kind === 'next-standalone' ? (info.build ? buildCmd : undefined) : buildCmd,
+        prune,
+        workdir,
+        static: staticSite,
+        spa: info.spa && strategy.id === 'node-static-busybox',
+        nginx: staticSite && strategy.id === 'node-static-nginx',
+        spaNginx: info.spa,
+        next: info.kind === 'next-standalone',
+      },
+    };
+  },
+};
