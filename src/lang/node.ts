@@ -480,7 +480,7 @@ export const node: Language = {
     if (buildScript && kind !== 'static') decisions.push({ topic: 'Build', choice: `${manager === 'yarn-berry' || manager === 'yarn' ? 'yarn' : manager} run build, with the dev dependencies; then only the production dependencies go on`, because: `package.json scripts.build: ${shown(buildScript, 60)}` });
 
     const needs: Needs = {};
-    const ignore = ['node_modules/', '**/node_modules/', 'npm-debug.log*', 'yarn-debug.log*', 'yarn-error.log*', '.pnpm-store/', '.npm/', 'coverage/', '.nyc_output/', '.env', '.env.*', '!.env.example', '.next/', '.nuxt/', '.output/', '.turbo/', '.cache/', '.parcel-cache/', '.svelte-kit/', '.eslintcache', '.DS_Store'];
+    const ignore = ['node_modules/', '**/node_modules/', 'npm-debug.log*', 'yarn-debug.log*', 'yarn-error.log*', '.pnpm-store/', '.npm/', 'coverage/', '.nyc_output/', '.env', '.env.*', '!.env.example', '.next/', '.nuxt/', '.output/', '.turbo/', '.cache/', '.parcel-cache/', '.svelte-kit/', '.eslintcache', '.DS_Store', 'test/', 'tests/', '__tests__/', '**/*.test.*', '**/*.spec.*'];
     // Build output folders only when the build makes them again (a committed dist/ may be the program).
     if (buildScript) ignore.push('dist/', 'build/', 'out/');
     if (manager === 'yarn-berry' && !pnp) ignore.push('.yarn/cache/', '.yarn/install-state.gz', '.pnp.*');
