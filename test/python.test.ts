@@ -74,6 +74,10 @@ describe('programs', () => {
   test('a Procfile web command is the command, with $PORT made the port; shell syntax is not used', () => {
     const r = resolve({ 'requirements.txt': 'gunicorn\n', Procfile: 'web: gunicorn hello:app --bind 0.0.0.0:$PORT --workers 2\n', 'hello.py': '' });
     expect((r.own as { command: string[] }).command).toEqual(['/opt/venv/bin/gunicorn', 'hello:app', '--bind', '0.0.0.0:8000', '--workers', '2']);
+    // Without a bind the platform's $PORT is missing: gunicorn would listen on 127.0.0.1 only.
+    const bare = resolve({ 'requirements.txt': 'gunicorn\n', Procfile: 'web: gunicorn wsgi --chdir ./src/\n', 'src/wsgi.py': '' });
+    expect((bare.own as { command: string[]; env: string[] })).toMatchObject({ command: ['/opt/venv/bin/gunicorn', 'wsgi', '--chdir', './src/', '--bind', '0.0.0.0:8000'], env: ['PORT=8000'] });
+    expect(bare.port?.value).toBe(8000);
     const shell = resolve({ 'requirements.txt': '', Procfile: 'web: cd src && python main.py\n', 'main.py': '' });
     expect(shell.warnings.join()).toContain('shell syntax');
   });

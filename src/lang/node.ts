@@ -567,6 +567,8 @@ export const node: Language = {
         tool: m === 'yarn-berry' ? 'Yarn' : tool,
         apt: apt.join(' '),
         alpineApk: alpine && info.gyp ? 'python3 make g++' : '',
+        // node-gyp compiles against the headers the node image ships, instead of downloading them.
+        nodedir: info.gyp ? 'npm_config_nodedir=/usr/local' : '',
         setup,
         corepackHome: m === 'pnpm' ? 'PNPM_HOME=/pnpm PATH=/pnpm:$PATH' : '',
         manifests: info.manifests.map((f) => ({ src: f, dest: dirname(f) === '.' ? './' : `${f.includes('.yarn/') ? f : dirname(f)}/`.replace(/\/+$/, '/') })),

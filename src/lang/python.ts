@@ -106,7 +106,7 @@ function muslReady(name: string, files: string[] | undefined): boolean {
   return PYTHON_PACKAGES[name]?.musl === true;
 }
 
-interface Program { value: string; label: string; source: string; command: string[]; port?: number | undefined; kind: 'server' | 'cli'; collectstatic?: boolean }
+interface Program { value: string; label: string; source: string; command: string[]; port?: number | undefined; kind: 'server' | 'cli'; collectstatic?: boolean; env?: string[] }
 
 /** A module path from a file (src/pkg/app.py -> pkg.app, app.py -> app). */
 function moduleOf(file: string): string {
@@ -254,7 +254,12 @@ export const python: Language = {
       const words = procfile.replace(/\$\{?PORT\}?/g, '8000').split(/\s+/);
       if (!SHELL_SYNTAX.test(procfile.replace(/\$\{?PORT\}?/g, '')) && words[0] && /^[\w.-]+$/.test(words[0])) {
         const port = Number(/(?:--bind|-b)[= ]\S*:(\d{2,5})|--port[= ](\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) || undefined;
-        programs.push({ value: 'Procfile', label: `Procfile: ${procfile}`, source: `Procfile: web: ${shown(procfile, 80)}`, command: [words[0] === 'python' ? py : bin(words[0]), ...words.slice(1)], port, kind: 'server' });
+        // A Procfile expects the platform to set $PORT: without it gunicorn and uvicorn bind to
+        // 127.0.0.1 only, which no published port reaches. The image sets PORT and binds to all.
+        const args = words.slice(1);
+        if (words[0] === 'gunicorn' && !args.some((a) => /^(-b|--bind)(=|$)/.test(a))) args.push('--bind', '0.0.0.0:8000');
+        if (words[0] === 'uvicorn' && !args.some((a) => /^--host(=|$)/.test(a))) args.push('--host', '0.0.0.0', ...(args.some((a) => /^--port(=|$)/.test(a)) ? [] : ['--port', '8000']));
+        programs.push({ value: 'Procfile', label: `Procfile: ${procfile}`, source: `Procfile: web: ${shown(procfile, 80)}`, command: [words[0] === 'python' ? py : bin(words[0]), ...args], port: port ?? 8000, kind: 'server', env: port ? [] : ['PORT=8000'] });
       } else warnings.push(`The Procfile's web command uses shell syntax (${shown(procfile, 60)}): not used as the image's command.`);
     }
     if (scan.has('manage.py')) {
@@ -377,7 +382,7 @@ export const python: Language = {
       own: {
         manager, manifests: manifests.map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project')), installsProject, command: program.command,
         buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian), collectstatic: !!program.collectstatic, hashes: !!reqs?.hashes, deps: [...deps].sort(),
-        env: [...new Set(native.flatMap((n) => n.env ?? []))],
+        env: [...new Set([...native.flatMap((n) => n.env ?? []), ...(program.env ?? [])])],
         ownsApp: !!ownsApp,
         poetryMode, unhashed: !!lock?.unhashed,
       } satisfies PythonInfo,
@@ -393,7 +398,8 @@ export const python: Language = {
     const poetryPip = info.poetryMode === 'export' || info.poetryMode === 'pip';
     const cache = { uv: '/root/.cache/uv', poetry: poetryPip ? '/root/.cache/pip' : '/root/.cache/pypoetry', pdm: '/root/.cache/pdm', pipenv: '/root/.cache/pip', pip: '/root/.cache/pip', project: '/root/.cache/pip' }[info.manager];
     // Tools that install, each in a venv of its own, never in the application's.
-    const tool = { poetry: info.poetryMode === 'export' ? ['poetry>=2,<3', 'poetry-plugin-export>=1.8'] : ['poetry>=2,<3'], pdm: ['pdm>=2,<3'], pipenv: ['pipenv'] } as Record<string, string[]>;
+    // hishel 2 dropped the sync storage that PDM 2.29 imports: every pdm command failed with it (2026-11).
+    const tool = { poetry: info.poetryMode === 'export' ? ['poetry>=2,<3', 'poetry-plugin-export>=1.8'] : ['poetry>=2,<3'], pdm: ['pdm>=2,<3', 'hishel<2'], pipenv: ['pipenv'] } as Record<string, string[]>;
     const toolSetup = tool[info.manager] && info.poetryMode !== 'pip' ? `${python} -m venv /opt/${info.manager} && /opt/${info.manager}/bin/pip install ${tool[info.manager]!.map(shellWord).join(' ')}` : undefined;
     let deps: string | undefined;
     let install: string | undefined;
