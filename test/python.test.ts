@@ -163,6 +163,11 @@ describe('Poetry', () => {
   });
 });
 
+test('a readme the package build reads under docs/ keeps docs/ in the build context', () => {
+  expect(resolve({ 'pyproject.toml': '[tool.poetry]\nname = "x"\nversion = "1"\nreadme = "docs/pyproject/README.md"\n', 'main.py': '' }).ignore).not.toContain('docs/');
+  expect(resolve({ 'pyproject.toml': '[project]\nname = "x"\nversion = "1"\n', 'main.py': '' }).ignore).toContain('docs/');
+});
+
 describe('detection', () => {
   test('a pyproject.toml that only configures tools, or a requirements.txt for docs, does not outweigh go.mod', () => {
     const { ranked, ties } = detect(scanProject(project({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main(){}\n', 'pyproject.toml': '[tool.ruff]\nline-length = 100\n', 'requirements.txt': 'mkdocs\n' })));

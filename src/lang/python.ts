@@ -372,13 +372,16 @@ export const python: Language = {
     const writer = sources.find((f) => WRITES.test(scan.read(f) ?? ''));
     const ownsApp = writer ? `${writer} writes files beside the code (an instance folder or a SQLite database)` : undefined;
     if (ownsApp) decisions.push({ topic: 'Working directory', choice: '/app, owned by nonroot', because: ownsApp });
+    const readmes = [project?.readme, obj(project?.readme)?.file, poetryTable?.readme, ...strs(poetryTable?.readme)].map(str).filter((r): r is string => !!r).map((r) => r.replace(/^\.\//, ''));
     const localFiles = [...(reqs?.files ?? [])];
     const manifests = {
       uv: ['pyproject.toml', 'uv.lock'], poetry: ['pyproject.toml', 'poetry.lock'], pdm: ['pyproject.toml', 'pdm.lock'], pipenv: ['Pipfile', 'Pipfile.lock'], pip: localFiles, project: [],
     }[manager].filter((f) => scan.has(f) || localFiles.includes(f));
     return {
       lang: 'python', name, version, entries, entry, port, needs, strategies: [distroless, alpine, slim], refusals, builderGlibc: DATA.builderGlibc, decisions, warnings,
-      ignore: ['.venv/', 'venv/', '__pycache__/', '*.pyc', '.pytest_cache/', '.mypy_cache/', '.ruff_cache/', '.tox/', '.nox/', 'tests/', 'docs/', '*.egg-info/', 'build/', 'dist/', '.coverage', 'htmlcov/'],
+      // A folder the package build reads (its readme under docs/) stays in the context.
+      ignore: ['.venv/', 'venv/', '__pycache__/', '*.pyc', '.pytest_cache/', '.mypy_cache/', '.ruff_cache/', '.tox/', '.nox/', 'tests/', 'docs/', '*.egg-info/', 'build/', 'dist/', '.coverage', 'htmlcov/']
+        .filter((i) => !i.endsWith('/') || !readmes.some((r) => r.startsWith(i))),
       own: {
         manager, manifests: manifests.map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project')), installsProject, command: program.command,
         buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian), collectstatic: !!program.collectstatic, hashes: !!reqs?.hashes, deps: [...deps].sort(),
