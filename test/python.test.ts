@@ -168,6 +168,12 @@ test('a readme the package build reads under docs/ keeps docs/ in the build cont
   expect(resolve({ 'pyproject.toml': '[project]\nname = "x"\nversion = "1"\n', 'main.py': '' }).ignore).toContain('docs/');
 });
 
+test('a version from git gets a VERSION build argument (the context has no .git)', async () => {
+  const d = (await generate(project({ 'pyproject.toml': '[build-system]\nrequires = ["hatchling", "hatch-vcs"]\n[project]\nname = "x"\ndynamic = ["version"]\n[project.scripts]\nx = "x:main"\n', 'x/__init__.py': '' }), { runtime: 'slim' })).files[0]!.content;
+  expect(d).toContain('ARG VERSION=0.0.0');
+  expect(d).toContain('SETUPTOOLS_SCM_PRETEND_VERSION=${VERSION}');
+});
+
 describe('detection', () => {
   test('a pyproject.toml that only configures tools, or a requirements.txt for docs, does not outweigh go.mod', () => {
     const { ranked, ties } = detect(scanProject(project({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main(){}\n', 'pyproject.toml': '[tool.ruff]\nline-length = 100\n', 'requirements.txt': 'mkdocs\n' })));

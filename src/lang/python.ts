@@ -372,6 +372,11 @@ export const python: Language = {
     const writer = sources.find((f) => WRITES.test(scan.read(f) ?? ''));
     const ownsApp = writer ? `${writer} writes files beside the code (an instance folder or a SQLite database)` : undefined;
     if (ownsApp) decisions.push({ topic: 'Working directory', choice: '/app, owned by nonroot', because: ownsApp });
+    // A version taken from git: the build context has no .git, so the build is told one (VERSION).
+    const requires = strs(obj(pyproject?.['build-system'])?.requires).map((r) => requirementName(r) ?? '');
+    const scm = requires.some((r) => ['setuptools-scm', 'hatch-vcs', 'poetry-dynamic-versioning', 'flit-scm'].includes(r))
+      || str(obj(obj(obj(pyproject?.tool)?.pdm)?.version)?.source) === 'scm' || str(obj(obj(obj(pyproject?.tool)?.hatch)?.version)?.source) === 'vcs';
+    if (scm) decisions.push({ topic: 'Version', choice: 'from the VERSION build argument (default 0.0.0)', because: 'the package takes its version from git, and .git stays out of the build context: docker build --build-arg VERSION=1.2.3' });
     const readmes = [project?.readme, obj(project?.readme)?.file, poetryTable?.readme, ...strs(poetryTable?.readme)].map(str).filter((r): r is string => !!r).map((r) => r.replace(/^\.\//, ''));
     const localFiles = [...(reqs?.files ?? [])];
     const manifests = {
@@ -387,7 +392,7 @@ export const python: Language = {
         buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian), collectstatic: !!program.collectstatic, hashes: !!reqs?.hashes, deps: [...deps].sort(),
         env: [...new Set([...native.flatMap((n) => n.env ?? []), ...(program.env ?? [])])],
         ownsApp: !!ownsApp,
-        poetryMode, unhashed: !!lock?.unhashed,
+        poetryMode, unhashed: !!lock?.unhashed, scm,
       } satisfies PythonInfo,
     };
   },
@@ -472,6 +477,7 @@ export const python: Language = {
         collectstatic: info.collectstatic,
         prune,
         poetryExport: info.poetryMode === 'export',
+        scmVersion: info.scm && (info.installsProject || info.manager === 'uv'),
         pipenvEnv: info.manager === 'pipenv' ? 'PIPENV_VERBOSITY=-1' : '',
       },
     };
@@ -494,4 +500,6 @@ interface PythonInfo {
   poetryMode: 'export' | 'pip' | 'install' | undefined;
   /** The lock has packages from git, a path or a URL (no hashes). */
   unhashed: boolean;
+  /** The package's version comes from git (setuptools-scm, hatch-vcs, pdm's scm source). */
+  scm: boolean;
 }
