@@ -137,3 +137,39 @@ describe('workspaces and detection', () => {
     expect(() => resolve({ 'package.json': '{not json' })).toThrow(expect.objectContaining({ code: 'E_UNREADABLE' }));
   });
 });
+
+describe('what the real repositories taught', () => {
+  test('a package that only installs a command (bin) runs it, built first', async () => {
+    const d = await dockerfile({ 'package.json': pkg({ name: 'json-server', bin: { 'json-server': 'lib/bin.js' }, scripts: { build: 'tsc' }, dependencies: { x: '1' } }), 'src/bin.ts': '', 'package-lock.json': '{"lockfileVersion":3,"packages":{}}' });
+    expect(d).toContain('ENTRYPOINT ["node", "lib/bin.js"]');
+    expect(d).toContain('RUN npm run build');
+  });
+  test('install-time scripts (prepare) get the whole project and the dev dependencies before the install', async () => {
+    const d = await dockerfile({ 'package.json': pkg({ scripts: { prepare: 'husky install && pnpm compile', compile: 'tsup', start: 'node build/main.js' }, dependencies: { x: '1' }, devDependencies: { tsup: '8' } }), 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n", 'src/main.ts': '' });
+    const build = d.split('\nFROM ')[1]!;
+    expect(build.indexOf('COPY . .')).toBeLessThan(build.indexOf('pnpm install --frozen-lockfile'));
+    expect(build).not.toContain('--frozen-lockfile --prod');
+    expect(build).toContain('pnpm prune --prod');
+    // No packageManager: pnpm's major follows the lock's format.
+    expect(build).toContain('npm install --global pnpm@9');
+  });
+  test('SvelteKit adapter-static: its pages folder and fallback page', async () => {
+    const d = await dockerfile({ 'package.json': pkg({ scripts: { build: 'vite build' }, devDependencies: { '@sveltejs/kit': '2', '@sveltejs/adapter-static': '3', vite: '6' } }), 'svelte.config.js': "export default { kit: { adapter: adapter({ pages: 'docs', fallback: '404.html' }) } };\n" }, 'busybox-glibc');
+    expect(d).toContain('COPY --from=build /app/docs /www');
+    expect(d).toContain("E404:/www/404.html");
+  });
+  test('test browsers are not downloaded in the build; a template folder is no evidence of a port', async () => {
+    const d = await dockerfile({ 'package.json': pkg({ scripts: { start: 'node a.js' } }), 'a.js': '', 'package-lock.json': JSON.stringify({ packages: { 'node_modules/cypress': { hasInstallScript: true } } }), 'template/src/api.ts': 'app.listen(3000)\n' });
+    expect(d).toContain('CYPRESS_INSTALL_BINARY=0');
+    expect(d).not.toContain('EXPOSE 3000');
+  });
+  test('a pnpm workspace package gets its own production dependencies (pnpm deploy), not every package\'s', async () => {
+    const d = await dockerfile({
+      'package.json': pkg({ private: true, packageManager: 'pnpm@10.11.0' }), 'pnpm-workspace.yaml': 'packages:\n  - apps/*\n', 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+      'apps/api/package.json': pkg({ name: '@x/api', scripts: { start: 'node server.js' }, dependencies: { express: '5' } }), 'apps/api/server.js': EXPRESS,
+    });
+    expect(d).toContain("pnpm --filter '@x/api' deploy --prod --legacy /tmp/deploy");
+    expect(d).toContain('COPY --from=build /app/apps/api /app');
+  });
+});
+

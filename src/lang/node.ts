@@ -165,7 +165,7 @@ export function parseStart(script: string, scripts: Json, depth = 0): StartComma
 }
 
 /** Where a front-end build writes its files, by the tool that builds it. */
-function staticOutput(scan: Scan, deps: Set<string>, dir: string): { out: string; tool: string } | undefined {
+function staticOutput(scan: Scan, deps: Set<string>, dir: string): { out: string; tool: string; fallback?: string | undefined } | undefined {
   const at = (f: string) => joinRel(dir, f);
   const config = (names: string[]) => names.map((n) => at(n)).find((n) => scan.has(n));
   const outDir = (file: string | undefined, key: string) => (file ? new RegExp(`\\b${key}\\s*:\\s*['"\`]([\\w./-]{1,100})['"\`]`).exec(scan.read(file, 256 * 1024) ?? '')?.[1] : undefined);
@@ -184,7 +184,12 @@ function staticOutput(scan: Scan, deps: Set<string>, dir: string): { out: string
     const app = /:application$/.test(str(build?.builder) ?? '');
     return { out: app && !str(obj(op)?.browser) ? `${base}/browser` : base, tool: `Angular (angular.json: ${shown(name ?? '', 40)})` };
   }
-  if (deps.has('@sveltejs/kit')) return deps.has('@sveltejs/adapter-static') ? { out: 'build', tool: 'SvelteKit with adapter-static' } : undefined;
+  if (deps.has('@sveltejs/kit')) {
+    if (!deps.has('@sveltejs/adapter-static')) return undefined;
+    const f = config(['svelte.config.js', 'svelte.config.mjs', 'svelte.config.ts']);
+    const fallback = outDir(f, 'fallback');
+    return { out: outDir(f, 'pages') ?? 'build', tool: `SvelteKit with adapter-static${f ? ` (${f})` : ''}`, fallback: fallback && /^[\w.-]+\.html$/.test(fallback) ? fallback : undefined };
+  }
   if (deps.has('astro')) {
     const f = config(['astro.config.mjs', 'astro.config.ts', 'astro.config.js']);
     const text = f ? scan.read(f, 256 * 1024) ?? '' : '';
@@ -235,6 +240,14 @@ interface NodeInfo {
   pnp: boolean;
   workspaceName?: string | undefined;
   hasDeps: boolean;
+  /** pnpm's major from the lock's format, when package.json names no packageManager. */
+  lockMajor: string | undefined;
+  /** The root has install-time scripts: the project is copied before the install. */
+  lifecycle: boolean;
+  /** Packages whose install downloads a browser or an app no build needs. */
+  skipDownloads: string[];
+  /** The page that answers unknown paths (client-side routing). */
+  spaFile: string;
 }
 
 export const node: Language = {
@@ -279,6 +292,9 @@ export const node: Language = {
       if (berry) manager = 'yarn-berry';
     }
     const managerVersion = pm?.[2];
+    // Without packageManager, the pnpm major that writes the lock's format (9.0: pnpm 9, which also
+    // runs dependencies' build scripts; newer majors refuse unlisted ones).
+    const lockMajor = manager === 'pnpm' && !pm ? { '9.0': '9', '6.0': '8', '6.1': '8', '5.4': '7', '5.3': '6' }[/^lockfileVersion:\s*'?([\d.]{1,5})'?/m.exec(lockText ?? '')?.[1] ?? ''] ?? '9' : undefined;
     const yarnrc = manager === 'yarn-berry' ? readYaml(scan, '.yarnrc.yml') : undefined;
     const pnp = manager === 'yarn-berry' && (str(yarnrc?.nodeLinker) ?? 'pnp') === 'pnp';
     if (!lock) warnings.push(`There is no lock file: dependency versions are not pinned and the build resolves them anew each time. Run ${manager === 'yarn-berry' ? 'yarn' : manager} install and commit the lock file.`);
@@ -324,8 +340,8 @@ export const node: Language = {
       const scripts = obj(pkg.scripts) ?? {};
       const name = str(pkg.name) ?? (dir === '.' ? 'app' : dir.split('/').pop()!);
       // In a workspace, a package with only main (or index.js) is a library the others use.
-      const starts = dir === '.' ? !!str(pkg.main) || !!str(scripts.build) || ['server.js', 'index.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(dir, f))) : ['server.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(dir, f)));
-      if (str(scripts.start) || starts) {
+      const starts = dir === '.' ? !!str(pkg.main) || !!pkg.bin || !!str(scripts.build) || ['server.js', 'index.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(dir, f))) : ['server.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(dir, f)));
+      if (str(scripts.start) || starts || (dir !== '.' && !!pkg.bin && !!str(scripts.build))) {
         candidates.push({ value: dir === '.' ? name : dir, label: dir === '.' ? `${name}` : `${name} (${dir})`, source: dir === '.' ? 'package.json' : `${dir}/package.json`, dir, pkg });
       }
     };
@@ -347,6 +363,10 @@ export const node: Language = {
     const deps = new Set(Object.keys({ ...obj(pkg.dependencies) }));
     const allDeps = new Set([...deps, ...Object.keys({ ...obj(pkg.devDependencies) })]);
     const buildScript = str(scripts.build) ?? (dir !== '.' ? str(rootScripts.build) : undefined);
+    // Scripts the package manager runs on install at the root (prepare runs husky, a compile, ...):
+    // they need the project's files and, usually, its dev dependencies.
+    const lifecycle = ['preinstall', 'install', 'postinstall', 'prepare'].filter((k) => str(rootScripts[k]));
+    if (lifecycle.length) decisions.push({ topic: 'Install scripts', choice: 'the whole project is copied before the install, with the dev dependencies, which are pruned after', because: `package.json ${lifecycle.map((k) => `${k}: ${shown(str(rootScripts[k])!, 40)}`).join('; ')}` });
     const name = safeName((str(pkg.name) ?? (dir === '.' ? scan.root.split('/').pop()! : dir.split('/').pop()!)).replace(/^@[^/]*\//, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, 100) || 'app', 'Package name', '--entry', `${joinRel(dir, 'package.json')}`);
 
     // What runs: the start script turned into node's own command, a Next.js standalone server, or files.
@@ -384,9 +404,16 @@ export const node: Language = {
           warnings.push(`Next.js runs here with next start and the whole production node_modules; output: 'standalone' in ${f} makes Next.js trace the files the server needs, and the image would copy only those (typically a fraction of node_modules).`);
         }
       } else {
-        // No usable start script: npm's own default (server.js), then main, then the usual names.
-        const fallback = [...(scan.has(joinRel(dir, 'server.js')) ? ['server.js'] : []), ...(str(pkg.main) ? [str(pkg.main)!] : []), 'index.js', 'app.js', 'main.js', 'bin/www'].map((f) => f.replace(/^\.\//, ''))
-          .find((f) => scan.has(joinRel(dir, f)) || (f === 'bin/www' && scan.read(joinRel(dir, f)) !== undefined) || (f === str(pkg.main)?.replace(/^\.\//, '') && !!buildScript));
+        // No usable start script: npm's own default (server.js), then main, then a command the
+        // package installs (bin: the one named like the package, or the only one), then the usual names.
+        const binField = str(pkg.bin) ?? (() => {
+          const bins = obj(pkg.bin) ?? {};
+          const pkgName = (str(pkg.name) ?? '').replace(/^@[^/]*\//, '');
+          return str(bins[pkgName]) ?? (Object.keys(bins).length === 1 ? str(Object.values(bins)[0]) : undefined);
+        })();
+        const built = () => !!buildScript || lifecycle.length > 0;
+        const fallback = [...(scan.has(joinRel(dir, 'server.js')) ? ['server.js'] : []), ...(str(pkg.main) ? [str(pkg.main)!] : []), ...(binField ? [binField] : []), 'index.js', 'app.js', 'main.js', 'bin/www'].map((f) => f.replace(/^\.\//, ''))
+          .find((f) => scan.has(joinRel(dir, f)) || (f === 'bin/www' && scan.read(joinRel(dir, f)) !== undefined) || ((f === str(pkg.main)?.replace(/^\.\//, '') || f === binField?.replace(/^\.\//, '')) && built()));
         if (parsed && 'problem' in parsed && /development runner/.test(parsed.problem) && /\.(c|m)?tsx?\b/.test(start ?? '') && !buildScript) {
           throw new UserError('E_NO_ENTRY', `${parsed.problem[0]!.toUpperCase()}${parsed.problem.slice(1)}: TypeScript must be compiled for production, and there is no build script.`, 'Add a build script (tsc) and a start script that runs its output (node dist/index.js), or pass --entry with a JavaScript file.');
         }
@@ -399,7 +426,7 @@ export const node: Language = {
             warnings.push(`${parsed.problem}: not used; the image runs node ${fallback}.`);
           }
           command = [fallback];
-          source = fallback === str(pkg.main)?.replace(/^\.\//, '') ? `package.json main: ${shown(fallback, 60)}` : `${joinRel(dir, fallback)}${start ? '' : ' (npm start\'s default is node server.js)'}`;
+          source = fallback === str(pkg.main)?.replace(/^\.\//, '') ? `package.json main: ${shown(fallback, 60)}` : fallback === binField?.replace(/^\.\//, '') ? `package.json bin: ${shown(fallback, 60)}` : `${joinRel(dir, fallback)}${start ? '' : ' (npm start\'s default is node server.js)'}`;
         } else if (parsed && 'problem' in parsed) {
           throw new UserError('E_NO_ENTRY', `${parsed.problem[0]!.toUpperCase()}${parsed.problem.slice(1)}, which cannot be PID 1 of an image, and there is no main or server.js to run instead.`, 'Make the start script `node <file>` (the file the app starts from), or pass --entry.');
         } else {
@@ -413,7 +440,7 @@ export const node: Language = {
     }
 
     if (kind !== 'static' && !port) {
-      const sources = scan.withExt('.js', '.mjs', '.cjs', '.ts').filter((f) => isBuilt(f) && (dir === '.' || f.startsWith(`${dir}/`)) && !/(^|\/)(test|tests|__tests__|spec)\//.test(f) && !/\.(test|spec)\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts')).slice(0, 400);
+      const sources = scan.withExt('.js', '.mjs', '.cjs', '.ts').filter((f) => isBuilt(f) && (dir === '.' || f.startsWith(`${dir}/`)) && !/(^|\/)(test|tests|__tests__|spec|templates?|fixtures?|examples?)\//.test(f) && !/\.(test|spec)\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts')).slice(0, 400);
       port = opts.port !== undefined ? undefined : findPort(scan, [...(scan.read(joinRel(dir, 'bin/www')) !== undefined ? [joinRel(dir, 'bin/www')] : []), ...sources], PORT_PATTERNS);
       if (!port) {
         const envFile = ['.env.example', '.env.sample', '.env.template'].map((f) => joinRel(dir, f)).find((f) => scan.has(f));
@@ -462,8 +489,9 @@ export const node: Language = {
       if (musl.length) refusals.alpine = { reason: `${listed(musl)} ${musl.length > 1 ? 'do' : 'does'} not build on musl as ${musl.length > 1 ? 'they are' : 'it is'}`, short: 'needs glibc', fix: 'choose slim' };
       else if (needsLibs.length) refusals.alpine = { reason: `${listed(needsLibs)} would have to come from apk, which this tool does not add to an Alpine final stage`, short: 'needs libraries', fix: 'choose slim' };
     }
-    const spa = kind === 'static' && CLIENT_ROUTERS.some((r) => allDeps.has(r));
-    if (spa) decisions.push({ topic: 'Client-side routing', choice: 'unknown paths answer with index.html', because: `${listed(CLIENT_ROUTERS.filter((r) => allDeps.has(r)))} in package.json` });
+    const spaFile = front?.fallback ?? 'index.html';
+    const spa = kind === 'static' && (!!front?.fallback || CLIENT_ROUTERS.some((r) => allDeps.has(r)) || allDeps.has('@sveltejs/kit'));
+    if (spa) decisions.push({ topic: 'Client-side routing', choice: `unknown paths answer with ${spaFile}`, because: front?.fallback ? `the adapter's fallback page (${spaFile})` : `${listed([...CLIENT_ROUTERS, '@sveltejs/kit'].filter((r) => allDeps.has(r)))} in package.json` });
 
     // Files the dependency layer needs: the lock, every package.json of the workspaces, the manager's own config.
     const manifests = [
@@ -489,7 +517,7 @@ export const node: Language = {
       builderGlibc: major >= TRIXIE_FROM ? '2.41' : DATA.builderGlibc, decisions, warnings, ignore,
       own: {
         manager, managerVersion, lockFile: lock?.[0], manifests, build: buildScript, dir, command, env, gyp, buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian),
-        kind, staticOut, spa, pnp, workspaceName: dir !== '.' ? str(pkg.name) : undefined, hasDeps,
+        kind, staticOut, spa, pnp, lockMajor, lifecycle: lifecycle.length > 0, skipDownloads: ['cypress', 'puppeteer', 'playwright', 'playwright-core', '@playwright/test'].filter((n) => names.has(n)), spaFile, workspaceName: dir !== '.' ? str(pkg.name) : undefined, hasDeps,
       } satisfies NodeInfo,
     };
   },
@@ -517,7 +545,8 @@ export const node: Language = {
     // The package manager itself, when the image has none of it: corepack (pnpm, Yarn Berry) or npm (bun).
     const corepack = major >= 25 ? 'npm install --global corepack && corepack enable' : 'corepack enable';
     // corepack takes the version from packageManager when package.json names one.
-    const setup = m === 'pnpm' ? `${corepack} pnpm` : m === 'yarn-berry' ? `${corepack} yarn`
+    // Without packageManager, pnpm's major follows the lock's format, installed with npm.
+    const setup = m === 'pnpm' ? (info.lockMajor ? `npm install --global pnpm@${info.lockMajor}` : `${corepack} pnpm`) : m === 'yarn-berry' ? `${corepack} yarn`
       : m === 'bun' ? `npm install --global bun${info.managerVersion ? `@${info.managerVersion}` : ''}` : undefined;
     const run = (script: string) => `${tool === 'npm' ? 'npm run' : tool === 'bun' ? 'bun run' : `${tool} run`} ${script}`;
     const ws = info.workspaceName;
@@ -528,7 +557,15 @@ export const node: Language = {
       : ws && m === 'yarn' ? `yarn workspaces run build`
       : run('build');
     // After the build: dev dependencies go (one install, then a prune, so addons compile once).
-    const prune = !info.build || info.kind === 'static' || info.kind === 'next-standalone' ? undefined
+    const devInstall = !!info.build || info.lifecycle;
+    // A pnpm workspace package: pnpm deploy gathers its production dependencies alone (injected,
+    // workspace packages included), instead of every package's dependencies under /app.
+    const pnpmMajor = Number((info.managerVersion ?? info.lockMajor ?? '9').split('.')[0]);
+    const deploy = m === 'pnpm' && info.dir !== '.' && info.workspaceName && info.kind === 'server'
+      ? `pnpm --filter ${shellWord(info.workspaceName)} deploy --prod${pnpmMajor >= 10 ? ' --legacy' : ''} /tmp/deploy && rm -rf ${info.dir}/node_modules && mv /tmp/deploy/node_modules ${info.dir}/node_modules`
+      : undefined;
+    const prune = deploy ? deploy
+      : !devInstall || info.kind === 'static' || info.kind === 'next-standalone' ? undefined
       : m === 'npm' ? 'npm prune --omit=dev'
       : m === 'pnpm' ? 'pnpm prune --prod'
       : m === 'bun' ? `rm -rf node_modules && ${install(true)}`
@@ -548,6 +585,8 @@ export const node: Language = {
       copies.push({ from: 'build', src: '/app/.next/standalone', dest: '/app', why: 'the standalone server Next.js traced: server.js and only the node_modules it uses' });
       copies.push({ from: 'build', src: `/app/${d}.next/static`, dest: `/app/${d}.next/static`, why: 'static assets, which the standalone output leaves out' });
       copies.push({ from: 'build', src: `/app/${d}public`, dest: `/app/${d}public`, why: 'the public folder' });
+    } else if (deploy) {
+      copies.push({ from: 'build', src: `/app/${info.dir}`, dest: '/app', why: `the package ${info.workspaceName} with its own production dependencies (pnpm deploy)${info.build ? ' and its build output' : ''}` });
     } else {
       copies.push({ from: 'build', src: '/app', dest: '/app', why: `the app with its production dependencies only${info.build ? ' and its build output' : ''}` });
     }
@@ -558,7 +597,7 @@ export const node: Language = {
       args: [{ name: 'NODE_VERSION', value: resolved.version.value }],
       artifact: '/app',
       copies,
-      workdir: staticSite ? undefined : info.kind === 'next-standalone' || info.dir === '.' ? '/app' : `/app/${info.dir}`,
+      workdir: staticSite ? undefined : info.kind === 'next-standalone' || info.dir === '.' || deploy ? '/app' : `/app/${info.dir}`,
       entrypoint: staticSite
         ? (strategy.id === 'node-static-nginx' ? ['nginx', '-c', '/etc/nginx/static.conf', '-g', 'daemon off;'] : ['httpd', '-f', '-v', '-p', '8080', '-h', '/www', ...(info.spa ? ['-c', '/etc/httpd.conf'] : [])])
         : [node, ...(info.pnp ? ['--require', '/app/.pnp.cjs'] : []), ...info.command],
@@ -573,7 +612,10 @@ export const node: Language = {
         corepackHome: m === 'pnpm' ? 'PNPM_HOME=/pnpm PATH=/pnpm:$PATH' : '',
         manifests: info.manifests.map((f) => ({ src: f, dest: dirname(f) === '.' ? './' : `${f.includes('.yarn/') ? f : dirname(f)}/`.replace(/\/+$/, '/') })),
         cache,
-        deps: info.hasDeps ? install(!info.build) : undefined,
+        deps: info.hasDeps || info.lifecycle ? install(!devInstall) : undefined,
+        copyFirst: info.lifecycle,
+        skipDownloads: info.skipDownloads.length ? 'CYPRESS_INSTALL_BINARY=0 PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1' : '',
+        spaFile: info.spaFile,
         build: staticSite || info.kind === 'next-standalone' ? (info.build ? buildCmd : undefined) : buildCmd,
         prune,
         workdir,
