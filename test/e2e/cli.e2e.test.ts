@@ -37,8 +37,8 @@ const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false })
     expect(ran.lines[0]).toBe('itoa from the registry formats 1234567');
   }, 300_000);
 
-  test('py-requirements-flask: after a source change the pip install step is CACHED; java-maven-hello: the Maven dependency step too', async () => {
-    for (const [name, source, pattern] of [['py-requirements-flask', 'app.py', /pip install -r requirements.txt/], ['java-maven-hello', 'src/main/java/com/example/hello/App.java', /dependency:go-offline/]] as const) {
+  test('py-requirements-flask: after a source change the pip install step is CACHED; java-maven-hello: the Maven dependency step; node-express-npm: npm ci', async () => {
+    for (const [name, source, pattern] of [['py-requirements-flask', 'app.py', /pip install -r requirements.txt/], ['java-maven-hello', 'src/main/java/com/example/hello/App.java', /dependency:go-offline/], ['node-express-npm', 'server.js', /npm ci --omit=dev/]] as const) {
       const dir = exampleCopy(join(ROOT, 'examples', name), name, 'real');
       expect((await cli([dir, '--yes', '--runtime', 'slim'])).exitCode).toBe(0);
       const tag = `csd-e2e-${name}-cache`;
