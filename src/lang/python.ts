@@ -328,7 +328,7 @@ export const python: Language = {
     const name = safeName(normalizeName(str(project?.name) ?? str(poetryTable?.name) ?? basename(scan.root)).replace(/[^a-z0-9._+-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, 100) || 'app', 'Project name', '--entry', 'pyproject.toml');
     for (const w of program.command) if (w.length > 300 || /[\n\r]/.test(w)) throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} cannot go in a Dockerfile.`, 'Pass --entry.');
     decisions.push({ topic: 'Program', choice: program.label, because: entry.source });
-    decisions.push({ topic: 'Install', choice: `${{ uv: 'uv sync --frozen --no-dev', poetry: { export: `poetry export --only main${lock?.unhashed ? ' --without-hashes' : ''}, then pip install --no-deps${lock?.unhashed ? '' : ' (with the hashes it pins)'}`, pip: 'pip install . (poetry-core builds it; no lock: versions resolve at build time)', install: 'poetry install --only main' }[poetryMode ?? 'install'], pdm: 'pdm sync --prod', pipenv: 'pipenv install --deploy', pip: `pip install -r requirements.txt${reqs?.hashes ? ' (with the hashes it pins)' : ''}`, project: 'pip install . (no lock: versions resolve at build time)' }[manager]} into ${VENV}`, because: lockFile && scan.has(lockFile) ? lockFile : manager === 'pip' ? (reqs?.files.join(', ') || 'requirements.txt') : manager === 'project' ? 'pyproject.toml / setup.py without a lock' : `${manager} files` });
+    decisions.push({ topic: 'Install', choice: `${{ uv: 'uv sync --frozen --no-dev', poetry: { export: `poetry export --only main${lock?.unhashed ? ' --without-hashes' : ''}, then pip install --no-deps${lock?.unhashed ? '' : ' (with the hashes it pins)'}`, pip: 'pip install . (poetry-core builds it; no lock: versions resolve at build time)', install: 'poetry install --only main' }[poetryMode ?? 'install'], pdm: 'pdm sync --prod', pipenv: scan.has('Pipfile.lock') ? 'pipenv requirements --hash of Pipfile.lock (after pipenv verify), then pip install --no-deps' : 'pipenv install (no lock: versions resolve at build time)', pip: `pip install -r requirements.txt${reqs?.hashes ? ' (with the hashes it pins)' : ''}`, project: 'pip install . (no lock: versions resolve at build time)' }[manager]} into ${VENV}`, because: lockFile && scan.has(lockFile) ? lockFile : manager === 'pip' ? (reqs?.files.join(', ') || 'requirements.txt') : manager === 'project' ? 'pyproject.toml / setup.py without a lock' : `${manager} files` });
 
     const port = opts.port !== undefined ? { value: opts.port, source: '--port' }
       : program.port ? { value: program.port, source: program.source }
@@ -392,7 +392,7 @@ export const python: Language = {
         buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian), collectstatic: !!program.collectstatic, hashes: !!reqs?.hashes, deps: [...deps].sort(),
         env: [...new Set([...native.flatMap((n) => n.env ?? []), ...(program.env ?? [])])],
         ownsApp: !!ownsApp,
-        poetryMode, unhashed: !!lock?.unhashed, scm,
+        poetryMode, unhashed: !!lock?.unhashed, scm, pipfileLock: scan.has('Pipfile.lock'),
       } satisfies PythonInfo,
     };
   },
@@ -434,7 +434,11 @@ export const python: Language = {
         install = '/opt/pdm/bin/pdm sync --prod --no-editable';
         break;
       case 'pipenv':
-        deps = `${venv} && /opt/pipenv/bin/pipenv install --deploy`;
+        // Like Poetry's export: the lock (checked against the Pipfile) becomes pinned requirements
+        // with hashes for pip, whatever interpreter the Pipfile was locked with.
+        deps = info.pipfileLock
+          ? `/opt/pipenv/bin/pipenv verify && /opt/pipenv/bin/pipenv requirements --hash > /tmp/requirements.txt && ${venv} && pip install --no-deps -r /tmp/requirements.txt`
+          : `${venv} && /opt/pipenv/bin/pipenv install`;
         break;
       case 'pip':
         deps = `${venv}${info.manifests.length ? ` && pip install -r ${shellWord(info.manifests[0]!)}` : ''}`;
@@ -464,7 +468,7 @@ export const python: Language = {
       entrypoint: info.command,
       env: ['PYTHONDONTWRITEBYTECODE=1', 'PYTHONUNBUFFERED=1', `PATH=${VENV}/bin:$PATH`, ...info.env],
       vars: {
-        tool: { uv: 'uv', poetry: { export: 'pip', pip: 'pip', install: 'Poetry' }[info.poetryMode ?? 'install'], pdm: 'PDM', pipenv: 'Pipenv', pip: 'pip', project: 'pip' }[info.manager],
+        tool: { uv: 'uv', poetry: { export: 'pip', pip: 'pip', install: 'Poetry' }[info.poetryMode ?? 'install'], pdm: 'PDM', pipenv: info.pipfileLock ? 'pip' : 'Pipenv', pip: 'pip', project: 'pip' }[info.manager],
         apt: apt.join(' '),
         alpineApk: alpine && info.buildApt.length ? 'build-base' : '',
         uv: info.manager === 'uv' ? `ghcr.io/astral-sh/uv:${DATA.uvImage}` : '',
@@ -502,4 +506,5 @@ interface PythonInfo {
   unhashed: boolean;
   /** The package's version comes from git (setuptools-scm, hatch-vcs, pdm's scm source). */
   scm: boolean;
+  pipfileLock: boolean;
 }
