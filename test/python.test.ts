@@ -174,6 +174,12 @@ test('a version from git gets a VERSION build argument (the context has no .git)
   expect(d).toContain('SETUPTOOLS_SCM_PRETEND_VERSION=${VERSION}');
 });
 
+test('Pipenv with a lock: verified, exported with hashes, installed by pip; Pipenv stays in the builder', async () => {
+  const d = (await generate(project({ Pipfile: '[packages]\nflask = "*"\n[requires]\npython_version = "3.13"\n', 'Pipfile.lock': '{"_meta": {}, "default": {}, "develop": {}}', 'app.py': 'print(1)\n' }), { runtime: 'slim', langVersion: '3.11' })).files[0]!.content;
+  expect(d).toContain('/opt/pipenv/bin/pipenv verify && /opt/pipenv/bin/pipenv requirements --hash > /tmp/requirements.txt && python -m venv /opt/venv && pip install --no-deps -r /tmp/requirements.txt');
+  expect(d.split('\nFROM ').pop()).not.toContain('pipenv');
+});
+
 describe('detection', () => {
   test('a pyproject.toml that only configures tools, or a requirements.txt for docs, does not outweigh go.mod', () => {
     const { ranked, ties } = detect(scanProject(project({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main(){}\n', 'pyproject.toml': '[tool.ruff]\nline-length = 100\n', 'requirements.txt': 'mkdocs\n' })));
