@@ -149,7 +149,7 @@ describe('what the real repositories taught', () => {
     const build = d.split('\nFROM ')[1]!;
     expect(build.indexOf('COPY . .')).toBeLessThan(build.indexOf('pnpm install --frozen-lockfile'));
     expect(build).not.toContain('--frozen-lockfile --prod');
-    expect(build).toContain('pnpm prune --prod');
+    expect(build).toContain('pnpm prune --prod --ignore-scripts');
     // No packageManager: pnpm's major follows the lock's format.
     expect(build).toContain('npm install --global pnpm@9');
   });

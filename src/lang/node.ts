@@ -566,8 +566,10 @@ export const node: Language = {
       : undefined;
     const prune = deploy ? deploy
       : !devInstall || info.kind === 'static' || info.kind === 'next-standalone' ? undefined
-      : m === 'npm' ? 'npm prune --omit=dev'
-      : m === 'pnpm' ? 'pnpm prune --prod'
+      // --ignore-scripts: the root's prepare would run again, without the dev tools it calls.
+      : m === 'npm' ? 'npm prune --omit=dev --ignore-scripts'
+      : m === 'pnpm' ? 'pnpm prune --prod --ignore-scripts'
+      : m === 'yarn' && info.lifecycle ? `${install(true)} --ignore-scripts`
       : m === 'bun' ? `rm -rf node_modules && ${install(true)}`
       : install(true);
     const apt = info.gyp ? ['python3', 'make', 'g++', ...info.buildApt] : [];
