@@ -180,6 +180,16 @@ test('Pipenv with a lock: verified, exported with hashes, installed by pip; Pipe
   expect(d.split('\nFROM ').pop()).not.toContain('pipenv');
 });
 
+test('real-repository rules: relative mkdir and a joined sqlite path own /app; a shell Procfile is no program; setup.cfg python_requires', () => {
+  const own = (src: string) => (resolve({ 'requirements.txt': 'flask\ngunicorn\n', 'app.py': `from flask import Flask\nimport os\napp = Flask(__name__)\n${src}\n` }).own as { ownsApp: boolean }).ownsApp;
+  expect(own("os.mkdir('logs')")).toBe(true);
+  expect(own("DB = 'sqlite:///' + os.path.join(basedir, 'app.db')")).toBe(true);
+  expect(own("os.makedirs('/var/log/x')")).toBe(false);
+  const sh = resolve({ 'requirements.txt': 'flask\ngunicorn\n', Procfile: 'web: bash Procfile.sh\n', 'app.py': FLASK });
+  expect((sh.own as { command: string[] }).command[0]).toBe('/opt/venv/bin/gunicorn');
+  expect(resolve({ 'setup.cfg': '[metadata]\nname = x\n[options]\npython_requires = >=3.10,<3.12\n', 'setup.py': '', 'main.py': '' }).version.value).toBe('3.11');
+});
+
 describe('detection', () => {
   test('a pyproject.toml that only configures tools, or a requirements.txt for docs, does not outweigh go.mod', () => {
     const { ranked, ties } = detect(scanProject(project({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main(){}\n', 'pyproject.toml': '[tool.ruff]\nline-length = 100\n', 'requirements.txt': 'mkdocs\n' })));

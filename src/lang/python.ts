@@ -201,6 +201,8 @@ export const python: Language = {
       if (opts.langVersion !== undefined) return undefined;
       const rp = str(project?.['requires-python']);
       if (rp) return { spec: rp, source: `pyproject.toml requires-python ${shown(rp, 30)}` };
+      const cfg = /^python_requires\s*=\s*([^\n#]{1,60})$/m.exec(scan.read('setup.cfg', 256 * 1024) ?? '')?.[1]?.trim();
+      if (cfg) return { spec: cfg, source: `setup.cfg python_requires ${shown(cfg, 30)}` };
       const pp = str(obj(poetryTable?.dependencies)?.python);
       if (pp) return { spec: poetryToPep440(pp), source: `[tool.poetry.dependencies] python ${shown(pp, 30)}` };
       const pf = str(obj(pipfile?.requires)?.python_version) ?? str(obj(pipfile?.requires)?.python_full_version);
@@ -252,7 +254,8 @@ export const python: Language = {
     const procfile = (scan.read('Procfile', 64 * 1024) ?? '').split('\n').map((l) => /^web:\s*(.{1,400})$/.exec(l.trim())?.[1]).find((x) => x);
     if (procfile) {
       const words = procfile.replace(/\$\{?PORT\}?/g, '8000').split(/\s+/);
-      if (!SHELL_SYNTAX.test(procfile.replace(/\$\{?PORT\}?/g, '')) && words[0] && /^[\w.-]+$/.test(words[0])) {
+      const shellRun = /^(bash|sh|dash|zsh)$|\.sh$/.test(words[0] ?? '');
+      if (!shellRun && !SHELL_SYNTAX.test(procfile.replace(/\$\{?PORT\}?/g, '')) && words[0] && /^[\w.-]+$/.test(words[0])) {
         const port = Number(/(?:--bind|-b)[= ]\S*:(\d{2,5})|--port[= ](\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) || undefined;
         // A Procfile expects the platform to set $PORT: without it gunicorn and uvicorn bind to
         // 127.0.0.1 only, which no published port reaches. The image sets PORT and binds to all.
@@ -262,11 +265,13 @@ export const python: Language = {
         programs.push({ value: 'Procfile', label: `Procfile: ${procfile}`, source: `Procfile: web: ${shown(procfile, 80)}`, command: [words[0] === 'python' ? py : bin(words[0]), ...args], port: port ?? 8000, kind: 'server', env: port ? [] : ['PORT=8000'] });
       } else warnings.push(`The Procfile's web command uses shell syntax (${shown(procfile, 60)}): not used as the image's command.`);
     }
+    let djangoStatic = false;
     if (scan.has('manage.py')) {
       const settings = sources.filter((f) => /settings/.test(f)).map((f) => ({ f, src: scan.read(f) ?? '' }));
       const wsgi = settings.map((s) => ({ f: s.f, m: /^WSGI_APPLICATION\s*=\s*['"]([\w.]{1,200})\.application['"]/m.exec(s.src)?.[1] })).find((x) => x.m);
       const asgi = settings.map((s) => ({ f: s.f, m: /^ASGI_APPLICATION\s*=\s*['"]([\w.]{1,200})\.application['"]/m.exec(s.src)?.[1] })).find((x) => x.m);
       const staticRoot = settings.some((s) => /^STATIC_ROOT\s*=/m.test(s.src));
+      djangoStatic = staticRoot;
       if (has('gunicorn') && wsgi) programs.push({ value: 'django', label: `Django with gunicorn (${wsgi.m}:application)`, source: `manage.py, ${wsgi.f}: WSGI_APPLICATION, gunicorn in the dependencies`, command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', `${wsgi.m}:application`], port: 8000, kind: 'server', collectstatic: staticRoot });
       else if ((has('uvicorn') || has('daphne')) && (asgi ?? wsgi)) {
         const mod = (asgi ?? wsgi)!.m!.replace(/\.wsgi$/, '.asgi');
@@ -291,7 +296,9 @@ export const python: Language = {
         if (!has('uvicorn')) warnings.push(`${a.file} is served by uvicorn, which is not named among the dependencies (fastapi[standard] brings it): add uvicorn if the build says it is missing.`);
       }
     }
-    const scripts = { ...setupCfgScripts(scan.read('setup.cfg', 256 * 1024) ?? ''), ...(obj(project?.scripts) ?? {}), ...(obj(poetryTable?.scripts) ?? {}) };
+    const cfgScripts = setupCfgScripts(scan.read('setup.cfg', 256 * 1024) ?? '');
+    const scripts = { ...cfgScripts, ...(obj(project?.scripts) ?? {}), ...(obj(poetryTable?.scripts) ?? {}) };
+    const scriptSource = (n: string) => (obj(project?.scripts)?.[n] !== undefined ? 'pyproject.toml [project.scripts]' : obj(poetryTable?.scripts)?.[n] !== undefined ? 'pyproject.toml [tool.poetry.scripts]' : 'setup.cfg [options.entry_points]');
     // Whether the project itself is installed into the venv (its console scripts need that).
     const installsProject = manager === 'project' || manager === 'pdm' || (manager === 'uv' && !!project)
       || (manager === 'poetry' && poetryTable?.['package-mode'] !== false && (!!poetryTable?.packages || !!project || Object.keys(scripts).length > 0));
@@ -304,7 +311,7 @@ export const python: Language = {
       : installsProject && backend.startsWith('poetry.core') ? 'pip' : 'install';
     for (const [name, target] of Object.entries(scripts)) {
       if (typeof target !== 'string' || !/^[A-Za-z0-9][\w.-]{0,80}$/.test(name)) continue;
-      programs.push({ value: name, label: `console script ${name}`, source: `pyproject.toml scripts: ${name} = ${shown(target, 60)}`, command: [bin(name)], kind: 'cli' });
+      programs.push({ value: name, label: `console script ${name}`, source: `${scriptSource(name)}: ${name} = ${shown(target, 60)}`, command: [bin(name)], kind: 'cli' });
     }
     for (const f of sources.filter((x) => x.endsWith('/__main__.py') && x.split('/').length <= 3)) {
       const pkg = moduleOf(dirname(f) + '.py');
@@ -368,7 +375,7 @@ export const python: Language = {
     if (program.kind === 'server') needs.tmp = 'gunicorn and uvicorn keep worker files in /tmp';
     // The app writes beside itself (Flask's instance folder, a SQLite file next to the code): the
     // non-root user must own /app.
-    const WRITES = /\binstance_path\b|os\.makedirs\(\s*(?:app\.)?instance|sqlite3\.connect\(\s*['"](?!\/|:memory:)|['"]sqlite:\/\/\/(?!\/)[\w.-]|['"]NAME['"]\s*:\s*(?:BASE_DIR|os\.path\.join\(\s*BASE_DIR)[^\n]{0,40}sqlite/;
+    const WRITES = /\binstance_path\b|os\.makedirs\(\s*(?:app\.)?instance|os\.(?:mkdir|makedirs)\(\s*['"](?!\/)[\w.-]{1,60}['"]|['"]sqlite:\/\/\/['"]\s*\+|f['"]sqlite:\/\/\/\{|sqlite3\.connect\(\s*['"](?!\/|:memory:)|['"]sqlite:\/\/\/(?!\/)[\w.-]|['"]NAME['"]\s*:\s*(?:BASE_DIR|os\.path\.join\(\s*BASE_DIR)[^\n]{0,40}sqlite/;
     const writer = sources.find((f) => WRITES.test(scan.read(f) ?? ''));
     const ownsApp = writer ? `${writer} writes files beside the code (an instance folder or a SQLite database)` : undefined;
     if (ownsApp) decisions.push({ topic: 'Working directory', choice: '/app, owned by nonroot', because: ownsApp });
@@ -389,7 +396,7 @@ export const python: Language = {
         .filter((i) => !i.endsWith('/') || !readmes.some((r) => r.startsWith(i))),
       own: {
         manager, manifests: manifests.map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project')), installsProject, command: program.command,
-        buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian), collectstatic: !!program.collectstatic, hashes: !!reqs?.hashes, deps: [...deps].sort(),
+        buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian), collectstatic: !!program.collectstatic || (program.kind === 'server' && djangoStatic), hashes: !!reqs?.hashes, deps: [...deps].sort(),
         env: [...new Set([...native.flatMap((n) => n.env ?? []), ...(program.env ?? [])])],
         ownsApp: !!ownsApp,
         poetryMode, unhashed: !!lock?.unhashed, scm, pipfileLock: scan.has('Pipfile.lock'),
