@@ -152,7 +152,7 @@ function freePort() {
 }
 // Connect, wait briefly for the server to speak first (NATS, SMTP...), else send an HTTP GET;
 // any byte back proves something listens in the container (docker's proxy accepts and closes).
-function probe(port) {
+function probe(port, path = '/') {
   return new Promise((resolve) => {
     const sock = net.connect({ host: '127.0.0.1', port });
     let got = '';
@@ -160,7 +160,7 @@ function probe(port) {
     const done = (ok) => { sock.destroy(); resolve({ ok, got: got.slice(0, 200) }); };
     const t1 = setTimeout(() => {
       sent = true;
-      sock.write('GET / HTTP/1.0\r\n\r\n');
+      sock.write(`GET ${path} HTTP/1.0\r\n\r\n`);
     }, 800);
     const t2 = setTimeout(() => done(false), 3000);
     sock.on('data', (d) => { got += d.toString(); clearTimeout(t1); clearTimeout(t2); done(true); });
@@ -181,7 +181,7 @@ async function checkImage(tag, check) {
     let res = { ok: false, got: '' };
     try {
       while (Date.now() < until) {
-        res = await probe(host);
+        res = await probe(host, check.path);
         if (res.ok) break;
         const st = await run(DOCKER, ['inspect', '-f', '{{.State.Running}}', id]);
         if (st.stdout.trim() === 'false') break;
@@ -292,8 +292,8 @@ function loadCorpus(lang) {
   const file = path.join(ROOT, 'realworld', `${lang}.json`);
   const list = JSON.parse(fs.readFileSync(file, 'utf8'));
   for (const e of list) {
-    if (!/^[\w.-]+\/[\w.-]+$/.test(e.repo || '') || !/^[0-9a-f]{40}$/.test(e.commit || '') || !e.check || !(e.check.port || (Array.isArray(e.check.cmd) && e.check.match))) {
-      throw new Error(`${file}: bad entry ${JSON.stringify(e)} (needs repo owner/name, a 40-hex commit, check {cmd, match} or {port})`);
+    if (!/^[\w.-]+\/[\w.-]+$/.test(e.repo || '') || !/^[0-9a-f]{40}$/.test(e.commit || '') || !e.check || !(e.check.port || (Array.isArray(e.check.cmd) && e.check.match)) || (e.check.path !== undefined && !/^\/[\w\/.-]{0,200}$/.test(e.check.path))) {
+      throw new Error(`${file}: bad entry ${JSON.stringify(e)} (needs repo owner/name, a 40-hex commit, check {cmd, match} or {port, path?} with a plain path)`);
     }
   }
   return list;
