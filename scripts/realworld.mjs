@@ -3,7 +3,7 @@
 // and writes docs/realworld.md and docs/realworld.json. See docs/realworld.md for how to use it.
 //
 //   node scripts/realworld.mjs                 every language, every repository
-//   node scripts/realworld.mjs go              one language (go, c, rust, java, python, node)
+//   node scripts/realworld.mjs go              one language (go, c, rust, java, python, node, ruby)
 //   node scripts/realworld.mjs --only jq,redis repositories whose owner/name contains a word
 //   node scripts/realworld.mjs --plan-only     generate only (no Docker): what the tool decides
 //
@@ -27,8 +27,8 @@ import { fileURLToPath } from 'node:url';
 const langFlags = (lang) => (process.env[`REALWORLD_FLAGS_${lang.toUpperCase()}`] || '').split(/\s+/).filter(Boolean);
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const LANGS = ['go', 'c', 'rust', 'java', 'python', 'node'];
-const TITLES = { go: 'Go', c: 'C and C++', rust: 'Rust', java: 'Java', python: 'Python', node: 'Node.js' };
+const LANGS = ['go', 'c', 'rust', 'java', 'python', 'node', 'ruby'];
+const TITLES = { go: 'Go', c: 'C and C++', rust: 'Rust', java: 'Java', python: 'Python', node: 'Node.js', ruby: 'Ruby' };
 const SRC_DIR = process.env.REALWORLD_DIR || '/work/realworld-src';
 const CLI = path.resolve(process.env.CSD_CLI || path.join(ROOT, 'bin/create-slim-dockerfile.js'));
 const DOCKER = process.env.DOCKER || '/usr/bin/docker';

@@ -34,7 +34,7 @@ interface Argv {
 function parser(args: string[]) {
   return yargs(args)
     .scriptName('create-slim-dockerfile')
-    .usage('$0 [dir]\n\nDetects a Go, Rust, Java, Python, Node.js, C or C++ project in dir (default .) and writes a multi-stage Dockerfile and .dockerignore whose final stage is the smallest image the program really runs on.')
+    .usage('$0 [dir]\n\nDetects a Go, Rust, Java, Python, Node.js, Ruby, C or C++ project in dir (default .) and writes a multi-stage Dockerfile and .dockerignore whose final stage is the smallest image the program really runs on.')
     .command('$0 [dir]', false, (y) => y.positional('dir', { type: 'string', default: '.', describe: 'project directory' }))
     .option('runtime', { type: 'string', choices: RUNTIMES, describe: 'final stage (default: the smallest that runs the program)' })
     .option('lang', { type: 'string', choices: LANGS, describe: 'language, instead of detecting it' })

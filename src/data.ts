@@ -77,7 +77,7 @@ export function libraryNamed(name: string): string | undefined {
 /** The package's own version, for --version (the bundle has no package.json of its own to find). */
 export const VERSION = (JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string }).version;
 
-export const LANGUAGE_DATA = load<Record<'go' | 'c' | 'rust' | 'java' | 'python' | 'node', LanguageData>>('languages.json');
+export const LANGUAGE_DATA = load<Record<'go' | 'c' | 'rust' | 'java' | 'python' | 'node' | 'ruby', LanguageData>>('languages.json');
 
 /** Java modules that jdeps cannot see but a framework loads at run time (data/java-modules.json). */
 export interface JavaModuleRule {
@@ -119,3 +119,14 @@ export interface NodePackage {
   musl?: boolean;
 }
 export const NODE_PACKAGES = (load<{ packages: Record<string, NodePackage> }>('node-packages.json')).packages;
+
+/** Gems with C extensions: what their compile needs and what they load (data/ruby-gems.json). */
+export interface RubyGem {
+  ext?: boolean;
+  build?: string[];
+  libraries?: string[];
+  /** Linux platforms a precompiled gem is published for (x86_64-linux-gnu, ...). */
+  precompiled?: string[];
+  musl?: boolean;
+}
+export const RUBY_GEMS = (load<{ gems: Record<string, RubyGem> }>('ruby-gems.json')).gems;

@@ -61,7 +61,7 @@ async function chooseDetection(ranked: Detection[], ties: Detection[], opts: Gen
   }
   const top = ranked[0];
   if (!top) {
-    throw new UserError('E_NO_PROJECT', 'No Go, Rust, Java, Python, Node.js, C or C++ project found here (no go.mod, *.go, Cargo.toml, pom.xml, build.gradle, pyproject.toml, requirements.txt, package.json, CMakeLists.txt, Makefile, meson.build or C/C++ sources).', 'Run it in the project directory, or name the language with --lang go|rust|java|python|node|c|cpp.');
+    throw new UserError('E_NO_PROJECT', 'No Go, Rust, Java, Python, Node.js, Ruby, C or C++ project found here (no go.mod, *.go, Cargo.toml, pom.xml, build.gradle, pyproject.toml, requirements.txt, package.json, Gemfile, CMakeLists.txt, Makefile, meson.build or C/C++ sources).', 'Run it in the project directory, or name the language with --lang go|rust|java|python|node|ruby|c|cpp.');
   }
   if (!ties.length) return top;
   const close = [top, ...ties];

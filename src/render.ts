@@ -7,7 +7,7 @@ import { execForm, oneLine } from './quote.js';
 
 /** Render only prints a plan: no decisions here, only Dockerfile syntax. */
 const TEMPLATES = new URL('templates/', ROOT);
-const LANG_LABELS: Record<string, string> = { go: 'Go', c: 'C', cpp: 'C++', rust: 'Rust', java: 'Java', python: 'Python', node: 'Node.js' };
+const LANG_LABELS: Record<string, string> = { go: 'Go', c: 'C', cpp: 'C++', rust: 'Rust', java: 'Java', python: 'Python', node: 'Node.js', ruby: 'Ruby' };
 
 let env: { dockerfile: Handlebars.TemplateDelegate; dockerignore: Handlebars.TemplateDelegate } | undefined;
 

@@ -1,6 +1,6 @@
 /** Shared vocabulary of the pipeline: detect -> resolve -> plan -> render -> write. */
 
-export const LANGS = ['go', 'c', 'cpp', 'rust', 'java', 'python', 'node'] as const;
+export const LANGS = ['go', 'c', 'cpp', 'rust', 'java', 'python', 'node', 'ruby'] as const;
 export type LangId = (typeof LANGS)[number];
 
 export const RUNTIMES = ['scratch', 'alpine', 'busybox-glibc', 'slim', 'distroless', 'jre'] as const;

@@ -31,6 +31,8 @@ export interface ExampleSetup {
   files?: Record<string, string>;
   /** Python lock files made at test time (uv.lock, Pipfile.lock carry the index's address); golden tests use expected/<lock>.skeleton. */
   pyLocks?: string[];
+  /** Lock files that only exist as expected/<file>.skeleton (a Gemfile.lock whose gems no build here can fetch): copied in for every test. */
+  skeletons?: string[];
   /** Paths the final image must not hold (a compiler, caches): checked with the image's shell. */
   absent?: string[];
   /** Bytes the program may add to its final base image, by runtime (the base measured by the engine). */
@@ -91,6 +93,7 @@ export function exampleCopy(exampleDir: string, name: string, lock: 'skeleton' |
     if (lock === 'skeleton') copyFileSync(join(exampleDir, 'expected', 'Cargo.lock.skeleton'), join(dir, 'Cargo.lock'));
     else execFileSync('cargo', ['generate-lockfile', '--quiet'], { cwd: dir, stdio: 'pipe' });
   }
+  for (const file of setupOf(exampleDir).skeletons ?? []) copyFileSync(join(exampleDir, 'expected', `${file}.skeleton`), join(dir, file));
   for (const file of setupOf(exampleDir).pyLocks ?? []) {
     if (lock === 'skeleton') { copyFileSync(join(exampleDir, 'expected', `${file}.skeleton`), join(dir, file)); continue; }
     const [tool, args] = LOCK_COMMANDS[file]!;

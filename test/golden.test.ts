@@ -34,7 +34,7 @@ describe.each(cases)('%s', (name) => {
   const expected = join(EXAMPLES, name, 'expected');
   // Examples whose Cargo.lock is made at test time are generated from a copy with the lock's skeleton.
   const setup = setupOf(join(EXAMPLES, name));
-  const dir = setup.cargoLock || setup.files || setup.pyLocks ? exampleCopy(join(EXAMPLES, name), name, 'skeleton') : join(EXAMPLES, name);
+  const dir = setup.cargoLock || setup.files || setup.pyLocks || setup.skeletons ? exampleCopy(join(EXAMPLES, name), name, 'skeleton') : join(EXAMPLES, name);
 
   test('default runtime and refusals', async () => {
     const g = await generate(dir);

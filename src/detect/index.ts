@@ -3,13 +3,14 @@ import { go } from '../lang/go.js';
 import { java } from '../lang/java.js';
 import { python } from '../lang/python.js';
 import { node } from '../lang/node.js';
+import { ruby } from '../lang/ruby.js';
 import { rust } from '../lang/rust.js';
 import type { Detection, Language } from '../lang/types.js';
 import type { LangId } from '../types.js';
 import type { Scan } from './scan.js';
 
 /** Every language module. A new language is one more entry here. */
-export const LANGUAGES: readonly Language[] = [go, rust, java, python, node, cFamily];
+export const LANGUAGES: readonly Language[] = [go, rust, java, python, node, ruby, cFamily];
 
 export function languageFor(lang: LangId): Language {
   return LANGUAGES.find((l) => l.ids.includes(lang))!;

@@ -89,7 +89,7 @@ export function smallest(options: RuntimeOption[]): RuntimeOption | undefined {
 }
 
 /** Where an image is named per language version (eclipse-temurin:{java}-jre, python:{python}-slim). */
-const VERSION_SLOT = /\{(java|python|node)\}/;
+const VERSION_SLOT = /\{(java|python|node|ruby)\}/;
 
 export function placementsFor(resolved: Resolved): (Placement | Refusal)[] {
   return placeAll(resolved.strategies, resolved.builderGlibc, resolved.lang, resolved.refusals)

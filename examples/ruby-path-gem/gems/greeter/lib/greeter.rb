@@ -1,0 +1,5 @@
+module Greeter
+  def self.hello(who)
+    "hello from the greeter gem, #{who}"
+  end
+end

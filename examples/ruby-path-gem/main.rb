@@ -1,0 +1,3 @@
+require "greeter"
+
+puts Greeter.hello("loaded from a path in the repository")

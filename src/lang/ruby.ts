@@ -1,0 +1,307 @@
+import { LANGUAGE_DATA, LIBRARIES, RUBY_GEMS } from '../data.js';
+import { UserError } from '../errors.js';
+import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
+import { safeName, safeRelPath, shown } from '../quote.js';
+import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
+import { listed, pickEntry, portFromDockerfile, sourcePoints, versionFromToolVersions } from './common.js';
+import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
+
+/**
+ * Ruby: Bundler installs the production gems in deployment mode into /usr/local/bundle in the
+ * builder (compilers and -dev packages only there); the final stage is the same Ruby image with
+ * the bundle and the app, and the BUNDLE_* settings that make `bundle exec` find them.
+ */
+const DATA = LANGUAGE_DATA.ruby;
+const KNOWN = DATA.known!;
+const BUNDLE = '/usr/local/bundle';
+
+/** A Gemfile, read a line at a time: gems outside development/test groups, path and git gems, ruby, gemspec. */
+export interface Gemfile {
+  gems: string[];
+  devGems: string[];
+  paths: { name: string; path: string }[];
+  git: boolean;
+  ruby?: string | undefined;
+  rubyFile?: string | undefined;
+  gemspec: boolean;
+}
+
+const GEM_NAME = /^[A-Za-z0-9][\w.-]{0,100}$/;
+
+export function parseGemfile(text: string): Gemfile {
+  const out: Gemfile = { gems: [], devGems: [], paths: [], git: false, gemspec: false };
+  const groups: boolean[] = [];
+  for (const raw of text.split('\n')) {
+    if (raw.length > 1000) continue;
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (!line) continue;
+    const group = /^group\s+(.{1,200}?)\s+do\b/.exec(line);
+    if (group) { groups.push(/:(development|test)\b|["'](development|test)["']/.test(group[1]!) && !/:production\b/.test(group[1]!)); continue; }
+    if (/^(platforms?|install_if|source|path|git|github)\b.*\bdo\b/.test(line)) { groups.push(groups[groups.length - 1] ?? false); continue; }
+    if (/^end\b/.test(line)) { groups.pop(); continue; }
+    if (/^gemspec\b/.test(line)) { out.gemspec = true; continue; }
+    const ruby = /^ruby\s*\(?\s*(?:["']([^"']{1,40})["']|file:\s*["']([^"']{1,100})["'])/.exec(line);
+    if (ruby) { out.ruby = ruby[1]; out.rubyFile = ruby[2]; continue; }
+    const gem = /^gem\s*\(?\s*["']([^"']{1,100})["'](.*)$/.exec(line);
+    if (!gem || !GEM_NAME.test(gem[1]!)) continue;
+    const opts = gem[2]!;
+    const dev = (groups[groups.length - 1] ?? false) || /\bgroups?:\s*(?:\[?\s*:?["']?(?:development|test)\b)/.test(opts);
+    (dev ? out.devGems : out.gems).push(gem[1]!);
+    const path = /\bpath:\s*["']([^"']{1,200})["']/.exec(opts);
+    if (path && !dev) out.paths.push({ name: gem[1]!, path: path[1]!.replace(/^\.\//, '').replace(/\/$/, '') });
+    if (/\b(git|github|gist|bitbucket):/.test(opts) && !dev) out.git = true;
+  }
+  return out;
+}
+
+/** Gemfile.lock: every locked gem (with the platforms it is locked for), PLATFORMS, RUBY VERSION, BUNDLED WITH. */
+export interface Lockfile { gems: Map<string, string[]>; platforms: string[]; ruby?: string | undefined; bundler?: string | undefined; remote: boolean; git: boolean }
+
+export function parseLockfile(text: string): Lockfile {
+  const out: Lockfile = { gems: new Map(), platforms: [], remote: false, git: false };
+  let section = '';
+  for (const raw of text.split('\n')) {
+    if (raw.length > 500) continue;
+    if (/^[A-Z][A-Z ]{1,30}$/.test(raw.trim()) && !raw.startsWith(' ')) { section = raw.trim(); continue; }
+    if (section === 'GEM' && /^ {2}remote:/.test(raw)) out.remote = true;
+    if (section === 'GIT') out.git = true;
+    const spec = /^ {4}([A-Za-z0-9][\w.-]{0,100}) \(([^)]{1,80})\)$/.exec(raw);
+    if (spec && ['GEM', 'PATH', 'GIT'].includes(section)) {
+      const [version, ...rest] = spec[2]!.split('-');
+      void version;
+      const list = out.gems.get(spec[1]!) ?? [];
+      list.push(rest.join('-') || 'ruby');
+      out.gems.set(spec[1]!, list);
+    }
+    if (section === 'PLATFORMS' && /^ {2}\S/.test(raw)) out.platforms.push(raw.trim());
+    if (section === 'RUBY VERSION') { const m = /^ {3}ruby (\d+\.\d+\.\d+)/.exec(raw); if (m) out.ruby = m[1]; }
+    if (section === 'BUNDLED WITH') { const m = /^ {3}(\d+\.\d+\.\d+)/.exec(raw); if (m) out.bundler = m[1]; }
+  }
+  return out;
+}
+
+/** A Ruby version as the project writes it (3.3.6, ruby-3.3.6, 3.3), as a minor and an exact release. */
+export function rubyVersion(raw: string | undefined): { minor: string; exact?: string | undefined } | undefined {
+  const m = /^(?:ruby-)?(\d)\.(\d{1,2})(?:\.(\d{1,3}))?(?:p\d+)?$/.exec((raw ?? '').trim());
+  if (!m) return undefined;
+  return { minor: `${m[1]}.${m[2]}`, exact: m[3] !== undefined ? `${m[1]}.${m[2]}.${m[3]}` : undefined };
+}
+
+interface Program { value: string; label: string; source: string; command: string[]; port?: number | undefined; kind: 'server' | 'cli' }
+
+interface RubyInfo {
+  lock: boolean;
+  manifests: string[];
+  copyFirst: boolean;
+  buildApt: string[];
+  git: boolean;
+  vendorCache: boolean;
+  bootsnap: boolean;
+  assets: boolean;
+  rails: boolean;
+  env: string[];
+  command: string[];
+  bundler?: string | undefined;
+  /** The project has a Gemfile: without one, there is no bundle to install or copy. */
+  gems: boolean;
+  bootsnapDirs: string[];
+}
+
+export const ruby: Language = {
+  ids: ['ruby'],
+
+  detect(scan: Scan): Detection[] {
+    const evidence: string[] = [];
+    let score = 0;
+    for (const [f, pts] of [['Gemfile', 100], ['gems.rb', 100], ['Gemfile.lock', 30], ['config.ru', 30], ['config/application.rb', 30], ['Rakefile', 10]] as const) {
+      if (scan.has(f)) { score += pts; evidence.push(f); }
+    }
+    const gemspecs = scan.files.filter((f) => !f.includes('/') && f.endsWith('.gemspec'));
+    if (gemspecs.length) { score += 40; evidence.push(gemspecs[0]!); }
+    score += sourcePoints(scan.withExt('.rb').filter(isBuilt), '.rb', evidence);
+    const manifest = scan.has('Gemfile') || scan.has('gems.rb') || gemspecs.length > 0;
+    return score ? [{ lang: 'ruby', score: Math.min(score, manifest ? 190 : 40), evidence }] : [];
+  },
+
+  resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved {
+    const warnings: string[] = [];
+    const decisions: Decision[] = [];
+    const gemfileName = scan.has('Gemfile') ? 'Gemfile' : scan.has('gems.rb') ? 'gems.rb' : undefined;
+    const lockName = gemfileName === 'gems.rb' ? 'gems.locked' : 'Gemfile.lock';
+    const gemfile = parseGemfile(gemfileName ? scan.manifest(gemfileName, 512 * 1024) ?? '' : '');
+    const lockText = scan.manifest(lockName, 4 * 1024 * 1024);
+    const lock = lockText !== undefined ? parseLockfile(lockText) : undefined;
+    if (gemfileName && !lock) warnings.push(`There is no ${lockName}: gem versions are not pinned and the build resolves them anew (and cannot use deployment mode). Run bundle lock and commit it.`);
+    const gems = new Set([...gemfile.gems, ...(lock ? [...lock.gems.keys()] : [])]);
+    const direct = new Set(gemfile.gems);
+    const has = (g: string) => gems.has(g);
+
+    // Ruby version: the flag, version files, the Gemfile's ruby line, the lock's RUBY VERSION.
+    let version: Fact<string>;
+    let exact: string | undefined;
+    if (opts.langVersion !== undefined) {
+      const v = rubyVersion(opts.langVersion);
+      if (!v) throw new UserError('E_BAD_FLAG', `--lang-version "${shown(opts.langVersion)}" is not a Ruby release.`, 'Use a release like 3.3 or 3.3.6.');
+      version = { value: v.exact ?? v.minor, source: '--lang-version' };
+      exact = v.exact;
+    } else {
+      const fileRuby = gemfile.rubyFile ? scan.manifest(safeRelPath(gemfile.rubyFile, 'Gemfile ruby file', '--lang-version', gemfileName), LIMITS.versionBytes)?.trim().split('\n')[0] : undefined;
+      const found = [
+        ['.ruby-version', scan.manifest('.ruby-version', LIMITS.versionBytes)?.trim().split('\n')[0]],
+        ['.tool-versions', versionFromToolVersions(scan, ['ruby'])],
+        [`${gemfileName} ruby`, gemfile.ruby ?? fileRuby],
+        [`${lockName} RUBY VERSION`, lock?.ruby],
+      ].map(([src, raw]) => ({ src: src!, raw, v: rubyVersion(raw) })).find((x) => x.v);
+      if (found) {
+        // An exact release is kept exactly: Bundler refuses to run on another patch than the Gemfile's.
+        version = { value: found.v!.exact ?? found.v!.minor, source: `${found.src} (${shown(found.raw!, 20)})` };
+        exact = found.v!.exact;
+      } else {
+        if (gemfile.ruby && !rubyVersion(gemfile.ruby)) warnings.push(`${gemfileName}'s ruby "${shown(gemfile.ruby, 20)}" is a requirement, not a release: using Ruby ${DATA.defaultVersion}.`);
+        version = { value: DATA.defaultVersion, source: `no version named: the newest release (Ruby ${DATA.defaultVersion}, checked ${DATA.supportChecked})` };
+      }
+    }
+    const minor = version.value.split('.').slice(0, 2).join('.');
+    if (!KNOWN.includes(minor) && Number(minor) < Number(KNOWN[0])) warnings.push(`Ruby ${minor} is older than any release with official images here (${KNOWN.join(', ')}).`);
+    if (DATA.eol?.[minor]) warnings.push(`Ruby ${minor} reached its end of life on ${DATA.eol[minor]}: move to ${DATA.defaultVersion}.`);
+    decisions.push({ topic: 'Ruby version', choice: version.value, because: version.source });
+    void exact;
+    if (lock?.bundler) decisions.push({ topic: 'Bundler', choice: lock.bundler, because: `${lockName} BUNDLED WITH` });
+
+    // Programs: Rails, Procfile web, Rack (config.ru), Sinatra, a gem's executables, a script.
+    const programs: Program[] = [];
+    const procfile = (scan.read('Procfile', 64 * 1024) ?? '').split('\n').map((l) => /^web:\s*(.{1,400})$/.exec(l.trim())?.[1]).find((x) => x);
+    const rails = scan.has('config/application.rb') && (has('rails') || has('railties'));
+    const pumaConfig = scan.has('config/puma.rb') ? scan.read('config/puma.rb', 64 * 1024) ?? '' : undefined;
+    const pumaPort = pumaConfig !== undefined ? Number(/^\s*port\s+(?:ENV\.fetch\(\s*["']PORT["']\s*(?:,\s*|\)\s*\{\s*)["']?(\d{2,5})|["']?(\d{2,5}))/m.exec(pumaConfig)?.slice(1).find(Boolean)) || undefined : undefined;
+    if (procfile) {
+      const words = procfile.replace(/\$\{?PORT\}?/g, '3000').split(/\s+/);
+      if (/[;&|<>`$()'"\\]/.test(procfile.replace(/\$\{?PORT\}?/g, '')) || !/^[\w./-]+$/.test(words[0]!)) warnings.push(`The Procfile's web command uses shell syntax (${shown(procfile, 60)}): not used as the image's command.`);
+      else {
+        const command = words[0] === 'bundle' ? words : words[0]!.startsWith('bin/') || words[0] === 'ruby' ? words : ['bundle', 'exec', ...words];
+        const port = Number(/(?:-p|--port)[= ](\d{2,5})|tcp:\/\/[\d.]*:(\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) || (rails ? 3000 : undefined);
+        programs.push({ value: 'Procfile', label: `Procfile: ${procfile}`, source: `Procfile: web: ${shown(procfile, 80)}`, command, port, kind: 'server' });
+      }
+    }
+    if (rails) {
+      const command = has('puma') && pumaConfig !== undefined ? ['bundle', 'exec', 'puma', '-C', 'config/puma.rb'] : ['bin/rails', 'server', '-b', '0.0.0.0'];
+      programs.push({ value: 'rails', label: `Rails (${command.join(' ')})`, source: `config/application.rb, rails in ${gemfileName}${pumaConfig !== undefined ? ', config/puma.rb' : ''}`, command, port: pumaPort ?? 3000, kind: 'server' });
+    } else if (scan.has('config.ru')) {
+      if (has('puma')) programs.push({ value: 'config.ru', label: 'Rack app on puma', source: `config.ru, puma in ${gemfileName}`, command: ['bundle', 'exec', 'puma', ...(pumaConfig !== undefined ? ['-C', 'config/puma.rb'] : ['--bind', 'tcp://0.0.0.0:9292']), 'config.ru'], port: pumaPort ?? 9292, kind: 'server' });
+      else if (has('rackup') || has('rack')) programs.push({ value: 'config.ru', label: 'Rack app on rackup', source: `config.ru, rack in ${gemfileName}`, command: ['bundle', 'exec', 'rackup', '--host', '0.0.0.0', '--port', '9292', 'config.ru'], port: 9292, kind: 'server' });
+    }
+    const sources = scan.withExt('.rb').filter((f) => isBuilt(f) && !/(^|\/)(spec|test|features|db\/migrate)\//.test(f));
+    if (has('sinatra') && !scan.has('config.ru')) {
+      for (const f of sources.filter((x) => !x.includes('/')).slice(0, 30)) {
+        const src = scan.read(f) ?? '';
+        if (!/require\s+["']sinatra["']/.test(src)) continue;
+        const port = Number(/set\s+:port\s*,\s*(?:ENV\.fetch\(\s*["']PORT["']\s*,\s*)?(\d{2,5})/.exec(src)?.[1]) || 4567;
+        programs.push({ value: f, label: `Sinatra app ${f}`, source: `${f}: require 'sinatra'`, command: ['bundle', 'exec', 'ruby', f, '-o', '0.0.0.0', '-p', String(port)], port, kind: 'server' });
+      }
+    }
+    // A gem's executables (spec.executables, or the files of exe/ or bin/ that are no binstubs).
+    const gemspec = scan.files.find((f) => !f.includes('/') && f.endsWith('.gemspec'));
+    if (gemspec) {
+      const text = scan.read(gemspec, 256 * 1024) ?? '';
+      const listedExe = /\.executables\s*=\s*(?:\[([^\]]{0,400})\]|%w[[(]([^\])]{0,400})[\])])/.exec(text);
+      const names = listedExe ? (listedExe[1] ? [...listedExe[1].matchAll(/["']([\w.-]{1,60})["']/g)].map((m) => m[1]!) : listedExe[2]!.split(/\s+/).filter(Boolean))
+        : (scan.list('exe') ?? []).filter((n) => /^[\w.-]{1,60}$/.test(n));
+      for (const n of names.slice(0, 10)) if (GEM_NAME.test(n)) programs.push({ value: n, label: `executable ${n}`, source: `${gemspec}: executables`, command: ['bundle', 'exec', n], kind: 'cli' });
+    }
+    for (const f of ['main.rb', 'app.rb', 'server.rb', 'bot.rb', ...sources.filter((s) => !s.includes('/'))]) {
+      if (!sources.includes(f) || programs.some((p) => p.value === f) || programs.length > 20) continue;
+      programs.push({ value: f, label: `ruby ${f}`, source: f, command: gemfileName ? ['bundle', 'exec', 'ruby', f] : ['ruby', f], kind: 'cli' });
+    }
+    if (!programs.length) throw new UserError('E_NO_ENTRY', 'No program found: no Rails app, config.ru, Procfile web command, Sinatra app, gem executable or top-level script.', 'Pass --entry with a script (main.rb) or an executable name.');
+    const entries: Choice[] = programs.map((p) => ({ value: p.value, label: p.label, source: p.source }));
+    const entry = opts.entry !== undefined ? pickEntry(entries, opts.entry, (e) => e.value, '', warnings, opts.entrySource)
+      : { value: programs[0]!.value, source: programs.length > 1 ? `${programs[0]!.source}; also found: ${listed(programs.slice(1).map((p) => p.value), 5)} (--entry)` : programs[0]!.source };
+    const program = programs.find((p) => p.value === entry.value)!;
+    for (const w of program.command) if (w.length > 300 || /[\n\r]/.test(w)) throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} cannot go in a Dockerfile.`, 'Pass --entry.');
+    decisions.push({ topic: 'Program', choice: program.command.join(' '), because: entry.source });
+    const name = safeName((gemspec?.replace(/\.gemspec$/, '') ?? scan.root.split('/').pop() ?? 'app').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, 100) || 'app', 'Project name', '--entry', 'the project folder');
+
+    // Native gems: compiled in the builder, unless the lock holds a precompiled gem for Linux.
+    const native = [...gems].filter((g) => RUBY_GEMS[g]).map((g) => ({ name: g, ...RUBY_GEMS[g]! }));
+    const linuxGnu = (g: string) => (lock?.gems.get(g) ?? []).some((p) => /^x86_64-linux(-gnu)?$/.test(p));
+    const linuxMusl = (g: string) => (lock?.gems.get(g) ?? []).some((p) => p === 'x86_64-linux-musl');
+    const compiled = native.filter((n) => n.ext && !linuxGnu(n.name));
+    const buildApt = compiled.length || gemfile.git || lock?.git ? ['build-essential', ...new Set(compiled.flatMap((n) => n.build ?? []))] : [];
+    if (gemfile.git || lock?.git) buildApt.push('git');
+    const libs = [...new Set(native.flatMap((n) => n.libraries ?? []))].filter((l) => LIBRARIES[l]);
+    if (compiled.length) decisions.push({ topic: 'Native gems', choice: `${listed(compiled.map((n) => n.name), 8)}: compiled in the builder (${buildApt.join(', ')})`, because: `${lock ? lockName : gemfileName}; data/ruby-gems.json` });
+    if (libs.length) decisions.push({ topic: 'Run-time libraries', choice: libs.map((l) => LIBRARIES[l]!.debian).join(', '), because: `loaded by ${listed(native.filter((n) => n.libraries?.length).map((n) => n.name))}` });
+
+    // Rails at build time: assets and bootsnap.
+    const assets = rails && (has('sprockets-rails') || has('propshaft') || has('jsbundling-rails') || has('cssbundling-rails') || has('importmap-rails')) && (scan.list('app/assets') !== undefined || scan.list('app/javascript') !== undefined);
+    const bootsnap = direct.has('bootsnap');
+    if (assets) decisions.push({ topic: 'Assets', choice: 'bin/rails assets:precompile at build time (SECRET_KEY_BASE_DUMMY=1)', because: 'an asset pipeline gem and app/assets or app/javascript' });
+    if (rails) warnings.push('A Rails app in production needs its secret at run time: docker run -e RAILS_MASTER_KEY=... (or SECRET_KEY_BASE=...).');
+    const jsBuild = rails && (has('jsbundling-rails') || has('cssbundling-rails')) && scan.has('package.json');
+    if (jsBuild) warnings.push('jsbundling-rails/cssbundling-rails build with Node.js and a package manager, which the Ruby builder does not have: add them to the build stage, or precompile the assets before the build.');
+
+    const port = opts.port !== undefined ? { value: opts.port, source: '--port' } : program.port ? { value: program.port, source: program.source } : portFromDockerfile(scan);
+
+    // Where it runs: the Ruby image the bundle was built with (slim), or Alpine's when every native gem can be had for musl.
+    const slim: Strategy = { id: 'ruby-slim', libc: 'glibc', requires: ['ruby', ...libs], runtimes: ['slim'], summary: `the app and its bundle on Ruby ${version.value} (ruby:${version.value}-slim)` };
+    const alpine: Strategy = { id: 'ruby-alpine', libc: 'musl', requires: ['ruby', ...libs], runtimes: ['alpine'], summary: `the app and its bundle on Ruby ${version.value} for musl (ruby:${version.value}-alpine)` };
+    const noRuby = { reason: 'a Ruby program needs the interpreter, its standard library and its C library, and this image has none of them', short: 'needs Ruby', fix: 'choose slim (or alpine)' };
+    const refusals: Refusals = { scratch: noRuby, 'busybox-glibc': noRuby, distroless: { ...noRuby, reason: 'distroless publishes no Ruby image' } };
+    const noMusl = native.filter((n) => n.musl === false);
+    const precompiledOnly = native.filter((n) => n.ext && linuxGnu(n.name) && !linuxMusl(n.name) && lock && !lock.gems.get(n.name)!.includes('ruby'));
+    const needsLibs = libs.filter((l) => !['libssl', 'libz', 'libyaml', 'libffi'].includes(l));
+    if (noMusl.length) refusals.alpine = { reason: `${listed(noMusl.map((n) => n.name))} ${noMusl.length > 1 ? 'do' : 'does'} not build on musl`, short: 'needs glibc', fix: 'choose slim' };
+    else if (precompiledOnly.length) refusals.alpine = { reason: `${lockName} locks ${listed(precompiledOnly.map((n) => n.name))} for x86_64-linux-gnu only, and that build does not load on musl`, short: 'gems for glibc', fix: 'run bundle lock --add-platform x86_64-linux-musl, or choose slim' };
+    else if (needsLibs.length) refusals.alpine = { reason: `${listed(needsLibs)} would have to come from apk, which this tool does not add to an Alpine final stage`, short: 'needs libraries', fix: 'choose slim' };
+
+    const vendorCache = (scan.list('vendor/cache') ?? []).some((f) => f.endsWith('.gem'));
+    if (vendorCache) decisions.push({ topic: 'Gems', choice: 'installed from vendor/cache (bundle install --local: no download)', because: 'vendor/cache holds .gem files' });
+    const paths = gemfile.paths.map((p) => safeRelPath(p.path, 'Path gem folder', '--entry', `${gemfileName}: gem "${p.name}"`));
+    const copyFirst = gemfile.gemspec;
+    // The Gemfile may read .ruby-version (ruby file: ...), so it goes with the dependency files.
+    const manifests = gemfileName ? [...new Set([gemfileName, ...(lock ? [lockName] : []), ...paths, ...(vendorCache ? ['vendor/cache'] : []), ...(gemfile.rubyFile && scan.has(gemfile.rubyFile) ? [gemfile.rubyFile] : []), ...(scan.has('.ruby-version') ? ['.ruby-version'] : [])])] : [];
+    const env = rails ? ['RAILS_ENV=production', 'RAILS_LOG_TO_STDOUT=1', 'RAILS_SERVE_STATIC_FILES=1'] : scan.has('config.ru') || has('sinatra') ? ['RACK_ENV=production', 'APP_ENV=production'] : [];
+    const needs: Needs = {};
+    if (program.kind === 'server') needs.tmp = 'puma and Rails keep pid and cache files in tmp/';
+    const ignore = ['.bundle/', 'vendor/bundle/', 'log/*', 'tmp/*', '!log/.keep', '!tmp/.keep', 'storage/*', '!storage/.keep', 'spec/', 'test/', 'coverage/', '.env*', 'node_modules/', 'public/assets/', '.byebug_history', '*.gem'];
+    return {
+      lang: 'ruby', name, version, entries, entry, port, needs, strategies: [alpine, slim], refusals, builderGlibc: DATA.builderGlibc, decisions, warnings, ignore,
+      own: {
+        lock: !!lock, manifests: manifests.map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project')), copyFirst, buildApt, git: gemfile.git || !!lock?.git, vendorCache, bootsnap, assets, rails, env,
+        command: program.command, bundler: lock?.bundler, gems: !!gemfileName,
+        bootsnapDirs: ['app', 'lib'].filter((d) => scan.list(d) !== undefined),
+      } satisfies RubyInfo,
+    };
+  },
+
+  build(resolved: Resolved, strategy: Strategy): BuildSpec {
+    const info = resolved.own as RubyInfo;
+    const alpine = strategy.id === 'ruby-alpine';
+    const bundleEnv = [`BUNDLE_PATH=${BUNDLE}`, 'BUNDLE_WITHOUT=development:test', ...(info.lock ? ['BUNDLE_DEPLOYMENT=1'] : [])];
+    // Downloaded .gem files go to a cache mount (the global gem cache), not into the bundle.
+    const install = `BUNDLE_GLOBAL_GEM_CACHE=1 bundle install${info.vendorCache ? ' --local' : ''} && rm -rf ${BUNDLE}/ruby/*/cache ${BUNDLE}/ruby/*/bundler/gems/*/.git`;
+    return {
+      partial: 'ruby',
+      image: `ruby:\${RUBY_VERSION}-${alpine ? 'alpine' : 'slim'}`,
+      args: [{ name: 'RUBY_VERSION', value: resolved.version.value }],
+      artifact: '/app',
+      copies: [
+        ...(info.gems ? [{ from: 'build', src: BUNDLE, dest: BUNDLE, why: 'the bundle: the production gems, compiled, without their caches' }] : []),
+        { from: 'build', src: '/app', dest: '/app', why: 'the application', ...(info.rails || info.bootsnap ? { chown: '65532:65532' } : {}) },
+      ],
+      entrypoint: info.command,
+      env: [...(info.gems ? bundleEnv : []), ...info.env],
+      vars: {
+        apt: alpine ? '' : info.buildApt.join(' '),
+        alpineApk: alpine && info.buildApt.length ? ['build-base', ...(info.git ? ['git'] : [])].join(' ') : '',
+        bundleEnv: info.gems ? bundleEnv.join(' ') : '',
+        bundlePath: BUNDLE,
+        manifests: info.manifests.map((m) => ({ src: m, dest: m.includes('/') || m === 'vendor/cache' ? `${m}/` : './' })),
+        copyFirst: info.copyFirst,
+        install: info.gems ? install : '',
+        bootsnap: info.bootsnap ? `bundle exec bootsnap precompile --gemfile${info.bootsnapDirs.map((d) => ` ${d}/`).join('')}` : '',
+        assets: info.assets ? 'SECRET_KEY_BASE_DUMMY=1 bin/rails assets:precompile' : '',
+      },
+    };
+  },
+};

@@ -1,0 +1,73 @@
+import { describe, expect, test } from '@jest/globals';
+import { scanProject } from '../src/detect/scan.js';
+import { detect } from '../src/detect/index.js';
+import { generate } from '../src/index.js';
+import { parseGemfile, parseLockfile, ruby, rubyVersion } from '../src/lang/ruby.js';
+import { project } from './helpers.js';
+
+const resolve = (files: Record<string, string>, opts = {}) => ruby.resolve(scanProject(project(files)), 'ruby', opts);
+const option = async (files: Record<string, string>, runtime: string) => (await generate(project(files))).plan.options.find((o) => o.runtime === runtime)!;
+const LOCK = (specs: string, extra = '') => `GEM\n  specs:\n${specs}\nPLATFORMS\n  x86_64-linux\n\nDEPENDENCIES\n  x\n${extra}\nBUNDLED WITH\n   2.5.22\n`;
+
+describe('Gemfile and lock', () => {
+  test('development and test groups are left out; path and git gems are noticed; ruby and gemspec read', () => {
+    const g = parseGemfile(`source "https://gems.example.invalid"\nruby "3.3.6"\ngemspec\ngem "rails", "~> 8.0"\ngem "greeter", path: "./gems/greeter/"\ngem "x", github: "a/x"\ngroup :development, :test do\n  gem "rspec"\n  gem "debug"\nend\ngem "rubocop", group: :development\n# gem "commented"\n`);
+    expect(g).toMatchObject({ gems: ['rails', 'greeter', 'x'], devGems: ['rspec', 'debug', 'rubocop'], paths: [{ name: 'greeter', path: 'gems/greeter' }], git: true, ruby: '3.3.6', gemspec: true });
+  });
+  test('the lock: gems with their platforms, RUBY VERSION, BUNDLED WITH', () => {
+    const l = parseLockfile(LOCK('    nokogiri (1.18.10-x86_64-linux-gnu)\n      racc (~> 1.4)\n    nokogiri (1.18.10-x86_64-linux-musl)\n    pg (1.5.9)\n', 'RUBY VERSION\n   ruby 3.3.6p108\n'));
+    expect(l.gems.get('nokogiri')).toEqual(['x86_64-linux-gnu', 'x86_64-linux-musl']);
+    expect(l.gems.get('pg')).toEqual(['ruby']);
+    expect(l).toMatchObject({ ruby: '3.3.6', bundler: '2.5.22' });
+  });
+  test.each([['3.3.6', { minor: '3.3', exact: '3.3.6' }], ['ruby-3.2.2', { minor: '3.2', exact: '3.2.2' }], ['3.4', { minor: '3.4', exact: undefined }], ['~> 3.2', undefined], ['jruby-9.4', undefined]])('%s', (raw, want) => expect(rubyVersion(raw)).toEqual(want));
+  test('an exact version is kept exactly (Bundler refuses another patch); .ruby-version first', () => {
+    expect(resolve({ Gemfile: 'ruby "3.3.6"\ngem "rack"\n', 'main.rb': '' }).version).toEqual({ value: '3.3.6', source: 'Gemfile ruby (3.3.6)' });
+    expect(resolve({ Gemfile: 'ruby "3.3.6"\n', '.ruby-version': 'ruby-3.4.1\n', 'main.rb': '' }).version.value).toBe('3.4.1');
+    expect(resolve({ Gemfile: 'gem "rack"\n', 'main.rb': '' }).warnings.join()).toContain('no Gemfile.lock');
+  });
+});
+
+describe('programs', () => {
+  test('Rails runs puma with its config on 3000 and precompiles bootsnap; the secret is said to be needed', () => {
+    const r = resolve({ Gemfile: 'gem "rails"\ngem "puma"\ngem "bootsnap"\n', 'config/application.rb': '', 'config/puma.rb': 'port ENV.fetch("PORT", 3000)\n', 'app/models/x.rb': '' });
+    expect((r.own as { command: string[] }).command).toEqual(['bundle', 'exec', 'puma', '-C', 'config/puma.rb']);
+    expect(r.port?.value).toBe(3000);
+    expect(r.warnings.join()).toContain('RAILS_MASTER_KEY');
+  });
+  test('a Rack app on puma or rackup (9292); a classic Sinatra script with its port', () => {
+    expect((resolve({ Gemfile: 'gem "puma"\ngem "rack"\n', 'config.ru': 'run App\n' }).own as { command: string[] }).command).toEqual(['bundle', 'exec', 'puma', '--bind', 'tcp://0.0.0.0:9292', 'config.ru']);
+    expect((resolve({ Gemfile: 'gem "rack"\ngem "rackup"\n', 'config.ru': 'run App\n' }).own as { command: string[] }).command).toContain('rackup');
+    const s = resolve({ Gemfile: 'gem "sinatra"\n', 'app.rb': "require 'sinatra'\nset :port, 8080\nget('/') { 'hi' }\n" });
+    expect(s.port?.value).toBe(8080);
+    expect((s.own as { command: string[] }).command).toEqual(['bundle', 'exec', 'ruby', 'app.rb', '-o', '0.0.0.0', '-p', '8080']);
+  });
+  test('a gem\'s executables; nothing to run is an error with the fix', () => {
+    const r = resolve({ Gemfile: 'gemspec\n', 'tool.gemspec': 'Gem::Specification.new do |s|\n  s.executables = ["tool"]\nend\n', 'lib/tool.rb': '' });
+    expect((r.own as { command: string[] }).command).toEqual(['bundle', 'exec', 'tool']);
+    expect(() => resolve({ Gemfile: 'gem "rack"\n', 'lib/x.rb': '' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY' }));
+  });
+});
+
+describe('runtimes and build', () => {
+  test('pg compiles against libpq in the builder and loads libpq5 at run time; alpine is refused for a glibc-only precompiled gem', async () => {
+    const files = { Gemfile: 'gem "pg"\ngem "nokogiri"\n', 'Gemfile.lock': LOCK('    nokogiri (1.18.10-x86_64-linux-gnu)\n    pg (1.5.9)\n'), 'main.rb': '', '.ruby-version': '3.3\n' };
+    const g = await generate(project(files), { runtime: 'slim' });
+    const d = g.files[0]!.content;
+    expect(d).toMatch(/apt-get install -y --no-install-recommends build-essential libpq-dev/);
+    expect(d.split('\nFROM ').pop()).toContain('libpq5');
+    expect(d).toContain('ENV BUNDLE_PATH=/usr/local/bundle BUNDLE_WITHOUT=development:test BUNDLE_DEPLOYMENT=1');
+    expect(await option(files, 'alpine')).toMatchObject({ ok: false, fix: expect.stringContaining('--add-platform x86_64-linux-musl') });
+    expect(await option(files, 'distroless')).toMatchObject({ ok: false, reason: expect.stringContaining('no Ruby image') });
+  });
+  test('a path gem is copied before the install; the final stage has the bundle and the app only', async () => {
+    const d = (await generate(project({ Gemfile: 'gem "g", path: "gems/g"\n', 'Gemfile.lock': 'PATH\n  remote: gems/g\n  specs:\n    g (0.1.0)\n', 'gems/g/g.gemspec': '', 'main.rb': '' }), { runtime: 'slim' })).files[0]!.content;
+    const build = d.split('\nFROM ')[1]!;
+    expect(build.indexOf('COPY gems/g gems/g/')).toBeLessThan(build.indexOf('bundle install'));
+    expect(d.split('\nFROM ').pop()!.match(/^COPY .*/gm)).toEqual(['COPY --from=build /usr/local/bundle /usr/local/bundle', 'COPY --from=build /app /app']);
+  });
+  test('a Gemfile beside a package.json for assets is Ruby', () => {
+    const scan = scanProject(project({ Gemfile: 'gem "rails"\n', 'Gemfile.lock': LOCK('    rails (8.0.0)\n'), 'config/application.rb': '', 'package.json': '{"scripts":{"build":"esbuild app.js"}}', 'app/models/a.rb': '' }));
+    expect(detect(scan).ranked[0]!.lang).toBe('ruby');
+  });
+});
