@@ -1,7 +1,11 @@
+import { realpathSync, statSync } from 'node:fs';
+import { resolve as resolvePath, sep } from 'node:path';
 import yargs from 'yargs';
 import { VERSION } from './data.js';
 import { isUserError, UserError } from './errors.js';
 import { forTerminal, shown } from './quote.js';
+import { ANSWERS_FILE, ARG_LINE, ENV_LINE, IMAGE, isEmpty, mergeAnswers, readAnswers, writeAnswers, type Answers } from './answers.js';
+import { readBounded } from './detect/scan.js';
 import { explain, generate, type Asker, type Generated } from './index.js';
 import { LANGS, RUNTIMES, type LangId, type RuntimeId } from './types.js';
 import { inspect, writeFiles, type FileStatus } from './write.js';
@@ -29,6 +33,13 @@ interface Argv {
   tag?: string;
   jlinkModules?: string;
   verbose: boolean;
+  check: boolean;
+  save: boolean;
+  addPackage?: string[];
+  env?: string[];
+  arg?: string[];
+  instructions?: string;
+  baseImage?: string[];
 }
 
 function parser(args: string[]) {
@@ -55,6 +66,13 @@ function parser(args: string[]) {
     .option('tag', { type: 'string', describe: 'image tag for --build/--run (default: the program name, lowercased)' })
     .option('compare', { type: 'boolean', default: false, describe: 'build and run every possible final stage and print their sizes; writes nothing' })
     .option('verbose', { type: 'boolean', default: false, describe: 'stack traces and full build output' })
+    .option('check', { type: 'boolean', default: false, describe: 'compare the Dockerfile and .dockerignore on disk with what the project (and its saved answers) would give now: exit 0 when they match, 3 with the diff and the reason when not; writes nothing' })
+    .option('save', { type: 'boolean', default: true, describe: 'save the answers (flags, prompt choices) in .slim-dockerfile.json, read back by the next run (--no-save: do not)' })
+    .option('add-package', { type: 'string', array: true, describe: 'a package the final stage installs (name or run:name), or the build stage (build:name); saved' })
+    .option('env', { type: 'string', array: true, describe: 'ENV KEY=VALUE in the final stage; saved' })
+    .option('arg', { type: 'string', array: true, describe: 'ARG NAME[=VALUE] at the top of the Dockerfile; saved' })
+    .option('instructions', { type: 'string', describe: 'a file in the project whose Dockerfile lines (RUN, COPY, ENV, LABEL, ...) go into the final stage before USER; saved' })
+    .option('base-image', { type: 'string', array: true, describe: 'replace a stage\'s image: build=<image> or final=<image> (an internal mirror); saved' })
     .check((a) => {
       // A flag that takes one value, given twice, would silently lose one of them.
       for (const flag of SINGLE_VALUED) {
@@ -65,6 +83,11 @@ function parser(args: string[]) {
       if (a.jlinkModules !== undefined && !String(a.jlinkModules).split(',').every((m) => /^[a-z][a-z0-9_]{0,40}(\.[a-z][a-z0-9_]{0,40}){0,8}$/.test(m.trim()))) throw new Error(`--jlink-modules "${shown(String(a.jlinkModules), 60)}" is not a comma-separated list of Java module names (like java.scripting,jdk.crypto.cryptoki)`);
       if (a.stdout && a.dryRun) throw new Error('--stdout and --dry-run cannot be combined: each already writes nothing');
       if ((a.build || a.run) && (a.stdout || a.dryRun)) throw new Error('--build and --run build the written Dockerfile: drop --stdout/--dry-run, or use --compare, which writes nothing');
+      if (a.check && (a.stdout || a.dryRun || a.build || a.run || a.compare || a.force)) throw new Error('--check only compares: it cannot be combined with --stdout, --dry-run, --force, --build, --run or --compare');
+      for (const p of (a.addPackage as string[] | undefined) ?? []) if (!/^((build|run):)?[a-z0-9][a-z0-9+.-]{0,80}$/.test(p)) throw new Error(`--add-package "${shown(p, 60)}" is not a package name (like curl, or build:git, run:libvips42)`);
+      for (const e of (a.env as string[] | undefined) ?? []) if (!ENV_LINE.test(e)) throw new Error(`--env "${shown(e, 60)}" is not KEY=VALUE (a value without spaces, quotes, $ or backslashes)`);
+      for (const e of (a.arg as string[] | undefined) ?? []) if (!ARG_LINE.test(e)) throw new Error(`--arg "${shown(e, 60)}" is not NAME or NAME=VALUE`);
+      for (const b of (a.baseImage as string[] | undefined) ?? []) { const m = /^(build|final)=(.*)$/.exec(b); if (!m || !IMAGE.test(m[2]!)) throw new Error(`--base-image "${shown(b, 60)}" is not build=<image> or final=<image>`); }
       return true;
     })
     .strict()
@@ -75,7 +98,7 @@ function parser(args: string[]) {
 }
 
 /** Options that take one value; yargs turns a repeated one into an array. */
-const SINGLE_VALUED = ['runtime', 'lang', 'lang-version', 'entry', 'port', 'tag', 'static', 'jlink-modules'];
+const SINGLE_VALUED = ['runtime', 'lang', 'lang-version', 'entry', 'port', 'tag', 'static', 'jlink-modules', 'instructions'];
 
 // Text from a project (file names, versions) reaches these: no escape sequence gets to the terminal raw.
 const out = (s: string) => process.stdout.write(`${forTerminal(s)}\n`);
@@ -134,10 +157,67 @@ function summary(g: Generated): string {
   return lines.join('\n');
 }
 
+/** The answers the flags give (undefined where a flag is absent). */
+function flagAnswers(argv: Argv): Answers {
+  const pkgs = (stage: 'build' | 'run') => (argv.addPackage ?? []).filter((p) => (stage === 'run' ? !p.startsWith('build:') : p.startsWith('build:'))).map((p) => p.replace(/^(build|run):/, ''));
+  const base = Object.fromEntries((argv.baseImage ?? []).map((b) => b.split('=') as [string, string]));
+  return {
+    lang: argv.lang, runtime: argv.runtime, langVersion: argv.langVersion, entry: argv.entry, port: argv.port, static: argv.static,
+    jlinkModules: argv.jlinkModules?.split(',').map((m) => m.trim()), syntax: argv.syntax || undefined,
+    addPackages: argv.addPackage?.length ? { ...(pkgs('build').length ? { build: pkgs('build') } : {}), ...(pkgs('run').length ? { run: pkgs('run') } : {}) } : undefined,
+    env: argv.env?.length ? argv.env : undefined, args: argv.arg?.length ? argv.arg : undefined, instructions: argv.instructions,
+    baseImages: argv.baseImage?.length ? base : undefined,
+  };
+}
+
+const INSTRUCTION = /^(RUN|COPY|ADD|ENV|ARG|LABEL|WORKDIR|EXPOSE|VOLUME|HEALTHCHECK|STOPSIGNAL|SHELL)\s/i;
+
+/** The --instructions file: inside the project, regular, bounded, Dockerfile instructions only (no FROM, USER, ENTRYPOINT, CMD). */
+function readInstructions(dir: string, rel: string): string[] {
+  if (rel.startsWith('/') || rel.split('/').includes('..') || !/^[\w./-]{1,200}$/.test(rel)) throw new UserError('E_UNSAFE_PATH', `--instructions ${shown(rel, 60)} is not a plain path inside the project.`, 'Name a file in the project, like docker/extra.dockerfile.');
+  let real: string;
+  try { real = realpathSync(resolvePath(dir, rel)); } catch { throw new UserError('E_MISSING', `--instructions ${shown(rel, 60)} does not exist in the project.`, 'Name a file in the project, like docker/extra.dockerfile.'); }
+  const root = realpathSync(dir);
+  if (!real.startsWith(root.endsWith(sep) ? root : root + sep)) throw new UserError('E_UNSAFE_PATH', `--instructions ${shown(rel, 60)} leads outside the project.`, 'Name a file in the project.');
+  const got = readBounded(real, 64 * 1024);
+  if ('problem' in got) throw new UserError('E_UNREADABLE', `--instructions ${shown(rel, 60)} ${got.problem}.`, 'Name a readable file in the project.');
+  const lines = got.text.replace(/\r\n/g, '\n').split('\n').map((l) => l.replace(/\s+$/, '')).filter((l) => l.trim());
+  let continued = false;
+  for (const [i, l] of lines.entries()) {
+    if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/.test(l) || l.length > 1000) throw new UserError('E_UNSAFE_VALUE', `--instructions ${shown(rel, 60)}, line ${i + 1}: control characters or a line over 1000 characters.`, 'Keep it to plain Dockerfile lines.');
+    if (!continued && !l.startsWith('#') && !INSTRUCTION.test(l)) throw new UserError('E_UNSAFE_VALUE', `--instructions ${shown(rel, 60)}, line ${i + 1}: ${shown(l, 60)} is not an instruction this file may add (RUN, COPY, ADD, ENV, ARG, LABEL, WORKDIR, EXPOSE, VOLUME, HEALTHCHECK, STOPSIGNAL, SHELL; no FROM, USER, ENTRYPOINT or CMD).`, 'Keep to those instructions; the stage, user and command are the generated ones.');
+    continued = !l.startsWith('#') && l.endsWith('\\');
+  }
+  if (lines.length > 200) throw new UserError('E_UNSAFE_VALUE', `--instructions ${shown(rel, 60)} has more than 200 lines.`, 'Keep it short, or edit the Dockerfile by hand.');
+  return lines;
+}
+
+/** What changed, in the project's own terms: the decisions whose choice shows in an added line of the diff. */
+function driftReasons(g: Generated, diffs: string[]): string[] {
+  const added = diffs.flatMap((d) => d.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++')).map((l) => l.slice(1)));
+  const removed = new Set(diffs.flatMap((d) => d.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---')).map((l) => l.slice(1))));
+  const out: string[] = [];
+  for (const d of g.plan.decisions) {
+    const words = d.choice.split(/[\s,;()]+/).filter((w) => w.length > 2);
+    const shows = (line: string) => words.some((w) => line.includes(w));
+    if (added.some(shows) && ![...removed].some((line) => words.every((w) => line.includes(w)))) out.push(`${d.topic}: ${d.choice} (${d.because})`);
+    if (out.length >= 8) break;
+  }
+  return out;
+}
+
 async function run(argv: Argv): Promise<number> {
-  const interactive = !!process.stdin.isTTY && !argv.yes;
+  const interactive = !!process.stdin.isTTY && !argv.yes && !argv.check;
   const ask = interactive ? await prompts() : undefined;
-  const opts = { lang: argv.lang, runtime: argv.runtime, langVersion: argv.langVersion, entry: argv.entry, port: argv.port, staticMode: argv.static, jlinkModules: argv.jlinkModules?.split(',').map((m) => m.trim()), syntax: argv.syntax, ask };
+  const dirOk = (() => { try { return statSync(argv.dir).isDirectory(); } catch { return false; } })();
+  const saved = dirOk ? readAnswers(argv.dir) : undefined;
+  const answers = mergeAnswers(saved, flagAnswers(argv));
+  const custom = {
+    // The header names the answers file whenever there are answers to save (or saved ones to read).
+    addPackages: answers.addPackages, env: answers.env, args: answers.args, baseImages: answers.baseImages, answers: (argv.save || argv.check) && !isEmpty(answers),
+    instructions: answers.instructions && dirOk ? readInstructions(argv.dir, answers.instructions) : undefined,
+  };
+  const opts = { lang: answers.lang, runtime: answers.runtime, langVersion: answers.langVersion, entry: answers.entry, port: answers.port, staticMode: answers.static, jlinkModules: answers.jlinkModules, syntax: answers.syntax, ask, custom };
 
   if (argv.compare) {
     const { compare, formatCompare } = await import('./docker.js');
@@ -146,8 +226,27 @@ async function run(argv: Argv): Promise<number> {
     return 0;
   }
 
-  const g = await generate(argv.dir, opts);
+  let g = await generate(argv.dir, opts);
+  // Choices made at a prompt are answers too: the file is made again with them, so that its
+  // header and a plain re-run agree.
+  const withChosen = mergeAnswers(answers, { lang: g.chosen.lang, entry: g.chosen.entry, runtime: g.chosen.runtime });
+  if (argv.save && !argv.check && !argv.stdout && !argv.dryRun && !custom.answers && !isEmpty(withChosen)) {
+    g = await generate(argv.dir, { ...opts, lang: withChosen.lang, entry: withChosen.entry, runtime: withChosen.runtime, ask: undefined, custom: { ...custom, answers: true } });
+  }
   for (const w of g.plan.warnings) err(`warning: ${w}`);
+  if (argv.check) {
+    const statuses = await inspect(g.dir, g.files, false);
+    const stale = statuses.filter((s) => s.action !== 'identical');
+    if (!stale.length) { out(`up to date: Dockerfile and .dockerignore match what the project${saved ? ` and ${ANSWERS_FILE}` : ''} give${saved ? '' : 's'}`); return 0; }
+    for (const s of stale) {
+      if (s.action === 'create') err(`${s.path} is missing.`);
+      else if (s.diff) err(s.diff);
+      else err(`${s.path} differs${s.blocked ? ` (${s.blocked})` : ''}.`);
+    }
+    const reasons = driftReasons(g, stale.map((s) => s.diff ?? ''));
+    err(`out of date: ${stale.map((s) => s.name).join(' and ')} no longer match${stale.length > 1 ? '' : 'es'} the project.${reasons.length ? `\nWhat the project says now:\n${reasons.map((r) => `  - ${r}`).join('\n')}` : ''}\nRegenerate with create-slim-dockerfile${saved ? '' : ' (with the flags you used)'} --force, or keep your edits and save them as answers (--add-package, --env, --instructions).`);
+    return 3;
+  }
   const info = argv.stdout || argv.json ? err : out;
   if (argv.explain) info(`Decisions for ${g.dir}:\n${explain(g.plan)}\n`);
 
@@ -174,6 +273,12 @@ async function run(argv: Argv): Promise<number> {
   else {
     info(summary(g));
     for (const r of results) info(`${r.result.padEnd(11)} ${r.path}${r.through && r.result === 'overwritten' ? ` (written through the symbolic link to ${r.through})` : ''}${r.backup ? ` (previous version in ${r.backup})` : ''}`);
+  }
+  // The answers that made this file, for the next run: flags and prompt choices, never detected facts.
+  const kept = results.find((r) => r.name === 'Dockerfile')?.result === 'kept';
+  if (argv.save && !kept && !isEmpty(withChosen)) {
+    const saved2 = writeAnswers(g.dir, withChosen);
+    if (saved2 === 'written' && !argv.json) info(`${'saved'.padEnd(11)} ${ANSWERS_FILE} (the answers a plain re-run uses; --no-save to skip)`);
   }
   if (argv.build || argv.run) {
     if (results.find((r) => r.name === 'Dockerfile')?.result === 'kept') {

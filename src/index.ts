@@ -5,7 +5,7 @@ import { scanProject } from './detect/scan.js';
 import { UserError } from './errors.js';
 import type { Detection, ResolveOptions } from './lang/types.js';
 import { makePlan, placementsFor, runtimeOptions, smallest, type Plan, type RuntimeOption } from './plan/index.js';
-import { renderDockerfile, renderDockerignore } from './render.js';
+import { renderDockerfile, renderDockerignore, templateOverrides } from './render.js';
 import type { Choice, LangId, RuntimeId } from './types.js';
 
 export type { Plan, RuntimeOption } from './plan/index.js';
@@ -28,6 +28,20 @@ export interface GenerateOptions extends ResolveOptions {
   runtime?: RuntimeId | undefined;
   syntax?: boolean | undefined;
   ask?: Asker | undefined;
+  /** What the user adds to the generated Dockerfile (from saved answers and flags). */
+  custom?: Customization | undefined;
+}
+
+/** Additions that survive regeneration: packages, environment, arguments, instructions, base images, template overrides. */
+export interface Customization {
+  addPackages?: { build?: string[] | undefined; run?: string[] | undefined } | undefined;
+  env?: string[] | undefined;
+  args?: string[] | undefined;
+  /** Dockerfile lines for the final stage (already read and checked). */
+  instructions?: string[] | undefined;
+  baseImages?: { build?: string | undefined; final?: string | undefined } | undefined;
+  /** The Dockerfile is made from saved answers: its header says so. */
+  answers?: boolean | undefined;
 }
 
 export interface GeneratedFile {
@@ -39,6 +53,31 @@ export interface Generated {
   dir: string;
   plan: Plan;
   files: GeneratedFile[];
+  /** What was chosen at a prompt (to be saved with the answers). */
+  chosen: { lang?: LangId; entry?: string; runtime?: RuntimeId };
+}
+
+/** Lays the user's additions over a plan; refuses what the final image cannot take (a package on distroless). */
+function customize(plan: Plan, c: Customization | undefined): void {
+  if (!c) return;
+  plan.custom.answers = !!c.answers;
+  if (c.baseImages?.build) plan.build.image = c.baseImages.build;
+  if (c.baseImages?.final) plan.final.image = c.baseImages.final;
+  plan.custom.buildPackages = [...(c.addPackages?.build ?? [])];
+  plan.custom.buildPm = /alpine/.test(plan.build.image) ? 'apk' : 'apt';
+  const run = c.addPackages?.run ?? [];
+  if (run.length) {
+    if (plan.runtime === 'slim' || plan.runtime === 'jre') plan.final.install = [...new Set([...plan.final.install, ...run])];
+    else if (plan.runtime === 'alpine') plan.custom.apk = [...run];
+    else throw new UserError('E_REFUSED', `--add-package ${run.join(', ')}: the ${plan.runtime} final image has no package manager to install it with.`, 'Add it to the build stage (--add-package build:<name>) and copy what you need with --instructions, or choose slim or alpine (--runtime).');
+  }
+  for (const e of c.env ?? []) plan.final.env.push(e);
+  for (const a of c.args ?? []) {
+    const [name, ...value] = a.split('=');
+    plan.build.args.push({ name: name!, value: value.join('=') });
+  }
+  plan.custom.instructions = [...(c.instructions ?? [])];
+  if (c.answers) plan.decisions.push({ topic: 'Answers', choice: '.slim-dockerfile.json', because: 'saved by an earlier run; flags update it' });
 }
 
 function checkDir(dir: string): string {
@@ -97,13 +136,20 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
   // What the scan left out (links leaving the project, special or oversized files, an early stop).
   resolved.warnings.push(...scan.notes);
   const plan = makePlan(language, detection, resolved, { runtime, runtimeSource, syntax: opts.syntax });
+  customize(plan, opts.custom);
+  const overrides = templateOverrides(scan, plan.warnings);
+  const chosen: Generated['chosen'] = {};
+  if (!opts.lang && ties.length > 0 && opts.ask?.lang) chosen.lang = detection.lang;
+  if (opts.entry === undefined && resolved.entry.source === 'chosen at the prompt') chosen.entry = resolved.entry.value;
+  if (!opts.runtime && runtimeSource === 'chosen at the prompt') chosen.runtime = plan.runtime;
   return {
     dir: root,
     plan,
     files: [
-      { name: 'Dockerfile', content: renderDockerfile(plan) },
+      { name: 'Dockerfile', content: renderDockerfile(plan, overrides) },
       { name: '.dockerignore', content: renderDockerignore(plan) },
     ],
+    chosen,
   };
 }
 

@@ -68,6 +68,18 @@ export interface Plan {
   notes: string[];
   dockerignore: string[];
   syntax: boolean;
+  /** What the user added to the generated file (saved answers): packages, instructions, and whether answers were saved. */
+  custom: {
+    /** Packages the build stage installs first, with its package manager. */
+    buildPackages: string[];
+    buildPm: 'apt' | 'apk';
+    /** Packages an Alpine final stage adds with apk. */
+    apk: string[];
+    /** Dockerfile lines inserted in the final stage, before USER. */
+    instructions: string[];
+    /** The Dockerfile comes from saved answers (.slim-dockerfile.json). */
+    answers: boolean;
+  };
 }
 
 export interface PlanOptions {
@@ -181,5 +193,6 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
     notes: resolved.notes ?? [],
     dockerignore: [...new Set(resolved.ignore)],
     syntax: !!opts.syntax,
+    custom: { buildPackages: [], buildPm: /alpine/.test(build.image) ? 'apk' : 'apt', apk: [], instructions: [], answers: false },
   };
 }
