@@ -22,16 +22,18 @@ describe('Gemfile and lock', () => {
   });
   test.each([['3.3.6', { minor: '3.3', exact: '3.3.6' }], ['ruby-3.2.2', { minor: '3.2', exact: '3.2.2' }], ['3.4', { minor: '3.4', exact: undefined }], ['~> 3.2', undefined], ['jruby-9.4', undefined]])('%s', (raw, want) => expect(rubyVersion(raw)).toEqual(want));
   test('an exact version is kept exactly (Bundler refuses another patch); .ruby-version first', () => {
-    expect(resolve({ Gemfile: 'ruby "3.3.6"\ngem "rack"\n', 'main.rb': '' }).version).toEqual({ value: '3.3.6', source: 'Gemfile ruby (3.3.6)' });
-    expect(resolve({ Gemfile: 'ruby "3.3.6"\n', '.ruby-version': 'ruby-3.4.1\n', 'main.rb': '' }).version.value).toBe('3.4.1');
+    expect(resolve({ Gemfile: 'ruby "3.3.6"\ngem "rack"\n', 'main.rb': '' }).version).toEqual({ value: '3.3.6', source: 'Gemfile ruby (3.3.6), which the Gemfile makes Bundler enforce' });
+    // A version file alone is no constraint of Bundler's: its minor's tag, which keeps getting fixes.
+    expect(resolve({ Gemfile: 'gem "rack"\n', '.ruby-version': 'ruby-3.4.1\n', 'main.rb': '' }).version.value).toBe('3.4');
+    expect(resolve({ Gemfile: 'ruby file: ".ruby-version"\n', '.ruby-version': '3.4.1\n', 'main.rb': '' }).version.value).toBe('3.4.1');
     expect(resolve({ Gemfile: 'gem "rack"\n', 'main.rb': '' }).warnings.join()).toContain('no Gemfile.lock');
   });
 });
 
 describe('programs', () => {
-  test('Rails runs puma with its config on 3000 and precompiles bootsnap; the secret is said to be needed', () => {
-    const r = resolve({ Gemfile: 'gem "rails"\ngem "puma"\ngem "bootsnap"\n', 'config/application.rb': '', 'config/puma.rb': 'port ENV.fetch("PORT", 3000)\n', 'app/models/x.rb': '' });
-    expect((r.own as { command: string[] }).command).toEqual(['bundle', 'exec', 'puma', '-C', 'config/puma.rb']);
+  test('Rails runs bin/rails server (which reads config/puma.rb and makes tmp/pids) on 3000; the secret is said to be needed', () => {
+    const r = resolve({ Gemfile: 'gem "rails"\ngem "puma"\ngem "bootsnap"\n', 'config/application.rb': '', 'config/puma.rb': 'port ENV.fetch("PORT", 3000)\n', 'app/models/x.rb': '', 'bin/rails': '' });
+    expect((r.own as { command: string[] }).command).toEqual(['bin/rails', 'server', '-b', '0.0.0.0']);
     expect(r.port?.value).toBe(3000);
     expect(r.warnings.join()).toContain('RAILS_MASTER_KEY');
   });
@@ -71,3 +73,30 @@ describe('runtimes and build', () => {
     expect(detect(scan).ranked[0]!.lang).toBe('ruby');
   });
 });
+
+describe('what the real repositories taught', () => {
+  test('groups for development only (quality, tools, doc) stay out; a Procfile puma -C takes puma.rb\'s port, and puma\'s own default is 9292', async () => {
+    const g = (await import('../src/lang/ruby.js')).parseGemfile('gem "rack"\ngroup :quality do\n  gem "rubocop"\nend\ngroup :tools, :development do\n  gem "x"\nend\ngem "y", group: :doc\ngroup :web do\n  gem "puma"\nend\n');
+    expect(g.without).toEqual(['development', 'test', 'quality', 'tools', 'doc']);
+    expect(g.gems).toContain('puma');
+    expect(resolve({ Gemfile: 'gem "puma"\n', Procfile: 'web: bundle exec puma -C ./config/puma.rb\n', 'config/puma.rb': "port ENV.fetch('PORT', 3000)\n", 'config.ru': '' }).port?.value).toBe(3000);
+    expect(resolve({ Gemfile: 'gem "puma"\n', Procfile: 'web: bundle exec puma -C config/puma.rb\n', 'config/puma.rb': 'workers 2\n', 'config.ru': '' }).port?.value).toBe(9292);
+  });
+  test('a server owns /app and gets tmp/pids and log/; every builder with gems has a compiler', async () => {
+    const d = (await generate(project({ Gemfile: 'gem "rack"\ngem "rackup"\n', 'config.ru': 'run App\n' }), { runtime: 'slim' })).files[0]!.content;
+    expect(d).toContain('RUN mkdir -p tmp/pids log');
+    expect(d).toContain('COPY --from=build --chown=65532:65532 /app /app');
+    expect(d).toContain('build-essential');
+  });
+  test('executables listed the generated way (files.grep bin/), and a gemspec\'s dependencies without a lock', () => {
+    const r = resolve({ Gemfile: 'gemspec\n', 'tmuxinator.gemspec': 's.executables = s.files.grep(%r{^bin/}) { |f| File.basename(f) }\ns.add_dependency "thor", "~> 1.3"\ns.add_runtime_dependency("eventmachine")\n', 'bin/tmuxinator': '#!/usr/bin/env ruby\n', 'bin/setup': '', 'lib/t.rb': '' });
+    expect(r.entries.map((e) => e.value)).toEqual(['tmuxinator']);
+    expect(r.decisions.find((d) => d.topic === 'Native gems')?.choice).toContain('eventmachine');
+  });
+  test('Hanami runs in production on its port; a Bundler 1 lock is warned about', () => {
+    const r = resolve({ Gemfile: 'gem "hanami"\ngem "puma"\n', 'config.ru': '', 'config/puma.rb': '' , 'Gemfile.lock': LOCK('    hanami (2.3.0)\n').replace('2.5.22', '1.17.3') });
+    expect((r.own as { env: string[] }).env).toEqual(expect.arrayContaining(['HANAMI_ENV=production']));
+    expect(r.warnings.join()).toContain('Bundler 1.17.3');
+  });
+});
+

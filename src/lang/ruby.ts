@@ -24,19 +24,32 @@ export interface Gemfile {
   ruby?: string | undefined;
   rubyFile?: string | undefined;
   gemspec: boolean;
+  /** Groups for development only (development, test, and the like: lint, quality, tools, doc...): BUNDLE_WITHOUT. */
+  without: string[];
 }
+
+/** Group names that mean "not in production". */
+const DEV_GROUP = /^(development|test|tests|quality|tools|lint|linters|rubocop|doc|docs|documentation|ci|debug|benchmark|benchmarks|profiling|profile|guard|coverage|console|local|dev)$/;
 
 const GEM_NAME = /^[A-Za-z0-9][\w.-]{0,100}$/;
 
 export function parseGemfile(text: string): Gemfile {
-  const out: Gemfile = { gems: [], devGems: [], paths: [], git: false, gemspec: false };
+  const out: Gemfile = { gems: [], devGems: [], paths: [], git: false, gemspec: false, without: ['development', 'test'] };
+  const seen = (names: string) => {
+    for (const m of names.matchAll(/:?["']?([a-z_]{1,40})["']?/g)) if (DEV_GROUP.test(m[1]!) && !out.without.includes(m[1]!)) out.without.push(m[1]!);
+  };
   const groups: boolean[] = [];
   for (const raw of text.split('\n')) {
     if (raw.length > 1000) continue;
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line) continue;
     const group = /^group\s+(.{1,200}?)\s+do\b/.exec(line);
-    if (group) { groups.push(/:(development|test)\b|["'](development|test)["']/.test(group[1]!) && !/:production\b/.test(group[1]!)); continue; }
+    if (group) {
+      const names = [...group[1]!.matchAll(/:?["']?([a-z_]{1,40})["']?/g)].map((m) => m[1]!);
+      seen(group[1]!);
+      groups.push(names.length > 0 && names.every((n) => DEV_GROUP.test(n)));
+      continue;
+    }
     if (/^(platforms?|install_if|source|path|git|github)\b.*\bdo\b/.test(line)) { groups.push(groups[groups.length - 1] ?? false); continue; }
     if (/^end\b/.test(line)) { groups.pop(); continue; }
     if (/^gemspec\b/.test(line)) { out.gemspec = true; continue; }
@@ -45,7 +58,9 @@ export function parseGemfile(text: string): Gemfile {
     const gem = /^gem\s*\(?\s*["']([^"']{1,100})["'](.*)$/.exec(line);
     if (!gem || !GEM_NAME.test(gem[1]!)) continue;
     const opts = gem[2]!;
-    const dev = (groups[groups.length - 1] ?? false) || /\bgroups?:\s*(?:\[?\s*:?["']?(?:development|test)\b)/.test(opts);
+    const optGroups = /\bgroups?:\s*(\[[^\]]{0,200}\]|%i\[[^\]]{0,200}\]|:[a-z_]{1,40}|["'][a-z_]{1,40}["'])/.exec(opts)?.[1];
+    if (optGroups) seen(optGroups);
+    const dev = (groups[groups.length - 1] ?? false) || (!!optGroups && [...optGroups.matchAll(/([a-z_]{1,40})/g)].every((m) => DEV_GROUP.test(m[1]!) || m[1] === 'i'));
     (dev ? out.devGems : out.gems).push(gem[1]!);
     const path = /\bpath:\s*["']([^"']{1,200})["']/.exec(opts);
     if (path && !dev) out.paths.push({ name: gem[1]!, path: path[1]!.replace(/^\.\//, '').replace(/\/$/, '') });
@@ -105,6 +120,9 @@ interface RubyInfo {
   /** The project has a Gemfile: without one, there is no bundle to install or copy. */
   gems: boolean;
   bootsnapDirs: string[];
+  server: boolean;
+  /** Gemfile groups left out of the install (BUNDLE_WITHOUT). */
+  without: string[];
 }
 
 export const ruby: Language = {
@@ -132,7 +150,10 @@ export const ruby: Language = {
     const lockText = scan.manifest(lockName, 4 * 1024 * 1024);
     const lock = lockText !== undefined ? parseLockfile(lockText) : undefined;
     if (gemfileName && !lock) warnings.push(`There is no ${lockName}: gem versions are not pinned and the build resolves them anew (and cannot use deployment mode). Run bundle lock and commit it.`);
-    const gems = new Set([...gemfile.gems, ...(lock ? [...lock.gems.keys()] : [])]);
+    // Without a lock, a gemspec's runtime dependencies are the gems (their native code decides the builder).
+    const specFile = gemfile.gemspec ? scan.files.find((f) => !f.includes('/') && f.endsWith('.gemspec')) : undefined;
+    const specDeps = specFile && !lock ? [...(scan.read(specFile, 256 * 1024) ?? '').matchAll(/\.add_(?:runtime_)?dependency\s*\(?\s*["']([A-Za-z0-9][\w.-]{0,100})["']/g)].map((m) => m[1]!) : [];
+    const gems = new Set([...gemfile.gems, ...specDeps, ...(lock ? [...lock.gems.keys()] : [])]);
     const direct = new Set(gemfile.gems);
     const has = (g: string) => gems.has(g);
 
@@ -153,9 +174,12 @@ export const ruby: Language = {
         [`${lockName} RUBY VERSION`, lock?.ruby],
       ].map(([src, raw]) => ({ src: src!, raw, v: rubyVersion(raw) })).find((x) => x.v);
       if (found) {
-        // An exact release is kept exactly: Bundler refuses to run on another patch than the Gemfile's.
-        version = { value: found.v!.exact ?? found.v!.minor, source: `${found.src} (${shown(found.raw!, 20)})` };
-        exact = found.v!.exact;
+        // The Gemfile's ruby line is enforced by Bundler, to the patch: that exact image then. A
+        // version file alone gets its minor's tag, which keeps receiving fixes.
+        const enforced = gemfile.ruby !== undefined || gemfile.rubyFile !== undefined;
+        const gemfileExact = rubyVersion(gemfile.ruby ?? fileRuby)?.exact;
+        version = { value: enforced && gemfileExact ? gemfileExact : found.v!.minor, source: `${found.src} (${shown(found.raw!, 20)})${enforced && gemfileExact ? ', which the Gemfile makes Bundler enforce' : ''}` };
+        exact = enforced ? gemfileExact : undefined;
       } else {
         if (gemfile.ruby && !rubyVersion(gemfile.ruby)) warnings.push(`${gemfileName}'s ruby "${shown(gemfile.ruby, 20)}" is a requirement, not a release: using Ruby ${DATA.defaultVersion}.`);
         version = { value: DATA.defaultVersion, source: `no version named: the newest release (Ruby ${DATA.defaultVersion}, checked ${DATA.supportChecked})` };
@@ -167,6 +191,7 @@ export const ruby: Language = {
     decisions.push({ topic: 'Ruby version', choice: version.value, because: version.source });
     void exact;
     if (lock?.bundler) decisions.push({ topic: 'Bundler', choice: lock.bundler, because: `${lockName} BUNDLED WITH` });
+    if (lock?.bundler && Number(lock.bundler.split('.')[0]) < 2) warnings.push(`${lockName} was written by Bundler ${lock.bundler}: gems locked that long ago often do not install on Ruby ${version.value} (an old json or nokogiri does not compile on Ruby 3). Update the lock (bundle update), or pass --lang-version with the Ruby it was made for.`);
 
     // Programs: Rails, Procfile web, Rack (config.ru), Sinatra, a gem's executables, a script.
     const programs: Program[] = [];
@@ -179,12 +204,15 @@ export const ruby: Language = {
       if (/[;&|<>`$()'"\\]/.test(procfile.replace(/\$\{?PORT\}?/g, '')) || !/^[\w./-]+$/.test(words[0]!)) warnings.push(`The Procfile's web command uses shell syntax (${shown(procfile, 60)}): not used as the image's command.`);
       else {
         const command = words[0] === 'bundle' ? words : words[0]!.startsWith('bin/') || words[0] === 'ruby' ? words : ['bundle', 'exec', ...words];
-        const port = Number(/(?:-p|--port)[= ](\d{2,5})|tcp:\/\/[\d.]*:(\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) || (rails ? 3000 : undefined);
+        const pumaWithConfig = words.includes('puma') && words.some((w) => /^(-C|--config)$/.test(w));
+        const port = Number(/(?:-p|--port)[= ](\d{2,5})|tcp:\/\/[\d.]*:(\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) || (pumaWithConfig ? pumaPort ?? 9292 : undefined) || (rails ? 3000 : undefined);
         programs.push({ value: 'Procfile', label: `Procfile: ${procfile}`, source: `Procfile: web: ${shown(procfile, 80)}`, command, port, kind: 'server' });
       }
     }
     if (rails) {
-      const command = has('puma') && pumaConfig !== undefined ? ['bundle', 'exec', 'puma', '-C', 'config/puma.rb'] : ['bin/rails', 'server', '-b', '0.0.0.0'];
+      // bin/rails server: Rails' own way (what its generated Dockerfile runs): it reads config/puma.rb,
+      // makes tmp/pids, and listens on 3000 unless the config names a port.
+      const command = scan.has('bin/rails') || scan.read('bin/rails', 64 * 1024) !== undefined ? ['bin/rails', 'server', '-b', '0.0.0.0'] : ['bundle', 'exec', 'rails', 'server', '-b', '0.0.0.0'];
       programs.push({ value: 'rails', label: `Rails (${command.join(' ')})`, source: `config/application.rb, rails in ${gemfileName}${pumaConfig !== undefined ? ', config/puma.rb' : ''}`, command, port: pumaPort ?? 3000, kind: 'server' });
     } else if (scan.has('config.ru')) {
       if (has('puma')) programs.push({ value: 'config.ru', label: 'Rack app on puma', source: `config.ru, puma in ${gemfileName}`, command: ['bundle', 'exec', 'puma', ...(pumaConfig !== undefined ? ['-C', 'config/puma.rb'] : ['--bind', 'tcp://0.0.0.0:9292']), 'config.ru'], port: pumaPort ?? 9292, kind: 'server' });
@@ -204,8 +232,11 @@ export const ruby: Language = {
     if (gemspec) {
       const text = scan.read(gemspec, 256 * 1024) ?? '';
       const listedExe = /\.executables\s*=\s*(?:\[([^\]]{0,400})\]|%w[[(]([^\])]{0,400})[\])])/.exec(text);
+      // The generated form lists the files of bin/ or exe/ (files.grep(%r{^bin/}) { basename }).
+      const grepDir = /\.executables\s*=[^\n]{0,200}grep\(\s*%r\{\\?[\^A]{0,2}(bin|exe)\//.exec(text)?.[1] ?? /\.bindir\s*=\s*["'](bin|exe)["']/.exec(text)?.[1];
+      const BINSTUBS = /^(setup|console|rails|rake|bundle|rspec|rubocop|dev|ci|update|yarn|importmap|brakeman|jobs|kamal|thrust|docker-entrypoint)$/;
       const names = listedExe ? (listedExe[1] ? [...listedExe[1].matchAll(/["']([\w.-]{1,60})["']/g)].map((m) => m[1]!) : listedExe[2]!.split(/\s+/).filter(Boolean))
-        : (scan.list('exe') ?? []).filter((n) => /^[\w.-]{1,60}$/.test(n));
+        : (scan.list(grepDir ?? 'exe') ?? (grepDir ? [] : scan.list('bin') ?? [])).filter((n) => /^[\w.-]{1,60}$/.test(n) && !BINSTUBS.test(n));
       for (const n of names.slice(0, 10)) if (GEM_NAME.test(n)) programs.push({ value: n, label: `executable ${n}`, source: `${gemspec}: executables`, command: ['bundle', 'exec', n], kind: 'cli' });
     }
     for (const f of ['main.rb', 'app.rb', 'server.rb', 'bot.rb', ...sources.filter((s) => !s.includes('/'))]) {
@@ -222,11 +253,14 @@ export const ruby: Language = {
     const name = safeName((gemspec?.replace(/\.gemspec$/, '') ?? scan.root.split('/').pop() ?? 'app').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, 100) || 'app', 'Project name', '--entry', 'the project folder');
 
     // Native gems: compiled in the builder, unless the lock holds a precompiled gem for Linux.
-    const native = [...gems].filter((g) => RUBY_GEMS[g]).map((g) => ({ name: g, ...RUBY_GEMS[g]! }));
+    const devOnly = new Set(gemfile.devGems.filter((g) => !direct.has(g)));
+    const native = [...gems].filter((g) => RUBY_GEMS[g] && !devOnly.has(g)).map((g) => ({ name: g, ...RUBY_GEMS[g]! }));
     const linuxGnu = (g: string) => (lock?.gems.get(g) ?? []).some((p) => /^x86_64-linux(-gnu)?$/.test(p));
     const linuxMusl = (g: string) => (lock?.gems.get(g) ?? []).some((p) => p === 'x86_64-linux-musl');
     const compiled = native.filter((n) => n.ext && !linuxGnu(n.name));
-    const buildApt = compiled.length || gemfile.git || lock?.git ? ['build-essential', ...new Set(compiled.flatMap((n) => n.build ?? []))] : [];
+    // A compiler whenever there are gems: a C extension this table does not know fails without one,
+    // and the build stage is thrown away anyway.
+    const buildApt = gemfileName ? ['build-essential', ...new Set(compiled.flatMap((n) => n.build ?? []))] : [];
     if (gemfile.git || lock?.git) buildApt.push('git');
     const libs = [...new Set(native.flatMap((n) => n.libraries ?? []))].filter((l) => LIBRARIES[l]);
     if (compiled.length) decisions.push({ topic: 'Native gems', choice: `${listed(compiled.map((n) => n.name), 8)}: compiled in the builder (${buildApt.join(', ')})`, because: `${lock ? lockName : gemfileName}; data/ruby-gems.json` });
@@ -235,15 +269,16 @@ export const ruby: Language = {
     // Rails at build time: assets and bootsnap.
     const assets = rails && (has('sprockets-rails') || has('propshaft') || has('jsbundling-rails') || has('cssbundling-rails') || has('importmap-rails')) && (scan.list('app/assets') !== undefined || scan.list('app/javascript') !== undefined);
     const bootsnap = direct.has('bootsnap');
-    if (assets) decisions.push({ topic: 'Assets', choice: 'bin/rails assets:precompile at build time (SECRET_KEY_BASE_DUMMY=1)', because: 'an asset pipeline gem and app/assets or app/javascript' });
+    if (assets) decisions.push({ topic: 'Assets', choice: 'bin/rails assets:precompile at build time (with a placeholder SECRET_KEY_BASE)', because: 'an asset pipeline gem and app/assets or app/javascript' });
     if (rails) warnings.push('A Rails app in production needs its secret at run time: docker run -e RAILS_MASTER_KEY=... (or SECRET_KEY_BASE=...).');
     const jsBuild = rails && (has('jsbundling-rails') || has('cssbundling-rails')) && scan.has('package.json');
     if (jsBuild) warnings.push('jsbundling-rails/cssbundling-rails build with Node.js and a package manager, which the Ruby builder does not have: add them to the build stage, or precompile the assets before the build.');
 
-    const port = opts.port !== undefined ? { value: opts.port, source: '--port' } : program.port ? { value: program.port, source: program.source } : portFromDockerfile(scan);
+    const env0: string[] = [];
+    const port = opts.port !== undefined ? { value: opts.port, source: '--port' } : program.port ? { value: program.port, source: program.source } : has('hanami') && program.kind === 'server' ? { value: 2300, source: 'Hanami listens on 2300 by default' } : portFromDockerfile(scan);
 
     // Where it runs: the Ruby image the bundle was built with (slim), or Alpine's when every native gem can be had for musl.
-    const slim: Strategy = { id: 'ruby-slim', libc: 'glibc', requires: ['ruby', ...libs], runtimes: ['slim'], summary: `the app and its bundle on Ruby ${version.value} (ruby:${version.value}-slim)` };
+    const slim: Strategy = { id: 'ruby-slim', libc: 'glibc', requires: ['ruby', ...libs], runtimes: ['slim'], summary: `the app and its bundle on Ruby ${version.value} (ruby:${version.value}-slim-bookworm)` };
     const alpine: Strategy = { id: 'ruby-alpine', libc: 'musl', requires: ['ruby', ...libs], runtimes: ['alpine'], summary: `the app and its bundle on Ruby ${version.value} for musl (ruby:${version.value}-alpine)` };
     const noRuby = { reason: 'a Ruby program needs the interpreter, its standard library and its C library, and this image has none of them', short: 'needs Ruby', fix: 'choose slim (or alpine)' };
     const refusals: Refusals = { scratch: noRuby, 'busybox-glibc': noRuby, distroless: { ...noRuby, reason: 'distroless publishes no Ruby image' } };
@@ -260,7 +295,9 @@ export const ruby: Language = {
     const copyFirst = gemfile.gemspec;
     // The Gemfile may read .ruby-version (ruby file: ...), so it goes with the dependency files.
     const manifests = gemfileName ? [...new Set([gemfileName, ...(lock ? [lockName] : []), ...paths, ...(vendorCache ? ['vendor/cache'] : []), ...(gemfile.rubyFile && scan.has(gemfile.rubyFile) ? [gemfile.rubyFile] : []), ...(scan.has('.ruby-version') ? ['.ruby-version'] : [])])] : [];
-    const env = rails ? ['RAILS_ENV=production', 'RAILS_LOG_TO_STDOUT=1', 'RAILS_SERVE_STATIC_FILES=1'] : scan.has('config.ru') || has('sinatra') ? ['RACK_ENV=production', 'APP_ENV=production'] : [];
+    const hanami = has('hanami');
+    if (hanami && port) env0.push(`HANAMI_PORT=${port.value}`);
+    const env = rails ? ['RAILS_ENV=production', 'RAILS_LOG_TO_STDOUT=1', 'RAILS_SERVE_STATIC_FILES=1'] : hanami ? ['HANAMI_ENV=production', 'RACK_ENV=production', ...env0] : scan.has('config.ru') || has('sinatra') ? ['RACK_ENV=production', 'APP_ENV=production'] : [];
     const needs: Needs = {};
     if (program.kind === 'server') needs.tmp = 'puma and Rails keep pid and cache files in tmp/';
     const ignore = ['.bundle/', 'vendor/bundle/', 'log/*', 'tmp/*', '!log/.keep', '!tmp/.keep', 'storage/*', '!storage/.keep', 'spec/', 'test/', 'coverage/', '.env*', 'node_modules/', 'public/assets/', '.byebug_history', '*.gem'];
@@ -268,7 +305,7 @@ export const ruby: Language = {
       lang: 'ruby', name, version, entries, entry, port, needs, strategies: [alpine, slim], refusals, builderGlibc: DATA.builderGlibc, decisions, warnings, ignore,
       own: {
         lock: !!lock, manifests: manifests.map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project')), copyFirst, buildApt, git: gemfile.git || !!lock?.git, vendorCache, bootsnap, assets, rails, env,
-        command: program.command, bundler: lock?.bundler, gems: !!gemfileName,
+        command: program.command, bundler: lock?.bundler, gems: !!gemfileName, server: program.kind === 'server', without: gemfile.without,
         bootsnapDirs: ['app', 'lib'].filter((d) => scan.list(d) !== undefined),
       } satisfies RubyInfo,
     };
@@ -277,30 +314,35 @@ export const ruby: Language = {
   build(resolved: Resolved, strategy: Strategy): BuildSpec {
     const info = resolved.own as RubyInfo;
     const alpine = strategy.id === 'ruby-alpine';
-    const bundleEnv = [`BUNDLE_PATH=${BUNDLE}`, 'BUNDLE_WITHOUT=development:test', ...(info.lock ? ['BUNDLE_DEPLOYMENT=1'] : [])];
+    const bundleEnv = [`BUNDLE_PATH=${BUNDLE}`, `BUNDLE_WITHOUT=${info.without.join(':')}`, ...(info.lock ? ['BUNDLE_DEPLOYMENT=1'] : [])];
     // Downloaded .gem files go to a cache mount (the global gem cache), not into the bundle.
     const install = `BUNDLE_GLOBAL_GEM_CACHE=1 bundle install${info.vendorCache ? ' --local' : ''} && rm -rf ${BUNDLE}/ruby/*/cache ${BUNDLE}/ruby/*/bundler/gems/*/.git`;
     return {
       partial: 'ruby',
-      image: `ruby:\${RUBY_VERSION}-${alpine ? 'alpine' : 'slim'}`,
+      // bookworm, named: the run-time package names (data/libraries.json) are Debian 12's, and the
+      // plain -slim tags of newer Rubies are Debian 13.
+      image: `ruby:\${RUBY_VERSION}-${alpine ? 'alpine' : 'slim-bookworm'}`,
       args: [{ name: 'RUBY_VERSION', value: resolved.version.value }],
       artifact: '/app',
       copies: [
         ...(info.gems ? [{ from: 'build', src: BUNDLE, dest: BUNDLE, why: 'the bundle: the production gems, compiled, without their caches' }] : []),
-        { from: 'build', src: '/app', dest: '/app', why: 'the application', ...(info.rails || info.bootsnap ? { chown: '65532:65532' } : {}) },
+        info.server
+          ? { from: 'build', src: '/app', dest: '/app', why: 'the application, owned by the non-root user: the server writes tmp/ (pids, caches) and log/', chown: '65532:65532' }
+          : { from: 'build', src: '/app', dest: '/app', why: 'the application' },
       ],
       entrypoint: info.command,
       env: [...(info.gems ? bundleEnv : []), ...info.env],
       vars: {
         apt: alpine ? '' : info.buildApt.join(' '),
-        alpineApk: alpine && info.buildApt.length ? ['build-base', ...(info.git ? ['git'] : [])].join(' ') : '',
+        alpineApk: alpine && info.buildApt.length ? ['build-base', ...(info.git ? ['git'] : []), ...(info.buildApt.includes('cmake') ? ['cmake'] : [])].join(' ') : '',
         bundleEnv: info.gems ? bundleEnv.join(' ') : '',
         bundlePath: BUNDLE,
+        mkdirs: info.server ? 'mkdir -p tmp/pids log' : '',
         manifests: info.manifests.map((m) => ({ src: m, dest: m.includes('/') || m === 'vendor/cache' ? `${m}/` : './' })),
         copyFirst: info.copyFirst,
         install: info.gems ? install : '',
         bootsnap: info.bootsnap ? `bundle exec bootsnap precompile --gemfile${info.bootsnapDirs.map((d) => ` ${d}/`).join('')}` : '',
-        assets: info.assets ? 'SECRET_KEY_BASE_DUMMY=1 bin/rails assets:precompile' : '',
+        assets: info.assets ? 'SECRET_KEY_BASE_DUMMY=1 SECRET_KEY_BASE=assets-precompile-placeholder bin/rails assets:precompile' : '',
       },
     };
   },
