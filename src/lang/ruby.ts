@@ -205,7 +205,7 @@ export const ruby: Language = {
       else {
         const command = words[0] === 'bundle' ? words : words[0]!.startsWith('bin/') || words[0] === 'ruby' ? words : ['bundle', 'exec', ...words];
         const pumaWithConfig = words.includes('puma') && words.some((w) => /^(-C|--config)$/.test(w));
-        const port = Number(/(?:-p|--port)[= ](\d{2,5})|tcp:\/\/[\d.]*:(\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) || (pumaWithConfig ? pumaPort ?? 9292 : undefined) || (rails ? 3000 : undefined);
+        const port = Number(/(?:-p|--port)[= ](\d{2,5})|tcp:\/\/[\d.]*:(\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) || (pumaWithConfig ? pumaPort ?? (has('hanami') ? 2300 : 9292) : undefined) || (rails ? 3000 : undefined);
         programs.push({ value: 'Procfile', label: `Procfile: ${procfile}`, source: `Procfile: web: ${shown(procfile, 80)}`, command, port, kind: 'server' });
       }
     }
