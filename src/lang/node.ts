@@ -171,7 +171,7 @@ function staticOutput(scan: Scan, deps: Set<string>, dir: string): { out: string
   const outDir = (file: string | undefined, key: string) => (file ? new RegExp(`\\b${key}\\s*:\\s*['"\`]([\\w./-]{1,100})['"\`]`).exec(scan.read(file, 256 * 1024) ?? '')?.[1] : undefined);
   if (deps.has('next')) {
     const f = config(['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs']);
-    if (f && /\boutput\s*:\s*['"]export['"]/.test(scan.read(f, 256 * 1024) ?? '')) return { out: outDir(f, 'distDir') ? 'out' : 'out', tool: `Next.js static export (${f}: output 'export')` };
+    if (f && /\boutput\s*:\s*['"]export['"]/.test(scan.read(f, 256 * 1024) ?? '')) return { out: 'out', tool: `Next.js static export (${f}: output 'export')` };
     return undefined;
   }
   if (deps.has('@angular/core') && scan.has(at('angular.json'))) {
@@ -573,7 +573,6 @@ export const node: Language = {
       : m === 'bun' ? `rm -rf node_modules && ${install(true)}`
       : install(true);
     const apt = info.gyp ? ['python3', 'make', 'g++', ...info.buildApt] : [];
-    const workdir = info.dir === '.' ? '/app' : `/app/${info.dir}`;
     const node = distroless ? '/nodejs/bin/node' : 'node';
     const staticSite = info.kind === 'static';
     const copies: NonNullable<BuildSpec['copies']> = [];
@@ -620,7 +619,6 @@ export const node: Language = {
         spaFile: info.spaFile,
         build: staticSite || info.kind === 'next-standalone' ? (info.build ? buildCmd : undefined) : buildCmd,
         prune,
-        workdir,
         static: staticSite,
         spa: info.spa && strategy.id === 'node-static-busybox',
         nginx: staticSite && strategy.id === 'node-static-nginx',

@@ -82,8 +82,7 @@ export function parseLockfile(text: string): Lockfile {
     if (section === 'GIT') out.git = true;
     const spec = /^ {4}([A-Za-z0-9][\w.-]{0,100}) \(([^)]{1,80})\)$/.exec(raw);
     if (spec && ['GEM', 'PATH', 'GIT'].includes(section)) {
-      const [version, ...rest] = spec[2]!.split('-');
-      void version;
+      const rest = spec[2]!.split('-').slice(1);
       const list = out.gems.get(spec[1]!) ?? [];
       list.push(rest.join('-') || 'ruby');
       out.gems.set(spec[1]!, list);
@@ -159,12 +158,10 @@ export const ruby: Language = {
 
     // Ruby version: the flag, version files, the Gemfile's ruby line, the lock's RUBY VERSION.
     let version: Fact<string>;
-    let exact: string | undefined;
     if (opts.langVersion !== undefined) {
       const v = rubyVersion(opts.langVersion);
       if (!v) throw new UserError('E_BAD_FLAG', `--lang-version "${shown(opts.langVersion)}" is not a Ruby release.`, 'Use a release like 3.3 or 3.3.6.');
       version = { value: v.exact ?? v.minor, source: '--lang-version' };
-      exact = v.exact;
     } else {
       const fileRuby = gemfile.rubyFile ? scan.manifest(safeRelPath(gemfile.rubyFile, 'Gemfile ruby file', '--lang-version', gemfileName), LIMITS.versionBytes)?.trim().split('\n')[0] : undefined;
       const found = [
@@ -179,7 +176,6 @@ export const ruby: Language = {
         const enforced = gemfile.ruby !== undefined || gemfile.rubyFile !== undefined;
         const gemfileExact = rubyVersion(gemfile.ruby ?? fileRuby)?.exact;
         version = { value: enforced && gemfileExact ? gemfileExact : found.v!.minor, source: `${found.src} (${shown(found.raw!, 20)})${enforced && gemfileExact ? ', which the Gemfile makes Bundler enforce' : ''}` };
-        exact = enforced ? gemfileExact : undefined;
       } else {
         if (gemfile.ruby && !rubyVersion(gemfile.ruby)) warnings.push(`${gemfileName}'s ruby "${shown(gemfile.ruby, 20)}" is a requirement, not a release: using Ruby ${DATA.defaultVersion}.`);
         version = { value: DATA.defaultVersion, source: `no version named: the newest release (Ruby ${DATA.defaultVersion}, checked ${DATA.supportChecked})` };
@@ -189,7 +185,6 @@ export const ruby: Language = {
     if (!KNOWN.includes(minor) && Number(minor) < Number(KNOWN[0])) warnings.push(`Ruby ${minor} is older than any release with official images here (${KNOWN.join(', ')}).`);
     if (DATA.eol?.[minor]) warnings.push(`Ruby ${minor} reached its end of life on ${DATA.eol[minor]}: move to ${DATA.defaultVersion}.`);
     decisions.push({ topic: 'Ruby version', choice: version.value, because: version.source });
-    void exact;
     if (lock?.bundler) decisions.push({ topic: 'Bundler', choice: lock.bundler, because: `${lockName} BUNDLED WITH` });
     if (lock?.bundler && Number(lock.bundler.split('.')[0]) < 2) warnings.push(`${lockName} was written by Bundler ${lock.bundler}: gems locked that long ago often do not install on Ruby ${version.value} (an old json or nokogiri does not compile on Ruby 3). Update the lock (bundle update), or pass --lang-version with the Ruby it was made for.`);
 
