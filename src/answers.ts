@@ -32,9 +32,11 @@ export interface Answers {
   instructions?: string | undefined;
   /** Images that replace the generated ones: the build stage's, the final stage's. */
   baseImages?: { build?: string | undefined; final?: string | undefined } | undefined;
+  /** Also write compose.yaml. */
+  compose?: boolean | undefined;
 }
 
-const KEYS = ['lang', 'runtime', 'langVersion', 'entry', 'port', 'static', 'jlinkModules', 'syntax', 'addPackages', 'env', 'args', 'instructions', 'baseImages'] as const;
+const KEYS = ['lang', 'runtime', 'langVersion', 'entry', 'port', 'static', 'jlinkModules', 'syntax', 'addPackages', 'env', 'args', 'instructions', 'baseImages', 'compose'] as const;
 
 export const PACKAGE = /^[a-z0-9][a-z0-9+.-]{0,80}$/;
 export const ENV_LINE = /^[A-Za-z_][A-Za-z0-9_]{0,100}=[^\s'"`$\\]{0,500}$/;
@@ -65,6 +67,7 @@ export function validateAnswers(raw: unknown): Answers {
   if (o.port !== undefined) a.port = Number.isInteger(o.port) && (o.port as number) > 0 && (o.port as number) < 65536 ? (o.port as number) : bad('port', o.port);
   if (o.static !== undefined) a.static = o.static === 'musl' || o.static === 'glibc' ? o.static : bad('static', o.static);
   if (o.syntax !== undefined) a.syntax = typeof o.syntax === 'boolean' ? o.syntax : bad('syntax', o.syntax);
+  if (o.compose !== undefined) a.compose = typeof o.compose === 'boolean' ? o.compose : bad('compose', o.compose);
   if (o.jlinkModules !== undefined) a.jlinkModules = strings(o.jlinkModules, 'jlinkModules', /^[a-z][a-z0-9_.]{0,200}$/);
   if (o.env !== undefined) a.env = strings(o.env, 'env', ENV_LINE);
   if (o.args !== undefined) a.args = strings(o.args, 'args', ARG_LINE);

@@ -40,6 +40,7 @@ interface Argv {
   arg?: string[];
   instructions?: string;
   baseImage?: string[];
+  compose: boolean;
 }
 
 function parser(args: string[]) {
@@ -72,6 +73,7 @@ function parser(args: string[]) {
     .option('env', { type: 'string', array: true, describe: 'ENV KEY=VALUE in the final stage; saved' })
     .option('arg', { type: 'string', array: true, describe: 'ARG NAME[=VALUE] at the top of the Dockerfile; saved' })
     .option('instructions', { type: 'string', describe: 'a file in the project whose Dockerfile lines (RUN, COPY, ENV, LABEL, ...) go into the final stage before USER; saved' })
+    .option('compose', { type: 'boolean', default: false, describe: 'also write compose.yaml: the service, its port, the environment names of .env.example, and a database service when the project uses one; saved' })
     .option('base-image', { type: 'string', array: true, describe: 'replace a stage\'s image: build=<image> or final=<image> (an internal mirror); saved' })
     .check((a) => {
       // A flag that takes one value, given twice, would silently lose one of them.
@@ -166,7 +168,7 @@ function flagAnswers(argv: Argv): Answers {
     jlinkModules: argv.jlinkModules?.split(',').map((m) => m.trim()), syntax: argv.syntax || undefined,
     addPackages: argv.addPackage?.length ? { ...(pkgs('build').length ? { build: pkgs('build') } : {}), ...(pkgs('run').length ? { run: pkgs('run') } : {}) } : undefined,
     env: argv.env?.length ? argv.env : undefined, args: argv.arg?.length ? argv.arg : undefined, instructions: argv.instructions,
-    baseImages: argv.baseImage?.length ? base : undefined,
+    baseImages: argv.baseImage?.length ? base : undefined, compose: argv.compose || undefined,
   };
 }
 
@@ -217,7 +219,7 @@ async function run(argv: Argv): Promise<number> {
     addPackages: answers.addPackages, env: answers.env, args: answers.args, baseImages: answers.baseImages, answers: (argv.save || argv.check) && !isEmpty(answers),
     instructions: answers.instructions && dirOk ? readInstructions(argv.dir, answers.instructions) : undefined,
   };
-  const opts = { lang: answers.lang, runtime: answers.runtime, langVersion: answers.langVersion, entry: answers.entry, port: answers.port, staticMode: answers.static, jlinkModules: answers.jlinkModules, syntax: answers.syntax, ask, custom };
+  const opts = { lang: answers.lang, runtime: answers.runtime, langVersion: answers.langVersion, entry: answers.entry, port: answers.port, staticMode: answers.static, jlinkModules: answers.jlinkModules, syntax: answers.syntax, ask, custom, compose: answers.compose };
 
   if (argv.compare) {
     const { compare, formatCompare } = await import('./docker.js');

@@ -5,6 +5,7 @@ import { scanProject } from './detect/scan.js';
 import { UserError } from './errors.js';
 import type { Detection, ResolveOptions } from './lang/types.js';
 import { makePlan, placementsFor, runtimeOptions, smallest, type Plan, type RuntimeOption } from './plan/index.js';
+import { composeFile } from './compose.js';
 import { renderDockerfile, renderDockerignore, templateOverrides } from './render.js';
 import type { Choice, LangId, RuntimeId } from './types.js';
 
@@ -30,6 +31,8 @@ export interface GenerateOptions extends ResolveOptions {
   ask?: Asker | undefined;
   /** What the user adds to the generated Dockerfile (from saved answers and flags). */
   custom?: Customization | undefined;
+  /** Also write compose.yaml. */
+  compose?: boolean | undefined;
 }
 
 /** Additions that survive regeneration: packages, environment, arguments, instructions, base images, template overrides. */
@@ -45,7 +48,7 @@ export interface Customization {
 }
 
 export interface GeneratedFile {
-  name: 'Dockerfile' | '.dockerignore';
+  name: 'Dockerfile' | '.dockerignore' | 'compose.yaml';
   content: string;
 }
 
@@ -142,15 +145,16 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
   if (!opts.lang && ties.length > 0 && opts.ask?.lang) chosen.lang = detection.lang;
   if (opts.entry === undefined && resolved.entry.source === 'chosen at the prompt') chosen.entry = resolved.entry.value;
   if (!opts.runtime && runtimeSource === 'chosen at the prompt') chosen.runtime = plan.runtime;
-  return {
-    dir: root,
-    plan,
-    files: [
-      { name: 'Dockerfile', content: renderDockerfile(plan, overrides) },
-      { name: '.dockerignore', content: renderDockerignore(plan) },
-    ],
-    chosen,
-  };
+  const files: GeneratedFile[] = [
+    { name: 'Dockerfile', content: renderDockerfile(plan, overrides) },
+    { name: '.dockerignore', content: renderDockerignore(plan) },
+  ];
+  if (opts.compose) {
+    const compose = composeFile(plan, scan);
+    files.push({ name: 'compose.yaml', content: compose.content });
+    plan.decisions.push({ topic: 'Compose', choice: `compose.yaml${compose.decisions.length ? ` with ${compose.decisions.join('; ')}` : ''}`, because: '--compose' });
+  }
+  return { dir: root, plan, files, chosen };
 }
 
 /** The decisions of a plan as aligned text lines, for --explain. */

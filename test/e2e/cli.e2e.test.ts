@@ -49,6 +49,20 @@ const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false })
     }
   }, 600_000);
 
+  test('--compose: the compose file of a server example passes the compose client\'s own check, where there is one', async () => {
+    const clients = [[process.env.DOCKER || 'docker', 'compose'], ['docker-compose']];
+    let client: string[] | undefined;
+    for (const c of clients) if ((await execa(c[0]!, [...c.slice(1), 'version'], { reject: false })).exitCode === 0) { client = c; break; }
+    if (!client) {
+      console.warn(loud('SKIPPED: no compose client here (neither docker compose nor docker-compose): compose.yaml was checked against the Compose schema only (test/compose.test.ts)'));
+      return;
+    }
+    const dir = copyOf('py-requirements-flask');
+    expect((await cli([dir, '--yes', '--compose'])).exitCode).toBe(0);
+    const r = await execa(client[0]!, [...client.slice(1), '-f', join(dir, 'compose.yaml'), 'config', '--quiet'], { reject: false });
+    expect({ code: r.exitCode, err: r.stderr }).toEqual({ code: 0, err: '' });
+  });
+
   test('--compare on a Go program that uses the network: five real sizes, nothing written', async () => {
     const dir = copyOf('go-net');
     const before = readdirSync(dir).sort();

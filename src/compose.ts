@@ -1,0 +1,86 @@
+import { stringify } from 'yaml';
+import type { Scan } from './detect/scan.js';
+import type { Plan } from './plan/index.js';
+
+/**
+ * compose.yaml for the service (--compose): its build, port, the environment names the project's
+ * .env.example lists (values left to the environment), and a database service when the project
+ * clearly uses one: a driver among its dependencies, or a URL scheme in .env.example.
+ */
+
+interface Database { kind: 'postgres' | 'mysql' | 'redis'; evidence: string }
+
+/** Files where dependencies are named, whatever the language. */
+const MANIFESTS = ['package.json', 'requirements.txt', 'pyproject.toml', 'Pipfile', 'Gemfile', 'go.mod', 'Cargo.toml', 'pom.xml', 'build.gradle', 'build.gradle.kts'];
+
+/** Driver names by database: package names of npm, PyPI, RubyGems, Go modules, crates and Maven. */
+const DRIVERS: Record<Database['kind'], RegExp> = {
+  postgres: /(?:^|["'\s/=:])(pg|postgres|psycopg2|psycopg2-binary|psycopg|asyncpg|sequel_pg|lib\/pq|jackc\/pgx(?:\/v\d)?|tokio-postgres|sqlx-postgres|postgresql)(?:["'\s=<>~^@:,\]]|$)/m,
+  mysql: /(?:^|["'\s/=:])(mysql2|mysqlclient|pymysql|PyMySQL|aiomysql|go-sql-driver\/mysql|mysql-connector-j|mysql-connector-python)(?:["'\s=<>~^@:,\]]|$)/m,
+  redis: /(?:^|["'\s/=:])(redis|ioredis|go-redis\/redis(?:\/v\d)?|redis-rb|hiredis)(?:["'\s=<>~^@:,\]]|$)/m,
+};
+
+const ENV_FILES = ['.env.example', '.env.sample', '.env.template', '.env.dist'];
+
+export function envNames(scan: Scan): string[] {
+  const file = ENV_FILES.find((f) => scan.has(f));
+  if (!file) return [];
+  const names: string[] = [];
+  for (const line of (scan.read(file, 64 * 1024) ?? '').split('\n')) {
+    const m = /^\s*(?:export\s+)?([A-Z][A-Z0-9_]{0,60})\s*=/.exec(line);
+    if (m && !names.includes(m[1]!) && names.length < 100) names.push(m[1]!);
+  }
+  return names;
+}
+
+export function databases(scan: Scan): Database[] {
+  const out: Database[] = [];
+  const env = ENV_FILES.map((f) => (scan.has(f) ? scan.read(f, 64 * 1024) ?? '' : '')).join('\n');
+  for (const kind of ['postgres', 'mysql', 'redis'] as const) {
+    const scheme = { postgres: /=\s*["']?postgres(?:ql)?:\/\//, mysql: /=\s*["']?mysql2?:\/\//, redis: /=\s*["']?rediss?:\/\// }[kind];
+    if (scheme.test(env)) { out.push({ kind, evidence: `.env.example: a ${kind} URL` }); continue; }
+    for (const f of MANIFESTS) {
+      const text = scan.has(f) ? scan.read(f, 512 * 1024) ?? '' : '';
+      const m = DRIVERS[kind].exec(text);
+      if (m) { out.push({ kind, evidence: `${f}: ${m[1]}` }); break; }
+    }
+  }
+  return out;
+}
+
+const IMAGES: Record<Database['kind'], { image: string; port: number; env: Record<string, string>; data: string; url: string }> = {
+  postgres: { image: 'postgres:17-alpine', port: 5432, env: { POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}' }, data: '/var/lib/postgresql/data', url: 'postgres://postgres:${POSTGRES_PASSWORD}@db:5432/postgres' },
+  mysql: { image: 'mysql:8.4', port: 3306, env: { MYSQL_ROOT_PASSWORD: '${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}', MYSQL_DATABASE: 'app' }, data: '/var/lib/mysql', url: 'mysql://root:${MYSQL_ROOT_PASSWORD}@db:3306/app' },
+  redis: { image: 'redis:7-alpine', port: 6379, env: {}, data: '/data', url: 'redis://redis:6379/0' },
+};
+
+export function composeFile(plan: Plan, scan: Scan): { content: string; decisions: string[] } {
+  const decisions: string[] = [];
+  const service: Record<string, unknown> = { build: '.', image: plan.name };
+  if (plan.final.expose) service.ports = [`${plan.final.expose}:${plan.final.expose}`];
+  const environment: Record<string, string> = {};
+  for (const name of envNames(scan)) environment[name] = `\${${name}:-}`;
+  const services: Record<string, unknown> = { [plan.name]: service };
+  const volumes: Record<string, Record<string, never>> = {};
+  const dbs = databases(scan);
+  for (const db of dbs) {
+    const info = IMAGES[db.kind];
+    const name = db.kind === 'redis' ? 'redis' : 'db';
+    if (services[name]) continue;
+    services[name] = {
+      image: info.image,
+      ...(Object.keys(info.env).length ? { environment: info.env } : {}),
+      volumes: [`${name}-data:${info.data}`],
+    };
+    volumes[`${name}-data`] = {};
+    const urlVar = db.kind === 'redis' ? 'REDIS_URL' : 'DATABASE_URL';
+    environment[urlVar] = info.url;
+    decisions.push(`${name}: ${info.image} (${db.evidence})`);
+  }
+  if (Object.keys(environment).length) service.environment = environment;
+  if (dbs.length) service.depends_on = [...new Set(dbs.map((d) => (d.kind === 'redis' ? 'redis' : 'db')))];
+  const doc: Record<string, unknown> = { services };
+  if (Object.keys(volumes).length) doc.volumes = volumes;
+  const header = `# compose.yaml for ${plan.name}, written by create-slim-dockerfile --compose.\n# docker compose up --build${dbs.some((d) => d.kind !== 'redis') ? ' (set the database password in the environment or a .env file first)' : ''}\n`;
+  return { content: `${header}${stringify(doc, { lineWidth: 0 })}`, decisions };
+}
