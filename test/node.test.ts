@@ -170,6 +170,12 @@ describe('what the real repositories taught', () => {
     });
     expect(d).toContain("pnpm --filter '@x/api' deploy --prod --legacy /tmp/deploy");
     expect(d).toContain('COPY --from=build /app/apps/api /app');
+    // Yarn Berry keeps only that workspace's production dependencies.
+    const berry = await dockerfile({
+      'package.json': pkg({ private: true, packageManager: 'yarn@4.9.1', workspaces: ['apps/*'] }), 'yarn.lock': '__metadata:\n  version: 8\n', '.yarnrc.yml': 'nodeLinker: node-modules\n',
+      'apps/api/package.json': pkg({ name: '@x/api', scripts: { start: 'node server.js', build: 'tsc' }, dependencies: { express: '5' } }), 'apps/api/server.js': EXPRESS,
+    });
+    expect(berry).toContain("yarn workspaces focus '@x/api' --production");
   });
 });
 

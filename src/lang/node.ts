@@ -570,6 +570,7 @@ export const node: Language = {
       : m === 'npm' ? 'npm prune --omit=dev --ignore-scripts'
       : m === 'pnpm' ? 'pnpm prune --prod --ignore-scripts'
       : m === 'yarn' && info.lifecycle ? `${install(true)} --ignore-scripts`
+      : m === 'yarn-berry' && ws ? `yarn workspaces focus ${shellWord(ws)} --production`
       : m === 'bun' ? `rm -rf node_modules && ${install(true)}`
       : install(true);
     const apt = info.gyp ? ['python3', 'make', 'g++', ...info.buildApt] : [];
