@@ -68,6 +68,11 @@ describe('runtimes and build', () => {
     expect(build.indexOf('COPY gems/g gems/g/')).toBeLessThan(build.indexOf('bundle install'));
     expect(d.split('\nFROM ').pop()!.match(/^COPY .*/gm)).toEqual(['COPY --from=build /usr/local/bundle /usr/local/bundle', 'COPY --from=build /app /app']);
   });
+  test('a Gemfile of test and lint tools beside go.mod is the Go project\'s tooling (fzf)', () => {
+    const scan = scanProject(project({ Gemfile: "gem 'minitest', '5.25.4'\ngem 'rubocop', '1.71.0'\ngem 'rubocop-minitest'\n", 'Gemfile.lock': LOCK('    minitest (5.25.4)\n'), 'go.mod': 'module x\n\ngo 1.24\n', 'main.go': 'package main\n\nfunc main() {}\n', 'test/test_x.rb': '', 'test/runner.rb': '' }));
+    expect(detect(scan).ranked[0]!.lang).toBe('go');
+    expect(detect(scan).ties).toEqual([]);
+  });
   test('a Gemfile beside a package.json for assets is Ruby', () => {
     const scan = scanProject(project({ Gemfile: 'gem "rails"\n', 'Gemfile.lock': LOCK('    rails (8.0.0)\n'), 'config/application.rb': '', 'package.json': '{"scripts":{"build":"esbuild app.js"}}', 'app/models/a.rb': '' }));
     expect(detect(scan).ranked[0]!.lang).toBe('ruby');

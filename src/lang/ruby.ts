@@ -32,6 +32,8 @@ export interface Gemfile {
 const DEV_GROUP = /^(development|test|tests|quality|tools|lint|linters|rubocop|doc|docs|documentation|ci|debug|benchmark|benchmarks|profiling|profile|guard|coverage|console|local|dev)$/;
 
 const GEM_NAME = /^[A-Za-z0-9][\w.-]{0,100}$/;
+/** Gems that test, lint or document: a Gemfile of only these serves another language's tooling. */
+const TOOLING = /^(minitest(-.+)?|rspec(-.+)?|test-unit|rubocop(-.+)?|standard|rake|simplecov(-.+)?|yard|rdoc|pry(-.+)?|byebug|debug|irb|solargraph|reek|overcommit|danger(-.+)?|cucumber|aruba|fpm|github-pages|jekyll(-.+)?|asciidoctor(-.+)?|licensed|ronn(-ng)?|kramdown(-.+)?|rouge|html-proofer|bundler|cocoapods|fastlane|xcpretty|webrick)$/;
 
 export function parseGemfile(text: string): Gemfile {
   const out: Gemfile = { gems: [], devGems: [], paths: [], git: false, gemspec: false, without: ['development', 'test'] };
@@ -130,7 +132,10 @@ export const ruby: Language = {
   detect(scan: Scan): Detection[] {
     const evidence: string[] = [];
     let score = 0;
-    for (const [f, pts] of [['Gemfile', 100], ['gems.rb', 100], ['Gemfile.lock', 30], ['config.ru', 30], ['config/application.rb', 30], ['Rakefile', 10]] as const) {
+    // A Gemfile of test and lint tools only (a Go or C project's test suite in Ruby) is no Ruby program.
+    const gf = scan.has('Gemfile') ? parseGemfile(scan.read('Gemfile', 256 * 1024) ?? '') : undefined;
+    const toolsOnly = !!gf && !gf.gemspec && gf.gems.every((g) => TOOLING.test(g)) && !scan.has('config.ru') && !scan.has('config/application.rb');
+    for (const [f, pts] of [['Gemfile', toolsOnly ? 10 : 100], ['gems.rb', 100], ['Gemfile.lock', toolsOnly ? 5 : 30], ['config.ru', 30], ['config/application.rb', 30], ['Rakefile', 10]] as const) {
       if (scan.has(f)) { score += pts; evidence.push(f); }
     }
     const gemspecs = scan.files.filter((f) => !f.includes('/') && f.endsWith('.gemspec'));
