@@ -73,6 +73,14 @@ describe('runtimes and build', () => {
     expect(detect(scan).ranked[0]!.lang).toBe('go');
     expect(detect(scan).ties).toEqual([]);
   });
+  test('Ruby scripts without a Gemfile beside C sources do not tie with C (redis\'s utils/)', () => {
+    const files: Record<string, string> = { Makefile: 'all:\n\tcd src && $(MAKE)\n' };
+    for (let i = 0; i < 30; i++) files[`src/f${i}.c`] = 'int f(void) { return 0; }\n';
+    for (let i = 0; i < 9; i++) files[`utils/u${i}.rb`] = 'puts 1\n';
+    const { ranked, ties } = detect(scanProject(project(files)));
+    expect(ranked[0]!.lang).toBe('c');
+    expect(ties).toEqual([]);
+  });
   test('a Gemfile beside a package.json for assets is Ruby', () => {
     const scan = scanProject(project({ Gemfile: 'gem "rails"\n', 'Gemfile.lock': LOCK('    rails (8.0.0)\n'), 'config/application.rb': '', 'package.json': '{"scripts":{"build":"esbuild app.js"}}', 'app/models/a.rb': '' }));
     expect(detect(scan).ranked[0]!.lang).toBe('ruby');

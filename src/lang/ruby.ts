@@ -142,7 +142,8 @@ export const ruby: Language = {
     if (gemspecs.length) { score += 40; evidence.push(gemspecs[0]!); }
     score += sourcePoints(scan.withExt('.rb').filter(isBuilt), '.rb', evidence);
     const manifest = scan.has('Gemfile') || scan.has('gems.rb') || gemspecs.length > 0;
-    return score ? [{ lang: 'ruby', score: Math.min(score, manifest ? 190 : 40), evidence }] : [];
+    // Ruby files without a Gemfile are mostly scripts beside another language's build (redis's utils/).
+    return score ? [{ lang: 'ruby', score: manifest ? Math.min(score, 190) : Math.min(Math.floor(score / 2), 20), evidence }] : [];
   },
 
   resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved {
