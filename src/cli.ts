@@ -215,8 +215,9 @@ async function run(argv: Argv): Promise<number> {
   const saved = dirOk ? readAnswers(argv.dir) : undefined;
   const answers = mergeAnswers(saved, flagAnswers(argv));
   const custom = {
-    // The header names the answers file whenever there are answers to save (or saved ones to read).
-    addPackages: answers.addPackages, env: answers.env, args: answers.args, baseImages: answers.baseImages, answers: (argv.save || argv.check) && !isEmpty(answers),
+    // The header names the answers file whenever there are answers to save or saved ones to read
+    // (not for --stdout of flags alone, which saves nothing).
+    addPackages: answers.addPackages, env: answers.env, args: answers.args, baseImages: answers.baseImages, answers: !isEmpty(answers) && (argv.check || (argv.save && (!argv.stdout || !!saved))),
     instructions: answers.instructions && dirOk ? readInstructions(argv.dir, answers.instructions) : undefined,
   };
   const opts = { lang: answers.lang, runtime: answers.runtime, langVersion: answers.langVersion, entry: answers.entry, port: answers.port, staticMode: answers.static, jlinkModules: answers.jlinkModules, syntax: answers.syntax, ask, custom, compose: answers.compose };
