@@ -2,7 +2,7 @@ import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Scan } from '../detect/scan.js';
-import { shown } from '../quote.js';
+import { safeName, shown } from '../quote.js';
 import type { Choice, Fact } from '../types.js';
 
 /** A version named for one of `tools` in asdf's .tool-versions ("golang 1.22.3"). */
@@ -170,6 +170,23 @@ export function normalizeRel(rel: string): string | undefined {
     if (part === '..') { if (!out.length) return undefined; out.pop(); } else out.push(part);
   }
   return out.length ? out.join('/') : '.';
+}
+
+/** Shell syntax in a command line (a Procfile's): such a line is no exec-form command. */
+export const SHELL_SYNTAX = /[;&|<>`$()'"\\]/;
+
+/** The command of a Procfile's `web:` line, if there is one. */
+export function procfileWeb(scan: Scan): string | undefined {
+  return (scan.read('Procfile', 64 * 1024) ?? '').split('\n').map((l) => /^web:\s*(.{1,400})$/.exec(l.trim())?.[1]).find((x) => x);
+}
+
+/**
+ * An image name from a project's or package's name: lowercase, runs of other characters made
+ * one dash, trimmed to letters and digits at both ends (`+` kept where the language allows it).
+ */
+export function plainName(raw: string, what: string, from: string, keepPlus = false): string {
+  const name = raw.toLowerCase().replace(keepPlus ? /[^a-z0-9._+-]+/g : /[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, 100) || 'app';
+  return safeName(name, what, '--entry', from);
 }
 
 /** Points for a language's source files in a detection (10 and one a file, at most 30), with the evidence line. */

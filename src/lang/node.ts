@@ -4,9 +4,9 @@ import { parse as parseYaml } from 'yaml';
 import { LANGUAGE_DATA, LIBRARIES, NODE_PACKAGES } from '../data.js';
 import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
-import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
+import { safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
-import { findPort, joinRel, listed, pickEntry, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from './common.js';
+import { findPort, joinRel, listed, pickEntry, plainName, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from './common.js';
 import { obj, str, strs, type Toml } from './toml.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -367,7 +367,7 @@ export const node: Language = {
     // they need the project's files and, usually, its dev dependencies.
     const lifecycle = ['preinstall', 'install', 'postinstall', 'prepare'].filter((k) => str(rootScripts[k]));
     if (lifecycle.length) decisions.push({ topic: 'Install scripts', choice: 'the whole project is copied before the install, with the dev dependencies, which are pruned after', because: `package.json ${lifecycle.map((k) => `${k}: ${shown(str(rootScripts[k])!, 40)}`).join('; ')}` });
-    const name = safeName((str(pkg.name) ?? (dir === '.' ? scan.root.split('/').pop()! : dir.split('/').pop()!)).replace(/^@[^/]*\//, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, 100) || 'app', 'Package name', '--entry', `${joinRel(dir, 'package.json')}`);
+    const name = plainName((str(pkg.name) ?? (dir === '.' ? scan.root.split('/').pop()! : dir.split('/').pop()!)).replace(/^@[^/]*\//, ''), 'Package name', joinRel(dir, 'package.json'));
 
     // What runs: the start script turned into node's own command, a Next.js standalone server, or files.
     let kind: NodeInfo['kind'] = 'server';

@@ -3,9 +3,9 @@ import { basename, dirname } from 'node:path';
 import { LANGUAGE_DATA, LIBRARIES, PYTHON_PACKAGES } from '../data.js';
 import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
-import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
+import { safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
-import { listed, pickEntry, portFromDockerfile, sourcePoints, versionFromToolVersions } from './common.js';
+import { listed, pickEntry, plainName, portFromDockerfile, procfileWeb, SHELL_SYNTAX, sourcePoints, versionFromToolVersions } from './common.js';
 import { obj, readToml, str, strs, type Toml } from './toml.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -126,8 +126,6 @@ function appObjects(scan: Scan, files: string[]): { file: string; name: string; 
   }
   return out;
 }
-
-const SHELL_SYNTAX = /[;&|<>`$()'"\\]/;
 
 /** setup.cfg's [options.entry_points] console_scripts (name = module:function), one per line. */
 export function setupCfgScripts(text: string): Record<string, string> {
@@ -251,7 +249,7 @@ export const python: Language = {
     const programs: Program[] = [];
     const py = `${VENV}/bin/python`;
     const bin = (name: string) => `${VENV}/bin/${name}`;
-    const procfile = (scan.read('Procfile', 64 * 1024) ?? '').split('\n').map((l) => /^web:\s*(.{1,400})$/.exec(l.trim())?.[1]).find((x) => x);
+    const procfile = procfileWeb(scan);
     if (procfile) {
       const words = procfile.replace(/\$\{?PORT\}?/g, '8000').split(/\s+/);
       const shellRun = /^(bash|sh|dash|zsh)$|\.sh$/.test(words[0] ?? '');
@@ -332,7 +330,7 @@ export const python: Language = {
     else entry = { value: programs[0]!.value, source: programs.length > 1 ? `${programs[0]!.source}; also found: ${listed(programs.slice(1).map((p) => p.value), 5)} (--entry)` : programs[0]!.source };
     const program = programs.find((p) => p.value === entry.value)!;
     // The image's name: the project's, or its folder's, made a plain word (a folder may be "My Project").
-    const name = safeName(normalizeName(str(project?.name) ?? str(poetryTable?.name) ?? basename(scan.root)).replace(/[^a-z0-9._+-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, 100) || 'app', 'Project name', '--entry', 'pyproject.toml');
+    const name = plainName(normalizeName(str(project?.name) ?? str(poetryTable?.name) ?? basename(scan.root)), 'Project name', 'pyproject.toml', true);
     for (const w of program.command) if (w.length > 300 || /[\n\r]/.test(w)) throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} cannot go in a Dockerfile.`, 'Pass --entry.');
     decisions.push({ topic: 'Program', choice: program.label, because: entry.source });
     decisions.push({ topic: 'Install', choice: `${{ uv: 'uv sync --frozen --no-dev', poetry: { export: `poetry export --only main${lock?.unhashed ? ' --without-hashes' : ''}, then pip install --no-deps${lock?.unhashed ? '' : ' (with the hashes it pins)'}`, pip: 'pip install . (poetry-core builds it; no lock: versions resolve at build time)', install: 'poetry install --only main' }[poetryMode ?? 'install'], pdm: 'pdm sync --prod', pipenv: scan.has('Pipfile.lock') ? 'pipenv requirements --hash of Pipfile.lock (after pipenv verify), then pip install --no-deps' : 'pipenv install (no lock: versions resolve at build time)', pip: `pip install -r requirements.txt${reqs?.hashes ? ' (with the hashes it pins)' : ''}`, project: 'pip install . (no lock: versions resolve at build time)' }[manager]} into ${VENV}`, because: lockFile && scan.has(lockFile) ? lockFile : manager === 'pip' ? (reqs?.files.join(', ') || 'requirements.txt') : manager === 'project' ? 'pyproject.toml / setup.py without a lock' : `${manager} files` });

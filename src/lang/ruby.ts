@@ -1,9 +1,9 @@
 import { LANGUAGE_DATA, LIBRARIES, RUBY_GEMS } from '../data.js';
 import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
-import { safeName, safeRelPath, shown } from '../quote.js';
+import { safeRelPath, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
-import { listed, pickEntry, portFromDockerfile, sourcePoints, versionFromToolVersions } from './common.js';
+import { listed, pickEntry, plainName, portFromDockerfile, procfileWeb, SHELL_SYNTAX, sourcePoints, versionFromToolVersions } from './common.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 /**
@@ -114,10 +114,8 @@ interface RubyInfo {
   vendorCache: boolean;
   bootsnap: boolean;
   assets: boolean;
-  rails: boolean;
   env: string[];
   command: string[];
-  bundler?: string | undefined;
   /** The project has a Gemfile: without one, there is no bundle to install or copy. */
   gems: boolean;
   bootsnapDirs: string[];
@@ -196,13 +194,13 @@ export const ruby: Language = {
 
     // Programs: Rails, Procfile web, Rack (config.ru), Sinatra, a gem's executables, a script.
     const programs: Program[] = [];
-    const procfile = (scan.read('Procfile', 64 * 1024) ?? '').split('\n').map((l) => /^web:\s*(.{1,400})$/.exec(l.trim())?.[1]).find((x) => x);
+    const procfile = procfileWeb(scan);
     const rails = scan.has('config/application.rb') && (has('rails') || has('railties'));
     const pumaConfig = scan.has('config/puma.rb') ? scan.read('config/puma.rb', 64 * 1024) ?? '' : undefined;
     const pumaPort = pumaConfig !== undefined ? Number(/^\s*port\s+(?:ENV\.fetch\(\s*["']PORT["']\s*(?:,\s*|\)\s*\{\s*)["']?(\d{2,5})|["']?(\d{2,5}))/m.exec(pumaConfig)?.slice(1).find(Boolean)) || undefined : undefined;
     if (procfile) {
       const words = procfile.replace(/\$\{?PORT\}?/g, '3000').split(/\s+/);
-      if (/[;&|<>`$()'"\\]/.test(procfile.replace(/\$\{?PORT\}?/g, '')) || !/^[\w./-]+$/.test(words[0]!)) warnings.push(`The Procfile's web command uses shell syntax (${shown(procfile, 60)}): not used as the image's command.`);
+      if (SHELL_SYNTAX.test(procfile.replace(/\$\{?PORT\}?/g, '')) || !/^[\w./-]+$/.test(words[0]!)) warnings.push(`The Procfile's web command uses shell syntax (${shown(procfile, 60)}): not used as the image's command.`);
       else {
         const command = words[0] === 'bundle' ? words : words[0]!.startsWith('bin/') || words[0] === 'ruby' ? words : ['bundle', 'exec', ...words];
         const pumaWithConfig = words.includes('puma') && words.some((w) => /^(-C|--config)$/.test(w));
@@ -251,7 +249,7 @@ export const ruby: Language = {
     const program = programs.find((p) => p.value === entry.value)!;
     for (const w of program.command) if (w.length > 300 || /[\n\r]/.test(w)) throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} cannot go in a Dockerfile.`, 'Pass --entry.');
     decisions.push({ topic: 'Program', choice: program.command.join(' '), because: entry.source });
-    const name = safeName((gemspec?.replace(/\.gemspec$/, '') ?? scan.root.split('/').pop() ?? 'app').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, 100) || 'app', 'Project name', '--entry', 'the project folder');
+    const name = plainName(gemspec?.replace(/\.gemspec$/, '') ?? scan.root.split('/').pop() ?? 'app', 'Project name', 'the project folder');
 
     // Native gems: compiled in the builder, unless the lock holds a precompiled gem for Linux.
     const devOnly = new Set(gemfile.devGems.filter((g) => !direct.has(g)));
@@ -305,8 +303,8 @@ export const ruby: Language = {
     return {
       lang: 'ruby', name, version, entries, entry, port, needs, strategies: [alpine, slim], refusals, builderGlibc: DATA.builderGlibc, decisions, warnings, ignore,
       own: {
-        lock: !!lock, manifests: manifests.map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project')), copyFirst, buildApt, git: gemfile.git || !!lock?.git, vendorCache, bootsnap, assets, rails, env,
-        command: program.command, bundler: lock?.bundler, gems: !!gemfileName, server: program.kind === 'server', without: gemfile.without,
+        lock: !!lock, manifests: manifests.map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project')), copyFirst, buildApt, git: gemfile.git || !!lock?.git, vendorCache, bootsnap, assets, env,
+        command: program.command, gems: !!gemfileName, server: program.kind === 'server', without: gemfile.without,
         bootsnapDirs: ['app', 'lib'].filter((d) => scan.list(d) !== undefined),
       } satisfies RubyInfo,
     };

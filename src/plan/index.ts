@@ -101,7 +101,7 @@ export function smallest(options: RuntimeOption[]): RuntimeOption | undefined {
 }
 
 /** Where an image is named per language version (eclipse-temurin:{java}-jre, python:{python}-slim). */
-const VERSION_SLOT = /\{(java|python|node|ruby)\}/;
+const VERSION_SLOT = /\{[a-z]+\}/;
 
 export function placementsFor(resolved: Resolved): (Placement | Refusal)[] {
   return placeAll(resolved.strategies, resolved.builderGlibc, resolved.lang, resolved.refusals)
