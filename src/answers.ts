@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, lstatSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBounded } from './detect/scan.js';
 import { fsError, UserError } from './errors.js';
 import { hasLineBreakOrControl, shown } from './quote.js';
 import { LANGS, RUNTIMES, type LangId, type RuntimeId } from './types.js';
+import { replaceFile } from './write.js';
 
 /**
  * The answers that shaped a Dockerfile, saved beside it (.slim-dockerfile.json) so that a plain
@@ -149,14 +149,9 @@ export function writeAnswers(dir: string, a: Answers): 'written' | 'unchanged' {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  const tmp = join(dir, `.${ANSWERS_FILE}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const fd = openSync(tmp, 'wx', 0o644);
-    try { writeSync(fd, text); } finally { closeSync(fd); }
-    renameSync(tmp, path);
+    replaceFile(path, text);
   } catch (e) {
-    try { unlinkSync(tmp); } catch { /* already gone */ }
-    if (e instanceof UserError) throw e;
     throw fsError(e, `write ${ANSWERS_FILE}`);
   }
   return 'written';

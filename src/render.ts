@@ -26,6 +26,8 @@ export function templateOverrides(scan: Scan, warnings: string[]): Record<string
   const builtIn = fileURLToPath(new URL('partials/', TEMPLATES));
   for (const dir of ['build', 'run']) {
     const names = scan.list(`${OVERRIDES_DIR}/${dir}`) ?? [];
+    // Most projects have no overrides: the built-in partials are listed only for one that has.
+    if (!names.length) continue;
     const known = new Set(readdirSync(`${builtIn}/${dir}`));
     for (const f of names.slice(0, 50)) {
       if (!/^[\w-]{1,60}\.hbs$/.test(f)) continue;

@@ -135,6 +135,17 @@ function writeTemporary(target: string, content: string, mode: number | undefine
   return tmp;
 }
 
+/** A small file of the tool's own (the saved answers) put in place atomically: a temporary file beside it, renamed over it. */
+export function replaceFile(path: string, content: string): void {
+  const tmp = writeTemporary(path, content, undefined);
+  try {
+    renameSync(tmp, path);
+  } finally {
+    temporaries.delete(tmp);
+    try { unlinkSync(tmp); } catch { /* renamed */ }
+  }
+}
+
 /**
  * Prepares every file, then puts them all in place in one synchronous step: signals that
  * arrive meanwhile are held until it is over, so no run leaves a temporary file, or one file
