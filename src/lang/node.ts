@@ -7,7 +7,7 @@ import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
 import { findPort, joinRel, listed, pickEntry, plainName, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from './common.js';
-import { obj, str, strs, type Toml } from './toml.js';
+import { obj, readParsed, str, strs, type Toml } from './toml.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 /**
@@ -25,27 +25,11 @@ const LOCK_CAP = 32 * 1024 * 1024;
 type Manager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';
 type Json = Record<string, unknown>;
 
-/** A JSON file that decides the build: unreadable or unparsable is an exit-2 error naming it. */
-function readJson(scan: Scan, rel: string): Json | undefined {
-  const text = scan.manifest(rel);
-  if (text === undefined) return undefined;
-  try {
-    return obj(JSON.parse(text)) ?? {};
-  } catch (e) {
-    throw new UserError('E_UNREADABLE', `${shown(rel)} is not valid JSON: ${shown((e as Error).message, 100)}.`, `Fix ${shown(rel)} (npm pkg get name shows the error too).`);
-  }
-}
+/** package.json and the like: a JSON file that decides the build (unparsable: exit 2, naming it). */
+const readJson = (scan: Scan, rel: string): Json | undefined => readParsed(scan, rel, 'JSON', JSON.parse, ' (npm pkg get name shows the error too)');
 
-/** A YAML file (pnpm-workspace.yaml, .yarnrc.yml): one that does not parse is an exit-2 error. */
-function readYaml(scan: Scan, rel: string): Toml | undefined {
-  const text = scan.manifest(rel, 256 * 1024);
-  if (text === undefined) return undefined;
-  try {
-    return obj(parseYaml(text, { maxAliasCount: 50 })) ?? {};
-  } catch (e) {
-    throw new UserError('E_UNREADABLE', `${shown(rel)} is not valid YAML: ${shown((e as Error).message.split('\n')[0] ?? '', 100)}.`, `Fix ${shown(rel)}.`);
-  }
-}
+/** pnpm-workspace.yaml, .yarnrc.yml: YAML that decides the build, aliases bounded. */
+const readYaml = (scan: Scan, rel: string): Toml | undefined => readParsed(scan, rel, 'YAML', (t) => parseYaml(t, { maxAliasCount: 50 }), '', 256 * 1024);
 
 /** The major of a Node version as .nvmrc, engines or volta write it (v22.11.0, 22, lts/jod, node). */
 export function nodeMajor(raw: string | undefined): number | undefined {

@@ -9,13 +9,21 @@ export const obj = (v: unknown): Toml | undefined => (v !== null && typeof v ===
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 export const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-/** A TOML file that decides the build: unreadable or unparsable is an exit-2 error naming it (`fix` adds how to see the error). */
-export function readToml(scan: Scan, rel: string, fix = ''): Toml | undefined {
-  const text = scan.manifest(rel);
+/**
+ * A file that decides the build, parsed (TOML, JSON, YAML): unreadable or unparsable is an exit-2
+ * error naming it and the parser's first line (`fix` adds how to see the error).
+ */
+export function readParsed(scan: Scan, rel: string, kind: string, parse: (text: string) => unknown, fix = '', cap?: number): Toml | undefined {
+  const text = scan.manifest(rel, cap);
   if (text === undefined) return undefined;
   try {
-    return parseToml(text) as Toml;
+    return obj(parse(text)) ?? {};
   } catch (e) {
-    throw new UserError('E_UNREADABLE', `${shown(rel)} is not valid TOML: ${shown((e as Error).message.split('\n')[0] ?? '', 100)}.`, `Fix ${shown(rel)}${fix}.`);
+    throw new UserError('E_UNREADABLE', `${shown(rel)} is not valid ${kind}: ${shown((e as Error).message.split('\n')[0] ?? '', 100)}.`, `Fix ${shown(rel)}${fix}.`);
   }
+}
+
+/** A TOML file that decides the build (Cargo.toml, pyproject.toml, lock files). */
+export function readToml(scan: Scan, rel: string, fix = ''): Toml | undefined {
+  return readParsed(scan, rel, 'TOML', parseToml, fix);
 }
