@@ -46,6 +46,12 @@ export interface Resolved {
   notes?: string[];
   /** Lines for .dockerignore beyond the common ones. */
   ignore: string[];
+  /**
+   * Paths in the project (relative, POSIX) that the build copies or reads by name: manifests,
+   * included requirement files, path gems and crates, Cargo targets, the entry file. No
+   * .dockerignore line may exclude them; plan/ re-includes any that one would.
+   */
+  keep?: string[] | undefined;
   /** What only this language's build() reads (package path, build system, ...). */
   own: unknown;
 }
