@@ -1,11 +1,9 @@
-import { realpathSync, statSync } from 'node:fs';
-import { resolve as resolvePath, sep } from 'node:path';
+import { statSync } from 'node:fs';
 import yargs from 'yargs';
 import { VERSION } from './data.js';
 import { isUserError, UserError } from './errors.js';
 import { forTerminal, shown } from './quote.js';
 import { ANSWERS_FILE, ARG_LINE, ENV_LINE, IMAGE, isEmpty, mergeAnswers, readAnswers, writeAnswers, type Answers } from './answers.js';
-import { readBounded } from './detect/scan.js';
 import { explain, generate, type Asker, type Generated } from './index.js';
 import { LANGS, RUNTIMES, type LangId, type RuntimeId } from './types.js';
 import { inspect, writeFiles, type FileStatus } from './write.js';
@@ -172,28 +170,6 @@ function flagAnswers(argv: Argv): Answers {
   };
 }
 
-const INSTRUCTION = /^(RUN|COPY|ADD|ENV|ARG|LABEL|WORKDIR|EXPOSE|VOLUME|HEALTHCHECK|STOPSIGNAL|SHELL)\s/i;
-
-/** The --instructions file: inside the project, regular, bounded, Dockerfile instructions only (no FROM, USER, ENTRYPOINT, CMD). */
-function readInstructions(dir: string, rel: string): string[] {
-  if (rel.startsWith('/') || rel.split('/').includes('..') || !/^[\w./-]{1,200}$/.test(rel)) throw new UserError('E_UNSAFE_PATH', `--instructions ${shown(rel, 60)} is not a plain path inside the project.`, 'Name a file in the project, like docker/extra.dockerfile.');
-  let real: string;
-  try { real = realpathSync(resolvePath(dir, rel)); } catch { throw new UserError('E_MISSING', `--instructions ${shown(rel, 60)} does not exist in the project.`, 'Name a file in the project, like docker/extra.dockerfile.'); }
-  const root = realpathSync(dir);
-  if (!real.startsWith(root.endsWith(sep) ? root : root + sep)) throw new UserError('E_UNSAFE_PATH', `--instructions ${shown(rel, 60)} leads outside the project.`, 'Name a file in the project.');
-  const got = readBounded(real, 64 * 1024);
-  if ('problem' in got) throw new UserError('E_UNREADABLE', `--instructions ${shown(rel, 60)} ${got.problem}.`, 'Name a readable file in the project.');
-  const lines = got.text.replace(/\r\n/g, '\n').split('\n').map((l) => l.replace(/\s+$/, '')).filter((l) => l.trim());
-  let continued = false;
-  for (const [i, l] of lines.entries()) {
-    if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/.test(l) || l.length > 1000) throw new UserError('E_UNSAFE_VALUE', `--instructions ${shown(rel, 60)}, line ${i + 1}: control characters or a line over 1000 characters.`, 'Keep it to plain Dockerfile lines.');
-    if (!continued && !l.startsWith('#') && !INSTRUCTION.test(l)) throw new UserError('E_UNSAFE_VALUE', `--instructions ${shown(rel, 60)}, line ${i + 1}: ${shown(l, 60)} is not an instruction this file may add (RUN, COPY, ADD, ENV, ARG, LABEL, WORKDIR, EXPOSE, VOLUME, HEALTHCHECK, STOPSIGNAL, SHELL; no FROM, USER, ENTRYPOINT or CMD).`, 'Keep to those instructions; the stage, user and command are the generated ones.');
-    continued = !l.startsWith('#') && l.endsWith('\\');
-  }
-  if (lines.length > 200) throw new UserError('E_UNSAFE_VALUE', `--instructions ${shown(rel, 60)} has more than 200 lines.`, 'Keep it short, or edit the Dockerfile by hand.');
-  return lines;
-}
-
 /** What changed, in the project's own terms: the decisions whose choice shows in an added line of the diff. */
 function driftReasons(g: Generated, diffs: string[]): string[] {
   const added = diffs.flatMap((d) => d.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++')).map((l) => l.slice(1)));
@@ -218,7 +194,7 @@ async function run(argv: Argv): Promise<number> {
     // The header names the answers file whenever there are answers to save or saved ones to read
     // (not for --stdout of flags alone, which saves nothing).
     addPackages: answers.addPackages, env: answers.env, args: answers.args, baseImages: answers.baseImages, answers: !isEmpty(answers) && (argv.check || (argv.save && (!argv.stdout || !!saved))),
-    instructions: answers.instructions && dirOk ? readInstructions(argv.dir, answers.instructions) : undefined,
+    instructions: answers.instructions,
   };
   const opts = { lang: answers.lang, runtime: answers.runtime, langVersion: answers.langVersion, entry: answers.entry, port: answers.port, staticMode: answers.static, jlinkModules: answers.jlinkModules, syntax: answers.syntax, ask, custom, compose: answers.compose };
 
@@ -263,9 +239,9 @@ async function run(argv: Argv): Promise<number> {
     if (argv.json) { out(JSON.stringify({ ...g.plan, files: statuses.map(({ name, action }) => ({ name, action })) }, null, 2)); return 0; }
     info(summary(g));
     for (const s of statuses) {
-      const what = s.blocked ? `would refuse (${s.blocked}; not read):`
+      const what = s.blocked ? `would refuse (${s.blocked}):`
         : { create: 'would create', identical: 'unchanged:', overwrite: 'would overwrite', conflict: 'would keep (exists and differs; --force to replace)' }[s.action];
-      info(`${what} ${s.path}${s.through ? ` (a symbolic link to ${s.through}${s.action === 'overwrite' ? ', written through' : ''})` : ''}`);
+      info(`${what} ${s.path}`);
       if (s.diff) info(s.diff);
     }
     return 0;
@@ -275,7 +251,7 @@ async function run(argv: Argv): Promise<number> {
   if (argv.json) out(JSON.stringify({ ...g.plan, files: results.map(({ name, result, backup }) => ({ name, result, ...(backup ? { backup } : {}) })) }, null, 2));
   else {
     info(summary(g));
-    for (const r of results) info(`${r.result.padEnd(11)} ${r.path}${r.through && r.result === 'overwritten' ? ` (written through the symbolic link to ${r.through})` : ''}${r.backup ? ` (previous version in ${r.backup})` : ''}`);
+    for (const r of results) info(`${r.result.padEnd(11)} ${r.path}${r.backup ? ` (previous version in ${r.backup})` : ''}`);
   }
   // The answers that made this file, for the next run: flags and prompt choices, never detected facts.
   const kept = results.find((r) => r.name === 'Dockerfile')?.result === 'kept';
