@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { detect, languageFor } from './detect/index.js';
-import { scanProject } from './detect/scan.js';
+import { scanProject, type Scan } from './detect/scan.js';
+import { INSTRUCTION_LIMITS, parseInstructions } from './instructions.js';
+import { shown } from './quote.js';
 import { UserError } from './errors.js';
 import type { Detection, ResolveOptions } from './lang/types.js';
 import { makePlan, placementsFor, runtimeOptions, smallest, type Plan, type RuntimeOption } from './plan/index.js';
@@ -40,15 +42,19 @@ export interface Customization {
   addPackages?: { build?: string[] | undefined; run?: string[] | undefined } | undefined;
   env?: string[] | undefined;
   args?: string[] | undefined;
-  /** Dockerfile lines for the final stage (already read and checked). */
-  instructions?: string[] | undefined;
+  /** A file in the project whose Dockerfile instructions go into the final stage (read and checked here). */
+  instructions?: string | undefined;
   baseImages?: { build?: string | undefined; final?: string | undefined } | undefined;
   /** The Dockerfile is made from saved answers: its header says so. */
   answers?: boolean | undefined;
 }
 
+/** The names Compose looks for, in its order: an existing one is the file to update, never a second one beside it. */
+export const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'] as const;
+export type ComposeName = (typeof COMPOSE_NAMES)[number];
+
 export interface GeneratedFile {
-  name: 'Dockerfile' | '.dockerignore' | 'compose.yaml';
+  name: 'Dockerfile' | '.dockerignore' | ComposeName;
   content: string;
 }
 
@@ -60,8 +66,18 @@ export interface Generated {
   chosen: { lang?: LangId; entry?: string; runtime?: RuntimeId };
 }
 
+/** The --instructions file, read through the scan (inside the project, regular, bounded) and parsed as Docker does. */
+function readInstructions(scan: Scan, rel: string): string[] {
+  if (rel.startsWith('/') || rel.split('/').includes('..') || !/^[\w./-]{1,200}$/.test(rel)) {
+    throw new UserError('E_UNSAFE_PATH', `--instructions ${shown(rel, 60)} is not a plain path inside the project.`, 'Name a file in the project, like docker/extra.dockerfile.');
+  }
+  const text = scan.rawManifest(rel, INSTRUCTION_LIMITS.bytes);
+  if (text === undefined) throw new UserError('E_MISSING', `--instructions ${shown(rel, 60)} does not exist in the project.`, 'Name a file in the project, like docker/extra.dockerfile.');
+  return parseInstructions(text, rel);
+}
+
 /** Lays the user's additions over a plan; refuses what the final image cannot take (a package on distroless). */
-function customize(plan: Plan, c: Customization | undefined): void {
+function customize(plan: Plan, c: Customization | undefined, scan: Scan): void {
   if (!c) return;
   plan.custom.answers = !!c.answers;
   if (c.baseImages?.build) plan.build.image = c.baseImages.build;
@@ -79,7 +95,7 @@ function customize(plan: Plan, c: Customization | undefined): void {
     const [name, ...value] = a.split('=');
     plan.build.args.push({ name: name!, value: value.join('=') });
   }
-  plan.custom.instructions = [...(c.instructions ?? [])];
+  plan.custom.instructions = c.instructions ? readInstructions(scan, c.instructions) : [];
   if (c.answers) plan.decisions.push({ topic: 'Answers', choice: '.slim-dockerfile.json', because: 'saved by an earlier run; flags update it' });
 }
 
@@ -139,7 +155,7 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
   // What the scan left out (links leaving the project, special or oversized files, an early stop).
   resolved.warnings.push(...scan.notes);
   const plan = makePlan(language, detection, resolved, { runtime, runtimeSource, syntax: opts.syntax });
-  customize(plan, opts.custom);
+  customize(plan, opts.custom, scan);
   const overrides = templateOverrides(scan, plan.warnings);
   const chosen: Generated['chosen'] = {};
   if (!opts.lang && ties.length > 0 && opts.ask?.lang) chosen.lang = detection.lang;
@@ -151,8 +167,11 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
   ];
   if (opts.compose) {
     const compose = composeFile(plan, scan);
-    files.push({ name: 'compose.yaml', content: compose.content });
-    plan.decisions.push({ topic: 'Compose', choice: `compose.yaml${compose.decisions.length ? ` with ${compose.decisions.join('; ')}` : ''}`, because: '--compose' });
+    const existing = COMPOSE_NAMES.filter((n) => scan.has(n) || scan.list(n) !== undefined);
+    const name = existing[0] ?? 'compose.yaml';
+    if (existing.length > 1) plan.warnings.push(`The project has ${existing.join(' and ')}; Compose reads ${existing[0]} first, so that is the file --compose updates.`);
+    files.push({ name, content: compose.content });
+    plan.decisions.push({ topic: 'Compose', choice: `${name}${compose.decisions.length ? ` with ${compose.decisions.join('; ')}` : ''}`, because: existing.length ? `--compose; the project's own ${name} is the file to update (a difference is shown, and kept unless --force)` : '--compose' });
   }
   return { dir: root, plan, files, chosen };
 }
