@@ -13,7 +13,8 @@ import { hasLineBreakOrControl, shown } from '../quote.js';
  *   stays inside the project, FIFOs, devices and sockets are never opened for reading (they
  *   could block or never end);
  * - every read is bounded (a cap per kind of file, and a budget for the whole scan);
- * - file names with line breaks or control characters are not read at all.
+ * - file names with line breaks, control characters or bytes that are not UTF-8 are not read at all;
+ * - the walk lists at most LIMITS.files files and LIMITS.dirs folders.
  *
  * `read` is for evidence (a source file that cannot be read is skipped, with a note);
  * `manifest` is for files that decide the build (go.mod, a Makefile): one that exists but
@@ -45,6 +46,8 @@ export const LIMITS = {
   depth: 8,
   /** Files listed; the walk stops there and says so. */
   files: 50_000,
+  /** Folders listed (empty ones too): the walk stops there and says so. */
+  dirs: 20_000,
   /** Bytes of one file: sources and manifests. */
   fileBytes: 1024 * 1024,
   /** Bytes of a one-line version file (.go-version, .nvmrc, ...). */
@@ -74,6 +77,8 @@ export interface Scan {
    * leaving the project, permission, size).
    */
   manifest(rel: string, cap?: number): string | undefined;
+  /** The same, byte for byte as Docker reads it (no line endings or BOM changed): files whose lines Docker splits itself. */
+  rawManifest(rel: string, cap?: number): string | undefined;
   /** Files whose name ends with one of the extensions. */
   withExt(...exts: string[]): string[];
   /** The names in a folder inside the project (skipped folders too), or undefined if there is none. */
@@ -91,7 +96,7 @@ function inside(realRoot: string, real: string): boolean {
  * Reads at most `cap` bytes of a regular file without following a final symbolic link and
  * without blocking on a FIFO; returns the text or the problem.
  */
-export function readBounded(abs: string, cap: number): { text: string } | { problem: Problem; missing?: true } {
+export function readBounded(abs: string, cap: number, raw = false): { text: string } | { problem: Problem; missing?: true } {
   let fd: number;
   try {
     fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -116,7 +121,8 @@ export function readBounded(abs: string, cap: number): { text: string } | { prob
       got += n;
     }
     if (got > cap) return { problem: `is larger than ${cap} bytes` };
-    return { text: normalize(buf.subarray(0, got).toString('utf8')) };
+    const text = buf.subarray(0, got).toString('utf8');
+    return { text: raw ? text : normalize(text) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { problem: code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})` };
@@ -146,21 +152,24 @@ export function scanProject(root: string): Scan {
   const queue: { abs: string; rel: string; depth: number }[] = [{ abs: realRoot, rel: '', depth: 0 }];
   for (let head = 0; head < queue.length && !truncated; head++) {
     const { abs, rel, depth } = queue[head]!;
-    let entries;
+    if (head >= LIMITS.dirs) { truncated = true; break; }
+    let raw;
     try {
-      entries = readdirSync(abs, { withFileTypes: true });
+      // Names as bytes: one that is not UTF-8 would otherwise turn into U+FFFD, a name that is not on disk.
+      raw = readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
     } catch {
       if (rel) note(`${shown(rel)} could not be listed; its files were not read.`);
       continue;
     }
+    const entries = raw.map((e) => ({ e, name: e.name.toString('utf8'), utf8: Buffer.from(e.name.toString('utf8'), 'utf8').equals(e.name) }));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
+    for (const { e, name, utf8 } of entries) {
       if (paths.size >= LIMITS.files) { truncated = true; break; }
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (hasLineBreakOrControl(e.name)) { skippedNames.push(r); continue; }
-      const full = join(abs, e.name);
+      const r = rel ? `${rel}/${name}` : name;
+      if (!utf8 || hasLineBreakOrControl(name)) { skippedNames.push(r); continue; }
+      const full = join(abs, name);
       if (e.isDirectory()) {
-        if (depth < LIMITS.depth && !SKIP_DIRS.has(e.name)) queue.push({ abs: full, rel: r, depth: depth + 1 });
+        if (depth < LIMITS.depth && !SKIP_DIRS.has(name)) queue.push({ abs: full, rel: r, depth: depth + 1 });
       } else if (e.isFile()) {
         paths.set(r, full);
       } else if (e.isSymbolicLink()) {
@@ -187,8 +196,8 @@ export function scanProject(root: string): Scan {
     }
   }
   if (outside.length) notes.push(`Ignored ${outside.length} symbolic link${outside.length > 1 ? 's' : ''} that leave${outside.length > 1 ? '' : 's'} the project (${outside.slice(0, 3).map((n) => shown(n)).join(', ')}): nothing outside it is read.`);
-  if (skippedNames.length) notes.push(`Skipped ${skippedNames.length} file name${skippedNames.length > 1 ? 's' : ''} with line breaks or control characters (${skippedNames.slice(0, 3).map((n) => shown(n)).join(', ')}).`);
-  if (truncated) notes.push(`The project has more than ${LIMITS.files.toLocaleString('en')} files: the scan stopped there (shallow folders first), so deeper files were not used as evidence.`);
+  if (skippedNames.length) notes.push(`Skipped ${skippedNames.length} file name${skippedNames.length > 1 ? 's' : ''} with line breaks, control characters or bytes that are not UTF-8 (${skippedNames.slice(0, 3).map((n) => shown(n)).join(', ')}): such names cannot be written into a Dockerfile.`);
+  if (truncated) notes.push(`The project has more than ${LIMITS.files.toLocaleString('en')} files or ${LIMITS.dirs.toLocaleString('en')} folders: the scan stopped early (shallow folders first), so deeper files were not used as evidence.`);
 
   const files = [...paths.keys()].sort();
   let budget = LIMITS.totalBytes;
@@ -210,18 +219,26 @@ export function scanProject(root: string): Scan {
     return inside(realRoot, real) ? real : { problem: 'is a symbolic link to a file outside the project' };
   };
 
-  const load = (rel: string, cap: number) => {
-    const key = `${cap}:${rel}`;
+  const load = (rel: string, cap: number, raw = false) => {
+    const key = `${raw ? 'raw:' : ''}${cap}:${rel}`;
     const hit = cache.get(key);
     if (hit) return hit;
     const where = locate(rel);
     let got: { text: string } | { problem: Problem; missing?: true };
     if (typeof where !== 'string') got = where;
     else if (budget <= 0) got = { problem: 'was not read: the scan read its budget of bytes' };
-    else got = readBounded(where, Math.min(cap, Math.max(budget, 4096)));
+    else got = readBounded(where, Math.min(cap, Math.max(budget, 4096)), raw);
     if ('text' in got) budget -= got.text.length;
     cache.set(key, got);
     return got;
+  };
+
+  /** A file that decides the build: its text, undefined when absent, an exit-2 error when it cannot be read. */
+  const decisive = (rel: string, cap: number, got: { text: string } | { problem: Problem; missing?: true }): string | undefined => {
+    if ('text' in got) return got.text;
+    if (got.missing) return undefined;
+    throw new UserError('E_UNREADABLE', `${shown(rel)} ${got.problem}, and it decides how the project is built.`,
+      `Make ${shown(rel)} a regular file inside the project that can be read (and under ${cap >= 1024 * 1024 ? `${cap / 1024 / 1024} MiB` : `${cap} bytes`}), or remove it.`);
   };
 
   return {
@@ -239,18 +256,22 @@ export function scanProject(root: string): Scan {
       return undefined;
     },
     manifest(rel, cap = LIMITS.fileBytes) {
-      const got = load(rel, cap);
-      if ('text' in got) return got.text;
-      if (got.missing) return undefined;
-      throw new UserError('E_UNREADABLE', `${shown(rel)} ${got.problem}, and it decides how the project is built.`,
-        `Make ${shown(rel)} a regular file inside the project that can be read (and under ${cap >= 1024 * 1024 ? `${cap / 1024 / 1024} MiB` : `${cap} bytes`}), or remove it.`);
+      return decisive(rel, cap, load(rel, cap));
+    },
+    rawManifest(rel, cap = LIMITS.fileBytes) {
+      return decisive(rel, cap, load(rel, cap, true));
     },
     withExt: (...exts) => files.filter((f) => exts.some((x) => f.endsWith(x))),
     list(rel) {
       const where = locate(rel);
       if (typeof where !== 'string') return undefined;
       try {
-        return lstatSync(where).isDirectory() ? readdirSync(where) : undefined;
+        if (!lstatSync(where).isDirectory()) return undefined;
+        // The same names the walk accepts: UTF-8, without line breaks or control characters.
+        return readdirSync(where, { encoding: 'buffer' }).slice(0, LIMITS.files)
+          .map((b) => ({ b, name: b.toString('utf8') }))
+          .filter(({ b, name }) => Buffer.from(name, 'utf8').equals(b) && !hasLineBreakOrControl(name))
+          .map(({ name }) => name);
       } catch {
         return undefined;
       }
