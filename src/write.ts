@@ -1,7 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, copyFileSync, lstatSync, openSync, realpathSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { chmodSync, closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import { readBounded } from './detect/scan.js';
 import { fsError, UserError } from './errors.js';
 import type { GeneratedFile } from './index.js';
@@ -16,9 +16,7 @@ export interface FileStatus {
   content: string;
   /** Unified diff from the file on disk to the new content, when they differ. */
   diff?: string;
-  /** When `path` is a symbolic link inside the project: the file it points to (relative to the project). */
-  through?: string;
-  /** Why the file can never be replaced, even with --force (a link that leaves the project). */
+  /** Why the file can never be replaced, even with --force (a symbolic link, which is never written through). */
   blocked?: string;
 }
 
@@ -33,22 +31,23 @@ export interface WriteResult extends FileStatus {
   backup?: string;
 }
 
-/** What is on disk at a path: absent, or the file to compare and replace (through a link inside the project). */
-interface OnDisk { target: string; mode: number; through?: string; old?: string; blocked?: string }
+/** What is on disk at a path: absent, or the regular file to compare and replace. */
+interface OnDisk { mode: number; old?: string; blocked?: string }
 
 /** A Dockerfile larger than this is not a Dockerfile anyone wrote by hand: compared as different, not read. */
 const MAX_EXISTING = 1024 * 1024;
-
-function inside(root: string, real: string): boolean {
-  return real.startsWith(root.endsWith(sep) ? root : root + sep);
-}
 
 function describe(st: Stats): string {
   return st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device or other special file';
 }
 
-/** Looks at one destination without following links out of the project, and never blocks on special files. */
-function onDisk(root: string, path: string, name: string): OnDisk | undefined {
+/**
+ * Looks at one destination without following a link: a symbolic link is never read and never
+ * written through (it may lead anywhere, .git/config included), and special files never block.
+ * The content is read byte for byte, as Docker reads it: a line ending or a BOM that differs is a
+ * difference.
+ */
+function onDisk(path: string, name: string): OnDisk | undefined {
   let st: Stats;
   try {
     st = lstatSync(path);
@@ -56,45 +55,54 @@ function onDisk(root: string, path: string, name: string): OnDisk | undefined {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw fsError(e, `look at ${name}`);
   }
-  let target = path;
-  let through: string | undefined;
   if (st.isSymbolicLink()) {
-    let real: string;
-    try {
-      real = realpathSync(path);
-    } catch {
-      return { target: path, mode: 0, blocked: `${name} is a symbolic link to nothing (dangling)` };
-    }
-    if (!inside(root, real)) return { target: path, mode: 0, blocked: `${name} is a symbolic link to a file outside the project` };
-    target = real;
-    through = relative(root, real).split(sep).join('/');
-    st = lstatSync(real);
+    let to = '';
+    try { to = readlinkSync(path); } catch { /* described without its target */ }
+    return { mode: 0, blocked: `${name} is a symbolic link${to ? ` (to ${shown(to, 80)})` : ''}, and links are never read or written through` };
   }
   if (!st.isFile()) {
     throw new UserError('E_FS', `${name} in the project is ${describe(st)}, so it cannot be replaced by a file; nothing was written.`,
       `Rename or remove it, or print the files with --stdout.`);
   }
-  const got = readBounded(target, MAX_EXISTING);
+  const got = readBounded(path, MAX_EXISTING, true);
   if ('problem' in got && !got.problem.startsWith('is larger')) {
     throw new UserError('E_FS', `${name} exists but ${got.problem}; nothing was written.`, `Make ${name} readable, or move it away.`);
   }
-  return { target, mode: st.mode & 0o7777, ...(through ? { through } : {}), ...('text' in got ? { old: got.text } : {}) };
+  return { mode: st.mode & 0o7777, ...('text' in got ? { old: got.text } : {}) };
+}
+
+/** Git's own files: a folder named .git, or a git directory (HEAD, objects/ and refs/), at any level. */
+function insideGit(real: string): boolean {
+  if (real.split(sep).includes('.git')) return true;
+  try {
+    return lstatSync(join(real, 'HEAD')).isFile() && lstatSync(join(real, 'objects')).isDirectory() && lstatSync(join(real, 'refs')).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses a destination folder inside git's own files: nothing is ever written there. */
+export function checkWritable(dir: string): string {
+  const root = realpathSync(dir);
+  if (insideGit(root)) {
+    throw new UserError('E_UNSAFE_PATH', `${shown(dir, 80)} is inside a git directory (.git): nothing is written there.`, 'Run it in the project\'s own folder (the one that holds .git), or print the files with --stdout.');
+  }
+  return root;
 }
 
 /** What writing would do to each file, without touching anything. */
 export async function inspect(dir: string, files: GeneratedFile[], force = false): Promise<FileStatus[]> {
-  const root = realpathSync(dir);
+  await Promise.resolve();
   return files.map((f) => {
     const path = join(dir, f.name);
-    const disk = onDisk(root, path, f.name);
+    const disk = onDisk(path, f.name);
     if (!disk) return { name: f.name, path, action: 'create', content: f.content };
-    const via = disk.through ? { through: disk.through } : {};
     if (disk.blocked) return { name: f.name, path, action: 'conflict', content: f.content, blocked: disk.blocked };
-    if (disk.old === f.content) return { name: f.name, path, action: 'identical', content: f.content, ...via };
+    if (disk.old === f.content) return { name: f.name, path, action: 'identical', content: f.content };
     const diff = disk.old === undefined
       ? `(${f.name} is larger than ${MAX_EXISTING / 1024 / 1024} MiB: no difference shown)\n`
       : createTwoFilesPatch(`${f.name} (existing)`, `${f.name} (new)`, disk.old, f.content);
-    return { name: f.name, path, action: force ? 'overwrite' : 'conflict', content: f.content, diff, ...via };
+    return { name: f.name, path, action: force ? 'overwrite' : 'conflict', content: f.content, diff };
   });
 }
 
@@ -108,6 +116,26 @@ function freeBackupName(path: string): string {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return candidate;
       throw fsError(e, `look at ${basename(candidate)}`);
     }
+  }
+}
+
+/**
+ * A copy of a regular file into a new file: the source is opened without following a link (it may
+ * have become one since it was looked at) and the copy is created exclusively, never through a link.
+ */
+function copyNoFollow(src: string, dest: string): void {
+  const from = openSync(src, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(from).isFile()) throw new UserError('E_FS', `${basename(src)} changed while it was being replaced; nothing was written.`, 'Run it again.');
+    const to = openSync(dest, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    try {
+      const buf = Buffer.alloc(64 * 1024);
+      for (let n = readSync(from, buf); n > 0; n = readSync(from, buf)) for (let off = 0; off < n;) off += writeSync(to, buf, off, n - off);
+    } finally {
+      closeSync(to);
+    }
+  } finally {
+    closeSync(from);
   }
 }
 
@@ -160,17 +188,17 @@ async function commit(items: { s: FileStatus; disk: OnDisk | undefined }[]): Pro
   const backups = new Map<string, string>();
   const placed: { target: string; created: boolean; backup?: string }[] = [];
   try {
-    const staged = items.map(({ s, disk }) => ({ s, disk, tmp: writeTemporary(disk?.target ?? s.path, s.content, disk?.mode) }));
+    const staged = items.map(({ s, disk }) => ({ s, disk, tmp: writeTemporary(s.path, s.content, disk?.mode) }));
     for (const { s, disk } of staged) {
       if (!disk) continue;
-      // The backup is a copy of the content (through a link, of the file it points to), with its mode.
+      // The backup is a copy of the content, with its mode; it never replaces anything.
       const backup = freeBackupName(s.path);
-      copyFileSync(disk.target, backup, constants.COPYFILE_EXCL);
+      copyNoFollow(s.path, backup);
       chmodSync(backup, disk.mode);
       backups.set(s.name, backup);
     }
     for (const { s, disk, tmp } of staged) {
-      const target = disk?.target ?? s.path;
+      const target = s.path;
       renameSync(tmp, target);
       temporaries.delete(tmp);
       placed.push({ target, created: !disk, ...(backups.has(s.name) ? { backup: backups.get(s.name)! } : {}) });
@@ -180,7 +208,12 @@ async function commit(items: { s: FileStatus; disk: OnDisk | undefined }[]): Pro
     for (const p of placed.reverse()) {
       try {
         if (p.created) unlinkSync(p.target);
-        else if (p.backup) copyFileSync(p.backup, p.target);
+        else if (p.backup) {
+          // Back in place by a copy renamed over the new file: never through a link.
+          const tmp = join(dirname(p.target), `.${basename(p.target)}.${randomBytes(8).toString('hex')}.tmp`);
+          copyNoFollow(p.backup, tmp);
+          renameSync(tmp, p.target);
+        }
       } catch { /* best effort: the backup is still there */ }
     }
     throw fsError(e, `write into ${shown(dirname(items[0]!.s.path), 80)}`);
@@ -197,34 +230,31 @@ async function commit(items: { s: FileStatus; disk: OnDisk | undefined }[]): Pro
  * Never destroys work. An existing file that differs is a conflict: with `force` it is
  * overwritten after a copy is kept as <name>.bak (or .bak.1, .bak.2, ... when that exists), with
  * its permissions; with `confirm` the user decides per file; otherwise nothing at all is
- * written and E_CONFLICT is thrown. A Dockerfile that is a symbolic link inside the project is
- * written through to the file it points to, and only with `force`; one that leaves the
- * project is never read or written.
+ * written and E_CONFLICT is thrown. A destination that is a symbolic link is never read, never
+ * written through and never replaced, with or without `force`; nothing is ever written inside
+ * git's own files.
  */
 export async function writeFiles(dir: string, files: GeneratedFile[], opts: WriteOptions = {}): Promise<WriteResult[]> {
+  checkWritable(dir);
   const statuses = await inspect(dir, files, opts.force);
   const blocked = statuses.find((s) => s.blocked);
   if (blocked) {
-    throw new UserError('E_UNSAFE_PATH', `${blocked.blocked}: it is neither read nor replaced; nothing was written.`,
-      `Remove the link (or replace it with a regular file) and run it again, or print the files with --stdout.`);
+    throw new UserError('E_UNSAFE_PATH', `${blocked.blocked}: nothing was written, even with --force.`,
+      `Remove the link (rm ${blocked.name}) and run it again, or print the file with --stdout and put it where the link points yourself.`);
   }
   const conflicts = statuses.filter((s) => s.action === 'conflict');
-  const links = conflicts.filter((s) => s.through);
-  if (conflicts.length && (!opts.confirm || links.length)) {
+  if (conflicts.length && !opts.confirm) {
     throw new UserError('E_CONFLICT',
-      `${conflicts.map((c) => (c.through ? `${c.name} (a symbolic link to ${shown(c.through)})` : c.name)).join(' and ')} already exist${conflicts.length === 1 ? 's' : ''} in ${shown(dir, 80)} and differ${conflicts.length === 1 ? 's' : ''} from what would be written; nothing was written.`,
-      links.length
-        ? 'See the difference with --dry-run; --force writes through the link to the file it points to (a copy is kept as .bak).'
-        : 'See the difference with --dry-run, print the new file with --stdout, or replace it with --force (the old file is kept as .bak).');
+      `${conflicts.map((c) => c.name).join(' and ')} already exist${conflicts.length === 1 ? 's' : ''} in ${shown(dir, 80)} and differ${conflicts.length === 1 ? 's' : ''} from what would be written; nothing was written.`,
+      'See the difference with --dry-run, print the new file with --stdout, or replace it with --force (the old file is kept as .bak).');
   }
   const decisions = new Map<string, boolean>();
   for (const c of conflicts) decisions.set(c.name, await opts.confirm!(c));
 
-  const root = realpathSync(dir);
   const todo = statuses.filter((s) => s.action === 'create' || s.action === 'overwrite' || (s.action === 'conflict' && decisions.get(s.name)));
   // Looked at again just before writing: the disk may have changed while a prompt was open.
-  const items = todo.map((s) => ({ s, disk: onDisk(root, s.path, s.name) }));
-  if (items.some((i) => i.disk?.blocked)) throw new UserError('E_UNSAFE_PATH', 'A file to write became a symbolic link that leaves the project; nothing was written.', 'Run it again.');
+  const items = todo.map((s) => ({ s, disk: onDisk(s.path, s.name) }));
+  if (items.some((i) => i.disk?.blocked)) throw new UserError('E_UNSAFE_PATH', 'A file to write became a symbolic link; nothing was written.', 'Run it again.');
   const backups = items.length ? await commit(items) : new Map<string, string>();
   return statuses.map((s) => {
     if (s.action === 'identical') return { ...s, result: 'identical' };

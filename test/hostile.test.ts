@@ -139,10 +139,10 @@ describe('reading stays inside the project, bounded, and never blocks', () => {
     const r = await cli([dir, '--dry-run']);
     expect(r.exitCode).toBe(0);
     expect(`${r.stdout}${r.stderr}`).not.toContain('verysecrethash');
-    expect(r.stdout).toContain('would refuse (Dockerfile is a symbolic link to a file outside the project; not read)');
+    expect(r.stdout).toMatch(/would refuse \(Dockerfile is a symbolic link \(to .*shadow\), and links are never read or written through\)/);
     const w = await cli([dir, '--force']);
     expect(w.exitCode).toBe(2);
-    expect(w.stderr).toContain('it is neither read nor replaced; nothing was written');
+    expect(w.stderr).toContain('nothing was written, even with --force');
     expect(readFileSync(secret, 'utf8')).toContain('verysecrethash');
   });
 
@@ -173,7 +173,7 @@ describe('reading stays inside the project, bounded, and never blocks', () => {
     const g = await generate(dir);
     expect(g.plan.lang).toBe('go');
     expect(g.plan.decisions.find((d) => d.topic === 'Go version')!.because).toContain('go.mod');
-    expect(g.plan.warnings.join('\n')).toContain('the scan stopped there (shallow folders first)');
+    expect(g.plan.warnings.join('\n')).toContain('the scan stopped early (shallow folders first)');
   }, 60_000);
 });
 
@@ -274,19 +274,49 @@ describe('smaller holes', () => {
     }
   });
 
-  test('a Dockerfile linked inside the project: kept without --force, written through with it, backed up by content', async () => {
-    const dir = goProject({ 'docker/Dockerfile.prod': 'FROM mine\n' });
-    symlinkSync('docker/Dockerfile.prod', join(dir, 'Dockerfile'));
-    const kept = await cli([dir]);
-    expect(kept.exitCode).toBe(2);
-    expect(kept.stderr).toContain('a symbolic link to docker/Dockerfile.prod');
-    const r = await cli([dir, '--force']);
-    expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('written through the symbolic link to docker/Dockerfile.prod');
-    expect(lstatSync(join(dir, 'Dockerfile')).isSymbolicLink()).toBe(true);
-    expect(readFileSync(join(dir, 'docker/Dockerfile.prod'), 'utf8')).toContain('FROM scratch');
-    expect(lstatSync(join(dir, 'Dockerfile.bak')).isFile()).toBe(true);
-    expect(readFileSync(join(dir, 'Dockerfile.bak'), 'utf8')).toBe('FROM mine\n');
+  test.each([
+    ['inside the project', 'docker/Dockerfile.prod'],
+    ['into .git (git runs core.fsmonitor from its config)', '.git/config'],
+    ['dangling', 'nowhere/Dockerfile'],
+  ])('a Dockerfile that is a symbolic link %s is never written through, even with --force', async (_what, target) => {
+    const dir = goProject({ 'docker/Dockerfile.prod': 'FROM mine\n', '.git/config': '[core]\n\trepositoryformatversion = 0\n' });
+    symlinkSync(target, join(dir, 'Dockerfile'));
+    for (const flags of [[], ['--force'], ['--force', '--compose']]) {
+      const r = await cli([dir, ...flags]);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain(`Dockerfile is a symbolic link (to ${target})`);
+      expect(r.stderr).toContain('rm Dockerfile');
+      noStack(r.stderr);
+    }
+    expect(readlinkSync(join(dir, 'Dockerfile'))).toBe(target);
+    expect(readFileSync(join(dir, 'docker/Dockerfile.prod'), 'utf8')).toBe('FROM mine\n');
+    expect(readFileSync(join(dir, '.git/config'), 'utf8')).not.toContain('FROM');
+    expect(readdirSync(dir).filter((n) => n.includes('.bak') || n === '.dockerignore' || n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test.each(['.dockerignore', 'compose.yaml', 'docker-compose.yml'])('%s as a symbolic link is never written through either', async (name) => {
+    const dir = goProject({ '.git/config': '[core]\n' });
+    symlinkSync('.git/config', join(dir, name));
+    const r = await cli([dir, '--force', '--compose']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`${name} is a symbolic link`);
+    expect(readFileSync(join(dir, '.git/config'), 'utf8')).toBe('[core]\n');
+    expect(existsSync(join(dir, 'Dockerfile'))).toBe(false);
+  });
+
+  test('nothing is ever written inside git\'s own files (a .git folder, or a bare git directory)', async () => {
+    const repo = goProject({ '.git/HEAD': 'ref: refs/heads/main\n', '.git/objects/.keep': '', '.git/refs/.keep': '' });
+    for (const where of [join(repo, '.git'), join(repo, '.git', 'refs')]) {
+      writeFileSync(join(where, 'go.mod'), 'module x\n\ngo 1.22\n');
+      writeFileSync(join(where, 'main.go'), GO_MAIN);
+      const r = await cli([where, '--force']);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain('inside a git directory');
+      expect(existsSync(join(where, 'Dockerfile'))).toBe(false);
+    }
+    const bare = goProject({ HEAD: 'ref: refs/heads/main\n', 'objects/.keep': '', 'refs/.keep': '' });
+    expect((await cli([bare])).exitCode).toBe(2);
+    expect(existsSync(join(bare, 'Dockerfile'))).toBe(false);
   });
 
   test('planted links at temporary-file names are never followed', async () => {
