@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { generate, isUserError } from '../src/index.js';
 import { ALLOWED_INSTRUCTIONS, assertInstructions, parseInstructions } from '../src/instructions.js';
+import { dockerignoreLines, excluded } from '../src/plan/dockerignore.js';
 import { GO_MAIN, project } from './helpers.js';
 
 /**
@@ -184,5 +185,34 @@ describe('--compose and a compose file the project has', () => {
     expect(f.exitCode).toBe(0);
     expect(readFileSync(join(dir, `${name}.bak`), 'utf8')).toContain('image: mine');
     expect(existsSync(join(dir, 'compose.yaml'))).toBe(false);
+  });
+});
+
+describe('no generated .dockerignore line excludes a path the build needs', () => {
+  test('Docker\'s matching: anchored at the root, a folder excludes what it holds, the last matching line wins', () => {
+    expect(excluded(['*.log'], 'app.log')).toBe(true);
+    expect(excluded(['*.log'], 'logs/app.log')).toBe(false);
+    expect(excluded(['**/.DS_Store'], 'a/b/.DS_Store')).toBe(true);
+    expect(excluded(['spec/'], 'spec/fixtures/gem/x.gemspec')).toBe(true);
+    expect(excluded(['/build'], 'build/x')).toBe(true);
+    expect(excluded(['.env.*', '!.env.example'], '.env.example')).toBe(false);
+    expect(excluded(['.env.*', '!.env.example', '.env.*'], '.env.example')).toBe(true);
+    expect(excluded(['docs/'], 'docsy/x')).toBe(false);
+  });
+
+  test('a kept path that a line excludes is re-included after every line, its glob characters escaped', () => {
+    const warnings: string[] = [];
+    const lines = dockerignoreLines(['tests/', 'examples/', '*.md'], ['examples/demo.rs', 'tests/[x]/a?.txt', 'README.md', 'src/main.rs', 'Cargo.toml'], warnings);
+    expect(lines.slice(-3)).toEqual(['!README.md', '!examples/demo.rs', '!tests/\\[x\\]/a\\?.txt']);
+    for (const p of ['examples/demo.rs', 'tests/[x]/a?.txt', 'README.md', 'src/main.rs']) expect(excluded(lines, p)).toBe(false);
+    expect(excluded(lines, 'examples/other.rs')).toBe(true);
+    expect(warnings).toEqual([]);
+  });
+
+  test('a common line (.env.*, *.log) never hides a kept file either; a name that cannot be written is said', () => {
+    const warnings: string[] = [];
+    const lines = dockerignoreLines([], ['.env.production', 'build.log', '.env.back\\slash'], warnings);
+    expect(lines.filter((l) => l.startsWith('!'))).toEqual(['!.env.production', '!build.log']);
+    expect(warnings.join('\n')).toContain('back\\slash');
   });
 });

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import type { BuildSpec, Detection, Language, Resolved } from '../lang/types.js';
 import type { Decision, LangId, RuntimeId } from '../types.js';
 import { placeAll, type Placement, type Refusal } from './compat.js';
+import { dockerignoreLines } from './dockerignore.js';
 
 export const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot' } as const;
 
@@ -191,7 +192,7 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
     decisions,
     warnings: resolved.warnings,
     notes: resolved.notes ?? [],
-    dockerignore: [...new Set(resolved.ignore)],
+    dockerignore: dockerignoreLines(resolved.ignore, resolved.keep ?? [], resolved.warnings),
     syntax: !!opts.syntax,
     custom: { buildPackages: [], buildPm: /alpine/.test(build.image) ? 'apk' : 'apt', apk: [], instructions: [], answers: false },
   };
