@@ -185,7 +185,14 @@ export function procfileWeb(scan: Scan): string | undefined {
  * one dash, trimmed to letters and digits at both ends (`+` kept where the language allows it).
  */
 export function plainName(raw: string, what: string, from: string, keepPlus = false): string {
-  const name = raw.toLowerCase().replace(keepPlus ? /[^a-z0-9._+-]+/g : /[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, 100) || 'app';
+  const dashed = raw.slice(0, 400).toLowerCase().replace(keepPlus ? /[^a-z0-9._+-]+/g : /[^a-z0-9._-]+/g, '-');
+  // Trimmed by index, not by a pattern anchored at the end (which would retry at every position).
+  const alnum = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
+  let start = 0;
+  let end = dashed.length;
+  while (start < end && !alnum(dashed[start])) start++;
+  while (end > start && !alnum(dashed[end - 1])) end--;
+  const name = dashed.slice(start, end).slice(0, 100) || 'app';
   return safeName(name, what, '--entry', from);
 }
 

@@ -21,7 +21,10 @@ export const COMMON_IGNORE = [
 
 /** Docker's reading of a pattern line: trimmed, without a leading slash or a trailing one (filepath.Clean). */
 function clean(pattern: string): string {
-  return pattern.trim().replace(/^\/+/, '').replace(/\/+$/, '') || '.';
+  let p = pattern.trim();
+  while (p.startsWith('/')) p = p.slice(1);
+  while (p.endsWith('/')) p = p.slice(0, -1);
+  return p || '.';
 }
 
 /**
@@ -54,7 +57,7 @@ function literal(path: string): string {
 }
 
 /** Paths that can be written as one plain .dockerignore line (no backslash, no blanks at the ends, no leading # or !). */
-const WRITABLE = /^(?![#!\s])[^\\\n]{1,400}(?<!\s)$/;
+const WRITABLE = /^(?![#!\s])[^\\\n]{1,400}(?<!\s)$/u;
 
 /** Every line: the common ones, the language's, and a `!path` re-include for every kept path that a line would exclude. */
 export function dockerignoreLines(languageLines: readonly string[], keep: readonly string[], warnings: string[]): string[] {
