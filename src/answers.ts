@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readBounded } from './detect/scan.js';
 import { fsError, UserError } from './errors.js';
 import { hasLineBreakOrControl, shown } from './quote.js';
+import type { GenerateOptions } from './index.js';
 import { LANGS, RUNTIMES, type LangId, type RuntimeId } from './types.js';
 import { replaceFile } from './write.js';
 
@@ -36,7 +37,7 @@ export interface Answers {
   compose?: boolean | undefined;
 }
 
-const KEYS = ['lang', 'runtime', 'langVersion', 'entry', 'port', 'static', 'jlinkModules', 'syntax', 'addPackages', 'env', 'args', 'instructions', 'baseImages', 'compose'] as const;
+export const KEYS = ['lang', 'runtime', 'langVersion', 'entry', 'port', 'static', 'jlinkModules', 'syntax', 'addPackages', 'env', 'args', 'instructions', 'baseImages', 'compose'] as const;
 
 export const PACKAGE = /^[a-z0-9][a-z0-9+.-]{0,80}$/;
 export const ENV_LINE = /^[A-Za-z_][A-Za-z0-9_]{0,100}=[^\s'"`$\\]{0,500}$/;
@@ -125,6 +126,14 @@ export function mergeAnswers(saved: Answers | undefined, flags: Answers): Answer
   }
   for (const k of KEYS) if (out[k] === undefined) delete out[k];
   return out;
+}
+
+/** The options of generate() that answers give; `saved` says the Dockerfile's header names the answers file. */
+export function optionsFromAnswers(a: Answers, saved: boolean): GenerateOptions {
+  return {
+    lang: a.lang, runtime: a.runtime, langVersion: a.langVersion, entry: a.entry, port: a.port, staticMode: a.static, jlinkModules: a.jlinkModules, syntax: a.syntax, compose: a.compose,
+    custom: { addPackages: a.addPackages, env: a.env, args: a.args, baseImages: a.baseImages, instructions: a.instructions, answers: saved },
+  };
 }
 
 export function isEmpty(a: Answers): boolean {

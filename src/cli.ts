@@ -3,7 +3,7 @@ import yargs from 'yargs';
 import { VERSION } from './data.js';
 import { isUserError, UserError } from './errors.js';
 import { forTerminal, shown } from './quote.js';
-import { ANSWERS_FILE, ARG_LINE, ENV_LINE, IMAGE, isEmpty, mergeAnswers, readAnswers, writeAnswers, type Answers } from './answers.js';
+import { ANSWERS_FILE, ARG_LINE, ENV_LINE, IMAGE, isEmpty, mergeAnswers, optionsFromAnswers, readAnswers, writeAnswers, type Answers } from './answers.js';
 import { explain, generate, type Asker, type Generated } from './index.js';
 import { LANGS, RUNTIMES, type LangId, type RuntimeId } from './types.js';
 import { inspect, writeFiles, type FileStatus } from './write.js';
@@ -190,13 +190,11 @@ async function run(argv: Argv): Promise<number> {
   const dirOk = (() => { try { return statSync(argv.dir).isDirectory(); } catch { return false; } })();
   const saved = dirOk ? readAnswers(argv.dir) : undefined;
   const answers = mergeAnswers(saved, flagAnswers(argv));
-  const custom = {
-    // The header names the answers file whenever there are answers to save or saved ones to read
-    // (not for --stdout of flags alone, which saves nothing).
-    addPackages: answers.addPackages, env: answers.env, args: answers.args, baseImages: answers.baseImages, answers: !isEmpty(answers) && (argv.check || (argv.save && (!argv.stdout || !!saved))),
-    instructions: answers.instructions,
-  };
-  const opts = { lang: answers.lang, runtime: answers.runtime, langVersion: answers.langVersion, entry: answers.entry, port: answers.port, staticMode: answers.static, jlinkModules: answers.jlinkModules, syntax: answers.syntax, ask, custom, compose: answers.compose };
+  // The header names the answers file whenever there are answers to save or saved ones to read
+  // (not for --stdout of flags alone, which saves nothing).
+  const fromAnswers = optionsFromAnswers(answers, !isEmpty(answers) && (argv.check || (argv.save && (!argv.stdout || !!saved))));
+  const custom = fromAnswers.custom!;
+  const opts = { ...fromAnswers, ask };
 
   if (argv.compare) {
     const { compare, formatCompare } = await import('./docker.js');

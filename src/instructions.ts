@@ -7,7 +7,8 @@ import { shown } from './quote.js';
  * It comes from a repository like any other file, so it is read the way Docker reads a Dockerfile
  * (dockerfile-ast: line continuations, comments inside them, the escape directive, heredocs, any
  * whitespace after the keyword), only the kinds below are allowed, and each allowed instruction is
- * written back exactly as it was parsed, continuation lines and all. Anything else is refused with
+ * written back as it was parsed, continuation lines and all (without the blank lines Docker skips
+ * inside an instruction, and without blanks at line ends). Anything else is refused with
  * the file and line; nothing is ever reinterpreted.
  */
 export const ALLOWED_INSTRUCTIONS = ['RUN', 'COPY', 'ADD', 'ENV', 'ARG', 'LABEL', 'WORKDIR', 'EXPOSE', 'VOLUME', 'HEALTHCHECK', 'STOPSIGNAL', 'SHELL'] as const;
@@ -73,7 +74,9 @@ export function parseInstructions(text: string, file: string): string[] {
     while (span.length > 1 && SKIPPED.test(span[span.length - 1]!)) span.pop();
     if (leavesOpen(span)) refuse(file, at, 'this last instruction ends with a line continuation, which would swallow the next line of the Dockerfile.', 'Remove the trailing backslash.');
     for (let l = start.line; l <= end.line; l++) covered.add(l);
-    out.push({ start: start.line, text: span.join('\n') });
+    // Blank lines inside an instruction, which Docker skips, and blanks at line ends are left out:
+    // the Dockerfile holds no blank line inside an instruction and no trailing blank.
+    out.push({ start: start.line, text: span.map((l) => l.trimEnd()).filter((l) => l !== '').join('\n') });
   }
   for (const c of dockerfile.getComments()) {
     const line = c.getRange().start.line;

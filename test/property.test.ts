@@ -1,11 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
-import { DockerfileParser } from 'dockerfile-ast';
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { KEYS, optionsFromAnswers, validateAnswers } from '../src/answers.js';
 import { generate, isUserError, RUNTIMES, type GenerateOptions, type Plan } from '../src/index.js';
-import { renderDockerfile, renderDockerignore } from '../src/render.js';
+import { ALLOWED_INSTRUCTIONS } from '../src/instructions.js';
+import { renderDockerfile } from '../src/render.js';
+import { expected, harmless, keywords } from './plan-check.js';
 
 /**
  * Hostile strings through every field of the project files the detectors read: whatever the
@@ -13,7 +15,7 @@ import { renderDockerfile, renderDockerignore } from '../src/render.js';
  * are exactly the ones its plan asks for (the same plan with every string made harmless), and a
  * .dockerignore with exactly its lines. Parsed with dockerfile-ast, as an editor would.
  */
-const RUNS = Number(process.env.CSD_PROPERTY_RUNS ?? 1000);
+const RUNS = Number(process.env.CSD_PROPERTY_RUNS ?? 40);
 
 /** What an attacker would put in a value: line breaks of every kind, continuations, quotes, substitutions, escapes. */
 const PAYLOADS = [
@@ -81,32 +83,6 @@ const FLAGS: Record<string, (h: string) => GenerateOptions> = {
   '--lang-version': (h) => ({ langVersion: h }),
 };
 
-/** The plan with every string that does not choose a template part replaced by a harmless word. */
-function harmless(plan: Plan): Plan {
-  const keep = new Set(['partial', 'runtime', 'userSetup', 'lang']);
-  const walk = (v: unknown, key = ''): unknown => {
-    if (typeof v === 'string') return keep.has(key) || v === '' ? v : 'x';
-    if (Array.isArray(v)) return v.map((x) => walk(x));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
-    return v;
-  };
-  return walk(plan) as Plan;
-}
-
-const keywords = (dockerfile: string) => DockerfileParser.parse(dockerfile).getInstructions().map((i) => i.getKeyword());
-
-/** What each shape of plan renders to, harmlessly: instruction keywords and .dockerignore line count. */
-const expectations = new Map<string, { keywords: string[]; ignoreLines: number }>();
-function expected(plan: Plan) {
-  const safe = harmless(plan);
-  const key = JSON.stringify(safe);
-  let e = expectations.get(key);
-  if (!e) {
-    e = { keywords: keywords(renderDockerfile(safe)), ignoreLines: renderDockerignore(safe).split('\n').length };
-    expectations.set(key, e);
-  }
-  return e;
-}
 /** Any line break other than LF, and any control character other than LF. */
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 
@@ -150,4 +126,95 @@ describe(`hostile values in every field the detectors read (${RUNS} cases each)`
     // Guards the check above: a template change that hid instructions from the parser would show here.
     expect(keywords('FROM a AS build\nRUN x\nFROM scratch\nCOPY --from=build /a /b\nENTRYPOINT ["/b"]\n')).toEqual(['FROM', 'RUN', 'FROM', 'COPY', 'ENTRYPOINT']);
   });
+});
+
+/**
+ * What a repository commits for the team features: an instruction file, saved answers, template
+ * overrides. An instruction file either is refused (typed) or adds only allowed instructions,
+ * each exactly as written, at the one place they go; answers either are refused or shape a
+ * Dockerfile with exactly the plan's instructions; overrides either are refused or render, and
+ * always end.
+ */
+const INSTRUCTION_LINES = ['RUN a \\', 'FROM evil', 'CMD ["x"]', 'LABEL a=b', '  && b', '# c', '', 'ENV A=1', 'RUN <<EOF', 'EOF', 'USER root', 'COPY a b \\', '# escape=`', 'run x', '\tENV\tB=2', 'RUN a \\  ', 'ONBUILD RUN x', 'HEALTHCHECK CMD true', 'SHELL ["/bin/sh", "-c"]'];
+const instructionFile = fc.tuple(fc.array(fc.oneof(fc.constantFrom(...INSTRUCTION_LINES), hostile), { maxLength: 10 }), fc.constantFrom('\n', '\r\n', '\r', '\n\n'))
+  .map(([lines, sep]) => lines.join(sep));
+const ALLOWED = new Set<string>(ALLOWED_INSTRUCTIONS);
+
+const answerValue = fc.oneof(hostile, fc.integer(), fc.boolean(), fc.constant(null), fc.array(hostile, { maxLength: 3 }),
+  fc.dictionary(fc.constantFrom('build', 'run', 'final', 'x', '__proto__'), fc.oneof(hostile, fc.array(hostile, { maxLength: 2 }))));
+const answersObject = fc.dictionary(fc.constantFrom(...KEYS, '$comment', '__proto__', 'constructor', 'x'), answerValue, { maxKeys: 6 });
+
+const OVERRIDE_PARTS = ['{{> run/_tail }}', '{{> run/_user }}', '{{> run/scratch }}', '{{> build/_rootfs }}', '{{#each decisions}}', '{{/each}}', '{{#each @root.decisions}}', '{{topic}}', '{{name}}', '{{{', '}}', '{{#if final.expose}}', '{{/if}}', '{{> (concat "run/" "_tail") }}', '{{#*inline "x"}}', '{{/inline}}', '{{> x }}', 'FROM scratch\n', '{{exec final.entrypoint}}', '{{lookup this "constructor"}}'];
+const overrideText = fc.array(fc.oneof(fc.constantFrom(...OVERRIDE_PARTS), hostile), { maxLength: 12 }).map((p) => p.join(''));
+const OVERRIDE_NAMES = ['run/scratch', 'run/_tail', 'run/_user', 'build/_rootfs', 'build/go'];
+
+const typedOnly = (e: unknown) => {
+  if (!isUserError(e)) throw e;
+};
+
+describe(`what a repository commits for the team features (${RUNS} cases each)`, () => {
+  const base = mkdtempSync(join(tmpdir(), 'csd-prop-team-'));
+
+  test('an instruction file', async () => {
+    const dir = join(base, 'instructions');
+    mkdirSync(dir);
+    await fc.assert(fc.asyncProperty(instructionFile, fc.constantFrom(undefined, 'scratch', 'slim'), async (text, rt) => {
+      written.set(dir, new Set());
+      for (const [rel, t] of Object.entries(go({ 'docker/extra': text }))) {
+        mkdirSync(dirname(join(dir, rel)), { recursive: true });
+        writeFileSync(join(dir, rel), t);
+      }
+      let g;
+      try {
+        g = await generate(dir, { runtime: rt as GenerateOptions['runtime'], custom: { instructions: 'docker/extra' } });
+      } catch (e) {
+        typedOnly(e);
+        return;
+      }
+      const dockerfile = g.files[0]!.content;
+      // A TAB after a keyword is Docker syntax, and the file's to use; nothing else.
+      expect(dockerfile).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+      const added = g.plan.custom.instructions;
+      const baseline = keywords(renderDockerfile(harmless({ ...g.plan, custom: { ...g.plan.custom, instructions: [] } })));
+      const got = keywords(dockerfile);
+      const count = added.filter((t) => !t.startsWith('#')).length;
+      const at = baseline.lastIndexOf('USER');
+      expect(got.length).toBe(baseline.length + count);
+      expect(got.slice(0, at)).toEqual(baseline.slice(0, at));
+      expect(got.slice(at + count)).toEqual(baseline.slice(at));
+      for (const k of got.slice(at, at + count)) expect(ALLOWED.has(k)).toBe(true);
+      for (const t of added) expect(dockerfile).toContain(t);
+    }), { numRuns: RUNS });
+  }, 120_000);
+
+  test('saved answers', async () => {
+    const dir = join(base, 'answers');
+    mkdirSync(dir);
+    await fc.assert(fc.asyncProperty(answersObject, async (raw) => {
+      let options: GenerateOptions;
+      try {
+        options = optionsFromAnswers(validateAnswers(JSON.parse(JSON.stringify(raw))), true);
+      } catch (e) {
+        typedOnly(e);
+        return;
+      }
+      // Without an instruction file here: that field has its own property above.
+      await check(dir, go({ 'cmd/a/main.go': GO_MAIN }), { ...options, custom: { ...options.custom, instructions: undefined } });
+    }), { numRuns: RUNS });
+  }, 120_000);
+
+  test('template overrides', async () => {
+    const dir = join(base, 'overrides');
+    mkdirSync(dir);
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...OVERRIDE_NAMES), overrideText, fc.constantFrom(...OVERRIDE_NAMES), overrideText, async (n1, t1, n2, t2) => {
+      rmSync(join(dir, '.slim-dockerfile'), { recursive: true, force: true });
+      for (const [rel, t] of Object.entries(go({ [`.slim-dockerfile/${n1}.hbs`]: t1, [`.slim-dockerfile/${n2}.hbs`]: t2 }))) {
+        mkdirSync(dirname(join(dir, rel)), { recursive: true });
+        writeFileSync(join(dir, rel), t);
+      }
+      const start = Date.now();
+      await generate(dir, { runtime: 'scratch' }).catch(typedOnly);
+      expect(Date.now() - start).toBeLessThan(2000);
+    }), { numRuns: RUNS });
+  }, 120_000);
 });
