@@ -157,6 +157,10 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
   const plan = makePlan(language, detection, resolved, { runtime, runtimeSource, syntax: opts.syntax });
   customize(plan, opts.custom, scan);
   const overrides = templateOverrides(scan, plan.warnings);
+  plan.custom.overrides = Object.keys(overrides).sort();
+  if (plan.custom.overrides.length) {
+    plan.warnings.push(`Template overrides in .slim-dockerfile/ (${plan.custom.overrides.join(', ')}) replace built-in parts of the Dockerfile: they are the project's own code and write what they hold, FROM lines included; review them like the Dockerfile.`);
+  }
   const chosen: Generated['chosen'] = {};
   if (!opts.lang && ties.length > 0 && opts.ask?.lang) chosen.lang = detection.lang;
   if (opts.entry === undefined && resolved.entry.source === 'chosen at the prompt') chosen.entry = resolved.entry.value;

@@ -80,6 +80,8 @@ export interface Plan {
     instructions: string[];
     /** The Dockerfile comes from saved answers (.slim-dockerfile.json). */
     answers: boolean;
+    /** Built-in partials the project's .slim-dockerfile/ shadows (build/go, run/slim). */
+    overrides: string[];
   };
 }
 
@@ -194,6 +196,6 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
     notes: resolved.notes ?? [],
     dockerignore: dockerignoreLines(resolved.ignore, resolved.keep ?? [], resolved.warnings),
     syntax: !!opts.syntax,
-    custom: { buildPackages: [], buildPm: /alpine/.test(build.image) ? 'apk' : 'apt', apk: [], instructions: [], answers: false },
+    custom: { buildPackages: [], buildPm: /alpine/.test(build.image) ? 'apk' : 'apt', apk: [], instructions: [], answers: false, overrides: [] },
   };
 }
