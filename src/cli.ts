@@ -28,6 +28,7 @@ interface Argv {
   build: boolean;
   run: boolean;
   compare: boolean;
+  verify: boolean;
   tag?: string;
   jlinkModules?: string;
   verbose: boolean;
@@ -63,6 +64,7 @@ function parser(args: string[]) {
     .option('build', { type: 'boolean', default: false, describe: 'build the image after writing and print its size' })
     .option('run', { type: 'boolean', default: false, describe: 'build, then run the container once and show its first lines' })
     .option('tag', { type: 'string', describe: 'image tag for --build/--run (default: the program name, lowercased)' })
+    .option('verify', { type: 'boolean', default: false, describe: 'build, run the image for a few seconds and check it from outside: it started (or what it died of), the ports it listens on and where, against EXPOSE, and its user; exit 4 when it fails' })
     .option('compare', { type: 'boolean', default: false, describe: 'build and run every possible final stage and print their sizes; writes nothing' })
     .option('verbose', { type: 'boolean', default: false, describe: 'stack traces and full build output' })
     .option('check', { type: 'boolean', default: false, describe: 'compare the Dockerfile and .dockerignore on disk with what the project (and its saved answers) would give now: exit 0 when they match, 3 with the diff and the reason when not; writes nothing' })
@@ -82,8 +84,8 @@ function parser(args: string[]) {
       if (a.port !== undefined && (!Number.isInteger(a.port) || a.port < 1 || a.port > 65535)) throw new Error('--port must be a whole number from 1 to 65535');
       if (a.jlinkModules !== undefined && !String(a.jlinkModules).split(',').every((m) => /^[a-z][a-z0-9_]{0,40}(\.[a-z][a-z0-9_]{0,40}){0,8}$/.test(m.trim()))) throw new Error(`--jlink-modules "${shown(String(a.jlinkModules), 60)}" is not a comma-separated list of Java module names (like java.scripting,jdk.crypto.cryptoki)`);
       if (a.stdout && a.dryRun) throw new Error('--stdout and --dry-run cannot be combined: each already writes nothing');
-      if ((a.build || a.run) && (a.stdout || a.dryRun)) throw new Error('--build and --run build the written Dockerfile: drop --stdout/--dry-run, or use --compare, which writes nothing');
-      if (a.check && (a.stdout || a.dryRun || a.build || a.run || a.compare || a.force)) throw new Error('--check only compares: it cannot be combined with --stdout, --dry-run, --force, --build, --run or --compare');
+      if ((a.build || a.run || a.verify) && (a.stdout || a.dryRun)) throw new Error('--build, --run and --verify build the written Dockerfile: drop --stdout/--dry-run, or use --compare, which writes nothing');
+      if (a.check && (a.stdout || a.dryRun || a.build || a.run || a.verify || a.compare || a.force)) throw new Error('--check only compares: it cannot be combined with --stdout, --dry-run, --force, --build, --run, --verify or --compare');
       for (const p of (a.addPackage as string[] | undefined) ?? []) if (!/^((build|run):)?[a-z0-9][a-z0-9+.-]{0,80}$/.test(p)) throw new Error(`--add-package "${shown(p, 60)}" is not a package name (like curl, or build:git, run:libvips42)`);
       for (const e of (a.env as string[] | undefined) ?? []) if (!ENV_LINE.test(e)) throw new Error(`--env "${shown(e, 60)}" is not KEY=VALUE (a value without spaces, quotes, $ or backslashes)`);
       for (const e of (a.arg as string[] | undefined) ?? []) if (!ARG_LINE.test(e)) throw new Error(`--arg "${shown(e, 60)}" is not NAME or NAME=VALUE`);
@@ -246,8 +248,10 @@ async function run(argv: Argv): Promise<number> {
   }
 
   const results = await writeFiles(g.dir, g.files, { force: argv.force, ...(interactive && !argv.force ? { confirm: await confirmer() } : {}) });
-  if (argv.json) out(JSON.stringify({ ...g.plan, files: results.map(({ name, result, backup }) => ({ name, result, ...(backup ? { backup } : {}) })) }, null, 2));
-  else {
+  const written = { ...g.plan, files: results.map(({ name, result, backup }) => ({ name, result, ...(backup ? { backup } : {}) })) };
+  // With --verify, the JSON waits for the image's report.
+  if (argv.json && !argv.verify) out(JSON.stringify(written, null, 2));
+  else if (!argv.json) {
     info(summary(g));
     for (const r of results) info(`${r.result.padEnd(11)} ${r.path}${r.backup ? ` (previous version in ${r.backup})` : ''}`);
   }
@@ -257,7 +261,7 @@ async function run(argv: Argv): Promise<number> {
     const saved2 = writeAnswers(g.dir, withChosen);
     if (saved2 === 'written' && !argv.json) info(`${'saved'.padEnd(11)} ${ANSWERS_FILE} (the answers a plain re-run uses; --no-save to skip)`);
   }
-  if (argv.build || argv.run) {
+  if (argv.build || argv.run || argv.verify) {
     if (results.find((r) => r.name === 'Dockerfile')?.result === 'kept') {
       throw new UserError('E_CONFLICT', 'The existing Dockerfile was kept, so --build would not build what was generated.', 'Re-run with --force, or build the existing one with docker build.');
     }
@@ -265,6 +269,16 @@ async function run(argv: Argv): Promise<number> {
     const tag = argv.tag ?? imageTag(g.plan.name);
     const built = await buildImage(g.dir, { tag, log: info, verbose: argv.verbose });
     info(formatBuild(built));
+    if (argv.verify) {
+      const { verifyImage, formatVerification } = await import('./verify.js');
+      const v = await verifyImage(tag, { expose: g.plan.final.expose, seconds: 10 });
+      if (argv.json) out(JSON.stringify({ ...written, build: built, verify: v }, null, 2));
+      else info(formatVerification(v));
+      if (!v.ok) {
+        err(`verification failed: ${v.problems.length} problem${v.problems.length > 1 ? 's' : ''} above.`);
+        return 4;
+      }
+    }
     if (argv.run) {
       const seconds = 10;
       const ran = await runImage(tag, { seconds });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { parseProcNetTcp } from '../src/verify.js';
 import { diagnose, formatCompare, human, imageTag } from '../src/docker.js';
 
 describe('diagnosing containers that do not run (no engine needed)', () => {
@@ -26,4 +27,26 @@ test('the compare table marks the default and lists refusals', () => {
 
 test('image tags are valid for any program name', () => {
   expect([imageTag('MyApp'), imageTag('calc'), imageTag('g++tool'), imageTag('_x'), imageTag('v1.2-beta')]).toEqual(['myapp', 'calc', 'g-tool', 'x', 'v1.2-beta']);
+});
+
+describe('--verify reads listening sockets from /proc/net/tcp', () => {
+  test('LISTEN entries only, IPv4 and IPv6, loopback told apart', () => {
+    const tcp = [
+      '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
+      '   0: 00000000:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000 65532        0 1 1 0000000000000000 100 0 0 10 0',
+      '   1: 0100007F:1F91 00000000:0000 0A 00000000:00000000 00:00000000 00000000 65532        0 2 1 0000000000000000 100 0 0 10 0',
+      '   2: 0100007F:1F92 0100007F:D2E4 01 00000000:00000000 00:00000000 00000000 65532        0 3 1 0000000000000000 20 4 30 10 -1',
+    ].join('\n');
+    const tcp6 = [
+      '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
+      '   0: 00000000000000000000000000000000:0BB8 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 4 1 0000000000000000 100 0 0 10 0',
+      '   1: 00000000000000000000000001000000:0BB9 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 5 1 0000000000000000 100 0 0 10 0',
+    ].join('\n');
+    expect(parseProcNetTcp(`${tcp}\n${tcp6}`)).toEqual([
+      { port: 8080, address: '0.0.0.0', loopback: false },
+      { port: 8081, address: '127.0.0.1', loopback: true },
+      { port: 3000, address: '::', loopback: false },
+      { port: 3001, address: '::1', loopback: true },
+    ]);
+  });
 });

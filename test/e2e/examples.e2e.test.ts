@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { buildImage, runImage, serveImage } from '../../src/docker.js';
 import { generate } from '../../src/index.js';
+import { verifyImage } from '../../src/verify.js';
 import { RUNTIME_DATA } from '../../src/data.js';
 import { runtimesFor, type RuntimeId } from '../../src/types.js';
 import { engineStatus, loud, SKIP_ENV } from './engine.js';
@@ -72,6 +73,10 @@ function copyOf(name: string): string {
     rows.push({ example: name, runtime, refused: false, image: plan.final.image, installs: plan.final.install, sizeBytes: built.sizeBytes, layers: built.layers, buildSeconds: built.seconds, runs });
     if (setup.http) expect({ exitCode: ran.exitCode, body: ran.lines.join('\n') }).toEqual({ exitCode: 0, body: expect.stringContaining(want.join('\n')) });
     else expect({ exitCode: ran.exitCode, lines: ran.lines.slice(0, want.length) }).toEqual({ exitCode: 0, lines: want });
+    // --verify's own look at the image: started, non-root, listening on the EXPOSEd port from outside.
+    const verified = await verifyImage(tag, { expose: plan.final.expose, args: setup.args ?? [], seconds: 60 });
+    expect({ problems: verified.problems, uid: verified.uid }).toEqual({ problems: [], uid: 65532 });
+    if (plan.final.expose !== null) expect(verified.exposeListened).toBe(true);
     if (setup.absent?.length) {
       // What the final image must not carry (a compiler, an installer's cache), asked of its shell.
       // An image without a shell (distroless) is asked through a container made, not run: docker cp fails on a missing path.
