@@ -20,6 +20,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The tool's own look at a built image (--verify): ports from its network namespace, its user, how it ended. */
+const { verifyImage } = await import(new URL('../dist/docker.js', import.meta.url).href);
+
 /**
  * Flags for every repository of a language on this machine, e.g. REALWORLD_FLAGS_RUST="--static glibc"
  * where the local rust image has no musl target (the default static build needs one).
@@ -41,15 +44,17 @@ const OUT_JSON = path.join(ROOT, 'docs/realworld.json');
 
 // ---------- arguments ----------
 function parseArgs(argv) {
-  const opts = { langs: [], only: [], planOnly: false };
+  const opts = { langs: [], only: [], planOnly: false, set: null, record: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') continue;
     if (a === '--only') opts.only.push(...String(argv[++i] ?? '').split(',').filter(Boolean));
     else if (a.startsWith('--only=')) opts.only.push(...a.slice(7).split(',').filter(Boolean));
     else if (a === '--plan-only') opts.planOnly = true;
+    else if (a === '--set') opts.set = String(argv[++i] ?? '');
+    else if (a === '--record') opts.record = String(argv[++i] ?? '');
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node scripts/realworld.mjs [go|c ...] [--only word[,word]] [--plan-only]');
+      console.log('usage: node scripts/realworld.mjs [go|c ...] [--only word[,word]] [--set name] [--plan-only] [--record label]\n  --set name      only the entries of that set (e.g. first-sight-2026-12)\n  --record label  keep this run\'s first-sight table in docs/realworld.json under the label (e.g. before, after)');
       process.exit(0);
     } else if (LANGS.includes(a)) opts.langs.push(a);
     else if (a === 'cpp') opts.langs.push('c');
@@ -254,6 +259,8 @@ async function runEntry(entry, lang, opts) {
       return result;
     }
     result.runtime = plan.runtime ?? null;
+    result.detected = plan.lang ?? null;
+    result.expose = plan.final?.expose ?? null;
     result.image = plan.final?.image ?? null;
     result.program = plan.name ?? null;
     result.warnings = (plan.warnings || []).map((w) => sanitize(typeof w === 'string' ? w : JSON.stringify(w), dir));
@@ -277,6 +284,9 @@ async function runEntry(entry, lang, opts) {
     const size = await run(DOCKER, ['image', 'inspect', '-f', '{{.Size}}', tag]);
     result.sizeMB = Math.round((Number(size.stdout.trim()) / 1e6) * 10) / 10;
     const c = await checkImage(tag, entry.check);
+    // --verify's report beside the check: a server as its image starts it, a command with the check's arguments.
+    const v = await verifyImage(tag, { expose: result.expose, seconds: entry.check.wait ?? 20, args: entry.check.port ? entry.check.args ?? [] : entry.check.cmd });
+    result.verify = { ok: v.ok, uid: v.uid, listening: v.listening.map((l) => `${l.address}:${l.port}`), exposeListened: v.exposeListened, problems: v.problems };
     result.verdict = c.ok ? 'pass' : 'check-failed';
     if (c.ok) result.checkOutput = c.detail;
     else result.error = c.detail;
@@ -299,7 +309,7 @@ function loadCorpus(lang) {
   return list;
 }
 const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-function renderMd(all, corpora) {
+function renderMd(all, corpora, history = []) {
   const out = [];
   out.push('# Real-world repositories', '');
   out.push('Written by `npm run realworld` (scripts/realworld.mjs), never by hand. Each repository of');
@@ -317,8 +327,8 @@ function renderMd(all, corpora) {
     const entries = corpora[lang] || [];
     if (!entries.length) continue;
     out.push(`## ${TITLES[lang]}`, '');
-    out.push('| repository | commit | flags | runtime | size MB | build s | verdict | detail |');
-    out.push('|---|---|---|---|---:|---:|---|---|');
+    out.push('| repository | commit | flags | runtime | size MB | build s | verdict | verify | detail |');
+    out.push('|---|---|---|---|---:|---:|---|---|---|');
     for (const e of entries) {
       const r = all.find((x) => x.repo === e.repo && x.lang === lang) || { verdict: 'not run' };
       totals.repos++;
@@ -327,13 +337,55 @@ function renderMd(all, corpora) {
       else if (['build-failed', 'check-failed', 'generate-failed'].includes(r.verdict)) totals.fail++;
       else totals.other++;
       const detail = r.verdict === 'pass' ? r.checkOutput : r.error;
-      out.push(`| ${cell(e.repo)} | ${cell(e.commit.slice(0, 10))} | ${cell((e.flags || []).join(' '))} | ${cell(r.runtime ?? '')} | ${r.sizeMB ?? ''} | ${r.buildSeconds ?? ''} | **${cell(r.verdict)}** | ${cell(detail ?? '')} |`);
+      const verify = r.verify ? (r.verify.ok ? 'ok' : cell(r.verify.problems.join('; '))) : '';
+      out.push(`| ${cell(e.repo)}${e.set ? ' ·' : ''} | ${cell(e.commit.slice(0, 10))} | ${cell((e.flags || []).join(' '))} | ${cell(r.runtime ?? '')} | ${r.sizeMB ?? ''} | ${r.buildSeconds ?? ''} | **${cell(r.verdict)}** | ${verify} | ${cell(detail ?? '')} |`);
     }
     out.push('');
   }
+  out.push(...firstSight(all, corpora));
+  for (const h of history) out.push(`### Recorded: ${h.label} (${h.at})`, '', ...h.table.filter((l) => l.startsWith('|')), '');
   out.push('## Totals', '');
   out.push(`${totals.repos} repositories: ${totals.pass} pass, ${totals.refused} refused with a reason, ${totals.fail} fail` + (totals.other ? `, ${totals.other} not run or missing` : '') + '.', '');
   return { md: out.join('\n'), totals };
+}
+
+/**
+ * The first-sight rate per language (C and C++ apart, by the language the tool detected): of the
+ * entries of a set, those that passed with no flags, over those whose build this machine can
+ * reach (an entry's `limit` names the machine's limit that stops it; refusals count as failures).
+ */
+function firstSight(all, corpora) {
+  const sets = [...new Set(LANGS.flatMap((l) => (corpora[l] || []).map((e) => e.set).filter(Boolean)))];
+  const out = [];
+  for (const set of sets) {
+    out.push(`## First sight: ${set}`, '');
+    out.push('Entries marked · in the tables above; chosen by the rule in realworld/README.md, run with no flags.', '');
+    out.push('| language | repositories | pass | fail | refused | machine limit | not run | first-sight rate |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+    const rows = new Map();
+    for (const lang of LANGS) {
+      for (const e of (corpora[lang] || []).filter((x) => x.set === set)) {
+        const r = all.find((x) => x.repo === e.repo && x.lang === lang) || { verdict: 'not run' };
+        const key = lang === 'c' ? (r.detected === 'c' ? 'C' : r.detected === 'cpp' ? 'C++' : e.lang === 'cpp' ? 'C++' : 'C') : TITLES[lang];
+        const row = rows.get(key) || { repos: 0, pass: 0, fail: 0, refused: 0, limit: 0, notRun: 0 };
+        row.repos++;
+        if (e.limit) row.limit++;
+        else if (r.verdict === 'pass' && !(e.flags || []).length) row.pass++;
+        else if (r.verdict === 'refused') row.refused++;
+        else if (['build-failed', 'check-failed', 'generate-failed', 'pass'].includes(r.verdict)) row.fail++;
+        else row.notRun++;
+        rows.set(key, row);
+      }
+    }
+    const total = { repos: 0, pass: 0, fail: 0, refused: 0, limit: 0, notRun: 0 };
+    const rate = (r) => { const d = r.repos - r.limit - r.notRun; return d ? `${Math.round((100 * r.pass) / d)}% (${r.pass}/${d})` : '-'; };
+    for (const [key, r] of rows) {
+      for (const k of Object.keys(total)) total[k] += r[k];
+      out.push(`| ${key} | ${r.repos} | ${r.pass} | ${r.fail} | ${r.refused} | ${r.limit} | ${r.notRun} | ${rate(r)} |`);
+    }
+    out.push(`| all | ${total.repos} | ${total.pass} | ${total.fail} | ${total.refused} | ${total.limit} | ${total.notRun} | ${rate(total)} |`, '');
+  }
+  return out;
 }
 
 // ---------- main ----------
@@ -358,7 +410,7 @@ async function main() {
   for (const lang of LANGS) corpora[lang] = loadCorpus(lang);
   const fresh = [];
   for (const lang of opts.langs) {
-    const list = corpora[lang].filter((e) => !opts.only.length || opts.only.some((w) => e.repo.toLowerCase().includes(w.toLowerCase())));
+    const list = corpora[lang].filter((e) => (!opts.only.length || opts.only.some((w) => e.repo.toLowerCase().includes(w.toLowerCase()))) && (!opts.set || e.set === opts.set));
     for (const entry of list) {
       process.stdout.write(`${lang} ${entry.repo} ... `);
       const r = await runEntry(entry, lang, opts);
@@ -366,27 +418,31 @@ async function main() {
       fresh.push(r);
       console.log(`${r.verdict}${r.runtime ? ` (${r.runtime}` + (r.sizeMB != null ? `, ${r.sizeMB} MB` : '') + ')' : ''}${r.buildSeconds != null ? ` ${r.buildSeconds}s` : ''}${r.error ? `: ${r.error}` : ''}`);
       // Written after every repository: an interrupted run keeps what it measured.
-      if (!opts.planOnly) writeDocs(fresh, corpora, false);
+      if (!opts.planOnly) writeDocs(fresh, corpora, false, null);
     }
   }
   if (opts.planOnly) return;
-  writeDocs(fresh, corpora, true);
+  writeDocs(fresh, corpora, true, opts.record);
 }
 
-function writeDocs(fresh, corpora, last) {
+function writeDocs(fresh, corpora, last, record) {
   // Merge with the results on disk now (another run may have written meanwhile), so a filtered
   // run updates only what it ran.
   let previous = [];
+  let history = [];
   try {
-    previous = JSON.parse(fs.readFileSync(OUT_JSON, 'utf8')).results || [];
+    const old = JSON.parse(fs.readFileSync(OUT_JSON, 'utf8'));
+    previous = old.results || [];
+    history = old.history || [];
   } catch { /* first run */ }
   const merged = previous.filter((p) => !fresh.some((f) => f.repo === p.repo && f.lang === p.lang))
     .filter((p) => corpora[p.lang]?.some((e) => e.repo === p.repo && e.commit.startsWith(p.commit)));
   merged.push(...fresh);
-  const { md, totals } = renderMd(merged, corpora);
+  if (record) history = [...history.filter((h) => h.label !== record), { label: record, at: new Date().toISOString().slice(0, 10), table: firstSight(merged, corpora) }];
+  const { md, totals } = renderMd(merged, corpora, history);
   fs.mkdirSync(path.dirname(OUT_MD), { recursive: true });
   fs.writeFileSync(OUT_MD, md);
-  fs.writeFileSync(OUT_JSON, `${JSON.stringify({ cli: path.relative(ROOT, CLI) || CLI, totals, results: merged.map(({ log, ...r }) => r) }, null, 2)}\n`);
+  fs.writeFileSync(OUT_JSON, `${JSON.stringify({ cli: path.relative(ROOT, CLI) || CLI, totals, history, results: merged.map(({ log, ...r }) => r) }, null, 2)}\n`);
   if (last) console.log(`\n${totals.repos} repositories: ${totals.pass} pass, ${totals.refused} refused, ${totals.fail} fail${totals.other ? `, ${totals.other} not run` : ''}. Wrote docs/realworld.md and docs/realworld.json.`);
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { execa } from 'execa';
-import { diagnose } from './docker.js';
+import { diagnose } from './diagnose.js';
 
 /**
  * --verify: the built image run for a few seconds and looked at from outside. Whether the program
