@@ -4,6 +4,7 @@ import { detect, languageFor } from './detect/index.js';
 import { scanProject, type Scan } from './detect/scan.js';
 import { INSTRUCTION_LIMITS, parseInstructions } from './instructions.js';
 import { shown } from './quote.js';
+import type { Options } from './options.js';
 import { UserError } from './errors.js';
 import type { Detection, ResolveOptions } from './lang/types.js';
 import { makePlan, placementsFor, runtimeOptions, smallest, type Plan, type RuntimeOption } from './plan/index.js';
@@ -15,6 +16,7 @@ export type { Plan, RuntimeOption } from './plan/index.js';
 export { UserError, isUserError } from './errors.js';
 export { LANGS, RUNTIMES } from './types.js';
 export type { LangId, RuntimeId } from './types.js';
+export type { Options } from './options.js';
 
 /**
  * Questions the pipeline may ask when it cannot work something out. The CLI answers them with
@@ -26,27 +28,11 @@ export interface Asker {
   runtime?(options: RuntimeOption[], current: RuntimeId): Promise<RuntimeId>;
 }
 
-export interface GenerateOptions extends ResolveOptions {
-  lang?: LangId | undefined;
-  runtime?: RuntimeId | undefined;
-  syntax?: boolean | undefined;
+/** generate()'s options: the answers (src/options.ts), and what only a program that calls it gives. */
+export interface GenerateOptions extends Options {
   ask?: Asker | undefined;
-  /** What the user adds to the generated Dockerfile (from saved answers and flags). */
-  custom?: Customization | undefined;
-  /** Also write compose.yaml. */
-  compose?: boolean | undefined;
-}
-
-/** Additions that survive regeneration: packages, environment, arguments, instructions, base images, template overrides. */
-export interface Customization {
-  addPackages?: { build?: string[] | undefined; run?: string[] | undefined } | undefined;
-  env?: string[] | undefined;
-  args?: string[] | undefined;
-  /** A file in the project whose Dockerfile instructions go into the final stage (read and checked here). */
-  instructions?: string | undefined;
-  baseImages?: { build?: string | undefined; final?: string | undefined } | undefined;
   /** The Dockerfile is made from saved answers: its header says so. */
-  answers?: boolean | undefined;
+  fromAnswers?: boolean | undefined;
 }
 
 /** The names Compose looks for, in its order: an existing one is the file to update, never a second one beside it. */
@@ -77,9 +63,8 @@ function readInstructions(scan: Scan, rel: string): string[] {
 }
 
 /** Lays the user's additions over a plan; refuses what the final image cannot take (a package on distroless). */
-function customize(plan: Plan, c: Customization | undefined, scan: Scan): void {
-  if (!c) return;
-  plan.custom.answers = !!c.answers;
+function customize(plan: Plan, c: GenerateOptions, scan: Scan): void {
+  plan.custom.answers = !!c.fromAnswers;
   if (c.baseImages?.build) plan.build.image = c.baseImages.build;
   if (c.baseImages?.final) plan.final.image = c.baseImages.final;
   plan.custom.buildPackages = [...(c.addPackages?.build ?? [])];
@@ -96,7 +81,7 @@ function customize(plan: Plan, c: Customization | undefined, scan: Scan): void {
     plan.build.args.push({ name: name!, value: value.join('=') });
   }
   plan.custom.instructions = c.instructions ? readInstructions(scan, c.instructions) : [];
-  if (c.answers) plan.decisions.push({ topic: 'Answers', choice: '.slim-dockerfile.json', because: 'saved by an earlier run; flags update it' });
+  if (c.fromAnswers) plan.decisions.push({ topic: 'Answers', choice: '.slim-dockerfile.json', because: 'saved by an earlier run; flags update it' });
 }
 
 function checkDir(dir: string): string {
@@ -109,6 +94,11 @@ function checkDir(dir: string): string {
   }
   if (!isDir) throw new UserError('E_NO_DIR', `${dir} is not a directory.`, 'Pass the directory of the project: create-slim-dockerfile path/to/project');
   return abs;
+}
+
+/** What a language's resolver reads of the options. */
+function resolveOptions(o: GenerateOptions): ResolveOptions {
+  return { langVersion: o.langVersion, entry: o.entry, port: o.port, staticMode: o.static, jlinkModules: o.jlinkModules };
 }
 
 async function chooseDetection(ranked: Detection[], ties: Detection[], opts: GenerateOptions): Promise<Detection> {
@@ -140,10 +130,10 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
   const detection = await chooseDetection(ranked, ties, opts);
   const language = languageFor(detection.lang);
   const lang = detection.lang;
-  let resolved = language.resolve(scan, lang, opts);
+  let resolved = language.resolve(scan, lang, resolveOptions(opts));
   if (resolved.entries.length > 1 && opts.entry === undefined && opts.ask?.entry) {
     const entry = await opts.ask.entry(resolved.entries, resolved.entry.value);
-    resolved = language.resolve(scan, lang, { ...opts, entry, entrySource: 'chosen at the prompt' });
+    resolved = language.resolve(scan, lang, { ...resolveOptions(opts), entry, entrySource: 'chosen at the prompt' });
   }
   let runtime = opts.runtime;
   let runtimeSource = '--runtime';
@@ -155,7 +145,7 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
   // What the scan left out (links leaving the project, special or oversized files, an early stop).
   resolved.warnings.push(...scan.notes);
   const plan = makePlan(language, detection, resolved, { runtime, runtimeSource, syntax: opts.syntax });
-  customize(plan, opts.custom, scan);
+  customize(plan, opts, scan);
   const overrides = templateOverrides(scan, plan.warnings);
   plan.custom.overrides = Object.keys(overrides).sort();
   if (plan.custom.overrides.length) {

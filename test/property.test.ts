@@ -166,7 +166,7 @@ describe(`what a repository commits for the team features (${RUNS} cases each)`,
       }
       let g;
       try {
-        g = await generate(dir, { runtime: rt as GenerateOptions['runtime'], custom: { instructions: 'docker/extra' } });
+        g = await generate(dir, { runtime: rt as GenerateOptions['runtime'], instructions: 'docker/extra' });
       } catch (e) {
         typedOnly(e);
         return;
@@ -199,7 +199,7 @@ describe(`what a repository commits for the team features (${RUNS} cases each)`,
         return;
       }
       // Without an instruction file here: that field has its own property above.
-      await check(dir, go({ 'cmd/a/main.go': GO_MAIN }), { ...options, custom: { ...options.custom, instructions: undefined } });
+      await check(dir, go({ 'cmd/a/main.go': GO_MAIN }), { ...options, instructions: undefined });
     }), { numRuns: RUNS });
   }, 120_000);
 

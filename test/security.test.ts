@@ -80,7 +80,7 @@ describe('an instruction file is read as Docker reads it', () => {
 
   test('a multi-line RUN renders as a Dockerfile Docker reads with the same instructions', async () => {
     const dir = goProject({ 'docker/extra': 'RUN echo a \\\n  && echo b\nLABEL x=y\n' });
-    const g = await generate(dir, { custom: { instructions: 'docker/extra' } });
+    const g = await generate(dir, { instructions: 'docker/extra' });
     const text = g.files[0]!.content;
     expect(text).toContain('RUN echo a \\\n  && echo b\nLABEL x=y\nUSER ');
     const runs = DockerfileParser.parse(text).getInstructions().filter((i) => i.getKeyword() === 'RUN');

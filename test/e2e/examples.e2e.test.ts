@@ -69,7 +69,7 @@ function copyOf(name: string): string {
       ? await serveImage(tag, { port: setup.http.port, path: setup.http.path, seconds: 90 })
       : await runImage(tag, { seconds: 30, maxLines: 50, args: setup.args ?? [] });
     const runs = setup.http ? ran.exitCode === 0 && want.every((line) => ran.lines.join('\n').includes(line)) : ran.exitCode === 0 && want.every((line, i) => ran.lines[i] === line);
-    const { plan } = await generate(dir, { runtime, ...(setup.flags?.includes('glibc') ? { staticMode: 'glibc' as const } : {}) });
+    const { plan } = await generate(dir, { runtime, ...(setup.flags?.includes('glibc') ? { static: 'glibc' as const } : {}) });
     rows.push({ example: name, runtime, refused: false, image: plan.final.image, installs: plan.final.install, sizeBytes: built.sizeBytes, layers: built.layers, buildSeconds: built.seconds, runs });
     if (setup.http) expect({ exitCode: ran.exitCode, body: ran.lines.join('\n') }).toEqual({ exitCode: 0, body: expect.stringContaining(want.join('\n')) });
     else expect({ exitCode: ran.exitCode, lines: ran.lines.slice(0, want.length) }).toEqual({ exitCode: 0, lines: want });
