@@ -26,6 +26,8 @@ export interface RuntimeInfo {
 }
 
 export interface LanguageData {
+  /** Runtimes in the language's order of preference: the default is the first that runs the program. */
+  runtimes?: RuntimeId[];
   image: string;
   defaultVersion: string;
   minVersion?: string;

@@ -7,7 +7,7 @@ import { shown } from './quote.js';
 import type { Options } from './options.js';
 import { UserError } from './errors.js';
 import type { Detection, ResolveOptions } from './lang/types.js';
-import { makePlan, placementsFor, runtimeOptions, smallest, type Plan, type RuntimeOption } from './plan/index.js';
+import { makePlan, placementsFor, preferred, runtimeOptions, type Plan, type RuntimeOption } from './plan/index.js';
 import { composeFile } from './compose.js';
 import { renderDockerfile, renderDockerignore, templateOverrides } from './render.js';
 import type { Choice, LangId, RuntimeId } from './types.js';
@@ -139,7 +139,7 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
   let runtimeSource = '--runtime';
   if (!runtime && opts.ask?.runtime) {
     const options = runtimeOptions(placementsFor(resolved));
-    const best = smallest(options);
+    const best = preferred(options, resolved.lang);
     if (best) { runtime = await opts.ask.runtime(options, best.runtime); runtimeSource = 'chosen at the prompt'; }
   }
   // What the scan left out (links leaving the project, special or oversized files, an early stop).

@@ -1,7 +1,7 @@
-import { RUNTIME_DATA } from '../data.js';
+import { LANGUAGE_DATA, RUNTIME_DATA } from '../data.js';
 import { UserError } from '../errors.js';
 import type { BuildSpec, Detection, Language, Resolved } from '../lang/types.js';
-import type { Decision, LangId, RuntimeId } from '../types.js';
+import { RUNTIMES, type Decision, type LangId, type RuntimeId } from '../types.js';
 import { placeAll, type Placement, type Refusal } from './compat.js';
 import { dockerignoreLines } from './dockerignore.js';
 
@@ -98,9 +98,14 @@ export function runtimeOptions(placements: (Placement | Refusal)[]): RuntimeOpti
     : { runtime: p.runtime, ok: false, reason: p.reason, short: p.short, fix: p.fix });
 }
 
-/** The default runtime: the smallest image the program runs on (ties: the order of RUNTIMES). */
-export function smallest(options: RuntimeOption[]): RuntimeOption | undefined {
-  return options.filter((o) => o.ok).reduce<RuntimeOption | undefined>((a, o) => (!a || o.baseMB! < a.baseMB! ? o : a), undefined);
+/**
+ * The default runtime: the first, in the language's order of preference (data/languages.json
+ * `runtimes`; a runtime it does not list comes after, in the order of RUNTIMES), that runs the program.
+ */
+export function preferred(options: RuntimeOption[], lang: LangId): RuntimeOption | undefined {
+  const order = LANGUAGE_DATA[lang === 'cpp' ? 'c' : lang].runtimes ?? [];
+  const rank = (r: RuntimeId) => (order.includes(r) ? order.indexOf(r) : order.length + RUNTIMES.indexOf(r));
+  return options.filter((o) => o.ok).sort((a, b) => rank(a.runtime) - rank(b.runtime))[0];
 }
 
 /** Where an image is named per language version (eclipse-temurin:{java}-jre, python:{python}-slim). */
@@ -130,14 +135,14 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
     placement = p;
     decisions.push({ topic: 'Runtime', choice: `${p.runtime} (${p.image.image})`, because: opts.runtimeSource ?? '--runtime' });
   } else {
-    const best = smallest(options);
+    const best = preferred(options, resolved.lang);
     if (!best) throw new UserError('E_REFUSED', 'No runtime target can run this program.', options.map((o) => `${o.runtime}: ${o.reason}`).join('; '));
     placement = placements.find((x) => x.runtime === best.runtime) as Placement;
     const refused = options.filter((o) => !o.ok).map((o) => o.runtime);
     decisions.push({
       topic: 'Runtime',
       choice: `${best.runtime} (${best.image})`,
-      because: `the smallest image it runs on (${best.baseMB} MB base)${refused.length ? `; not ${refused.join(', ')}: see --explain` : ''}`,
+      because: `the first of ${resolved.lang}'s runtimes, in its order of preference, that runs it (${best.baseMB} MB base)${refused.length ? `; not ${refused.join(', ')}: see --explain` : ''}`,
     });
   }
   for (const o of options.filter((x) => !x.ok)) decisions.push({ topic: `Not ${o.runtime}`, choice: 'refused', because: o.reason! });
