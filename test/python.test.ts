@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/detect/scan.js';
 import { detect } from '../src/detect/index.js';
 import { generate } from '../src/index.js';
-import { normalizeName, poetryToPep440, python, pythonMinor, readRequirements, requirementName, setupCfgScripts } from '../src/lang/python.js';
+import { normalizeName, poetryToPep440, python, pythonMinor, readRequirements, requirementName, setupCfgFiles, setupCfgScripts } from '../src/lang/python.js';
 import { project } from './helpers.js';
 
 const resolve = (files: Record<string, string>, opts = {}) => python.resolve(scanProject(project(files)), 'python', opts);
@@ -292,4 +292,11 @@ describe('hostile Python projects: bounded includes, fixes that work, one versio
   test('a Poetry constraint with long runs of blanks and commas', () => {
     expect(poetryToPep440(`>=3.9${' '.repeat(1000)},${' \t'.repeat(1000)}<4`)).toBe('>=3.9,<4');
   });
+});
+
+test('files setup.cfg reads by name (file: directives) stay in the build context and are kept', () => {
+  expect(setupCfgFiles('[metadata]\nlong_description = file: docs/README.md, CHANGES.md\nversion = file: ./VERSION\nname = x\n')).toEqual(['docs/README.md', 'CHANGES.md', 'VERSION']);
+  const r = resolve({ 'setup.py': 'from setuptools import setup\nsetup()\n', 'setup.cfg': '[metadata]\nname = x\nlong_description = file: docs/README.md\n', 'docs/README.md': '# x\n', 'main.py': 'print(1)\n' });
+  expect(r.ignore).not.toContain('docs/');
+  expect(r.keep).toEqual(['setup.py', 'setup.cfg', 'docs/README.md', 'main.py']);
 });

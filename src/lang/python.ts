@@ -251,6 +251,22 @@ export function setupCfgScripts(text: string): Record<string, string> {
   return out;
 }
 
+/** Files setup.cfg reads by name (`long_description = file: README.md, CHANGES.md`, `version = file: VERSION`), a line at a time. */
+export function setupCfgFiles(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.length > 500) continue;
+    const eq = line.indexOf('=');
+    const value = eq > 0 ? line.slice(eq + 1).trim() : '';
+    if (!value.startsWith('file:')) continue;
+    for (const f of value.slice(5).split(',')) {
+      const path = f.trim().replace(/^\.\//, '');
+      if (path && out.length < 20) out.push(path);
+    }
+  }
+  return out;
+}
+
 export const python: Language = {
   ids: ['python'],
 
@@ -511,7 +527,8 @@ export const python: Language = {
     const scm = requires.some((r) => ['setuptools-scm', 'hatch-vcs', 'poetry-dynamic-versioning', 'flit-scm'].includes(r))
       || str(obj(obj(obj(pyproject?.tool)?.pdm)?.version)?.source) === 'scm' || str(obj(obj(obj(pyproject?.tool)?.hatch)?.version)?.source) === 'vcs';
     if (scm) decisions.push({ topic: 'Version', choice: 'from the VERSION build argument (default 0.0.0)', because: 'the package takes its version from git, and .git stays out of the build context: docker build --build-arg VERSION=1.2.3' });
-    const readmes = [project?.readme, obj(project?.readme)?.file, poetryTable?.readme, ...strs(poetryTable?.readme)].map(str).filter((r): r is string => !!r).map((r) => r.replace(/^\.\//, ''));
+    const readmes = [project?.readme, obj(project?.readme)?.file, poetryTable?.readme, ...strs(poetryTable?.readme)].map(str).filter((r): r is string => !!r).map((r) => r.replace(/^\.\//, ''))
+      .concat(setupCfgFiles(scan.read('setup.cfg', 256 * 1024) ?? ''));
     const localFiles = [...(reqs?.files ?? [])];
     const manifests = {
       uv: ['pyproject.toml', 'uv.lock'], poetry: ['pyproject.toml', 'poetry.lock'], pdm: ['pyproject.toml', 'pdm.lock'], pipenv: ['Pipfile', 'Pipfile.lock'], pip: localFiles, project: [],
