@@ -220,3 +220,108 @@ describe('Java on every runtime', () => {
     await expect(generate(project({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main(){}\n' }), { runtime: 'jre' })).rejects.toMatchObject({ code: 'E_REFUSED', message: expect.stringContaining('Java programs') });
   });
 });
+
+describe('hostile Java builds: bounded walks, own keys, fixes that work', () => {
+  const parent = (artifactId: string, rel: string) => `<parent><groupId>g</groupId><artifactId>${artifactId}</artifactId><version>1</version><relativePath>${rel}</relativePath></parent>`;
+
+  test('a parent cycle through <relativePath> ends with a warning', () => {
+    const r = resolve({
+      'pom.xml': pom(`<modules><module>a</module></modules>${jarMain('x.App')}`, `${parent('a', 'a/pom.xml')}<groupId>g</groupId><artifactId>root</artifactId><version>1</version>`),
+      'a/pom.xml': pom('<packaging>pom</packaging>', `${parent('root', '../pom.xml')}<artifactId>a</artifactId>`),
+    });
+    expect(r.warnings.join('\n')).toMatch(/form a cycle through <relativePath>/);
+    expect(r.entries.map((e) => e.value)).toEqual(['.']);
+  });
+
+  test('a parent chain deeper than the cap stops there, with a warning', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i <= 100; i++) {
+      const file = i === 0 ? 'pom.xml' : `p${i}/pom.xml`;
+      const up = i < 100 ? parent(`p${i + 1}`, `${i === 0 ? '' : '../'}p${i + 1}/pom.xml`) : '';
+      files[file] = pom(i === 0 ? jarMain('x.App') : '<packaging>pom</packaging>', `${up}<groupId>g</groupId><artifactId>${i === 0 ? 'root' : `p${i}`}</artifactId><version>1</version>`);
+    }
+    const r = resolve(files);
+    expect(r.warnings.join('\n')).toContain('more than 20 parents');
+    expect((r.own as { buildFiles: string[] }).buildFiles.length).toBeLessThanOrEqual(22);
+  });
+
+  test('modules that list their parent again are read once', () => {
+    const r = resolve({
+      'pom.xml': pom('<packaging>pom</packaging><modules><module>a</module></modules>', '<groupId>g</groupId><artifactId>root</artifactId><version>1</version>'),
+      'a/pom.xml': pom(`<modules><module>..</module><module>../a</module></modules>${jarMain('x.App')}`, `${parent('root', '../pom.xml')}<artifactId>a</artifactId>`),
+    });
+    expect((r.own as { buildFiles: string[] }).buildFiles).toEqual(['pom.xml', 'a/pom.xml']);
+  });
+
+  test('properties are looked up by their own names: ${constructor} and the like stay unresolved, as Maven leaves them', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      expect(interpolate(`\${${name}}`, {})).toBe(`\${${name}}`);
+      expect(interpolate(`\${${name}}`, new Map())).toBe(`\${${name}}`);
+    }
+    const r = resolve({ 'pom.xml': pom(`<properties><main.class>\${constructor}</main.class><maven.compiler.release>\${toString}</maven.compiler.release></properties>`), 'src/main/java/a/App.java': MAIN('a', 'App') });
+    expect(r.entry.value).toBe('.');
+    expect((r.own as { mainClass: string }).mainClass).toBe('a.App');
+    expect(r.version.source).toContain('newest LTS');
+  });
+
+  test('interpolation is bounded: a property naming itself, a chain of 1000, a value that would grow past the cap', () => {
+    expect(interpolate('${a}', { a: '${a}' })).toBe('${a}');
+    const chain = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`p${i}`, `\${p${i + 1}}`]));
+    expect(interpolate('${p0}', chain)).toMatch(/^\$\{p\d+\}$/);
+    expect(interpolate('${a}', { a: '${b}${b}', b: 'x'.repeat(600) })).toBe('${b}${b}');
+    expect(interpolate('${a ${b}', { b: 'B' })).toBe('${a B');
+    expect(interpolate('${'.repeat(10_000) + '}', {})).toBe('${'.repeat(10_000) + '}');
+  });
+
+  test('Spring ports read as YAML and a line at a time: nested, a dotted key, a placeholder with a default, CRLF', () => {
+    const app = (f: string, text: string) => resolve({ 'pom.xml': pom(jarMain('a.App')), 'src/main/java/a/App.java': MAIN('a', 'App'), [`src/main/resources/${f}`]: text }).port;
+    expect(app('application.yml', 'spring:\n  application:\n    name: x\nserver:\n  address: 0.0.0.0\n  port: 8081 # the port\n')).toMatchObject({ value: 8081 });
+    expect(app('application.yml', 'server.port: "${PORT:9000}"\n')).toMatchObject({ value: 9000 });
+    expect(app('application.yml', 'server:\n' + '          \n'.repeat(50) + '  port: 7000\n')).toMatchObject({ value: 7000 });
+    expect(app('application.yml', 'server: [\n')).toBeUndefined();
+    expect(app('application.properties', '# x\r\n  server.port : ${PORT:8082}\r\n')).toMatchObject({ value: 8082, source: 'src/main/resources/application.properties: server.port 8082' });
+  });
+
+  test('the Gradle scripts: includeBuild is no project, CRLF lines, applicationName', () => {
+    expect(parseGradleSettings("rootProject.name = 'x'\r\ninclude ':a', ':b'\r\nincludeBuild('logic')\r\n")).toEqual({ rootName: 'x', includes: ['a', 'b'], includedBuilds: ['logic'] });
+    expect(parseGradle('application {\n  applicationName = "cli"\n  mainClass.set("a.Main")\n}\n')).toMatchObject({ applicationName: 'cli', mainClass: 'a.Main' });
+    expect(parseGradle('plugins {\n  id  (  "application"  )   version   "1"\n}\n').plugins).toEqual(['application']);
+  });
+
+  test('a Gradle project named with a space builds: the image gets a plain name, the install folder keeps Gradle\'s (quoted)', () => {
+    const { r, b } = buildOf({ 'settings.gradle': "rootProject.name = 'My App'\n", 'build.gradle': "plugins {\n  id 'application'\n}\napplication {\n  mainClass = 'a.Main'\n}\n" });
+    expect(r.name).toBe('my-app');
+    expect(b.vars.build).toContain("cp -r 'build/install/My App/lib' /app/lib");
+  });
+
+  test('a Gradle name that can be no folder is refused with the setting that fixes it; the root project is named after /src when settings name none', () => {
+    const app = "plugins {\n  id 'application'\n}\napplication {\n  mainClass = 'a.Main'\n}\n";
+    expect(() => resolve({ 'settings.gradle': "rootProject.name = 'a/b'\n", 'build.gradle': app })).toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE', hint: expect.stringContaining("rootProject.name = 'my-app' in settings.gradle") }));
+    expect(() => resolve({ 'settings.gradle': 'rootProject.name = "app-${version}"\n', 'build.gradle': app })).toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE' }));
+    expect(buildOf({ 'build.gradle': app }).b.vars.build).toContain('cp -r build/install/src/lib /app/lib');
+    expect(buildOf({ 'build.gradle': app.replace("mainClass = 'a.Main'", "mainClass = 'a.Main'\n  applicationName = 'tool'") }).b.vars.build).toContain('cp -r build/install/tool/lib /app/lib');
+  });
+
+  test('hints name fixes that work: no --entry where there is nothing to choose; a nested main class is a class name', () => {
+    expect(() => resolve({ 'pom.xml': pom('') })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY', hint: expect.not.stringContaining('--entry') }));
+    expect(() => resolve({ 'build.gradle': "plugins { id 'java' }\n" })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY', hint: expect.not.stringContaining('--entry') }));
+    expect(() => resolve({ 'pom.xml': pom('<modules><module>my mod</module></modules>'), 'my mod/pom.xml': pom(jarMain('a.App'), `${parent('app', '../pom.xml')}<artifactId>m</artifactId>`) }))
+      .toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE', hint: expect.stringContaining('Rename the folder') }));
+    expect((resolve({ 'pom.xml': pom(jarMain('a.Outer$Main')) }).own as { mainClass: string }).mainClass).toBe('a.Outer$Main');
+  });
+
+  test('keep: the build files and module folders (a Maven module may sit under build/ or target/)', () => {
+    const r = resolve({ 'pom.xml': pom('<packaging>pom</packaging><modules><module>build/app</module></modules>', '<groupId>g</groupId><artifactId>root</artifactId><version>1</version>'), 'build/app/pom.xml': pom(jarMain('a.App'), `${parent('root', '../../pom.xml')}<artifactId>app</artifactId>`), mvnw: '#!/bin/sh\n', '.mvn/wrapper/maven-wrapper.properties': '' });
+    expect(r.keep).toEqual(['pom.xml', 'build/app/pom.xml', 'mvnw', '.mvn', 'build/app']);
+    const g = resolve({ 'settings.gradle': "rootProject.name = 'x'\ninclude 'app', 'lib'\n", 'app/build.gradle': "plugins { id 'application' }\napplication { mainClass = 'a.Main' }\n", gradlew: '', 'gradle/wrapper/gradle-wrapper.properties': '' });
+    expect(g.keep).toEqual(['settings.gradle', 'app/build.gradle', 'gradle', 'gradlew', 'app', 'lib']);
+  });
+});
+
+test('a POM may name a property constructor or toString: read under its own name, never as an Object member', () => {
+  const files = (release: string) => ({ 'pom.xml': pom(`<properties><constructor>21</constructor><toString>17</toString><__proto__>11</__proto__><maven.compiler.release>${release}</maven.compiler.release></properties>${jarMain('a.App')}`) });
+  expect(resolve(files('${constructor}')).version.value).toBe('21');
+  expect(resolve(files('${toString}')).version.value).toBe('17');
+  expect(resolve(files('${__proto__}')).version.value).toBe('11');
+  expect(parsePom(pom('<properties><constructor>x</constructor></properties>'), 'pom.xml').properties.get('constructor')).toBe('x');
+});

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/detect/scan.js';
 import { detect } from '../src/detect/index.js';
 import { generate } from '../src/index.js';
-import { normalizeName, poetryToPep440, python, pythonMinor, readRequirements, requirementName, setupCfgScripts } from '../src/lang/python.js';
+import { normalizeName, poetryToPep440, python, pythonMinor, readRequirements, requirementName, setupCfgFiles, setupCfgScripts } from '../src/lang/python.js';
 import { project } from './helpers.js';
 
 const resolve = (files: Record<string, string>, opts = {}) => python.resolve(scanProject(project(files)), 'python', opts);
@@ -36,7 +36,13 @@ describe('requirements files', () => {
       'requirements.txt': '# prod\n-r requirements/base.txt\n-c ../outside.txt\ngunicorn==23.0.0 \\\n    --hash=sha256:abc\n--index-url https://example.invalid/simple\n',
       'requirements/base.txt': 'Flask==3.1.2\n-r base.txt\ngit+https://example.invalid/x.git#egg=x\n',
     }));
-    expect(readRequirements(scan, 'requirements.txt')).toEqual({ names: ['gunicorn', 'flask'], files: ['requirements.txt', 'requirements/base.txt'], hashes: true });
+    expect(readRequirements(scan, 'requirements.txt')).toEqual({
+      names: ['flask', 'gunicorn'], files: ['requirements.txt', 'requirements/base.txt'], hashes: true,
+      warnings: [
+        'requirements/base.txt line 2 includes requirements/base.txt itself: pip would read it in circles. Remove that include.',
+        'requirements.txt line 3 includes ../outside.txt, which is outside the project: the image build cannot read it. Move it into the project and change the include.',
+      ],
+    });
   });
 });
 
@@ -196,4 +202,101 @@ describe('detection', () => {
     expect(ranked[0]!.lang).toBe('go');
     expect(ties).toEqual([]);
   });
+});
+
+describe('hostile Python projects: bounded includes, fixes that work, one version', () => {
+  const main = { 'main.py': 'print(1)\n' };
+
+  test('an include cycle ends with a warning; a chain deeper than the cap and too many files are refused with the fix', () => {
+    const cycle = resolve({ ...main, 'requirements.txt': 'flask\n-r a.txt\n', 'a.txt': '-r requirements.txt\nclick\n' });
+    expect(cycle.warnings.join('\n')).toContain('a.txt line 1 includes requirements.txt, which includes a.txt (a cycle)');
+    expect((cycle.own as { manifests: string[] }).manifests).toEqual(['requirements.txt', 'a.txt']);
+    const chain: Record<string, string> = { ...main, 'requirements.txt': '-r r0.txt\n' };
+    for (let i = 0; i < 30; i++) chain[`r${i}.txt`] = `-r r${i + 1}.txt\n`;
+    expect(() => resolve(chain)).toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE', message: expect.stringContaining('more than 10 deep') }));
+    const many: Record<string, string> = { ...main, 'requirements.txt': Array.from({ length: 60 }, (_, i) => `-r r${i}.txt\n`).join('') };
+    for (let i = 0; i < 60; i++) many[`r${i}.txt`] = `p${i}\n`;
+    expect(() => resolve(many)).toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE', hint: 'Merge some of the requirement files.' }));
+  });
+
+  test('-r https://… is a URL include pip fetches, not a path outside the project; a missing include is said', () => {
+    const r = resolve({ ...main, 'requirements.txt': 'flask\n-r https://example.invalid/reqs.txt\n--requirement=missing.txt\n' });
+    expect(r.warnings.join('\n')).toContain('requirements.txt line 2 includes https://example.invalid/reqs.txt, a URL: pip fetches it during the build');
+    expect(r.warnings.join('\n')).not.toContain('outside the project');
+    expect(r.warnings.join('\n')).toContain('requirements.txt line 3 includes missing.txt, which is not in the project');
+  });
+
+  test('an include path over the cap, or one the Dockerfile cannot copy, is refused with the rename; never dropped', () => {
+    const long = `${'d/'.repeat(100)}r.txt`;
+    expect(() => resolve({ ...main, 'requirements.txt': `-r ${long}\n`, [long]: 'flask\n' })).toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE', message: expect.stringContaining('line 1 includes a file by a path of 205 characters'), hint: expect.stringContaining('shorter path') }));
+    expect(() => resolve({ ...main, 'requirements.txt': '-r $x.txt\n', '$x.txt': 'flask\n' })).toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE', hint: expect.stringContaining('Rename it') }));
+  });
+
+  test('line numbers count continuation lines; comments go only after a blank (pip\'s rule); CRLF', () => {
+    const scan = scanProject(project({ 'requirements.txt': 'a==1 \\\r\n  --hash=sha256:x\r\nb#c\r\n# -r x.txt\r\n-r https://e.invalid/r.txt # c\r\n' }));
+    const r = readRequirements(scan, 'requirements.txt');
+    expect(r.names).toEqual(['a', 'b']);
+    expect(r.warnings[0]).toContain('line 5 includes https://e.invalid/r.txt');
+  });
+
+  test('keep: every requirements file the Dockerfile copies, the manifests, the readme and the entry file', () => {
+    const r = resolve({ 'requirements.txt': '-r docs/requirements.txt\n', 'docs/requirements.txt': 'flask\ngunicorn\n', 'web/app.py': 'from flask import Flask\napp = Flask(__name__)\n' });
+    expect(r.keep).toEqual(['requirements.txt', 'docs/requirements.txt', 'web/app.py']);
+    const pkg = resolve({ 'pyproject.toml': '[project]\nname = "x"\nversion = "1"\nreadme = "docs/README.md"\n[project.scripts]\nx = "x:main"\n', 'uv.lock': 'version = 1\n', 'docs/README.md': '# x\n', 'setup.cfg': '', 'x/__init__.py': 'def main(): pass\n' });
+    expect(pkg.keep).toEqual(['pyproject.toml', 'uv.lock', 'setup.cfg', 'docs/README.md']);
+  });
+
+  test('a dependency named like an Object member is no entry of the package table', () => {
+    const r = resolve({ ...main, 'requirements.txt': 'constructor\ntoString\nvalueOf\n__proto__\n' });
+    expect(r.decisions.find((d) => d.topic === 'Native code')).toBeUndefined();
+  });
+
+  test('--entry runs a script or a package the search does not offer; with nothing found, the hint says so and it works', () => {
+    const files = { 'requirements.txt': 'click\n', 'tools/run.py': 'print(1)\n', 'a/b/cli/__main__.py': 'print(1)\n' };
+    expect(() => resolve(files)).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY', hint: expect.stringContaining('--entry scripts/tool.py') }));
+    expect((resolve(files, { entry: 'tools/run.py' }).own as { command: string[] }).command).toEqual(['/opt/venv/bin/python', 'tools/run.py']);
+    expect((resolve(files, { entry: 'a/b/cli' }).own as { command: string[] }).command).toEqual(['/opt/venv/bin/python', '-m', 'a.b.cli']);
+    expect(resolve(files, { entry: 'tools/run.py' }).keep).toContain('tools/run.py');
+    expect(() => resolve(files, { entry: '../x.py' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY' }));
+  });
+
+  test('requires-python: the warning names the version the image runs, and every runtime runs that one', async () => {
+    const py = (rp: string) => ({ 'pyproject.toml': `[project]\nname = "x"\nversion = "1"\nrequires-python = "${rp}"\n`, ...main });
+    for (const rp of ['3.11', 'banana', '>=3.15', '<3']) {
+      const g = await generate(project(py(rp)));
+      const warning = g.plan.warnings.find((w) => w.includes('requires-python'))!;
+      expect(warning).toContain('the image uses Python 3.14');
+      expect(g.plan.runtime).not.toBe('distroless');
+      expect(g.plan.final.image).toMatch(/^python:3\.14-/);
+      expect(g.plan.options.find((o) => o.runtime === 'distroless')).toMatchObject({ ok: false });
+    }
+    expect((await generate(project(py('banana')))).plan.options.find((o) => o.runtime === 'distroless')!.reason).toContain('is not a version specifier');
+    // A pin decides when the range is no specifier: distroless only for its own version.
+    const pinned = await generate(project({ ...py('banana'), '.python-version': '3.11\n' }));
+    expect(pinned.plan.runtime).toBe('distroless');
+    expect(pinned.plan.warnings.join()).not.toContain('3.14');
+  });
+
+  test('the factory search reads a line at a time: blank lines, a return type, CRLF', () => {
+    const app = (src: string) => (resolve({ 'requirements.txt': 'flask\ngunicorn\n', 'app.py': src }).own as { command: string[] }).command.at(-1);
+    expect(app(`from flask import Flask\ndef create_app():\n${'  \n'.repeat(40)}    app = Flask(__name__)\n    return app\n`)).toBe('app:create_app()');
+    expect(app('from flask import Flask\r\ndef make_app(cfg=None) -> Flask:\r\n\r\n    app = Flask(__name__)\r\n')).toBe('app:make_app()');
+    expect(app('from flask import Flask\ndef create_app():\n    pass\nx = 1\n    app = Flask(__name__)\n')).toBe('app.py');
+  });
+
+  test('setup.cfg console_scripts: the option split at its first =, CRLF', () => {
+    expect(setupCfgScripts('[options.entry_points]\r\nconsole_scripts =\r\n    tool = pkg.cli:main\r\nother = x\r\n')).toEqual({ tool: 'pkg.cli:main' });
+    expect(setupCfgScripts('[options.entry_points]\nconsole_scripts = tool = pkg.cli:main\n')).toEqual({ tool: 'pkg.cli:main' });
+  });
+
+  test('a Poetry constraint with long runs of blanks and commas', () => {
+    expect(poetryToPep440(`>=3.9${' '.repeat(1000)},${' \t'.repeat(1000)}<4`)).toBe('>=3.9,<4');
+  });
+});
+
+test('files setup.cfg reads by name (file: directives) stay in the build context and are kept', () => {
+  expect(setupCfgFiles('[metadata]\nlong_description = file: docs/README.md, CHANGES.md\nversion = file: ./VERSION\nname = x\n')).toEqual(['docs/README.md', 'CHANGES.md', 'VERSION']);
+  const r = resolve({ 'setup.py': 'from setuptools import setup\nsetup()\n', 'setup.cfg': '[metadata]\nname = x\nlong_description = file: docs/README.md\n', 'docs/README.md': '# x\n', 'main.py': 'print(1)\n' });
+  expect(r.ignore).not.toContain('docs/');
+  expect(r.keep).toEqual(['setup.py', 'setup.cfg', 'docs/README.md', 'main.py']);
 });

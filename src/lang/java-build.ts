@@ -34,7 +34,8 @@ export interface Pom {
   /** <build><sourceDirectory>, when the sources are not in src/main/java. */
   sourceDirectory?: string | undefined;
   modules: string[];
-  properties: Record<string, string>;
+  /** <properties> as written, by name (a Map: a name is never looked up on Object.prototype). */
+  properties: Map<string, string>;
   parent?: { groupId?: string | undefined; artifactId?: string | undefined; version?: string | undefined; relativePath?: string | undefined } | undefined;
   dependencies: PomDependency[];
   /** BOMs imported in <dependencyManagement> (scope import). */
@@ -57,6 +58,14 @@ const parser = new XMLParser({
   isArray: (name) => ['module', 'dependency', 'plugin', 'execution', 'transformer', 'descriptorRef', 'profile', 'goal'].includes(name),
 });
 
+/**
+ * Element names the XML reader refuses or renames because they are members of JavaScript objects
+ * (a property <constructor> is valid in a POM): renamed before parsing with a suffix, and given
+ * their own names back where a POM's names matter (<properties>).
+ */
+const RESERVED_ELEMENT = /<(\/?)(__proto__|constructor|prototype|hasOwnProperty|toString|valueOf|__defineGetter__|__defineSetter__|__lookupGetter__|__lookupSetter__)(?=[\s/>])/g;
+const RESERVED_SUFFIX = '__reserved-name';
+
 function dependencyOf(d: unknown): PomDependency | undefined {
   const o = obj(d);
   const groupId = text(o?.groupId);
@@ -70,15 +79,18 @@ export function parsePom(xml: string, file: string): Pom {
   let doc: Obj;
   try {
     if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) throw new Error('a DOCTYPE is not accepted in a POM');
-    doc = parser.parse(xml, true) as Obj;
+    doc = parser.parse(xml.replace(RESERVED_ELEMENT, `<$1$2${RESERVED_SUFFIX}`), true) as Obj;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     throw new UserError('E_UNREADABLE', `${shown(file)} is not a valid POM: ${shown(msg.split('\n')[0] ?? '', 100)}.`, `Fix ${shown(file)} (mvn validate shows the same error).`);
   }
   const project = obj(doc.project);
   if (!project) throw new UserError('E_UNREADABLE', `${shown(file)} has no <project> element.`, `Fix ${shown(file)}, or run in the folder of the project's pom.xml.`);
-  const properties: Record<string, string> = {};
-  for (const [k, v] of Object.entries(obj(project.properties) ?? {})) { const t = text(v); if (t !== undefined) properties[k] = t; }
+  const properties = new Map<string, string>();
+  for (const [k, v] of Object.entries(obj(project.properties) ?? {})) {
+    const t = text(v);
+    if (t !== undefined) properties.set(k.endsWith(RESERVED_SUFFIX) ? k.slice(0, -RESERVED_SUFFIX.length) : k, t);
+  }
   const parent = obj(project.parent);
   const build = obj(project.build);
   const pluginsIn = (b: Obj | undefined) => {
@@ -123,16 +135,59 @@ export function parsePom(xml: string, file: string): Pom {
   };
 }
 
-/** ${name} references replaced from `props` (and project.*), a bounded number of rounds; unknown ones stay. */
-export function interpolate(value: string | undefined, props: Record<string, string>): string | undefined {
+/** Properties by name: a Map, or a plain record read by its own keys only. */
+export type Props = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+
+/** A property's value by its own name: never a member of Object.prototype (`${constructor}`). */
+export function prop(props: Props, name: string): string | undefined {
+  if (props instanceof Map) return (props as ReadonlyMap<string, string>).get(name);
+  const rec = props as Readonly<Record<string, string>>;
+  return Object.hasOwn(rec, name) ? rec[name] : undefined;
+}
+
+/** Longest value interpolation builds: longer, it stops and the value keeps its references. */
+const INTERPOLATED_MAX = 1024;
+
+/**
+ * ${name} references replaced from `props` (own keys only), a bounded number of rounds and a
+ * bounded length; unknown ones stay as they are, as Maven leaves them. A property that names
+ * itself, or a chain longer than the rounds, ends with its reference unresolved.
+ */
+export function interpolate(value: string | undefined, props: Props): string | undefined {
   if (value === undefined) return undefined;
   let out = value;
   for (let round = 0; round < 8 && out.includes('${'); round++) {
-    const next = out.replace(/\$\{([\w.-]{1,100})\}/g, (all, name: string) => props[name] ?? all);
-    if (next === out || next.length > 1024) break;
+    const next = replaceOnce(out, props);
+    if (next === undefined || next === out) break;
     out = next;
   }
   return out;
+}
+
+/** One round of replacement, by hand (no pattern to backtrack); undefined when it would pass the length cap. */
+function replaceOnce(value: string, props: Props): string | undefined {
+  let out = '';
+  let at = 0;
+  let close = -1;
+  for (;;) {
+    const open = value.indexOf('${', at);
+    if (open < 0) break;
+    // The first } after the reference's start (kept while it still lies ahead: each character is looked at once).
+    if (close < open + 2) close = value.indexOf('}', open + 2);
+    if (close < 0) break;
+    const name = close - open - 2 <= 100 ? value.slice(open + 2, close) : '';
+    if (!/^[\w.-]+$/.test(name)) {
+      // Not a reference (${a ${b}): its ${ stays, and the search goes on after it.
+      out += value.slice(at, open + 2);
+      at = open + 2;
+    } else {
+      out += value.slice(at, open) + (prop(props, name) ?? value.slice(open, close + 1));
+      at = close + 1;
+    }
+    if (out.length > INTERPOLATED_MAX) return undefined;
+  }
+  out += value.slice(at);
+  return out.length > INTERPOLATED_MAX ? undefined : out;
 }
 
 /** A value found at a path inside parsed plugin configuration: archive.manifest.mainClass, ... */
@@ -170,6 +225,8 @@ export interface GradleScript {
   mainClass?: string | undefined;
   /** Main-Class of the jar manifest. */
   manifestMain?: string | undefined;
+  /** The application plugin's applicationName, when set. */
+  applicationName?: string | undefined;
   toolchain?: string | undefined;
   sourceCompatibility?: string | undefined;
   /** Project dependencies' coordinates, group:artifact (from strings like "g:a:v"). */
@@ -178,30 +235,53 @@ export interface GradleScript {
   projectDeps: string[];
 }
 
+/*
+ * The patterns below run on one line of a script at a time (lines are cut at a length), and none
+ * has two quantifiers that can trade characters: `\s*(?:\(\s*)?` rather than `\s*\(?\s*`, so
+ * that a line of a keyword and a long run of spaces fails in one pass instead of trying every
+ * split of the run.
+ */
 const QUOTED = `["']([^"'\\n]{1,200})["']`;
-const PLUGIN_ID = new RegExp(`^\\s*(?:id\\s*\\(?\\s*${QUOTED}\\s*\\)?(?:\\s*version\\s*\\(?\\s*${QUOTED}\\s*\\)?)?|(application|java|\`java-library\`|war)\\s*$)`);
-const APPLY_PLUGIN = new RegExp(`^\\s*apply\\s*\\(?\\s*plugin\\s*[:=]\\s*${QUOTED}`);
-const MAIN_CLASS = new RegExp(`\\b(?:mainClass(?:Name)?(?:\\.set\\s*\\(|\\s*=|\\s*\\()|mainClassName\\s*=)\\s*${QUOTED}`);
+const PLUGIN_ID = new RegExp(`^\\s*(?:id\\s*(?:\\(\\s*)?${QUOTED}(?:\\s*\\))?(?:\\s*version\\s*(?:\\(\\s*)?${QUOTED})?|(application|java|\`java-library\`|war)\\s*$)`);
+const APPLY_PLUGIN = new RegExp(`^\\s*apply\\s*(?:\\(\\s*)?plugin\\s*[:=]\\s*${QUOTED}`);
+const KOTLIN_PLUGIN = /^\s*kotlin\s*\(\s*"(jvm|plugin\.spring)"\s*\)/;
+const MAIN_CLASS = new RegExp(`\\bmainClass(?:Name)?(?:\\.set\\s*\\(|\\s*[=(])\\s*${QUOTED}`);
 const MANIFEST_MAIN = new RegExp(`["']Main-Class["']\\s*(?::|to|\\]\\s*=|,)\\s*${QUOTED}`);
+/** application { applicationName = "x" }: the folder installDist fills (build/install/<applicationName>). */
+const APPLICATION_NAME = new RegExp(`\\bapplicationName(?:\\.set\\s*\\(|\\s*=)\\s*${QUOTED}`);
 const TOOLCHAIN = /\b(?:languageVersion(?:\.set\s*\(|\s*=)\s*JavaLanguageVersion\.of\s*\(\s*["']?(\d{1,2})|jvmToolchain\s*\(\s*(\d{1,2})\s*\))/;
 const SOURCE_COMPAT = /\b(?:sourceCompatibility|targetCompatibility)\s*=\s*(?:JavaVersion\.)?["']?(VERSION_[\d_]{1,5}|[\d.]{1,5})/;
-const DEPENDENCY = /^\s*(?:implementation|api|runtimeOnly|compile|runtime)\s*\(?\s*(?:platform\s*\(\s*)?["']([\w.-]{1,100}):([\w.-]{1,100})(?::[^"'\s]{0,60})?["']/;
-const PROJECT_DEP = /^\s*(?:implementation|api|runtimeOnly|compile)\s*\(?\s*project\s*\(\s*(?:path\s*[:=]\s*)?["']:?([\w.:-]{1,100})["']/;
+const DEPENDENCY = /^\s*(?:implementation|api|runtimeOnly|compile|runtime)\s*(?:\(\s*)?(?:platform\s*\(\s*)?["']([\w.-]{1,100}):([\w.-]{1,100})(?::[^"'\s]{0,60})?["']/;
+const PROJECT_DEP = /^\s*(?:implementation|api|runtimeOnly|compile)\s*(?:\(\s*)?project\s*\(\s*(?:path\s*[:=]\s*)?["']:?([\w.:-]{1,100})["']/;
+const ROOT_NAME = new RegExp(`rootProject\\.name\\s*=\\s*${QUOTED}`);
+const INCLUDE_BUILD = new RegExp(`^\\s*includeBuild\\s*(?:\\(\\s*)?${QUOTED}`);
+const INCLUDE = /^\s*include\b/;
+const INCLUDED = /["']:?([\w.:-]{1,100})["']/g;
+
+/** The lines of a script, each without its line ending and its // comment; lines longer than `max` are left out. */
+function scriptLines(source: string, max: number): string[] {
+  const out: string[] = [];
+  for (const raw of source.split('\n')) {
+    if (raw.length > max) continue;
+    const comment = raw.indexOf('//');
+    out.push((comment < 0 ? raw : raw.slice(0, comment)).replace(/\r$/, ''));
+  }
+  return out;
+}
 
 export function parseGradle(source: string): GradleScript {
   const out: GradleScript = { plugins: [], pluginVersions: {}, dependencies: [], projectDeps: [] };
-  for (const raw of source.split('\n')) {
-    if (raw.length > 1000) continue;
-    const line = raw.replace(/\/\/.*$/, '');
+  for (const line of scriptLines(source, 1000)) {
     const p = PLUGIN_ID.exec(line) ?? APPLY_PLUGIN.exec(line);
     if (p) {
       const id = (p[1] ?? p[3] ?? '').replace(/`/g, '');
       if (id) { out.plugins.push(id); if (p[2]) out.pluginVersions[id] = p[2]; }
     }
-    const kotlinPlugin = /^\s*kotlin\s*\(\s*"(jvm|plugin\.spring)"\s*\)/.exec(line);
+    const kotlinPlugin = KOTLIN_PLUGIN.exec(line);
     if (kotlinPlugin) out.plugins.push(`org.jetbrains.kotlin.${kotlinPlugin[1]}`);
     out.mainClass ??= MAIN_CLASS.exec(line)?.[1];
     out.manifestMain ??= MANIFEST_MAIN.exec(line)?.[1];
+    out.applicationName ??= APPLICATION_NAME.exec(line)?.[1];
     const t = TOOLCHAIN.exec(line);
     if (t) out.toolchain ??= t[1] ?? t[2];
     out.sourceCompatibility ??= SOURCE_COMPAT.exec(line)?.[1];
@@ -218,15 +298,14 @@ export interface GradleSettings { rootName?: string | undefined; includes: strin
 /** settings.gradle(.kts): rootProject.name and the included projects (':app', 'lib:core' -> app, lib/core). */
 export function parseGradleSettings(source: string): GradleSettings {
   const out: GradleSettings = { includes: [], includedBuilds: [] };
-  for (const raw of source.split('\n')) {
-    if (raw.length > 2000) continue;
-    const line = raw.replace(/\/\/.*$/, '');
-    const name = new RegExp(`rootProject\\.name\\s*=\\s*${QUOTED}`).exec(line);
+  for (const line of scriptLines(source, 2000)) {
+    const name = ROOT_NAME.exec(line);
     if (name) out.rootName = name[1];
-    const built = new RegExp(`^\\s*includeBuild\\s*\\(?\\s*${QUOTED}`).exec(line);
+    const built = INCLUDE_BUILD.exec(line);
     if (built && /^[\w.-]+(\/[\w.-]+)*$/.test(built[1]!) && !built[1]!.split('/').includes('..')) out.includedBuilds.push(built[1]!);
-    const inc = /^\s*include\s*\(?(.*)$/.exec(line);
-    if (inc) for (const m of inc[1]!.matchAll(/["']:?([\w.:-]{1,100})["']/g)) out.includes.push(m[1]!.replace(/:/g, '/'));
+    // include(...) names projects; includeBuild (above) names a build of its own, not a project.
+    const inc = INCLUDE.exec(line);
+    if (inc) for (const m of line.slice(inc[0].length).matchAll(INCLUDED)) out.includes.push(m[1]!.replace(/:/g, '/'));
   }
   return out;
 }

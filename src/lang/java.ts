@@ -1,10 +1,11 @@
 import { basename, dirname } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { JAVA_MODULES, LANGUAGE_DATA } from '../data.js';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
-import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
+import { hasLineBreakOrControl, safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Refusals, RuntimeId, Strategy } from '../types.js';
-import { findPort, helpersLast, joinRel as join, listed, normalizeRel as normalize, pickEntry, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from './common.js';
+import { findPort, helpersLast, joinRel as join, listed, normalizeRel as normalize, pickEntry, plainName, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from './common.js';
 import { configList, configValue, gradleWrapperVersion, interpolate, javaFeature, parseGradle, parseGradleSettings, parsePom, type Pom, type PomPlugin } from './java-build.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -12,6 +13,46 @@ const DATA = LANGUAGE_DATA.java;
 const LTS = DATA.lts!.map(Number);
 const CURRENT = Number(DATA.current);
 const MAX_MODULES = 300;
+
+/** A Java class by its binary name (com.example.Main, com.example.Outer$Inner): what `java -cp ... <class>` takes. */
+const JAVA_CLASS = /^[a-z_$][\w$]{0,100}(?:\.[a-z_$][\w$]{0,100}){0,40}$/i;
+
+/** Whether a name is a plain word as it is (safeName accepts it). */
+function plainWord(value: string): boolean {
+  try {
+    safeName(value, '', '');
+    return true;
+  } catch (e) {
+    if (isUserError(e)) return false;
+    throw e;
+  }
+}
+
+/** A path the Dockerfile copies by name: a plain relative path, or a refusal whose fix is the one that works (rename it). */
+function copiedPath(path: string, what: string, from: string, fix: string): string {
+  try {
+    return safeRelPath(path, what, '', from);
+  } catch (e) {
+    if (isUserError(e)) throw new UserError(e.code, e.message, fix);
+    throw e;
+  }
+}
+
+/** Characters Gradle refuses in a project name, what a folder name cannot hold, and what Groovy would interpolate. */
+const NOT_IN_FOLDER_NAME = /[/\\:<>"?*|$`]/;
+
+/**
+ * The folder installDist fills, build/install/<name>: Gradle's application name, which the
+ * Dockerfile copies by path (quoted, so a space is fine). A name that can be no folder name, or
+ * that Groovy would interpolate, is refused with the setting that names it.
+ */
+function installFolder(name: Fact<string>, dir: string): void {
+  if (!NOT_IN_FOLDER_NAME.test(name.value) && !hasLineBreakOrControl(name.value) && name.value !== '.' && name.value !== '..') return;
+  const where = name.source.split(':')[0]!;
+  const setting = name.source.endsWith('applicationName') ? `application { applicationName = 'my-app' } in ${shown(where, 80)}` : `rootProject.name = 'my-app' in ${shown(where, 80)}`;
+  throw new UserError('E_UNSAFE_VALUE', `The application name "${shown(name.value)}" (from ${shown(name.source, 80)}) cannot be a folder name: installDist puts the program in ${shown(join(dir, 'build/install'), 80)}/<that name>.`,
+    `Set a plain name (letters, digits, spaces, . _ -) with ${setting}.`);
+}
 
 /** How the application is packaged, which decides how it is copied and started. */
 type Kind =
@@ -40,65 +81,111 @@ interface Module {
   version?: Fact<number> | undefined;
   /** Gradle: the application plugin's installDist layout. */
   gradleTask?: string | undefined;
+  /** Gradle, installDist: the folder under build/install it fills (the application's name), and where that name comes from. */
+  installName?: Fact<string> | undefined;
 }
 
 // ---------- Maven ----------
 
 interface PomNode { dir: string; file: string; pom: Pom; parent?: PomNode | undefined }
 
+/** How many parents a POM may have above it in the project (Maven sets no limit; real builds have a few). */
+const MAX_PARENT_DEPTH = 20;
+/** How deep <modules> may nest below the root POM. */
+const MAX_MODULE_DEPTH = 20;
+/** POMs read in all, modules and parents together. */
+const MAX_POMS = 2 * MAX_MODULES;
 
-/** Every POM of the build: the root and its modules, recursively, each with its parent when the parent is in the project. */
-function readMaven(scan: Scan): PomNode[] {
+/** The parents of a POM inside the project, nearest first, at most MAX_PARENT_DEPTH (links are acyclic: readMaven sees to it). */
+function parentsOf(node: PomNode): PomNode[] {
+  const out: PomNode[] = [];
+  for (let n = node.parent; n && out.length < MAX_PARENT_DEPTH; n = n.parent) out.push(n);
+  return out;
+}
+
+/**
+ * Every POM of the build: the root and its modules, recursively, each with its parent when the
+ * parent is in the project. Both walks keep what they have read, and stop at a depth and a count:
+ * a parent cycle through <relativePath> (Maven refuses one too) or a module listing its own parent
+ * ends the walk with a warning.
+ */
+function readMaven(scan: Scan, warnings: string[]): PomNode[] {
   const nodes = new Map<string, PomNode>();
-  const load = (file: string): PomNode | undefined => {
+  const warned = new Set<string>();
+  const warn = (w: string) => { if (!warned.has(w)) { warned.add(w); warnings.push(w); } };
+  const read = (file: string): PomNode | undefined => {
     const known = nodes.get(file);
     if (known) return known;
+    if (nodes.size >= MAX_POMS) { warn(`The build has more than ${MAX_POMS} POMs: only the first ${MAX_POMS} were read.`); return undefined; }
     const text = scan.manifest(file);
     if (text === undefined) return undefined;
     const node: PomNode = { dir: dirname(file) === '' ? '.' : dirname(file), file, pom: parsePom(text, file) };
     nodes.set(file, node);
-    const rel = node.pom.parent?.relativePath ?? '../pom.xml';
-    if (node.pom.parent && rel !== '') {
-      const target = normalize(join(node.dir, rel.endsWith('.xml') ? rel : `${rel}/pom.xml`));
-      // Read directly: a parent may sit in a folder the walk skips (build/, parent/ under target/...).
-      if (target && target !== file) {
-        const p = load(target);
-        if (p && (!node.pom.parent.artifactId || p.pom.artifactId === node.pom.parent.artifactId)) node.parent = p;
-      }
-    }
     return node;
   };
-  const queue = ['pom.xml'];
-  const order: string[] = [];
-  while (queue.length && order.length < MAX_MODULES) {
-    const file = queue.shift()!;
-    if (order.includes(file)) continue;
-    const node = load(file);
+  /** POMs whose parent has been looked for. */
+  const linked = new Set<PomNode>();
+  const linkParents = (start: PomNode) => {
+    let node = start;
+    for (let depth = 0; !linked.has(node); depth++) {
+      linked.add(node);
+      const ref = node.pom.parent;
+      const rel = ref?.relativePath ?? '../pom.xml';
+      if (!ref || rel === '') return;
+      if (depth >= MAX_PARENT_DEPTH) {
+        warn(`${shown(start.file)} has more than ${MAX_PARENT_DEPTH} parents in the project (through <relativePath>): the ones above ${shown(node.file)} were not read.`);
+        return;
+      }
+      const target = normalize(join(node.dir, rel.endsWith('.xml') ? rel : `${rel}/pom.xml`));
+      // Read directly: a parent may sit in a folder the walk skips (build/, parent/ under target/...).
+      if (!target || target === node.file) return;
+      const p = read(target);
+      if (!p || (ref.artifactId && p.pom.artifactId !== ref.artifactId)) return;
+      if (p === node || parentsOf(p).includes(node)) {
+        warn(`The parents of ${shown(node.file)} form a cycle through <relativePath> (${shown(node.file)} -> ${shown(p.file)} -> ... -> ${shown(node.file)}): Maven refuses such a build. Fix the <parent> of one of them.`);
+        return;
+      }
+      node.parent = p;
+      node = p;
+    }
+  };
+  const first = read('pom.xml');
+  if (!first) return [];
+  // The modules, breadth first from the root, each POM once.
+  const order: PomNode[] = [];
+  const queued = new Set<string>(['pom.xml']);
+  const queue: { file: string; depth: number }[] = [{ file: 'pom.xml', depth: 0 }];
+  for (let i = 0; i < queue.length && order.length < MAX_MODULES; i++) {
+    const { file, depth } = queue[i]!;
+    const node = read(file);
     if (!node) continue;
-    order.push(file);
+    order.push(node);
+    linkParents(node);
     for (const m of node.pom.modules) {
       const target = normalize(join(node.dir, m.endsWith('.xml') ? m : `${m}/pom.xml`));
-      if (target) queue.push(target);
+      if (!target || queued.has(target)) continue;
+      if (depth + 1 > MAX_MODULE_DEPTH) { warn(`<modules> nest more than ${MAX_MODULE_DEPTH} deep below pom.xml: the modules of ${shown(file)} were not read.`); break; }
+      if (queued.size >= MAX_MODULES) { warn(`The build lists more than ${MAX_MODULES} modules: only the first ${MAX_MODULES} were read.`); break; }
+      queued.add(target);
+      queue.push({ file: target, depth: depth + 1 });
     }
   }
   // The modules, in reactor order, then parents read through <relativePath> that are no module
   // (their POMs must be in the image as well).
-  const parents = new Set([...nodes.values()].map((n) => n.parent?.file).filter((f): f is string => !!f));
-  return [...order, ...[...parents].filter((f) => !order.includes(f))].map((f) => nodes.get(f)!);
+  const parents = order.flatMap(parentsOf).filter((p) => !order.includes(p));
+  return [...order, ...new Set(parents)];
 }
 
-/** Properties as Maven sees them in a module: its parents' first, then its own, plus project.*. */
-function propertiesOf(node: PomNode): Record<string, string> {
-  const chain: PomNode[] = [];
-  for (let n: PomNode | undefined = node; n && chain.length < 20; n = n.parent) chain.unshift(n);
-  const props: Record<string, string> = {};
-  for (const n of chain) Object.assign(props, n.pom.properties);
+/** Properties as Maven sees them in a module: its parents' first, then its own, plus project.*. By own name only (a Map). */
+function propertiesOf(node: PomNode): Map<string, string> {
+  const props = new Map<string, string>();
+  for (const n of [...parentsOf(node).reverse(), node]) for (const [k, v] of n.pom.properties) props.set(k, v);
   const version = node.pom.version ?? node.pom.parent?.version;
   const groupId = node.pom.groupId ?? node.pom.parent?.groupId;
-  if (version) { props['project.version'] = version; props.version = version; }
-  if (groupId) props['project.groupId'] = groupId;
-  if (node.pom.artifactId) props['project.artifactId'] = node.pom.artifactId;
-  if (node.pom.parent?.version) props['project.parent.version'] = node.pom.parent.version;
+  if (version) { props.set('project.version', version); props.set('version', version); }
+  if (groupId) props.set('project.groupId', groupId);
+  if (node.pom.artifactId) props.set('project.artifactId', node.pom.artifactId);
+  if (node.pom.parent?.version) props.set('project.parent.version', node.pom.parent.version);
   return props;
 }
 
@@ -108,7 +195,7 @@ function propertiesOf(node: PomNode): Record<string, string> {
  */
 function pluginsOf(scan: Scan, node: PomNode): PomPlugin[] {
   const out: PomPlugin[] = [];
-  for (let n: PomNode | undefined = node; n && out.length < 500; n = n.parent) {
+  for (const n of [node, ...parentsOf(node)]) {
     const active = n.pom.profiles.filter((p) => !p.exists || (!p.exists.includes('$') && scan.has(join(node.dir, p.exists))));
     for (const p of [...n.pom.plugins, ...active.flatMap((a) => a.plugins)]) if (!out.some((o) => o.artifactId === p.artifactId)) out.push(p);
   }
@@ -124,7 +211,7 @@ function mavenModule(scan: Scan, node: PomNode, all: PomNode[]): Module | undefi
   const plugins = pluginsOf(scan, node);
   const plugin = (id: string) => plugins.find((p) => p.artifactId === id);
   const name = pom.artifactId ?? basename(scan.root);
-  const finalName = interpolate(pom.finalName ?? `${name}-${props['project.version'] ?? ''}`, props)!;
+  const finalName = interpolate(pom.finalName ?? `${name}-${props.get('project.version') ?? ''}`, props)!;
   const file = node.file;
   const configured: Fact<string>[] = [];
   const fromConfig = (p: PomPlugin | undefined, path: string[], what: string) => {
@@ -138,7 +225,8 @@ function mavenModule(scan: Scan, node: PomNode, all: PomNode[]): Module | undefi
   // A fat jar from the assembly plugin only when an execution binds its goal: configured alone, it runs on request.
   const assemblyFat = assembly ? configList(assembly.configs, 'descriptorRefs', 'descriptorRef').includes('jar-with-dependencies') && assembly.goals.includes('single') : false;
   fromConfig(bootPlugin, ['mainClass'], 'spring-boot-maven-plugin mainClass');
-  if (props['start-class'] && !props['start-class'].includes('${')) configured.push({ value: props['start-class'], source: `${file}: property start-class` });
+  const startClass = props.get('start-class');
+  if (startClass && !startClass.includes('${')) configured.push({ value: startClass, source: `${file}: property start-class` });
   if (shadeMain) configured.push({ value: shadeMain, source: `${file}: maven-shade-plugin ManifestResourceTransformer` });
   fromConfig(assembly, ['archive', 'manifest', 'mainClass'], 'maven-assembly-plugin manifest mainClass');
   const jarPlugin = plugin('maven-jar-plugin');
@@ -147,7 +235,7 @@ function mavenModule(scan: Scan, node: PomNode, all: PomNode[]): Module | undefi
   fromConfig(jarPlugin, ['archive', 'manifest', 'mainClass'], `maven-jar-plugin manifest mainClass${classifierJar ? ` (the ${configValue([classifierJar], ['classifier'])} jar)` : ''}`);
   fromConfig(plugin('exec-maven-plugin'), ['mainClass'], 'exec-maven-plugin mainClass');
   for (const key of ['main.class', 'mainClass', 'exec.mainClass', 'app.main.class', 'main-class']) {
-    const v = interpolate(props[key], props);
+    const v = interpolate(props.get(key), props);
     if (v && !v.includes('${')) configured.push({ value: v, source: `${file}: property ${key}` });
   }
   const deps = pom.dependencies.map((d) => `${d.groupId}:${d.artifactId}`);
@@ -179,26 +267,25 @@ function mavenModule(scan: Scan, node: PomNode, all: PomNode[]): Module | undefi
   return { dir: node.dir, name, tool: 'maven', kind, main: configured[0], sourceMains, boot, jar, deps, version: mavenJavaVersion(node, props, plugins) };
 }
 
-function bootVersionOf(node: PomNode, props: Record<string, string>, bootPlugin: PomPlugin | undefined): string | undefined {
-  for (let n: PomNode | undefined = node; n; n = n.parent) {
+function bootVersionOf(node: PomNode, props: Map<string, string>, bootPlugin: PomPlugin | undefined): string | undefined {
+  for (const n of [node, ...parentsOf(node)]) {
     const p = n.pom.parent;
     if (p?.groupId === 'org.springframework.boot' && p.version) return interpolate(p.version, props);
     const bom = n.pom.boms.find((b) => b.groupId === 'org.springframework.boot' && b.artifactId === 'spring-boot-dependencies');
     if (bom?.version) return interpolate(bom.version, props);
-    if (!n.parent) break;
   }
-  return interpolate(bootPlugin?.version, props) ?? props['spring-boot.version'];
+  return interpolate(bootPlugin?.version, props) ?? props.get('spring-boot.version');
 }
 
-function mavenJavaVersion(node: PomNode, props: Record<string, string>, plugins: PomPlugin[]): Fact<number> | undefined {
+function mavenJavaVersion(node: PomNode, props: Map<string, string>, plugins: PomPlugin[]): Fact<number> | undefined {
   const compiler = plugins.find((p) => p.artifactId === 'maven-compiler-plugin');
   const candidates: [string | undefined, string][] = [
-    [props['maven.compiler.release'], 'maven.compiler.release'],
+    [props.get('maven.compiler.release'), 'maven.compiler.release'],
     [compiler ? configValue(compiler.configs, ['release']) : undefined, 'maven-compiler-plugin <release>'],
-    [props['maven.compiler.target'], 'maven.compiler.target'],
+    [props.get('maven.compiler.target'), 'maven.compiler.target'],
     [compiler ? configValue(compiler.configs, ['target']) : undefined, 'maven-compiler-plugin <target>'],
-    [props['java.version'], 'java.version'],
-    [props['maven.compiler.source'], 'maven.compiler.source'],
+    [props.get('java.version'), 'java.version'],
+    [props.get('maven.compiler.source'), 'maven.compiler.source'],
     [compiler ? configValue(compiler.configs, ['source']) : undefined, 'maven-compiler-plugin <source>'],
   ];
   for (const [raw, what] of candidates) {
@@ -216,9 +303,11 @@ function mainClassesIn(scan: Scan, dir: string, sourceDirs = ['src/main/java', '
   for (const f of scan.withExt('.java', '.kt').filter((x) => prefixes.some((p) => x.startsWith(p) && isBuilt(x.slice(p.length))) && !/(^|\/)(module|package)-info\.java$/.test(x))) {
     const src = scan.read(f) ?? '';
     const kotlin = f.endsWith('.kt');
-    const hasMain = kotlin ? /^fun main\s*\(/m.test(src) : /\bstatic\s+(?:public\s+)?void\s+main\s*\(\s*(?:final\s+)?String/.test(src) || /^\s*(?:public\s+)?(?:static\s+)?void\s+main\s*\(\s*\)/m.test(src);
+    // Indentation is [ \t]*, never \s*: a \s* after ^ would run over every following blank line
+    // again from each line start.
+    const hasMain = kotlin ? /^fun main\s*\(/m.test(src) : /\bstatic\s+(?:public\s+)?void\s+main\s*\(\s*(?:final\s+)?String/.test(src) || /^[ \t]*(?:public\s+)?(?:static\s+)?void\s+main\s*\(\s*\)/m.test(src);
     if (!hasMain) continue;
-    const pkg = /^\s*package\s+([\w.]{1,200})\s*;?\s*$/m.exec(src)?.[1];
+    const pkg = /^[ \t]*package[ \t]+([\w.]{1,200})[ \t]*(?:;[ \t]*)?$/m.exec(src)?.[1];
     const cls = basename(f).replace(/\.(java|kt)$/, '') + (kotlin ? 'Kt' : '');
     out.push(pkg ? `${pkg}.${cls}` : cls);
     if (out.length >= 50) break;
@@ -231,10 +320,13 @@ function mainClassesIn(scan: Scan, dir: string, sourceDirs = ['src/main/java', '
 const BUILD_GRADLE = ['build.gradle.kts', 'build.gradle'];
 const SETTINGS_GRADLE = ['settings.gradle.kts', 'settings.gradle'];
 
-function readGradle(scan: Scan): { modules: Module[]; buildFiles: string[]; rootName: string } {
+function readGradle(scan: Scan): { modules: Module[]; buildFiles: string[]; rootName: string; projectDirs: string[] } {
   const settingsFile = SETTINGS_GRADLE.find((f) => scan.has(f));
   const settings = parseGradleSettings(settingsFile ? scan.manifest(settingsFile) ?? '' : '');
   const rootName = settings.rootName ?? basename(scan.root);
+  // Gradle names the root project after its folder when settings name none: in the image that
+  // folder is /src (WORKDIR of templates/partials/build/java.hbs), whatever the project's folder is here.
+  const rootProjectName = settings.rootName ?? 'src';
   const dirs = ['.', ...settings.includes.slice(0, MAX_MODULES)];
   const modules: Module[] = [];
   const buildFiles: string[] = settingsFile ? [settingsFile] : [];
@@ -246,6 +338,7 @@ function readGradle(scan: Scan): { modules: Module[]; buildFiles: string[]; root
     buildFiles.push(file);
     const g = parseGradle(scan.manifest(file) ?? '');
     const name = dir === '.' ? rootName : basename(dir);
+    const projectName = dir === '.' ? rootProjectName : basename(dir);
     const bootId = g.plugins.includes('org.springframework.boot');
     const version = javaFeature(g.toolchain) ?? javaFeature(g.sourceCompatibility) ?? javaFeature(rootParsed.toolchain) ?? javaFeature(rootParsed.sourceCompatibility);
     const versionSource = g.toolchain ? 'Java toolchain' : g.sourceCompatibility ? 'sourceCompatibility' : rootParsed.toolchain ? 'Java toolchain (root build file)' : 'sourceCompatibility (root build file)';
@@ -263,7 +356,8 @@ function readGradle(scan: Scan): { modules: Module[]; buildFiles: string[]; root
     modules.push({
       dir, name, tool: 'gradle', kind, main, sourceMains: main || bootId ? [] : mainClassesIn(scan, dir),
       boot: bootId ? { version: g.pluginVersions['org.springframework.boot'], source: `${file}: plugin org.springframework.boot${g.pluginVersions['org.springframework.boot'] ? ` ${g.pluginVersions['org.springframework.boot']}` : ''}` } : undefined,
-      jar: task === 'installDist' ? join(dir, `build/install/${name}/lib`) : join(dir, 'build/libs'),
+      jar: task === 'installDist' ? join(dir, `build/install/${g.applicationName ?? projectName}/lib`) : join(dir, 'build/libs'),
+      installName: task === 'installDist' ? { value: g.applicationName ?? projectName, source: g.applicationName ? `${file}: applicationName` : dir === '.' ? (settings.rootName ? `${settingsFile}: rootProject.name` : 'the folder the image builds in (/src)') : `${settingsFile}: include` } : undefined,
       deps: g.dependencies,
       version: version ? { value: version, source: `${file}: ${versionSource}` } : undefined,
       gradleTask: task,
@@ -273,7 +367,7 @@ function readGradle(scan: Scan): { modules: Module[]; buildFiles: string[]; root
   // jar and properties, version catalogs), buildSrc and included builds (convention plugins).
   if (scan.has('gradle.properties')) buildFiles.push('gradle.properties');
   for (const d of ['gradle', 'buildSrc', ...settings.includedBuilds]) if (scan.list(d)?.length) buildFiles.push(`${d}/`);
-  return { modules, buildFiles, rootName };
+  return { modules, buildFiles, rootName, projectDirs: dirs };
 }
 
 // ---------- version ----------
@@ -289,7 +383,7 @@ function resolveVersion(scan: Scan, opts: ResolveOptions, fromBuild: Fact<number
   want ??= fromBuild;
   if (!want) {
     const jv = scan.manifest('.java-version', LIMITS.versionBytes)?.trim().split('\n')[0];
-    const sdk = /^\s*java\s*=\s*(\S{1,60})/m.exec(scan.manifest('.sdkmanrc', LIMITS.versionBytes) ?? '')?.[1];
+    const sdk = /^[ \t]*java[ \t]*=[ \t]*(\S{1,60})/m.exec(scan.manifest('.sdkmanrc', LIMITS.versionBytes) ?? '')?.[1];
     const asdf = versionFromToolVersions(scan, ['java']);
     for (const [raw, source] of [[jv, '.java-version'], [sdk, '.sdkmanrc'], [asdf, '.tool-versions']] as const) {
       const n = javaFeature(raw);
@@ -325,16 +419,52 @@ const JAVA_PORT_PATTERNS: PortPattern[] = [
   /\bport\(\s*(\d{2,5})\s*\)/,
 ];
 
+/** A port written as a number, or as a placeholder with a default (${PORT:8080}); the number as text. */
+function portValue(v: unknown): string | undefined {
+  const t = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
+  const m = /^(?:(\d{2,5})|\$\{[\w.]{1,60}:(\d{2,5})\})$/.exec(t);
+  return m ? m[1] ?? m[2] : undefined;
+}
+
+/** server.port in application.properties, read a line at a time (key = value, key: value). */
+function propertiesPort(src: string): string | undefined {
+  for (const raw of src.split('\n')) {
+    if (raw.length > 1000) continue;
+    const line = raw.trim();
+    if (!line.startsWith('server.port')) continue;
+    const m = /^server\.port[ \t]*[=:](.*)$/.exec(line);
+    const v = m ? portValue(m[1]) : undefined;
+    if (v) return v;
+  }
+  return undefined;
+}
+
+/** server.port in application.yml, parsed as YAML: the first document that sets it (server: port:, or a server.port key). */
+function yamlPort(src: string): string | undefined {
+  let docs: unknown[];
+  try {
+    docs = parseAllDocuments(src).map((d) => (d.errors.length ? undefined : (d.toJS({ maxAliasCount: 100 }) as unknown)));
+  } catch {
+    return undefined;
+  }
+  for (const doc of docs) {
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) continue;
+    const own = (o: object, k: string): unknown => (Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined);
+    const server = own(doc, 'server');
+    const v = portValue(server !== null && typeof server === 'object' ? own(server, 'port') : undefined) ?? portValue(own(doc, 'server.port'));
+    if (v) return v;
+  }
+  return undefined;
+}
+
 function springPort(scan: Scan, dir: string): Fact<number> | undefined {
   const res = join(dir, 'src/main/resources');
   for (const f of ['application.properties', 'application.yml', 'application.yaml']) {
     const rel = `${res}/${f}`;
     const src = scan.read(rel, 256 * 1024);
     if (src === undefined) continue;
-    const m = f.endsWith('.properties')
-      ? /^\s*server\.port\s*[=:]\s*(?:\$\{[\w.]{1,60}:)?(\d{2,5})\}?\s*$/m.exec(src)
-      : /^server:[ \t]*\n(?:[ \t]+[^\n]{0,200}\n){0,50}?[ \t]+port:[ \t]*(?:"?\$\{[\w.]{1,60}:)?(\d{2,5})/m.exec(src);
-    if (m) return { value: Number(m[1]), source: `${rel}: server.port ${m[1]}` };
+    const port = f.endsWith('.properties') ? propertiesPort(src) : yamlPort(src);
+    if (port) return { value: Number(port), source: `${rel}: server.port ${port}` };
   }
   return undefined;
 }
@@ -356,7 +486,8 @@ function extraModules(scan: Scan, mod: Module, version: number, sources: string[
   const uses = (re: RegExp) => sources.find((f) => re.test(scan.read(f) ?? ''));
   const zip = uses(/FileSystems\.newFileSystem|"jar:/);
   if (zip) { modules.add('jdk.zipfs'); why.push(`jdk.zipfs: ${shown(zip, 60)} opens a zip file system`); }
-  const locale = uses(/Locale\.forLanguageTag|new\s+Locale\(|Locale\.of\(|Locale\.(?:GERMAN|FRENCH|JAPAN|CHINA|KOREA|ITALY|GERMANY|FRANCE)/);
+  // GERMAN also finds GERMANY.
+  const locale = uses(/Locale\.forLanguageTag|new\s+Locale\(|Locale\.of\(|Locale\.(?:GERMAN|FRENCH|JAPAN|CHINA|KOREA|ITALY|FRANCE)/);
   if (locale) { modules.add('jdk.localedata'); why.push(`jdk.localedata: ${shown(locale, 60)} uses locales beyond English`); }
   for (const m of flag ?? []) { modules.add(m); }
   if (flag?.length) why.push(`${flag.join(', ')}: --jlink-modules`);
@@ -387,23 +518,27 @@ export const java: Language = {
     if (maven && [...BUILD_GRADLE, ...SETTINGS_GRADLE].some((f) => scan.has(f))) decisions.push({ topic: 'Build tool', choice: 'Maven', because: 'both pom.xml and Gradle build files are here: Maven is the one read (a project that keeps both builds the same program with either)' });
     let modules: Module[];
     let buildFiles: string[];
+    /** Folders of the build's modules (Maven) or projects (Gradle). */
+    let moduleDirs: string[];
     let gradleVersion: string | undefined;
     let gradleRoot: string | undefined;
     const wrapper = maven ? scan.has('mvnw') && scan.has('.mvn/wrapper/maven-wrapper.properties') : scan.has('gradlew') && scan.has('gradle/wrapper/gradle-wrapper.properties');
     if (maven) {
-      const nodes = readMaven(scan);
+      const nodes = readMaven(scan, warnings);
       if (!nodes.length) throw new UserError('E_NO_PROJECT', 'pom.xml could not be read.', 'Run it in the folder of the project\'s pom.xml.');
       modules = nodes.map((n) => mavenModule(scan, n, nodes)).filter((m): m is Module => !!m);
-      buildFiles = nodes.map((n) => safeRelPath(n.file, 'POM', '--entry', 'pom.xml <modules>'));
+      moduleDirs = nodes.map((n) => n.dir);
+      buildFiles = nodes.map((n) => copiedPath(n.file, 'POM', 'pom.xml <modules>', `Rename the folder ${shown(n.dir)} to a plain name (letters, digits, . _ + -) and change the <module> (or <relativePath>) that names it: the Dockerfile copies each POM by its path.`));
       if (wrapper) buildFiles.push('mvnw', '.mvn/');
       if (scan.has('.mvn/maven.config') || scan.has('.mvn/jvm.config')) if (!buildFiles.includes('.mvn/')) buildFiles.push('.mvn/');
     } else if ([...BUILD_GRADLE, ...SETTINGS_GRADLE].some((f) => scan.has(f))) {
       const g = readGradle(scan);
       modules = g.modules;
+      moduleDirs = g.projectDirs;
       gradleRoot = g.rootName;
       // Gradle's usual layout keeps the program in a subproject named app: the build's name is the program's.
       if (modules.length === 1) modules[0]!.name = g.rootName;
-      buildFiles = g.buildFiles.map((f) => safeRelPath(f, 'Gradle build file', '--entry', 'settings.gradle'));
+      buildFiles = g.buildFiles.map((f) => copiedPath(f, 'Gradle build file', 'settings.gradle', `Rename ${shown(f)} to a plain path (letters, digits, . _ + - /) and change settings.gradle to match: the Dockerfile copies each build file by its path.`));
       if (wrapper) buildFiles.push('gradlew');
       gradleVersion = gradleWrapperVersion(scan.read('gradle/wrapper/gradle-wrapper.properties', 64 * 1024) ?? '');
       if (!wrapper) warnings.push('There is no Gradle wrapper (gradlew): the build uses the gradle image\'s Gradle, which may differ from the one the project was written for. Run gradle wrapper and commit it.');
@@ -419,8 +554,10 @@ export const java: Language = {
       else for (const c of m.sourceMains) entries.push({ value: m.sourceMains.length > 1 ? `${m.dir}::${c}` : m.dir, label: `${m.name}: ${c}${where}`, source: `a main method in ${c}` });
     }
     if (!entries.length) {
+      // --entry only chooses among programs found, so the fix is in the build.
       throw new UserError('E_NO_ENTRY', `No runnable program found: ${modules.length ? `${listed(modules.map((m) => m.name))} name no main class` : 'no module builds a jar'}.`,
-        maven ? 'Name the main class in the pom (maven-jar-plugin <archive><manifest><mainClass>, or a property start-class), or pass --entry <module>.' : 'Apply the application plugin with mainClass, or pass --entry <project>.');
+        maven ? 'Name the main class in the pom (maven-jar-plugin <archive><manifest><mainClass>, or a property start-class), or add a class with a main method under src/main/java.'
+          : 'Apply the application plugin and name the main class in the build script: plugins { id \'application\' } and application { mainClass = \'com.example.Main\' }.');
     }
     const moduleOf = (e: Choice) => modules.find((m) => m.dir === e.value.split('::')[0])!;
     const nameOf = (e: Choice) => moduleOf(e).name;
@@ -434,8 +571,14 @@ export const java: Language = {
     const chosen = entries.find((e) => e.value === entry.value)!;
     const mod = moduleOf(chosen);
     const mainClass = mod.main?.value ?? (chosen.value.includes('::') ? chosen.value.split('::')[1] : mod.sourceMains[0]);
-    const name = safeName(mod.name, 'Program name', '--entry', maven ? join(mod.dir, 'pom.xml') : 'settings.gradle');
-    if (mainClass) safeName(mainClass, 'Main class', '--entry', mod.main?.source ?? 'the sources');
+    // The image's name: the build's own, or made a plain word from it ("My App" -> my-app); the
+    // build itself keeps its name (the paths that carry it are quoted).
+    const name = plainWord(mod.name) ? mod.name : plainName(mod.name, 'Program name', maven ? join(mod.dir, 'pom.xml') : 'settings.gradle');
+    if (mainClass && !JAVA_CLASS.test(mainClass)) {
+      throw new UserError('E_UNSAFE_VALUE', `Main class "${shown(mainClass)}" (from ${shown(mod.main?.source ?? 'the sources', 80)}) is not a Java class name.`,
+        `Name the class with its package (com.example.Main) in ${shown(mod.main?.source.split(':')[0] ?? 'the build file', 80)}${entries.length > 1 ? ', or choose another program with --entry' : ''}.`);
+    }
+    if (mod.installName) installFolder(mod.installName, mod.dir);
     decisions.push({ topic: 'Program', choice: `${name}${mod.dir === '.' ? '' : ` (${mod.dir})`}${mod.boot ? ', a Spring Boot application' : mainClass ? `, main class ${mainClass}` : ''}`, because: entry.source });
     decisions.push({ topic: 'Build', choice: `${mod.tool === 'maven' ? (wrapper ? 'the Maven wrapper (mvnw)' : 'Maven') : wrapper ? `the Gradle wrapper (gradlew${gradleVersion ? `, Gradle ${gradleVersion}` : ''})` : 'Gradle'}, tests skipped in the image build`, because: `${maven ? 'pom.xml' : 'Gradle build files'}${wrapper ? ' and the wrapper' : ''}; tests belong in CI, not in every image build` });
 
@@ -453,7 +596,8 @@ export const java: Language = {
 
     const sources = scan.withExt('.java', '.kt').filter((f) => f.startsWith(join(mod.dir, 'src/main/')));
     const extra = extraModules(scan, mod, v, sources, opts.jlinkModules);
-    const isWeb = mod.deps.some((d) => /^org\.springframework\.boot:spring-boot-starter-(web|webflux|jersey)/.test(d) || /^io\.(micronaut|quarkus)[\w.]*:/.test(d));
+    // starter-web also finds starter-webflux.
+    const isWeb = mod.deps.some((d) => /^org\.springframework\.boot:spring-boot-starter-(?:web|jersey)/.test(d) || /^io\.(micronaut|quarkus)[\w.]*:/.test(d));
     const javalin = mod.deps.find((d) => d.startsWith('io.javalin:javalin'));
     const port = opts.port !== undefined ? { value: opts.port, source: '--port' }
       : springPort(scan, mod.dir) ?? findPort(scan, sources, JAVA_PORT_PATTERNS)
@@ -484,9 +628,12 @@ export const java: Language = {
     return {
       lang: 'java', name, version, entries, entry, port, needs: mod.kind === 'boot' ? { tmp: 'Spring Boot (Tomcat) writes to /tmp' } : {}, strategies, refusals, builderGlibc: DATA.builderGlibc, decisions, warnings,
       ignore: ['target/', 'build/', '.gradle/', '*.class', '.idea/', '*.iml'],
+      // What the build copies by name (POMs, scripts, the wrapper, gradle/ and buildSrc/) and the
+      // modules' folders it builds: a module may sit in a folder called build/ or target/.
+      keep: [...new Set([...buildFiles.map((f) => f.replace(/\/$/, '')), ...moduleDirs.filter((d) => d !== '.')])],
       own: {
         tool: mod.tool, wrapper, dir: mod.dir, kind: mod.kind, jar: mod.jar, mainClass, boot: bootLayout(mod.boot?.version), bootVersion: mod.boot?.version,
-        buildFiles: buildFiles.map((f) => safeRelPath(f, 'Build file', '--entry', 'the build files')), modules: extra.modules, gradleTask: mod.gradleTask, gradleVersion,
+        buildFiles, modules: extra.modules, gradleTask: mod.gradleTask, gradleVersion,
       } satisfies JavaInfo,
     };
   },

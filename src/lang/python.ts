@@ -3,9 +3,9 @@ import { basename, dirname } from 'node:path';
 import { LANGUAGE_DATA, LIBRARIES, PYTHON_PACKAGES } from '../data.js';
 import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
-import { safeRelPath, shellWord, shown } from '../quote.js';
+import { shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
-import { listed, pickEntry, plainName, portFromDockerfile, procfileWeb, SHELL_SYNTAX, sourcePoints, versionFromToolVersions } from './common.js';
+import { joinRel as join, listed, normalizeRel as normalize, pickEntry, plainName, portFromDockerfile, procfileWeb, SHELL_SYNTAX, sourcePoints, versionFromToolVersions } from './common.js';
 import { obj, readToml, str, strs, type Toml } from './toml.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -28,40 +28,108 @@ export function requirementName(req: string): string | undefined {
   return m ? normalizeName(m[1]!) : undefined;
 }
 
-export interface Requirements { names: string[]; files: string[]; hashes: boolean }
+export interface Requirements { names: string[]; files: string[]; hashes: boolean; warnings: string[] }
 
-/** A requirements file and the ones it includes (-r, -c), inside the project, each once. */
+/** Requirement files one walk reads, how deep includes may nest, and the longest include path. */
+export const REQUIREMENTS_LIMITS = { files: 50, depth: 10, path: 200 };
+/** A path the Dockerfile can COPY as it is (the same characters safeRelPath accepts). */
+const PLAIN_PATH = /^[\w.+/-]+$/;
+/** An include that names a URL (pip fetches it itself). */
+const URL = /^[a-z][a-z0-9+.-]{0,20}:\/\//i;
+
+/** A requirements line without its comment: from a # at the start or after a blank (pip's rule). */
+function withoutComment(line: string): string {
+  for (let i = line.indexOf('#'); i >= 0; i = line.indexOf('#', i + 1)) {
+    if (i === 0 || /\s/.test(line[i - 1]!)) return line.slice(0, i);
+  }
+  return line;
+}
+
+/** The file an include line names (-r x, -rx, --requirement=x, -c x, ...), or undefined when the line is none. */
+function includeOf(line: string): string | undefined {
+  const opt = ['--requirement', '--constraint', '-r', '-c'].find((o) => line.startsWith(o));
+  if (!opt) return undefined;
+  let rest = line.slice(opt.length).trimStart();
+  if (rest.startsWith('=')) rest = rest.slice(1).trimStart();
+  return rest.split(/\s/, 1)[0] || undefined;
+}
+
+/**
+ * A requirements file and the ones it includes (-r, -c), depth first as pip reads them, each once.
+ * The walk is bounded (files, depth); a cycle ends it with a warning. What it does not follow is
+ * said: a URL (pip fetches it), a path outside the project or missing. A path the Dockerfile
+ * cannot copy as it is (too long, or not plain) is refused with the rename that fixes it: the
+ * install step runs before the rest of the project is copied, so a file left out would fail it.
+ */
 export function readRequirements(scan: Scan, first: string): Requirements {
-  const out: Requirements = { names: [], files: [], hashes: false };
-  const queue = [first];
-  while (queue.length && out.files.length < 50) {
-    const file = queue.shift()!;
-    if (out.files.includes(file)) continue;
+  const out: Requirements = { names: [], files: [], hashes: false, warnings: [] };
+  const read = (file: string, stack: string[]) => {
     const text = scan.manifest(file);
-    if (text === undefined) continue;
+    if (text === undefined) return false;
     out.files.push(file);
-    // Continuation lines join first (pip's rule), then comments go.
-    for (const raw of text.replace(/\\\n/g, ' ').split('\n')) {
-      const line = raw.replace(/(^|\s)#.*$/, '').trim();
-      if (!line) continue;
-      const inc = /^(?:-r|--requirement|-c|--constraint)\s*=?\s*(\S{1,200})$/.exec(line);
-      if (inc) {
-        const target = (dirname(file) === '.' ? inc[1]! : `${dirname(file)}/${inc[1]}`).replace(/^\.\//, '');
-        if (!target.split('/').includes('..') && !target.startsWith('/')) queue.push(target);
-        continue;
+    // Continuation lines join first (pip's rule), then comments go; a joined line is named by its first line.
+    const lines: { text: string; at: number }[] = [];
+    let joined: { text: string; at: number } | undefined;
+    text.split('\n').forEach((raw, i) => {
+      const part = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      const cont = part.endsWith('\\');
+      joined = joined ? { text: `${joined.text} ${cont ? part.slice(0, -1) : part}`, at: joined.at } : { text: cont ? part.slice(0, -1) : part, at: i + 1 };
+      if (!cont) { lines.push(joined); joined = undefined; }
+    });
+    if (joined) lines.push(joined);
+    lines.forEach(({ text: raw, at }) => {
+      const line = withoutComment(raw).trim();
+      if (!line) return;
+      const where = `${shown(file)} line ${at}`;
+      const inc = includeOf(line);
+      if (inc !== undefined) {
+        if (inc.length > REQUIREMENTS_LIMITS.path) {
+          throw new UserError('E_UNSAFE_VALUE', `${where} includes a file by a path of ${inc.length} characters (${shown(inc, 40)}): longer than the ${REQUIREMENTS_LIMITS.path} this tool copies into the image.`,
+            `Give that file a shorter path and change the include in ${shown(file)}.`);
+        }
+        if (URL.test(inc)) {
+          out.warnings.push(`${where} includes ${shown(inc, 80)}, a URL: pip fetches it during the build; its packages were not read here (native libraries they need are not known).`);
+          return;
+        }
+        const target = inc.startsWith('/') ? undefined : normalize(join(dirname(file), inc));
+        if (!target || target === '.') {
+          out.warnings.push(`${where} includes ${shown(inc, 80)}, which is outside the project: the image build cannot read it. Move it into the project and change the include.`);
+          return;
+        }
+        if (target === file || stack.includes(target)) {
+          out.warnings.push(target === file
+            ? `${where} includes ${shown(file, 80)} itself: pip would read it in circles. Remove that include.`
+            : `${where} includes ${shown(target, 80)}, which includes ${shown(file, 80)} (a cycle): pip would read them in circles. Remove one of the includes.`);
+          return;
+        }
+        if (out.files.includes(target)) return;
+        if (!PLAIN_PATH.test(target)) {
+          throw new UserError('E_UNSAFE_VALUE', `${where} includes ${shown(target, 80)}, a path the Dockerfile cannot copy as it is (only letters, digits and . _ + - / are accepted).`,
+            `Rename it to a plain path and change the include in ${shown(file)}.`);
+        }
+        if (stack.length >= REQUIREMENTS_LIMITS.depth) {
+          throw new UserError('E_UNSAFE_VALUE', `${where}: requirement files include each other more than ${REQUIREMENTS_LIMITS.depth} deep (${shown(first)} -> ... -> ${shown(file, 60)}).`, 'Include the files from fewer levels (one file can include several).');
+        }
+        if (out.files.length >= REQUIREMENTS_LIMITS.files) {
+          throw new UserError('E_UNSAFE_VALUE', `${where}: more than ${REQUIREMENTS_LIMITS.files} requirement files are included (-r, -c) from ${shown(first)}.`, 'Merge some of the requirement files.');
+        }
+        if (!read(target, [...stack, file])) out.warnings.push(`${where} includes ${shown(target, 80)}, which is not in the project: pip will fail on it. Add the file or remove the include.`);
+        return;
       }
       if (line.includes('--hash')) out.hashes = true;
-      if (line.startsWith('-') || /^[\w+.-]{1,20}:\/\//.test(line)) continue;
+      if (line.startsWith('-') || URL.test(line)) return;
       const name = requirementName(line);
       if (name) out.names.push(name);
-    }
-  }
+    });
+    return true;
+  };
+  read(first, []);
   return out;
 }
 
 /** Poetry's constraint syntax (^3.11, ~3.10, 3.11.*, >=3.9,<4) as a PEP 440 specifier; of `a || b`, the first alternative (PEP 440 has no "or"). */
 export function poetryToPep440(c: string): string {
-  return c.split('||').map((alt) => alt.trim().split(/\s*,\s*|\s+/).filter(Boolean).map((part) => {
+  return c.split('||').map((alt) => alt.trim().split(/[\s,]+/).filter(Boolean).map((part) => {
     const caret = /^\^(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(part);
     if (caret) {
       const [maj, min] = [Number(caret[1]), caret[2] === undefined ? undefined : Number(caret[2])];
@@ -100,17 +168,51 @@ function readLock(scan: Scan, manager: Manager): Lock | undefined {
   return { packages, unhashed };
 }
 
+/** What data/python-packages.json says of a package, by its own name only (a dependency named constructor is no entry). */
+function packageData(name: string): (typeof PYTHON_PACKAGES)[string] | undefined {
+  return Object.hasOwn(PYTHON_PACKAGES, name) ? PYTHON_PACKAGES[name] : undefined;
+}
+
 /** Whether a package installs on Alpine without a compiler: a pure-Python or musllinux wheel in the lock, or the table says so. */
 function muslReady(name: string, files: string[] | undefined): boolean {
   if (files?.some((f) => /-none-any\.whl$|musllinux/.test(f))) return true;
-  return PYTHON_PACKAGES[name]?.musl === true;
+  return packageData(name)?.musl === true;
 }
 
-interface Program { value: string; label: string; source: string; command: string[]; port?: number | undefined; kind: 'server' | 'cli'; collectstatic?: boolean; env?: string[] }
+interface Program {
+  value: string; label: string; source: string; command: string[]; port?: number | undefined; kind: 'server' | 'cli'; collectstatic?: boolean; env?: string[];
+  /** The project's files the program is started from (the script, the app's module, manage.py): kept in the build context. */
+  files?: string[];
+}
 
 /** A module path from a file (src/pkg/app.py -> pkg.app, app.py -> app). */
 function moduleOf(file: string): string {
   return file.replace(/^src\//, '').replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').join('.');
+}
+
+/** A line that defines an application factory: def create_app(...) (-> T):, at the top level. */
+const FACTORY_DEF = /^def[ \t]+(create_app|make_app|app_factory)[ \t]*\([^)]{0,200}\)[ \t]*(?:->[ \t]*[\w.]{1,60}[ \t]*)?:/;
+/** An indented line that makes the app inside a factory: `    app = Flask(__name__)`. */
+const FACTORY_APP = /^[ \t]+\w{1,60}[ \t]*=[ \t]*(Flask|FastAPI|Starlette)[ \t]*\(/;
+
+/**
+ * An application factory in a source (Flask's create_app pattern): the def, then within its
+ * body (indented or blank lines, at most 80) a line that makes the app. Read a line at a time.
+ */
+function factoryIn(src: string): { name: string; framework: string } | undefined {
+  const lines = src.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const def = lines[i]!.length <= 400 ? FACTORY_DEF.exec(lines[i]!) : null;
+    if (!def) continue;
+    for (let j = i + 1; j < lines.length && j <= i + 80; j++) {
+      const line = lines[j]!.replace(/\r$/, '');
+      if (!/^[ \t]/.test(line) && line !== '') break;
+      if (line.length > 301) break;
+      const app = FACTORY_APP.exec(line);
+      if (app) return { name: def[1]!, framework: app[1]! };
+    }
+  }
+  return undefined;
 }
 
 /** The web app object a file defines (`app = Flask(__name__)`, `api = FastAPI()`), by framework. */
@@ -121,8 +223,8 @@ function appObjects(scan: Scan, files: string[]): { file: string; name: string; 
     const m = /^([A-Za-z_]\w{0,60})\s*=\s*(Flask|FastAPI|Starlette)\s*\(/m.exec(src);
     if (m) { out.push({ file: f, name: m[1]!, framework: m[2]!.toLowerCase() as 'flask' | 'fastapi' | 'starlette' }); continue; }
     // An application factory (Flask's create_app pattern): gunicorn and uvicorn call it.
-    const factory = /^def\s+(create_app|make_app|app_factory)\s*\([^)\n]{0,200}\)\s*(?:->\s*[\w.]{1,60}\s*)?:[^\n]*\n(?:[ \t][^\n]{0,300}\n|[ \t]*\n){0,80}?[ \t]+\w{1,60}\s*=\s*(Flask|FastAPI|Starlette)\s*\(/m.exec(src);
-    if (factory) out.push({ file: f, name: `${factory[1]}()`, framework: factory[2]!.toLowerCase() as 'flask' | 'fastapi' | 'starlette' });
+    const factory = src.includes('def ') ? factoryIn(src) : undefined;
+    if (factory) out.push({ file: f, name: `${factory.name}()`, framework: factory.framework.toLowerCase() as 'flask' | 'fastapi' | 'starlette' });
   }
   return out;
 }
@@ -132,16 +234,35 @@ export function setupCfgScripts(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   let section = '';
   let inScripts = false;
-  for (const raw of text.split('\n')) {
-    if (raw.length > 500) continue;
+  for (const line of text.split('\n')) {
+    if (line.length > 500) continue;
+    const raw = line.endsWith('\r') ? line.slice(0, -1) : line;
     const head = /^\[([^\]]{1,100})\]\s*$/.exec(raw);
     if (head) { section = head[1]!.trim(); inScripts = false; continue; }
     if (section !== 'options.entry_points') continue;
-    const key = /^(\S[^=]{0,100}?)\s*=\s*(.*)$/.exec(raw);
-    if (key && !/^\s/.test(raw)) { inScripts = key[1]!.trim() === 'console_scripts'; if (!inScripts || !key[2]!.trim()) continue; }
+    // An unindented `key = value` starts an option (split at the first =, by hand: no pattern to backtrack).
+    const eq = /^\s/.test(raw) ? -1 : raw.indexOf('=');
+    const key = eq > 0 && raw.slice(0, eq).trim().length <= 101 ? { name: raw.slice(0, eq).trim(), value: raw.slice(eq + 1).trim() } : undefined;
+    if (key) { inScripts = key.name === 'console_scripts'; if (!inScripts || !key.value) continue; }
     if (!inScripts) continue;
-    const entry = /^\s*([A-Za-z0-9][\w.-]{0,80})\s*=\s*([\w.]{1,200}(?::[\w.]{1,100})?)\s*$/.exec(key && !/^\s/.test(raw) ? key[2]! : raw);
+    const entry = /^\s*([A-Za-z0-9][\w.-]{0,80})\s*=\s*([\w.]{1,200}(?::[\w.]{1,100})?)\s*$/.exec(key ? key.value : raw);
     if (entry) out[entry[1]!] = entry[2]!;
+  }
+  return out;
+}
+
+/** Files setup.cfg reads by name (`long_description = file: README.md, CHANGES.md`, `version = file: VERSION`), a line at a time. */
+export function setupCfgFiles(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.length > 500) continue;
+    const eq = line.indexOf('=');
+    const value = eq > 0 ? line.slice(eq + 1).trim() : '';
+    if (!value.startsWith('file:')) continue;
+    for (const f of value.slice(5).split(',')) {
+      const path = f.trim().replace(/^\.\//, '');
+      if (path && out.length < 20) out.push(path);
+    }
   }
   return out;
 }
@@ -181,6 +302,7 @@ export const python: Language = {
     // Dependencies, by normalized name: from the lock when there is one, else the manifests.
     const lock = readLock(scan, manager);
     const reqs = manager === 'pip' ? readRequirements(scan, 'requirements.txt') : undefined;
+    warnings.push(...(reqs?.warnings ?? []));
     const pipfile = manager === 'pipenv' ? readToml(scan, 'Pipfile') : undefined;
     const declared = [
       ...strs(project?.dependencies).map(requirementName),
@@ -207,6 +329,7 @@ export const python: Language = {
       if (pf && pythonMinor(pf)) return { spec: `==${pythonMinor(pf)}.*`, source: `Pipfile python_version ${shown(pf, 20)}` };
       return undefined;
     })();
+    const rangeValid = !!range && !!validRange(range.spec);
     let version: Fact<string>;
     /** A version the project pins exactly (a file, or the flag): distroless only when it is the one distroless has. */
     let exact: string | undefined;
@@ -223,20 +346,25 @@ export const python: Language = {
       ].map(([raw, src]) => ({ v: pythonMinor(raw), raw, src })).find((x) => x.v);
       if (pinned) { version = { value: pinned.v!, source: `${pinned.src} (${shown(pinned.raw!, 20)})` }; exact = pinned.v; }
       else if (range) {
-        const valid = validRange(range.spec);
-        const best = valid ? maxSatisfying(KNOWN.map((k) => `${k}.0`), range.spec) ?? maxSatisfying(KNOWN.map((k) => `${k}.99`), range.spec) : null;
+        // One version for the warning and every runtime: a range that admits none of the known
+        // releases, or that is no specifier at all, gets the default everywhere (distroless, whose
+        // Python is another, is refused below for the same reason).
+        const best = rangeValid ? maxSatisfying(KNOWN.map((k) => `${k}.0`), range.spec) ?? maxSatisfying(KNOWN.map((k) => `${k}.99`), range.spec) : null;
         if (!best) {
-          warnings.push(`${range.source} admits none of the Python releases known here (${KNOWN.join(', ')}): using ${DATA.defaultVersion}. Pass --lang-version.`);
-          version = { value: DATA.defaultVersion, source: `the newest release known here (${DATA.defaultVersion}, checked ${DATA.supportChecked}); ${range.source} admits none of them` };
+          const why = rangeValid ? `${range.source} admits none of the Python releases known here (${KNOWN.join(', ')})` : `${range.source} is not a version specifier`;
+          warnings.push(`${why}: the image uses Python ${DATA.defaultVersion} (distroless, whose Python is ${DISTROLESS_PY}, is refused). ${rangeValid ? 'Pass --lang-version to choose another.' : 'Write it as one (>=3.11, ==3.11.*), or pass --lang-version.'}`);
+          version = { value: DATA.defaultVersion, source: `the newest release known here (${DATA.defaultVersion}, checked ${DATA.supportChecked}); ${rangeValid ? `${range.source} admits none of them` : `${range.source} is not a version specifier`}` };
         } else version = { value: best.split('.').slice(0, 2).join('.'), source: `${range.source}: the newest release it admits` };
       } else version = { value: DATA.defaultVersion, source: `no version named: the newest release (Python ${DATA.defaultVersion}, checked ${DATA.supportChecked})` };
-      if (pinned && range && validRange(range.spec) && !satisfies(`${pinned.v}.0`, range.spec) && !satisfies(`${pinned.v}.99`, range.spec)) warnings.push(`${pinned.src} says ${pinned.v}, which ${range.source} does not admit.`);
+      if (pinned && range && rangeValid && !satisfies(`${pinned.v}.0`, range.spec) && !satisfies(`${pinned.v}.99`, range.spec)) warnings.push(`${pinned.src} says ${pinned.v}, which ${range.source} does not admit: the image uses ${pinned.v}.`);
     }
     decisions.push({ topic: 'Python version', choice: version.value, because: version.source });
-    const admits = (v: string) => !range || !validRange(range.spec) || satisfies(`${v}.0`, range.spec) || satisfies(`${v}.99`, range.spec);
+    // What the project's range admits: with no range, anything; with one that is no specifier,
+    // only the version a file pins (nothing when none does: the default is then used everywhere).
+    const admits = (v: string) => !range || (rangeValid ? satisfies(`${v}.0`, range.spec) || satisfies(`${v}.99`, range.spec) : exact === v);
 
     // Native code: what the builder compiles and what the final image must carry.
-    const native = [...deps].filter((d) => PYTHON_PACKAGES[d]).map((d) => ({ name: d, ...PYTHON_PACKAGES[d]! }));
+    const native = [...deps].map((d) => ({ d, data: packageData(d) })).filter((x) => x.data).map(({ d, data }) => ({ name: d, ...data! }));
     const buildApt = [...new Set(native.flatMap((n) => n.build ?? []))];
     const skipLibrary = (n: { name: string; library?: string | undefined }) => n.name === 'psycopg' && (has('psycopg-binary') || has('psycopg-c'));
     const libs = [...new Set(native.filter((n) => n.library && !skipLibrary(n)).map((n) => n.library!))].filter((l) => LIBRARIES[l]);
@@ -264,16 +392,18 @@ export const python: Language = {
       } else warnings.push(`The Procfile's web command uses shell syntax (${shown(procfile, 60)}): not used as the image's command.`);
     }
     let djangoStatic = false;
+    /** manage.py and the module Django's server loads (proj.wsgi -> proj/wsgi.py), those that exist. */
+    const djangoFiles = (module: string) => ['manage.py', `${module.replace(/\./g, '/')}.py`].filter((f) => scan.has(f));
     if (scan.has('manage.py')) {
       const settings = sources.filter((f) => /settings/.test(f)).map((f) => ({ f, src: scan.read(f) ?? '' }));
       const wsgi = settings.map((s) => ({ f: s.f, m: /^WSGI_APPLICATION\s*=\s*['"]([\w.]{1,200})\.application['"]/m.exec(s.src)?.[1] })).find((x) => x.m);
       const asgi = settings.map((s) => ({ f: s.f, m: /^ASGI_APPLICATION\s*=\s*['"]([\w.]{1,200})\.application['"]/m.exec(s.src)?.[1] })).find((x) => x.m);
       const staticRoot = settings.some((s) => /^STATIC_ROOT\s*=/m.test(s.src));
       djangoStatic = staticRoot;
-      if (has('gunicorn') && wsgi) programs.push({ value: 'django', label: `Django with gunicorn (${wsgi.m}:application)`, source: `manage.py, ${wsgi.f}: WSGI_APPLICATION, gunicorn in the dependencies`, command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', `${wsgi.m}:application`], port: 8000, kind: 'server', collectstatic: staticRoot });
+      if (has('gunicorn') && wsgi) programs.push({ value: 'django', label: `Django with gunicorn (${wsgi.m}:application)`, source: `manage.py, ${wsgi.f}: WSGI_APPLICATION, gunicorn in the dependencies`, command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', `${wsgi.m}:application`], port: 8000, kind: 'server', collectstatic: staticRoot, files: djangoFiles(wsgi.m!) });
       else if ((has('uvicorn') || has('daphne')) && (asgi ?? wsgi)) {
         const mod = (asgi ?? wsgi)!.m!.replace(/\.wsgi$/, '.asgi');
-        programs.push({ value: 'django', label: `Django with uvicorn (${mod}:application)`, source: `manage.py, ${(asgi ?? wsgi)!.f}, uvicorn in the dependencies`, command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', `${mod}:application`], port: 8000, kind: 'server', collectstatic: staticRoot });
+        programs.push({ value: 'django', label: `Django with uvicorn (${mod}:application)`, source: `manage.py, ${(asgi ?? wsgi)!.f}, uvicorn in the dependencies`, command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', `${mod}:application`], port: 8000, kind: 'server', collectstatic: staticRoot, files: djangoFiles(mod) });
       } else if (wsgi || asgi) {
         throw new UserError('E_NO_ENTRY', 'A Django project with neither gunicorn nor uvicorn among its dependencies: the only way left to serve it is runserver, which Django says must not run in production.', 'Add gunicorn (or uvicorn for ASGI) to the dependencies, then run this again.');
       }
@@ -282,15 +412,15 @@ export const python: Language = {
     for (const a of appObjects(scan, sources)) {
       const target = `${moduleOf(a.file)}:${a.name}`;
       if (a.framework === 'flask') {
-        if (has('gunicorn')) programs.push({ value: target, label: `Flask app ${target} with gunicorn`, source: `${a.file}: ${a.name} = Flask(...), gunicorn in the dependencies`, command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', target], port: 8000, kind: 'server' });
+        if (has('gunicorn')) programs.push({ value: target, label: `Flask app ${target} with gunicorn`, source: `${a.file}: ${a.name} = Flask(...), gunicorn in the dependencies`, command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', target], port: 8000, kind: 'server', files: [a.file] });
         else {
-          programs.push({ value: target, label: `Flask app ${target}`, source: `${a.file}: ${a.name} = Flask(...)`, command: [bin('flask'), '--app', target, 'run', '--host', '0.0.0.0', '--port', '5000'], port: 5000, kind: 'server' });
+          programs.push({ value: target, label: `Flask app ${target}`, source: `${a.file}: ${a.name} = Flask(...)`, command: [bin('flask'), '--app', target, 'run', '--host', '0.0.0.0', '--port', '5000'], port: 5000, kind: 'server', files: [a.file] });
           warnings.push(`${a.file} is a Flask app, served here by Flask's development server (gunicorn is not among the dependencies): add gunicorn for production.`);
         }
       } else if (has('uvicorn') || has('fastapi')) {
         const factory = a.name.endsWith('()');
         const uvTarget = factory ? target.slice(0, -2) : target;
-        programs.push({ value: target, label: `${a.framework === 'fastapi' ? 'FastAPI' : 'Starlette'} app ${target} with uvicorn`, source: `${a.file}: ${a.name}${factory ? ', an application factory' : ` = ${a.framework === 'fastapi' ? 'FastAPI' : 'Starlette'}(...)`}`, command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', ...(factory ? ['--factory'] : []), uvTarget], port: 8000, kind: 'server' });
+        programs.push({ value: target, label: `${a.framework === 'fastapi' ? 'FastAPI' : 'Starlette'} app ${target} with uvicorn`, source: `${a.file}: ${a.name}${factory ? ', an application factory' : ` = ${a.framework === 'fastapi' ? 'FastAPI' : 'Starlette'}(...)`}`, command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', ...(factory ? ['--factory'] : []), uvTarget], port: 8000, kind: 'server', files: [a.file] });
         if (!has('uvicorn')) warnings.push(`${a.file} is served by uvicorn, which is not named among the dependencies (fastapi[standard] brings it): add uvicorn if the build says it is missing.`);
       }
     }
@@ -313,16 +443,26 @@ export const python: Language = {
     }
     for (const f of sources.filter((x) => x.endsWith('/__main__.py') && x.split('/').length <= 3)) {
       const pkg = moduleOf(dirname(f) + '.py');
-      programs.push({ value: pkg, label: `python -m ${pkg}`, source: f, command: [py, '-m', pkg], kind: 'cli' });
+      programs.push({ value: pkg, label: `python -m ${pkg}`, source: f, command: [py, '-m', pkg], kind: 'cli', files: [f] });
     }
     for (const f of ['main.py', 'app.py', 'run.py', 'server.py', 'bot.py', '__main__.py', ...sources.filter((s) => !s.includes('/'))]) {
       // A file that holds a web app is that app, not a script of its own.
       if (!sources.includes(f) || f === 'manage.py' || programs.some((p) => p.value === f || p.value.startsWith(`${moduleOf(f)}:`))) continue;
-      programs.push({ value: f, label: `python ${f}`, source: `${f}${/if __name__ == ['"]__main__['"]/.test(scan.read(f) ?? '') ? ' (runs as __main__)' : ''}`, command: [py, f], kind: 'cli' });
+      programs.push({ value: f, label: `python ${f}`, source: `${f}${/if __name__ == ['"]__main__['"]/.test(scan.read(f) ?? '') ? ' (runs as __main__)' : ''}`, command: [py, f], kind: 'cli', files: [f] });
       if (programs.length > 20) break;
     }
+    // --entry may also name what the search above does not offer: any script of the project
+    // (scripts/tool.py), or a package with a __main__.py (pkg.cli, or its folder).
+    const asked = opts.entry?.replace(/^\.\//, '').replace(/\/$/, '');
+    if (asked && !programs.some((p) => p.value === asked)) {
+      const script = asked.endsWith('.py') && normalize(asked) === asked && scan.has(asked) ? asked : undefined;
+      const pkg = /^[a-z_][\w./]{0,200}$/i.test(asked) && !asked.endsWith('.py') ? asked.replace(/\//g, '.') : undefined;
+      const main = pkg ? [`${pkg.replace(/\./g, '/')}/__main__.py`, `src/${pkg.replace(/\./g, '/')}/__main__.py`].find((f) => scan.has(f)) : undefined;
+      if (script) programs.push({ value: asked, label: `python ${script}`, source: `${opts.entrySource ?? '--entry'}: ${shown(script, 80)}`, command: [py, script], kind: 'cli', files: [script] });
+      else if (pkg && main) programs.push({ value: asked, label: `python -m ${pkg}`, source: `${opts.entrySource ?? '--entry'}: ${shown(main, 80)}`, command: [py, '-m', pkg], kind: 'cli', files: [main] });
+    }
     if (!programs.length) {
-      throw new UserError('E_NO_ENTRY', 'No program found: no Procfile, Django project, Flask or FastAPI app, console script, __main__.py or top-level script.', 'Pass --entry with a script (main.py), a module (pkg) or a console script name.');
+      throw new UserError('E_NO_ENTRY', 'No program found: no Procfile, Django project, Flask or FastAPI app, console script, __main__.py or top-level script.', 'Pass --entry with the script to run (--entry scripts/tool.py), or a package that has a __main__.py (--entry pkg).');
     }
     const entries: Choice[] = programs.map((p) => ({ value: p.value, label: p.label, source: p.source }));
     let entry: Fact<string>;
@@ -331,7 +471,12 @@ export const python: Language = {
     const program = programs.find((p) => p.value === entry.value)!;
     // The image's name: the project's, or its folder's, made a plain word (a folder may be "My Project").
     const name = plainName(normalizeName(str(project?.name) ?? str(poetryTable?.name) ?? basename(scan.root)), 'Project name', 'pyproject.toml', true);
-    for (const w of program.command) if (w.length > 300 || /[\n\r]/.test(w)) throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} cannot go in a Dockerfile.`, 'Pass --entry.');
+    for (const w of program.command) {
+      if (w.length > 300 || /[\n\r]/.test(w)) {
+        throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} (from ${shown(program.source, 80)}) cannot go in a Dockerfile: longer than 300 characters or more than one line.`,
+          programs.length > 1 ? `Choose another program with --entry (${listed(programs.filter((p) => p !== program).map((p) => p.value), 5)}), or shorten it where it is written.` : 'Shorten it where it is written.');
+      }
+    }
     decisions.push({ topic: 'Program', choice: program.label, because: entry.source });
     decisions.push({ topic: 'Install', choice: `${{ uv: 'uv sync --frozen --no-dev', poetry: { export: `poetry export --only main${lock?.unhashed ? ' --without-hashes' : ''}, then pip install --no-deps${lock?.unhashed ? '' : ' (with the hashes it pins)'}`, pip: 'pip install . (poetry-core builds it; no lock: versions resolve at build time)', install: 'poetry install --only main' }[poetryMode ?? 'install'], pdm: 'pdm sync --prod', pipenv: scan.has('Pipfile.lock') ? 'pipenv requirements --hash of Pipfile.lock (after pipenv verify), then pip install --no-deps' : 'pipenv install (no lock: versions resolve at build time)', pip: `pip install -r requirements.txt${reqs?.hashes ? ' (with the hashes it pins)' : ''}`, project: 'pip install . (no lock: versions resolve at build time)' }[manager]} into ${VENV}`, because: lockFile && scan.has(lockFile) ? lockFile : manager === 'pip' ? (reqs?.files.join(', ') || 'requirements.txt') : manager === 'project' ? 'pyproject.toml / setup.py without a lock' : `${manager} files` });
 
@@ -350,7 +495,7 @@ export const python: Language = {
     };
     // distroless runs Debian's Python: only for a project that pins that version or whose range admits it.
     if ((exact && exact !== DISTROLESS_PY) || !admits(DISTROLESS_PY)) {
-      refusals.distroless = { reason: `distroless has Python ${DISTROLESS_PY} only, and ${exact && exact !== DISTROLESS_PY ? `the project asks for ${exact} (${version.source})` : `${range!.source} does not admit it`}`, short: `needs Python ${version.value}`, fix: 'choose slim' };
+      refusals.distroless = { reason: `distroless has Python ${DISTROLESS_PY} only, and ${exact && exact !== DISTROLESS_PY ? `the project asks for ${exact} (${version.source})` : rangeValid ? `${range.source} does not admit it` : `${range!.source} is not a version specifier`}`, short: `needs Python ${version.value}`, fix: 'choose slim' };
     } else if (version.value !== DISTROLESS_PY) {
       decisions.push({ topic: 'distroless Python', choice: DISTROLESS_PY, because: `distroless runs Debian's Python ${DISTROLESS_PY}, which ${range ? range.source.split(':')[0] : 'the project (which names no version)'} admits; the other runtimes use ${version.value}` });
     }
@@ -359,7 +504,7 @@ export const python: Language = {
     // Without such a lock, what the dependencies pull in is unknown: Alpine only for the standard library.
     const unknownOnMusl = lock ? [...lockFiles.keys()].filter((n) => !muslReady(n, lockFiles.get(n))) : [...deps];
     if (unknownOnMusl.length) {
-      const compiled = unknownOnMusl.filter((n) => PYTHON_PACKAGES[n]?.musl === false);
+      const compiled = unknownOnMusl.filter((n) => packageData(n)?.musl === false);
       refusals.alpine = {
         reason: lock ? `${listed(unknownOnMusl, 6)} ${unknownOnMusl.length > 1 ? 'have' : 'has'} no musllinux or pure-Python wheel in ${lockFile}: on Alpine ${unknownOnMusl.length > 1 ? 'they' : 'it'} would compile, or fail`
           : compiled.length ? `${listed(compiled, 6)} compile${compiled.length > 1 ? '' : 's'} from source on musl (data/python-packages.json)`
@@ -382,18 +527,27 @@ export const python: Language = {
     const scm = requires.some((r) => ['setuptools-scm', 'hatch-vcs', 'poetry-dynamic-versioning', 'flit-scm'].includes(r))
       || str(obj(obj(obj(pyproject?.tool)?.pdm)?.version)?.source) === 'scm' || str(obj(obj(obj(pyproject?.tool)?.hatch)?.version)?.source) === 'vcs';
     if (scm) decisions.push({ topic: 'Version', choice: 'from the VERSION build argument (default 0.0.0)', because: 'the package takes its version from git, and .git stays out of the build context: docker build --build-arg VERSION=1.2.3' });
-    const readmes = [project?.readme, obj(project?.readme)?.file, poetryTable?.readme, ...strs(poetryTable?.readme)].map(str).filter((r): r is string => !!r).map((r) => r.replace(/^\.\//, ''));
+    const readmes = [project?.readme, obj(project?.readme)?.file, poetryTable?.readme, ...strs(poetryTable?.readme)].map(str).filter((r): r is string => !!r).map((r) => r.replace(/^\.\//, ''))
+      .concat(setupCfgFiles(scan.read('setup.cfg', 256 * 1024) ?? ''));
     const localFiles = [...(reqs?.files ?? [])];
     const manifests = {
       uv: ['pyproject.toml', 'uv.lock'], poetry: ['pyproject.toml', 'poetry.lock'], pdm: ['pyproject.toml', 'pdm.lock'], pipenv: ['Pipfile', 'Pipfile.lock'], pip: localFiles, project: [],
     }[manager].filter((f) => scan.has(f) || localFiles.includes(f));
+    for (const m of manifests) {
+      if (!PLAIN_PATH.test(m)) throw new UserError('E_UNSAFE_VALUE', `The dependency file ${shown(m)} cannot be copied by the Dockerfile as it is named (only letters, digits and . _ + - / are accepted).`, 'Rename it to a plain path (and change what includes it).');
+    }
+    // What the build reads by name: the files copied before the install, the other manifests and
+    // locks a package build reads, the readme the package names, and the program's own files.
+    const keep = [...new Set([...manifests, 'pyproject.toml', 'setup.py', 'setup.cfg', 'uv.lock', 'poetry.lock', 'pdm.lock', 'Pipfile', 'Pipfile.lock', ...readmes, ...(program.files ?? [])])]
+      .filter((f) => localFiles.includes(f) || scan.has(f));
     return {
       lang: 'python', name, version, entries, entry, port, needs, strategies: [distroless, alpine, slim], refusals, builderGlibc: DATA.builderGlibc, decisions, warnings,
       // A folder the package build reads (its readme under docs/) stays in the context.
       ignore: ['.venv/', 'venv/', '__pycache__/', '*.pyc', '.pytest_cache/', '.mypy_cache/', '.ruff_cache/', '.tox/', '.nox/', 'tests/', 'docs/', '*.egg-info/', 'build/', 'dist/', '.coverage', 'htmlcov/']
         .filter((i) => !i.endsWith('/') || !readmes.some((r) => r.startsWith(i))),
+      keep,
       own: {
-        manager, manifests: manifests.map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project')), installsProject, command: program.command,
+        manager, manifests, installsProject, command: program.command,
         buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian), collectstatic: !!program.collectstatic || (program.kind === 'server' && djangoStatic), hashes: !!reqs?.hashes, deps: [...deps].sort(),
         env: [...new Set([...native.flatMap((n) => n.env ?? []), ...(program.env ?? [])])],
         ownsApp: !!ownsApp,
