@@ -241,10 +241,10 @@ describe('Go: //go:embed patterns, read the way the Go tool reads them', () => {
     for (const bad of ['x[', '[]a]', '[-a]', '[a-]', 'x\\', '../x', '/x', 'x/', 'a//b', '.']) {
       const dir = project({ 'go.mod': mod, 'main.go': embed(bad), x: '' });
       const e = await generate(dir).then(() => undefined, (err: unknown) => err);
-      expect({ bad, e }).toMatchObject({ bad, e: { code: 'E_UNREADABLE', message: expect.stringContaining('main.go:5: //go:embed') as string, hint: expect.stringContaining('Fix the pattern at main.go:5') as string } });
+      expect({ bad, e }).toMatchObject({ bad, e: { code: 'E_UNREADABLE', message: expect.stringContaining('main.go:5: //go:embed'), hint: expect.stringContaining('Fix the pattern at main.go:5') } });
     }
     const open = project({ 'go.mod': mod, 'main.go': embed('"x y'), x: '' });
-    await expect(generate(open)).rejects.toMatchObject({ code: 'E_UNREADABLE', message: expect.stringContaining('main.go:5: //go:embed does not parse') as string });
+    await expect(generate(open)).rejects.toMatchObject({ code: 'E_UNREADABLE', message: expect.stringContaining('main.go:5: //go:embed does not parse') });
     expect(embedPatterns(' a "b c" `d` e\t')).toEqual(['a', 'b c', 'd', 'e']);
   });
 
