@@ -245,7 +245,7 @@ describe('Go: //go:embed patterns, read the way the Go tool reads them', () => {
     }
     const open = project({ 'go.mod': mod, 'main.go': embed('"x y'), x: '' });
     await expect(generate(open)).rejects.toMatchObject({ code: 'E_UNREADABLE', message: expect.stringContaining('main.go:5: //go:embed does not parse') });
-    expect(embedPatterns(' a "b c" `d` e\t')).toEqual(['a', 'b c', 'd', 'e']);
+    expect(embedPatterns(' a "b c" `d` e\t\u2028f\u0085g')).toEqual(['a', 'b c', 'd', 'e', 'f', 'g']);
   });
 
   test('patterns are matched an element at a time; what they match is kept out of .dockerignore exclusions', () => {
@@ -260,6 +260,11 @@ describe('Go: //go:embed patterns, read the way the Go tool reads them', () => {
     const long = `static/${'a'.repeat(250)}`;
     const r = resolve({ 'go.mod': mod, 'main.go': embed(long) });
     expect(r.warnings.join('\n')).toMatch(/main\.go:5: the \/\/go:embed pattern .* is longer than 200 characters and was not checked/);
+  });
+
+  test('checking stops after 2000 patterns, and says so', () => {
+    const r = resolve({ 'go.mod': mod, 'main.go': embed('x '.repeat(2001)), x: '' });
+    expect(r.warnings.join('\n')).toContain('Stopped checking //go:embed patterns after 2000 patterns');
   });
 
   test('keep: go.mod, go.sum, go.work, vendor when used, the main package folder, local replace targets', () => {

@@ -138,6 +138,21 @@ export interface CMakeCommand {
  * bracket arguments unquoted, and nested parentheses flattened.
  */
 export function cmakeCommands(text: string): CMakeCommand[] {
+  // The same file is read for targets, libraries, options and names: parsed once.
+  const cached = parsedCMake.get(text);
+  if (cached) return cached;
+  const out = parseCMake(text);
+  if (parsedCMake.size >= 16) parsedCMake.delete(parsedCMake.keys().next().value!);
+  parsedCMake.set(text, out);
+  return out;
+}
+
+/** The last CMake files parsed (callers never change the commands they get). */
+const parsedCMake = new Map<string, CMakeCommand[]>();
+/** Characters that end a plain run inside a command's arguments: quotes, brackets, comments, escapes, parentheses, blanks. */
+const SPECIAL_IN_ARGS = new Set([...'"[#\\() \t\n\r'].map((c) => c.charCodeAt(0)));
+
+function parseCMake(text: string): CMakeCommand[] {
   const out: CMakeCommand[] = [];
   const n = text.length;
   let i = 0;
@@ -202,8 +217,11 @@ export function cmakeCommands(text: string): CMakeCommand[] {
       if (d === '(') { depth++; flush(); k++; continue; }
       if (d === ')') { depth--; flush(); k++; continue; }
       if (d === ' ' || d === '\t' || d === '\n' || d === '\r') { flush(); k++; continue; }
-      cur += d;
-      k++;
+      // A run of plain characters, taken in one slice.
+      let e = k + 1;
+      while (e < n && !SPECIAL_IN_ARGS.has(text.charCodeAt(e))) e++;
+      cur += text.slice(k, e);
+      k = e;
     }
     flush();
     out.push({ name, args });

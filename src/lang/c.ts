@@ -24,8 +24,26 @@ const SYSTEMS: { id: Exclude<BuildSystem, 'single'>; files: string[] }[] = [
   { id: 'make', files: MAKEFILES },
 ];
 
-/** A file in the project, also inside folders the scan skips (a Makefile handing the build to build/). */
-const hasFile = (scan: Scan, rel: string) => scan.has(rel) || (scan.list(dirname(rel)) ?? []).includes(basename(rel));
+/**
+ * The Makefile of a folder a Makefile hands the build to, also inside folders the scan skips
+ * (`$(MAKE) -C build`): the folder is listed once.
+ */
+function makefileIn(scan: Scan, dir: string): string | undefined {
+  const inScan = MAKEFILES.map((m) => `${dir}/${m}`).find((m) => scan.has(m));
+  if (inScan) return inScan;
+  const names = scan.list(dir) ?? [];
+  const found = MAKEFILES.find((m) => names.includes(m));
+  return found ? `${dir}/${found}` : undefined;
+}
+/** Folders a Makefile hands the build to that are read: past this, the rest are left out, with a warning. */
+const SUBDIRS_MAX = 200;
+function handedFolders(text: string, mf: string, warnings: string[]): string[] {
+  const dirs = makeSubdirs(text);
+  if (dirs.length <= SUBDIRS_MAX) return dirs;
+  const note = `${shown(mf)} runs make in ${dirs.length} folders: only the first ${SUBDIRS_MAX} were read for programs; name the program with --entry if it is made in another.`;
+  if (!warnings.includes(note)) warnings.push(note);
+  return dirs.slice(0, SUBDIRS_MAX);
+}
 
 export function buildSystemOf(scan: Scan): { system: BuildSystem; file?: string } {
   for (const s of SYSTEMS) {
@@ -207,7 +225,7 @@ export function ownLibraries(texts: string[]): Set<string> {
   return own;
 }
 
-function targetsOf(scan: Scan, system: BuildSystem, file: string | undefined, cxx: boolean): Choice[] {
+function targetsOf(scan: Scan, system: BuildSystem, file: string | undefined, cxx: boolean, warnings: string[]): Choice[] {
   if (system === 'cmake') {
     const lists = scan.files.filter((f) => basename(f) === 'CMakeLists.txt' && isBuilt(f));
     const texts = lists.map((f) => scan.manifest(f) ?? '');
@@ -228,8 +246,8 @@ function targetsOf(scan: Scan, system: BuildSystem, file: string | undefined, cx
     const text = scan.manifest(mf) ?? '';
     const own = makeTargets(text).map((t) => ({ value: t, label: t, source: `default goal of ${mf}` }));
     // A Makefile that hands the build to src/ (or another folder): the programs are that Makefile's.
-    const handed = makeSubdirs(text).flatMap((dir) => {
-      const sub = MAKEFILES.map((m) => `${dir}/${m}`).find((m) => hasFile(scan, m));
+    const handed = handedFolders(text, mf, warnings).flatMap((dir) => {
+      const sub = makefileIn(scan, dir);
       return sub && isBuilt(sub) ? makeTargets(scan.manifest(sub) ?? '').map((t) => ({ value: `${dir}/${t}`, label: t, source: `default goal of ${sub}, which ${mf} runs make in` })) : [];
     });
     return [...own, ...handed];
@@ -278,7 +296,7 @@ export const cFamily: Language = {
 
     // The program named like the project wins: AC_INIT's, project()'s name, else the folder's.
     const project = (file && projectNameOf(system, scan.read(file) ?? '')) || basename(scan.root);
-    const entries = helpersLast(targetsOf(scan, system, file, cxx), (e) => basename(e.label));
+    const entries = helpersLast(targetsOf(scan, system, file, cxx, warnings), (e) => basename(e.label));
     const nameOf = (e: Choice) => basename(e.label);
     // Build files compute names this reader cannot (variables from the environment, $(shell ...)):
     // a program named with --entry is taken at its word, as the name of what the build makes.
@@ -287,10 +305,10 @@ export const cFamily: Language = {
       const named = safeName(wanted, 'Program name', '--entry');
       // A Makefile that hands the build to src/: the program is made (and found) there.
       // (one whose Makefile names it; none when the top Makefile makes it itself).
-      const subdirs = system === 'make' ? makeSubdirs(scan.manifest(file!) ?? '').filter((d) => isBuilt(`${d}/x`) && MAKEFILES.some((m) => hasFile(scan, `${d}/${m}`))) : [];
+      const subdirs = system === 'make' ? handedFolders(scan.manifest(file!) ?? '', file!, warnings).filter((d) => isBuilt(`${d}/x`) && makefileIn(scan, d) !== undefined) : [];
       const names = (text: string) => new RegExp(`(^|[\\s/])${named.replace(/[.+\-]/g, '\\$&')}([\\s:$]|$)`, 'm').test(text);
       const handedTo = system !== 'make' || names(scan.read(file!) ?? '') ? undefined
-        : subdirs.find((d) => MAKEFILES.some((m) => names(scan.read(`${d}/${m}`) ?? ''))) ?? subdirs[0];
+        : subdirs.find((d) => names(scan.read(makefileIn(scan, d)!) ?? '')) ?? subdirs[0];
       entries.push({ value: handedTo ? `${handedTo}/${named}` : named, label: named, source: `${opts.entrySource ?? '--entry'} (not among the ${system} targets read: ${entries.length ? entries.map(nameOf).slice(0, 5).join(', ') : 'none'})` });
       warnings.push(`${named} is not among the programs found in the ${system} build files; building it as named by --entry.`);
     }

@@ -331,7 +331,8 @@ export function reachable(packages: Map<string, GoPackage>, start: string, modul
 /** A //go:embed line's patterns: space-separated, or quoted with "..." or `...`; a string says why the line does not parse. */
 export function embedPatterns(spec: string): string[] | string {
   const out: string[] = [];
-  const space = (c: string | undefined) => c === ' ' || c === '\t' || c === '\v' || c === '\f' || c === '\u00a0';
+  // Go's unicode.IsSpace: JavaScript's \s, plus NEL, without the BOM.
+  const space = (c: string | undefined) => c !== undefined && c !== '\ufeff' && (c === '\u0085' || /\s/.test(c));
   for (let i = 0; i < spec.length;) {
     const c = spec[i]!;
     if (space(c)) { i++; continue; }
@@ -365,8 +366,9 @@ function embedDirective(line: string): string | undefined {
   return rest[0] === ' ' || rest[0] === '\t' ? rest : undefined;
 }
 
-/** Folders listed while checking //go:embed patterns: past this, the check stops (and says so). */
+/** Folders listed, and patterns checked, while checking //go:embed lines: past either, the check stops (and says so). */
 const EMBED_LISTINGS_MAX = 2000;
+const EMBED_PATTERNS_MAX = 2000;
 /** Paths a glob pattern adds to the paths kept out of .dockerignore. */
 const EMBED_KEEP_MAX = 100;
 
@@ -398,6 +400,7 @@ function checkEmbeds(scan: Scan, files: string[], warnings: string[], keep: Set<
     return names;
   };
   const join = (dir: string, name: string) => (dir === '.' ? name : `${dir}/${name}`);
+  let checked = 0;
   for (const f of files) {
     const text = scan.read(f) ?? '';
     if (!text.includes('//go:embed')) continue;
@@ -412,6 +415,7 @@ function checkEmbeds(scan: Scan, files: string[], warnings: string[], keep: Set<
         throw new UserError('E_UNREADABLE', `${where}: //go:embed does not parse: ${patterns}, so go build would stop.`, `Fix the //go:embed line at ${where}: quote a pattern with "..." or \`...\`, or write it without quotes.`);
       }
       for (const raw of patterns) {
+        if (++checked > EMBED_PATTERNS_MAX) { stopped = true; break; }
         const pattern = raw.startsWith('all:') ? raw.slice(4) : raw;
         if (pattern.length > GLOB_PATTERN_MAX) {
           warnings.push(`${where}: the //go:embed pattern ${shown(raw, 40)} is longer than ${GLOB_PATTERN_MAX} characters and was not checked: if it matches no file, go build stops inside the image.`);
@@ -451,5 +455,5 @@ function checkEmbeds(scan: Scan, files: string[], warnings: string[], keep: Set<
       }
     }
   }
-  if (stopped) warnings.push(`Stopped checking //go:embed patterns after listing ${EMBED_LISTINGS_MAX} folders: the rest were not checked, and go build stops inside the image if one matches no file.`);
+  if (stopped) warnings.push(`Stopped checking //go:embed patterns after ${EMBED_PATTERNS_MAX} patterns or ${EMBED_LISTINGS_MAX} folders listed: the rest were not checked, and go build stops inside the image if one matches no file.`);
 }
