@@ -347,6 +347,17 @@ describe('C: build files and sources are hostile too', () => {
     expect(steps).toContain('cp ./-src/app /out/app');
   });
 
+  test('a Makefile that hands the build to hundreds of folders: the first 200 are read, and the user is told', () => {
+    const dirs = Array.from({ length: 250 }, (_, i) => `d${i}`);
+    const r = resolve({ Makefile: `all:\n${dirs.map((d) => `\t$(MAKE) -C ${d}\n`).join('')}`, 'd0/Makefile': 'app: main.c\n\t$(CC) -o app main.c\n', 'd0/main.c': C_MAIN });
+    expect(r.name).toBe('app');
+    expect(r.warnings.join('\n')).toContain('Makefile runs make in 250 folders: only the first 200 were read for programs');
+  });
+
+  test('CMake arguments: plain runs, brackets, quotes, escapes and comments inside a command', () => {
+    expect(cmakeCommands('add_executable(a[1] "b c" [[d e]] f\\ g#h\n i)').map((c) => c.args)).toEqual([['a[1]', 'b c', 'd e', 'f g', 'i']]);
+  });
+
   test('keep: the build files read, the folder a Makefile hands the build to, single-file sources', () => {
     expect(resolve({ 'CMakeLists.txt': 'project(app C)\nadd_subdirectory(src)\n', 'src/CMakeLists.txt': 'add_executable(app main.c)\n', 'src/main.c': C_MAIN, 'tests/CMakeLists.txt': '' }).keep!.sort()).toEqual(['CMakeLists.txt', 'src/CMakeLists.txt']);
     expect(resolve({ Makefile: 'all:\n\t$(MAKE) -C build\n', 'build/Makefile': 'app: main.c\n\t$(CC) -o app main.c\n', 'build/main.c': C_MAIN }, 'c', { entry: 'app' }).keep!.sort()).toEqual(['Makefile', 'build']);

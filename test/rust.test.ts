@@ -153,6 +153,7 @@ describe('Rust: manifests are hostile too', () => {
     expect((cyc.own as { members: string[] }).members).toEqual(['a', 'b']);
     const out = resolve({ 'Cargo.toml': `${pkg('app')}\n[dependencies]\nz = { path = "../z" }\n`, 'src/main.rs': MAIN });
     expect(out.warnings.join('\n')).toContain('Cargo.toml depends on ../z by path, outside this directory');
+    expect(resolve({ 'Cargo.toml': `${pkg('app')}\n[dependencies]\nz = { path = "/opt/z" }\n`, 'src/main.rs': MAIN, 'opt/z/Cargo.toml': pkg('z') }).warnings.join('\n')).toContain('depends on /opt/z by path, outside this directory');
     expect(() => resolve({ 'Cargo.toml': `${pkg('app')}\n[dependencies]\nz = { path = "my crate" }\n`, 'src/main.rs': MAIN, 'my crate/Cargo.toml': pkg('z'), 'my crate/src/lib.rs': '' }))
       .toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE', hint: expect.stringContaining('Rename it to a plain relative path') }));
   });

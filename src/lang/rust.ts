@@ -138,7 +138,7 @@ export function memberFolders(list: Lister, has: (rel: string) => boolean, patte
   };
   for (const p of patterns) {
     if (!/[*?[\]]/.test(p)) {
-      const member = normalize(p);
+      const member = p.startsWith('/') ? undefined : normalize(p);
       if (member === undefined) warnings.push(`The workspace member ${shown(p, 60)} is outside this directory: Docker cannot see it from here. Build from a parent directory.`);
       else if (member !== '.') out.add(member);
       continue;
@@ -262,7 +262,7 @@ export const rust: Language = {
         for (const dep of Object.values(table ?? {})) {
           const p = str(obj(dep)?.path);
           if (!p) continue;
-          const target = normalize(join(dir, p));
+          const target = p.startsWith('/') ? undefined : normalize(join(dir, p));
           if (!target) {
             warnings.push(`${shown(join(dir, 'Cargo.toml'))} depends on ${shown(p, 60)} by path, outside this directory: Docker cannot see it from here. Build from a parent directory, or move the crate into the project.`);
             continue;
