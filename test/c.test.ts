@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/detect/scan.js';
 import { cFamily, cmakeTargets, linkedLibs, makeTargets } from '../src/lang/c.js';
-import { cmakeLibs } from '../src/lang/c-build.js';
+import { automakePrograms, cmakeLibs, linuxCommands, cmakeCommands } from '../src/lang/c-build.js';
+import { withoutComments } from '../src/lang/c.js';
 import type { LangId } from '../src/types.js';
 import { generate } from '../src/index.js';
 import { C_MAIN, project } from './helpers.js';
@@ -315,4 +316,51 @@ test('CMake conditions over other systems, with OR and AND, name no library', ()
 test('a program named with --entry is made in the handed-off folder whose Makefile names it', async () => {
   const dir = project({ Makefile: 'default: all\nall:\n\t$(MAKE) -C lib $@\n\t$(MAKE) -C programs $@\n', 'lib/Makefile': 'all: liblz.a\n', 'programs/Makefile': 'lz4: lz4.c\n\t$(CC) -o $@ lz4.c\n', 'programs/lz4.c': C_MAIN });
   expect((await generate(dir, { entry: 'lz4' })).files[0]!.content).toContain('-C programs');
+});
+
+describe('C: build files and sources are hostile too', () => {
+  test('a library named like an Object member (-lconstructor) is an unknown library, never a function\'s source', () => {
+    const r = resolve({ Makefile: 'app: main.c\n\t$(CC) -o app main.c -lconstructor -l__proto__ -ltoString\n', 'main.c': C_MAIN });
+    expect(r.strategies.flatMap((st) => st.requires).join(' ')).not.toContain('function');
+    expect((r.own as { unknownLibs: string[] }).unknownLibs).toEqual(['constructor', '__proto__', 'toString']);
+  });
+
+  test('conditionals keep their meaning: if !FOO and if ! FOO in Makefile.am, nested if() in CMake, ifndef/else in Make', () => {
+    expect(automakePrograms('if !OS_WIN32\nbin_PROGRAMS = a\nendif\nif ! OS_WIN32\nbin_PROGRAMS += b\nendif\nif OS_WIN32\nbin_PROGRAMS += w\nelse\nbin_PROGRAMS += c\nendif\nif   \t-\nbin_PROGRAMS += d\n')).toEqual(['a', 'b', 'c', 'd']);
+    const cmds = linuxCommands(cmakeCommands('if(WIN32)\nif(UNIX)\nset(A w)\nendif()\nelseif(UNIX)\nset(A u)\nelse()\nset(A x)\nendif()\nset(B b)\n'));
+    expect(cmds.map((c) => c.args.join(' '))).toEqual(['A u', 'B b']);
+    expect(withoutComments('Makefile', 'ifdef A\nx\nelse ifndef B\ny\nelse\nz\nendif\nw\n').split('\n').filter(Boolean)).toEqual(['y', 'w']);
+  });
+
+  test('a variable that doubles at each line (A := $(A)$(A), set(A ${A}${A})) is capped, not grown until memory runs out', () => {
+    const make = `A := x\n${'A := $(A)$(A)\n'.repeat(100)}app: main.c\n\t$(CC) -o app main.c\n`;
+    expect(makeTargets(make)).toEqual(['app']);
+    expect(cmakeTargets([`project(p)\nset(A x)\n${'set(A ${A}${A})\n'.repeat(100)}add_executable(app main.c)\n`])).toEqual(['app']);
+  });
+
+  test('a path that starts with - is never an option: ./-x in make -C, cp and the compiler\'s arguments', async () => {
+    const single = await generate(project({ '-x.c': 'int helper(void) { return 1; }\n', 'main.c': C_MAIN }));
+    expect(single.files[0]!.content).toMatch(/-o \/out\/\S+ \.\/-x\.c main\.c/);
+    const r = resolve({ Makefile: 'all:\n\t$(MAKE) -C -src\n', '-src/Makefile': 'app: main.c\n\t$(CC) -o app main.c\n', '-src/main.c': C_MAIN }, 'c', { entry: 'app' });
+    const steps = (cFamily.build(r, r.strategies[0]!).vars as { steps: string[] }).steps.join('\n');
+    expect(steps).toContain('make -j"$(nproc)" -C ./-src ');
+    expect(steps).toContain('cp ./-src/app /out/app');
+  });
+
+  test('a Makefile that hands the build to hundreds of folders: the first 200 are read, and the user is told', () => {
+    const dirs = Array.from({ length: 250 }, (_, i) => `d${i}`);
+    const r = resolve({ Makefile: `all:\n${dirs.map((d) => `\t$(MAKE) -C ${d}\n`).join('')}`, 'd0/Makefile': 'app: main.c\n\t$(CC) -o app main.c\n', 'd0/main.c': C_MAIN });
+    expect(r.name).toBe('app');
+    expect(r.warnings.join('\n')).toContain('Makefile runs make in 250 folders: only the first 200 were read for programs');
+  });
+
+  test('CMake arguments: plain runs, brackets, quotes, escapes and comments inside a command', () => {
+    expect(cmakeCommands('add_executable(a[1] "b c" [[d e]] f\\ g#h\n i)').map((c) => c.args)).toEqual([['a[1]', 'b c', 'd e', 'f g', 'i']]);
+  });
+
+  test('keep: the build files read, the folder a Makefile hands the build to, single-file sources', () => {
+    expect(resolve({ 'CMakeLists.txt': 'project(app C)\nadd_subdirectory(src)\n', 'src/CMakeLists.txt': 'add_executable(app main.c)\n', 'src/main.c': C_MAIN, 'tests/CMakeLists.txt': '' }).keep!.sort()).toEqual(['CMakeLists.txt', 'src/CMakeLists.txt']);
+    expect(resolve({ Makefile: 'all:\n\t$(MAKE) -C build\n', 'build/Makefile': 'app: main.c\n\t$(CC) -o app main.c\n', 'build/main.c': C_MAIN }, 'c', { entry: 'app' }).keep!.sort()).toEqual(['Makefile', 'build']);
+    expect(resolve({ 'main.c': C_MAIN, 'util.c': 'int u(void) { return 0; }\n' }).keep!.sort()).toEqual(['main.c', 'util.c']);
+  });
 });

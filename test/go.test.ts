@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/detect/scan.js';
 import { generate } from '../src/index.js';
-import { go, goMinor, parseGoFile, parseGoMod } from '../src/lang/go.js';
+import { embedPatterns, go, goMinor, parseGoFile, parseGoMod } from '../src/lang/go.js';
+import { globMatches, parseGlobElement } from '../src/lang/go-source.js';
 import { GO_MAIN, project } from './helpers.js';
 
 const resolve = (files: Record<string, string>, opts = {}) => go.resolve(scanProject(project(files)), 'go', opts);
@@ -202,6 +203,77 @@ describe('Go: what the build needs is in the tree', () => {
     await expect(generate(dir)).rejects.toMatchObject({ code: 'E_MISSING', message: 'main.go:5: //go:embed web/dist/* matches no file in the project, so go build would stop inside the image.' });
     const built = project({ 'go.mod': 'module example.com/app\ngo 1.26\n', 'main.go': main, 'web/dist/index.html': '<p>' });
     expect((await generate(built)).plan.name).toBe('app');
+  });
+});
+
+describe('Go: //go:embed patterns, read the way the Go tool reads them', () => {
+  const mod = 'module example.com/app\ngo 1.26\n';
+  const embed = (pattern: string) => `package main\n\nimport "embed"\n\n//go:embed ${pattern}\nvar files embed.FS\n\nfunc main() {}\n`;
+  const matches = (pattern: string, name: string) => {
+    const e = parseGlobElement(pattern, 'go');
+    if (typeof e === 'string') throw new Error(e);
+    return globMatches(e, name);
+  };
+
+  test('path.Match semantics: * and ? within a name, [a-z] and [^a-z] classes, \\ escapes, dot files matched', () => {
+    expect(matches('*.html', 'index.html')).toBe(true);
+    expect(matches('*.html', '.hidden.html')).toBe(true);
+    expect(matches('*.html', 'index.htm')).toBe(false);
+    expect(matches('a?c', 'abc')).toBe(true);
+    expect(matches('a?c', 'ac')).toBe(false);
+    expect(matches('[a-c]x', 'bx')).toBe(true);
+    expect(matches('[^a-c]x', 'bx')).toBe(false);
+    expect(matches('[^a-c]x', 'dx')).toBe(true);
+    expect(matches('[!a]', '!')).toBe(true); // Go negates with ^ only
+    expect(matches('\\*', '*')).toBe(true);
+    expect(matches('\\*', 'a')).toBe(false);
+    expect(matches('*a*b', 'xaxxb')).toBe(true);
+    expect(matches('*a*b', 'xaxxbc')).toBe(false);
+    expect(matches('a*', 'a')).toBe(true);
+    expect(matches('**', 'anything')).toBe(true); // two stars are one star within a name
+    expect(matches('(a|b){c}', '(a|b){c}')).toBe(true); // no groups, braces or extglobs
+    expect(matches('*é', 'café')).toBe(true);
+    // A long name against many stars: at most (name x pattern) steps, never backtracking.
+    expect(matches(`${'*a'.repeat(40)}*b`, 'a'.repeat(255))).toBe(false);
+  });
+
+  test('what go build rejects as "invalid pattern syntax" is a typed refusal naming the line, with the fix', async () => {
+    for (const bad of ['x[', '[]a]', '[-a]', '[a-]', 'x\\', '../x', '/x', 'x/', 'a//b', '.']) {
+      const dir = project({ 'go.mod': mod, 'main.go': embed(bad), x: '' });
+      const e = await generate(dir).then(() => undefined, (err: unknown) => err);
+      expect({ bad, e }).toMatchObject({ bad, e: { code: 'E_UNREADABLE', message: expect.stringContaining('main.go:5: //go:embed'), hint: expect.stringContaining('Fix the pattern at main.go:5') } });
+    }
+    const open = project({ 'go.mod': mod, 'main.go': embed('"x y'), x: '' });
+    await expect(generate(open)).rejects.toMatchObject({ code: 'E_UNREADABLE', message: expect.stringContaining('main.go:5: //go:embed does not parse') });
+    expect(embedPatterns(' a "b c" `d` e\t\u2028f\u0085g')).toEqual(['a', 'b c', 'd', 'e', 'f', 'g']);
+  });
+
+  test('patterns are matched an element at a time; what they match is kept out of .dockerignore exclusions', () => {
+    const r = resolve({ 'go.mod': mod, 'go.sum': '', 'main.go': embed('web/*/index.html all:.env templates'), 'web/dist/index.html': '', '.env': 'X=1', 'templates/a.tmpl': '' });
+    expect(r.keep).toEqual(expect.arrayContaining(['web/dist/index.html', '.env', 'templates', 'go.mod', 'go.sum']));
+    expect(() => resolve({ 'go.mod': mod, 'main.go': embed('web/*/index.html'), 'web/dist/other.html': '' })).toThrow(/matches no file/);
+    // A folder name that is matched but holds no such file matches nothing, as in Go.
+    expect(() => resolve({ 'go.mod': mod, 'main.go': embed('*/x.txt'), 'a/y.txt': '' })).toThrow(/matches no file/);
+  });
+
+  test('a pattern over the length cap is not checked, and the user is told', () => {
+    const long = `static/${'a'.repeat(250)}`;
+    const r = resolve({ 'go.mod': mod, 'main.go': embed(long) });
+    expect(r.warnings.join('\n')).toMatch(/main\.go:5: the \/\/go:embed pattern .* is longer than 200 characters and was not checked/);
+  });
+
+  test('checking stops after 2000 patterns, and says so', () => {
+    const r = resolve({ 'go.mod': mod, 'main.go': embed('x '.repeat(2001)), x: '' });
+    expect(r.warnings.join('\n')).toContain('Stopped checking //go:embed patterns after 2000 patterns');
+  });
+
+  test('keep: go.mod, go.sum, go.work, vendor when used, the main package folder, local replace targets', () => {
+    const r = resolve({ 'go.mod': 'module example.com/app\ngo 1.22\nrequire x.org/y v1.0.0\nreplace x.org/y => ./third/y\n', 'go.sum': '', 'vendor/modules.txt': '# x.org/y v1.0.0\n', 'cmd/app/main.go': GO_MAIN, 'third/y/go.mod': 'module x.org/y\n' });
+    expect(r.keep!.sort()).toEqual(['cmd/app', 'go.mod', 'go.sum', 'third/y', 'vendor', 'vendor/modules.txt']);
+  });
+
+  test('go.mod comments are cut at //, whatever follows on the line', () => {
+    expect(parseGoMod('module m // a // b \u2028 c\ngo 1.22 //x\n')).toMatchObject({ module: 'm', go: '1.22' });
   });
 });
 

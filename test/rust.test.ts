@@ -114,3 +114,55 @@ describe('Rust ports', () => {
     expect(resolve({ 'Cargo.toml': pkg('srv'), 'src/main.rs': `fn main() {\n${code}\n}\n` }).port?.value).toBe(port);
   });
 });
+
+describe('Rust: manifests are hostile too', () => {
+  test('a target path that starts with - is never read as an option: ./-rf in mkdir, echo, touch and COPY', async () => {
+    const files = { 'Cargo.toml': `${pkg('app')}\n[[bin]]\nname = "app"\npath = "-rf"\n\n[[bin]]\nname = "two"\npath = "-x/main.rs"\n`, '-rf': MAIN, '-x/main.rs': MAIN };
+    const g = await generate(project(files));
+    const text = g.files[0]!.content;
+    expect(text).toContain('mkdir -p ./-x');
+    expect(text).toContain("echo 'fn main() {}' > ./-rf");
+    expect(text).toContain('touch ./-rf ./-x/main.rs');
+    expect(text).not.toMatch(/(mkdir -p|touch|>) -/);
+    const ws = await generate(project({ 'Cargo.toml': '[workspace]\nmembers = ["--x"]\n', '--x/Cargo.toml': pkg('xx'), '--x/src/main.rs': MAIN }));
+    expect(ws.files[0]!.content).toContain('COPY ./--x/Cargo.toml ./--x/\n');
+  });
+
+  test('keep: every manifest, Cargo.lock, and every target file Cargo needs by name (examples, tests, benches named in Cargo.toml)', () => {
+    const r = resolve({
+      'Cargo.toml': `${pkg('app')}\n[[example]]\nname = "demo"\n\n[[example]]\nname = "big"\n\n[[test]]\nname = "it"\npath = "checks/it.rs"\n\n[[bench]]\nname = "speed"\n\n[dependencies]\ncore = { path = "core" }\n`,
+      'Cargo.lock': lock(['app']), 'src/main.rs': MAIN, 'build.rs': MAIN, 'examples/demo.rs': MAIN, 'examples/big/main.rs': MAIN, 'checks/it.rs': '', 'benches/speed.rs': '',
+      'core/Cargo.toml': pkg('core'), 'core/src/lib.rs': '', 'rust-toolchain.toml': '[toolchain]\nchannel = "1.80"\n',
+    });
+    expect(r.keep!.sort()).toEqual(['Cargo.lock', 'Cargo.toml', 'benches/speed.rs', 'build.rs', 'checks/it.rs', 'core/Cargo.toml', 'core/src/lib.rs', 'examples/big/main.rs', 'examples/demo.rs', 'rust-toolchain.toml', 'src/main.rs']);
+  });
+
+  test('member globs as Cargo reads them: *, ?, [..], [!..] within an element, ** across folders; exclude covers a folder and what is under it', () => {
+    const files = {
+      'Cargo.toml': '[workspace]\nmembers = ["crates/a?", "crates/[!b]*", "tools/**", "x["]\nexclude = ["tools/old"]\n',
+      'crates/a1/Cargo.toml': pkg('a1'), 'crates/a1/src/main.rs': MAIN, 'crates/b1/Cargo.toml': pkg('b1'), 'crates/b1/src/lib.rs': '', 'crates/c1/Cargo.toml': pkg('c1'), 'crates/c1/src/lib.rs': '',
+      'tools/new/deep/Cargo.toml': pkg('deep'), 'tools/new/deep/src/lib.rs': '', 'tools/old/inner/Cargo.toml': pkg('inner'), 'tools/old/inner/src/lib.rs': '',
+    };
+    const r = resolve(files);
+    expect((r.own as { members: string[] }).members.sort()).toEqual(['crates/a1', 'crates/c1', 'tools/new/deep']);
+    expect(r.warnings.join('\n')).toContain('The workspace member pattern x[ in Cargo.toml is not a valid glob (a [ is never closed by ]): left out');
+  });
+
+  test('path dependencies: a cycle ends, a path outside the project is a warning, a folder name the Dockerfile cannot copy is refused with a fix that works', () => {
+    const cyc = resolve({ 'Cargo.toml': `${pkg('app')}\n[dependencies]\na = { path = "a" }\n`, 'src/main.rs': MAIN, 'a/Cargo.toml': `${pkg('a')}\n[dependencies]\napp = { path = ".." }\nb = { path = "../b" }\n`, 'a/src/lib.rs': '', 'b/Cargo.toml': `${pkg('b')}\n[dependencies]\na = { path = "../a" }\n`, 'b/src/lib.rs': '' });
+    expect((cyc.own as { members: string[] }).members).toEqual(['a', 'b']);
+    const out = resolve({ 'Cargo.toml': `${pkg('app')}\n[dependencies]\nz = { path = "../z" }\n`, 'src/main.rs': MAIN });
+    expect(out.warnings.join('\n')).toContain('Cargo.toml depends on ../z by path, outside this directory');
+    expect(resolve({ 'Cargo.toml': `${pkg('app')}\n[dependencies]\nz = { path = "/opt/z" }\n`, 'src/main.rs': MAIN, 'opt/z/Cargo.toml': pkg('z') }).warnings.join('\n')).toContain('depends on /opt/z by path, outside this directory');
+    expect(() => resolve({ 'Cargo.toml': `${pkg('app')}\n[dependencies]\nz = { path = "my crate" }\n`, 'src/main.rs': MAIN, 'my crate/Cargo.toml': pkg('z'), 'my crate/src/lib.rs': '' }))
+      .toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE', hint: expect.stringContaining('Rename it to a plain relative path') }));
+  });
+
+  test('a chain of path dependencies deeper than the cap is cut, with a warning', () => {
+    const files: Record<string, string> = { 'Cargo.toml': `${pkg('app')}\n[dependencies]\nd0 = { path = "d0" }\n`, 'src/main.rs': MAIN };
+    for (let i = 0; i < 40; i++) { files[`d${i}/Cargo.toml`] = `${pkg(`d${i}`)}\n[dependencies]\nd${i + 1} = { path = "../d${i + 1}" }\n`; files[`d${i}/src/lib.rs`] = ''; }
+    const r = resolve(files);
+    expect(r.warnings.join('\n')).toMatch(/Stopped reading packages at path dependencies nested more than 32 deep/);
+    expect((r.own as { members: string[] }).members.length).toBe(32);
+  });
+});

@@ -20,6 +20,22 @@ function logicalLines(text: string): string[] {
 }
 
 const words = (s: string): string[] => s.split(/[ \t]+/).filter(Boolean);
+/** The longest value a Make or CMake variable keeps: a value that doubles at each line is cut there. */
+const VALUE_MAX = 64 * 1024;
+
+/**
+ * References to variables replaced by their values, at most VALUE_MAX characters of values in
+ * all: a line of a thousand `$(A)` adds no more than one long value would.
+ */
+function expandCapped(text: string, reference: RegExp, value: (name: string) => string): string {
+  let budget = VALUE_MAX;
+  return text.replace(reference, (_m, name: string) => {
+    const v = value(name);
+    if (v.length > budget) { budget = 0; return ''; }
+    budget -= v.length;
+    return v;
+  });
+}
 /** Files a rule consumes, never the program it makes. */
 const SOURCE_OR_OBJECT = /\.(c|cc|cpp|cxx|c\+\+|h|hh|hpp|hxx|o|a|so|S|s|in|am|ac|mk)$/;
 const NOT_PROGRAMS = new Set(['all', 'default', 'install', 'clean', 'test', 'tests', 'check', 'distclean', 'run', 'debug', 'format', 'lint', 'uninstall', 'dist', 'help', 'docs', 'doc']);
@@ -40,7 +56,7 @@ export function makeSubdirs(text: string): string[] {
 function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
   const lines = logicalLines(text);
   const vars = new Map<string, string>();
-  const expand = (s: string): string => s.replace(/\$[({]([A-Za-z_]\w{0,100})[)}]/g, (_m, v: string) => vars.get(v) ?? '').trim();
+  const expand = (s: string): string => expandCapped(s, /\$[({]([A-Za-z_]\w{0,100})[)}]/g, (v) => vars.get(v) ?? '').trim();
   const rules: { targets: string[]; prereqs: string[]; recipe: boolean }[] = [];
   const subdirs: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -62,7 +78,11 @@ function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
     const assign = assignment(line);
     if (assign) {
       const [name, op, value] = assign;
-      vars.set(name, op === '+=' ? `${vars.get(name) ?? ''} ${expand(value)}` : expand(value));
+      // `A := $(A)$(A)` doubles a value each time: past the cap, the value is cut.
+      const prev = vars.get(name) ?? '';
+      if (op === '+=' && prev.length >= VALUE_MAX) continue;
+      const v = op === '+=' ? `${prev} ${expand(value)}` : expand(value);
+      vars.set(name, v.length > VALUE_MAX ? v.slice(0, VALUE_MAX) : v);
       continue;
     }
     const colon = line.indexOf(':');
@@ -85,7 +105,8 @@ function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
   if (real(goal) && first.recipe) return { targets: [goal], subdirs: dirs };
   // The goal's prerequisites from every rule that names it; folders handed to make are not programs.
   const prereqs = rules.filter((r) => r.targets.includes(goal)).flatMap((r) => r.prereqs);
-  return { targets: [...new Set(prereqs.filter((t) => real(t) && !t.includes('=') && !dirs.includes(t)))], subdirs: dirs };
+  const dirSet = new Set(dirs);
+  return { targets: [...new Set(prereqs.filter((t) => real(t) && !t.includes('=') && !dirSet.has(t)))], subdirs: dirs };
 }
 
 /** `NAME = value`, `NAME := value`, `NAME += value`, with `override`/`export`: [name, operator, value]. */
@@ -117,6 +138,21 @@ export interface CMakeCommand {
  * bracket arguments unquoted, and nested parentheses flattened.
  */
 export function cmakeCommands(text: string): CMakeCommand[] {
+  // The same file is read for targets, libraries, options and names: parsed once.
+  const cached = parsedCMake.get(text);
+  if (cached) return cached;
+  const out = parseCMake(text);
+  if (parsedCMake.size >= 16) parsedCMake.delete(parsedCMake.keys().next().value!);
+  parsedCMake.set(text, out);
+  return out;
+}
+
+/** The last CMake files parsed (callers never change the commands they get). */
+const parsedCMake = new Map<string, CMakeCommand[]>();
+/** Characters that end a plain run inside a command's arguments: quotes, brackets, comments, escapes, parentheses, blanks. */
+const SPECIAL_IN_ARGS = new Set([...'"[#\\() \t\n\r'].map((c) => c.charCodeAt(0)));
+
+function parseCMake(text: string): CMakeCommand[] {
   const out: CMakeCommand[] = [];
   const n = text.length;
   let i = 0;
@@ -181,8 +217,11 @@ export function cmakeCommands(text: string): CMakeCommand[] {
       if (d === '(') { depth++; flush(); k++; continue; }
       if (d === ')') { depth--; flush(); k++; continue; }
       if (d === ' ' || d === '\t' || d === '\n' || d === '\r') { flush(); k++; continue; }
-      cur += d;
-      k++;
+      // A run of plain characters, taken in one slice.
+      let e = k + 1;
+      while (e < n && !SPECIAL_IN_ARGS.has(text.charCodeAt(e))) e++;
+      cur += text.slice(k, e);
+      k = e;
     }
     flush();
     out.push({ name, args });
@@ -223,20 +262,24 @@ function evalCondition(args: string[]): boolean | undefined {
 export function linuxCommands(commands: CMakeCommand[]): CMakeCommand[] {
   const stack: { on: boolean; taken: boolean }[] = [];
   const out: CMakeCommand[] = [];
-  const active = () => stack.every((f) => f.on);
+  // How many open frames are off: a count, not a scan of every frame at each command.
+  let off = 0;
+  const set = (f: { on: boolean }, on: boolean) => { off += Number(f.on) - Number(on); f.on = on; };
   for (const c of commands) {
     if (c.name === 'if') {
       const v = evalCondition(c.args);
       stack.push({ on: v !== false, taken: v === true });
+      if (v === false) off++;
     } else if (c.name === 'elseif') {
       const f = stack[stack.length - 1];
-      if (f) { const v = evalCondition(c.args); f.on = !f.taken && v !== false; f.taken ||= v === true; }
+      if (f) { const v = evalCondition(c.args); set(f, !f.taken && v !== false); f.taken ||= v === true; }
     } else if (c.name === 'else') {
       const f = stack[stack.length - 1];
-      if (f) f.on = !f.taken;
+      if (f) set(f, !f.taken);
     } else if (c.name === 'endif') {
-      stack.pop();
-    } else if (active()) {
+      const f = stack.pop();
+      if (f && !f.on) off--;
+    } else if (off === 0) {
       out.push(c);
     }
   }
@@ -247,12 +290,16 @@ export function linuxCommands(commands: CMakeCommand[]): CMakeCommand[] {
 export function cmakeTargets(files: string[]): string[] {
   const vars = new Map<string, string>();
   const out: string[] = [];
-  const expand = (s: string) => s.replace(/\$\{(\w{1,100})\}/g, (_m, v: string) => vars.get(v) ?? `\${${v}}`);
+  const expand = (s: string) => expandCapped(s, /\$\{(\w{1,100})\}/g, (v) => vars.get(v) ?? `\${${v}}`);
   for (const text of files) {
     for (const c of linuxCommands(cmakeCommands(text))) {
       const [first, second] = c.args;
       if (c.name === 'project' && first) { vars.set('PROJECT_NAME', expand(first)); vars.set('CMAKE_PROJECT_NAME', expand(first)); }
-      else if (c.name === 'set' && first && second !== undefined && c.args.length === 2 && /^[\w.+-]+$/.test(expand(second))) vars.set(first, expand(second));
+      else if (c.name === 'set' && first && second !== undefined && c.args.length === 2) {
+        // A value a name can be made of; `set(A ${A}${A})` doubles it each time: capped.
+        const value = expand(second);
+        if (value.length <= VALUE_MAX && /^[\w.+-]+$/.test(value)) vars.set(first, value);
+      }
       else if (c.name === 'add_executable' && first) {
         if (c.args.includes('IMPORTED') || c.args.includes('ALIAS')) continue;
         // A program made only of test or example sources is not the project's program.
@@ -314,17 +361,19 @@ const OTHER_PLATFORM_CONDITIONAL = /WIN(32|64|DOWS)?\b|MINGW|CYGWIN|DARWIN|OSX|M
 export function automakePrograms(text: string): string[] {
   const out: string[] = [];
   const stack: boolean[] = [];
+  let dropping = 0;
   for (const line of logicalLines(text)) {
     const t = line.trimStart();
-    const cond = /^if[ \t]+(!?)[ \t]*(\w{1,100})/.exec(t);
-    if (cond) { stack.push(!(OTHER_PLATFORM_CONDITIONAL.test(cond[2]!) && cond[1] !== '!')); continue; }
+    const cond = /^if[ \t]+(?:(!)[ \t]*)?(\w{1,100})/.exec(t);
+    if (cond) { const on = !(OTHER_PLATFORM_CONDITIONAL.test(cond[2]!) && cond[1] !== '!'); stack.push(on); if (!on) dropping++; continue; }
     if (/^else\b/.test(t) && stack.length) {
       // The else of a platform conditional is the Linux branch; of others, kept as well.
+      if (!stack[stack.length - 1]) dropping--;
       stack[stack.length - 1] = true;
       continue;
     }
-    if (/^endif\b/.test(t)) { stack.pop(); continue; }
-    if (!stack.every(Boolean)) continue;
+    if (/^endif\b/.test(t)) { if (stack.pop() === false) dropping--; continue; }
+    if (dropping > 0) continue;
     const m = /^s?bin_PROGRAMS[ \t]*\+?=/.exec(t);
     if (m) out.push(...words(t.slice(m[0].length)));
   }

@@ -9,6 +9,8 @@ import { binaryIgnore, findPort, helpersLast, missingSubmodules, pickEntry, port
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 const DATA = LANGUAGE_DATA.c;
+/** A path from the project as a word of a command: one that starts with - is written ./-x, the same file, never an option. */
+const pathWord = (path: string): string => shellWord(path.startsWith('-') ? `./${path}` : path);
 const C_EXT = ['.c'];
 const CXX_EXT = ['.cpp', '.cc', '.cxx', '.c++', '.C'];
 const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
@@ -22,6 +24,27 @@ const SYSTEMS: { id: Exclude<BuildSystem, 'single'>; files: string[] }[] = [
   { id: 'make', files: MAKEFILES },
 ];
 
+/**
+ * The Makefile of a folder a Makefile hands the build to, also inside folders the scan skips
+ * (`$(MAKE) -C build`): the folder is listed once.
+ */
+function makefileIn(scan: Scan, dir: string): string | undefined {
+  const inScan = MAKEFILES.map((m) => `${dir}/${m}`).find((m) => scan.has(m));
+  if (inScan) return inScan;
+  const names = scan.list(dir) ?? [];
+  const found = MAKEFILES.find((m) => names.includes(m));
+  return found ? `${dir}/${found}` : undefined;
+}
+/** Folders a Makefile hands the build to that are read: past this, the rest are left out, with a warning. */
+const SUBDIRS_MAX = 200;
+function handedFolders(text: string, mf: string, warnings: string[]): string[] {
+  const dirs = makeSubdirs(text);
+  if (dirs.length <= SUBDIRS_MAX) return dirs;
+  const note = `${shown(mf)} runs make in ${dirs.length} folders: only the first ${SUBDIRS_MAX} were read for programs; name the program with --entry if it is made in another.`;
+  if (!warnings.includes(note)) warnings.push(note);
+  return dirs.slice(0, SUBDIRS_MAX);
+}
+
 export function buildSystemOf(scan: Scan): { system: BuildSystem; file?: string } {
   for (const s of SYSTEMS) {
     const file = s.files.find((f) => scan.has(f));
@@ -30,8 +53,18 @@ export function buildSystemOf(scan: Scan): { system: BuildSystem; file?: string 
   return { system: 'single' };
 }
 
-/** Programs build files look for, and their Debian packages (the gcc image has neither). */
-const BUILD_TOOLS: [string, string][] = [['nasm', 'nasm'], ['yasm', 'yasm'], ['re2c', 're2c'], ['gperf', 'gperf'], ['xxd', 'xxd'], ['ragel', 'ragel']];
+/**
+ * Programs build files look for, and their Debian packages (the gcc image has neither): the
+ * tool named within 200 characters of a find_program()-like command, on the same line.
+ */
+const BUILD_TOOLS: [string, string, RegExp][] = [
+  ['nasm', 'nasm', /(?:find_program|AC_(?:CHECK|PATH)_PROGS?|ASM_NASM|enable_language)[^\n]{0,200}\bnasm\b/i],
+  ['yasm', 'yasm', /(?:find_program|AC_(?:CHECK|PATH)_PROGS?|ASM_NASM|enable_language)[^\n]{0,200}\byasm\b/i],
+  ['re2c', 're2c', /(?:find_program|AC_(?:CHECK|PATH)_PROGS?|ASM_NASM|enable_language)[^\n]{0,200}\bre2c\b/i],
+  ['gperf', 'gperf', /(?:find_program|AC_(?:CHECK|PATH)_PROGS?|ASM_NASM|enable_language)[^\n]{0,200}\bgperf\b/i],
+  ['xxd', 'xxd', /(?:find_program|AC_(?:CHECK|PATH)_PROGS?|ASM_NASM|enable_language)[^\n]{0,200}\bxxd\b/i],
+  ['ragel', 'ragel', /(?:find_program|AC_(?:CHECK|PATH)_PROGS?|ASM_NASM|enable_language)[^\n]{0,200}\bragel\b/i],
+];
 
 const BUILD_FILES = new Set([...SYSTEMS.flatMap((x) => x.files), 'Makefile.am', 'meson_options.txt']);
 
@@ -48,7 +81,7 @@ export function cxxStandard(files: { f: string; text: string }[]): Fact<number> 
   for (const { f, text } of files) {
     for (const m of text.matchAll(/\bCMAKE_CXX_STANDARD[ \t"]+(\d{2})\b/g)) see(Number(m[1]), `CMAKE_CXX_STANDARD ${m[1]} in ${f}`);
     for (const m of text.matchAll(/\bcxx_std_(\d{2})\b/g)) see(Number(m[1]), `cxx_std_${m[1]} in ${f}`);
-    for (const m of text.matchAll(/(?:-std=|cpp_std=)(?:c|gnu)\+\+(\d{2}|[12][a-z])\b/g)) see(STD_ALIASES[m[1]!] ?? Number(m[1]), `${m[0]} in ${f}`);
+    for (const m of text.matchAll(/(?:-std=|cpp_std=)(?:c|gnu)\+\+(\d{2}|[12][a-z])\b/g)) see(Object.hasOwn(STD_ALIASES, m[1]!) ? STD_ALIASES[m[1]!]! : Number(m[1]), `${m[0]} in ${f}`);
     for (const m of text.matchAll(/\bAX_CXX_COMPILE_STDCXX(?:_\d\d)?\(\[?(\d{2})/g)) see(Number(m[1]), `${m[0]} in ${f}`);
   }
   return best;
@@ -58,7 +91,7 @@ export function cxxStandard(files: { f: string; text: string }[]): Fact<number> 
 const LIBC_PARTS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'resolv', 'Threads::Threads', 'Threads']);
 /** The compiler's own run-time libraries, when named explicitly. Others: data/libraries.json. */
 const TOOLCHAIN_LIBS: Record<string, string> = { 'stdc++': 'libstdc++', gcc_s: 'libgcc_s' };
-const requirementOf = (lib: string) => libraryNamed(lib) ?? TOOLCHAIN_LIBS[lib];
+const requirementOf = (lib: string) => libraryNamed(lib) ?? (Object.hasOwn(TOOLCHAIN_LIBS, lib) ? TOOLCHAIN_LIBS[lib] : undefined);
 /** glibc loads these through NSS modules at run time, which a -static glibc binary cannot. */
 const NSS_CALLS = /\b(getaddrinfo|gethostbyname2?|getnameinfo|getpwnam|getpwuid|getgrnam|getgrgid|getservbyname|getpwent|getgrouplist)\s*\(/;
 const TLS_INCLUDES = /#\s*include\s*[<"](openssl\/ssl\.h|curl\/curl\.h|gnutls\/gnutls\.h|mbedtls\/ssl\.h)[>"]/;
@@ -131,23 +164,27 @@ export function withoutComments(path: string, text: string): string {
   // platforms: what they link is not what every build links. Only the branch a plain `make` takes
   // is kept: an `else` after tests of options (ifeq ($(O_NORL),1) ... else -lreadline), and
   // `ifndef NAME` (the option is unset); other branches are left out.
+  // How many open frames leave their branch out: a count, not a scan of every frame at each line.
   const frames: { keep: boolean; taken: boolean }[] = [];
+  let dropping = 0;
   const opens = (t: string) => /^(ifeq|ifneq|ifdef|ifndef|if)\b/.test(t);
   return text.split('\n').map((line) => {
     const t = line.trimStart();
     if (autoconf && (t.startsWith('dnl') || t.startsWith('#'))) return '';
     if (make && !line.startsWith('\t')) {
-      if (opens(t)) { const keep = t.startsWith('ifndef'); frames.push({ keep, taken: keep }); return ''; }
+      if (opens(t)) { const keep = t.startsWith('ifndef'); frames.push({ keep, taken: keep }); if (!keep) dropping++; return ''; }
       const frame = frames[frames.length - 1];
       if (/^else\b/.test(t) && frame) {
         const rest = t.slice(4).trim();
+        const was = frame.keep;
         frame.keep = rest ? !frame.taken && rest.startsWith('ifndef') : !frame.taken;
         frame.taken ||= frame.keep;
+        dropping += Number(was) - Number(frame.keep);
         return '';
       }
-      if (/^endif\b/.test(t)) { frames.pop(); return ''; }
+      if (/^endif\b/.test(t)) { const f = frames.pop(); if (f && !f.keep) dropping--; return ''; }
     }
-    if (frames.some((f) => !f.keep)) return '';
+    if (dropping > 0) return '';
     const hash = line.indexOf('#');
     return hash >= 0 && !autoconf ? line.slice(0, hash) : line;
   }).join('\n');
@@ -188,7 +225,7 @@ export function ownLibraries(texts: string[]): Set<string> {
   return own;
 }
 
-function targetsOf(scan: Scan, system: BuildSystem, file: string | undefined, cxx: boolean): Choice[] {
+function targetsOf(scan: Scan, system: BuildSystem, file: string | undefined, cxx: boolean, warnings: string[]): Choice[] {
   if (system === 'cmake') {
     const lists = scan.files.filter((f) => basename(f) === 'CMakeLists.txt' && isBuilt(f));
     const texts = lists.map((f) => scan.manifest(f) ?? '');
@@ -209,8 +246,8 @@ function targetsOf(scan: Scan, system: BuildSystem, file: string | undefined, cx
     const text = scan.manifest(mf) ?? '';
     const own = makeTargets(text).map((t) => ({ value: t, label: t, source: `default goal of ${mf}` }));
     // A Makefile that hands the build to src/ (or another folder): the programs are that Makefile's.
-    const handed = makeSubdirs(text).flatMap((dir) => {
-      const sub = MAKEFILES.map((m) => `${dir}/${m}`).find((m) => scan.has(m));
+    const handed = handedFolders(text, mf, warnings).flatMap((dir) => {
+      const sub = makefileIn(scan, dir);
       return sub && isBuilt(sub) ? makeTargets(scan.manifest(sub) ?? '').map((t) => ({ value: `${dir}/${t}`, label: t, source: `default goal of ${sub}, which ${mf} runs make in` })) : [];
     });
     return [...own, ...handed];
@@ -259,7 +296,7 @@ export const cFamily: Language = {
 
     // The program named like the project wins: AC_INIT's, project()'s name, else the folder's.
     const project = (file && projectNameOf(system, scan.read(file) ?? '')) || basename(scan.root);
-    const entries = helpersLast(targetsOf(scan, system, file, cxx), (e) => basename(e.label));
+    const entries = helpersLast(targetsOf(scan, system, file, cxx, warnings), (e) => basename(e.label));
     const nameOf = (e: Choice) => basename(e.label);
     // Build files compute names this reader cannot (variables from the environment, $(shell ...)):
     // a program named with --entry is taken at its word, as the name of what the build makes.
@@ -268,10 +305,10 @@ export const cFamily: Language = {
       const named = safeName(wanted, 'Program name', '--entry');
       // A Makefile that hands the build to src/: the program is made (and found) there.
       // (one whose Makefile names it; none when the top Makefile makes it itself).
-      const subdirs = system === 'make' ? makeSubdirs(scan.manifest(file!) ?? '').filter((d) => isBuilt(`${d}/x`) && MAKEFILES.some((m) => scan.has(`${d}/${m}`))) : [];
+      const subdirs = system === 'make' ? handedFolders(scan.manifest(file!) ?? '', file!, warnings).filter((d) => isBuilt(`${d}/x`) && makefileIn(scan, d) !== undefined) : [];
       const names = (text: string) => new RegExp(`(^|[\\s/])${named.replace(/[.+\-]/g, '\\$&')}([\\s:$]|$)`, 'm').test(text);
       const handedTo = system !== 'make' || names(scan.read(file!) ?? '') ? undefined
-        : subdirs.find((d) => MAKEFILES.some((m) => names(scan.read(`${d}/${m}`) ?? ''))) ?? subdirs[0];
+        : subdirs.find((d) => names(scan.read(makefileIn(scan, d)!) ?? '')) ?? subdirs[0];
       entries.push({ value: handedTo ? `${handedTo}/${named}` : named, label: named, source: `${opts.entrySource ?? '--entry'} (not among the ${system} targets read: ${entries.length ? entries.map(nameOf).slice(0, 5).join(', ') : 'none'})` });
       warnings.push(`${named} is not among the programs found in the ${system} build files; building it as named by --entry.`);
     }
@@ -326,9 +363,13 @@ export const cFamily: Language = {
     const all = cStrategies(cxx, [...known, ...(unknownLibs.length ? ['apt'] : [])], libs.length > 0, nss);
     const strategies = newLibstdcxx ? all.filter((st) => st.id !== 'glibc-dynamic') : all;
     if (newLibstdcxx) decisions.push({ topic: 'libstdc++', choice: 'linked in (-static-libstdc++ -static-libgcc) or fully static', because: newLibstdcxx });
+    // What the build reads by name: the build files, the folder a Makefile hands the build to,
+    // the sources compiled one by one. No .dockerignore line may exclude them.
+    const handed = system === 'make' && target.includes('/') ? [target.slice(0, target.lastIndexOf('/'))] : [];
+    const keep = [...new Set([...(file ? [file] : []), ...buildFiles, ...['meson_options.txt', 'meson.options', 'configure'].filter((f) => system !== 'single' && scan.has(f)), ...handed, ...sources])];
     return {
       lang, name, version, entries, entry, needs, strategies, builderGlibc: DATA.builderGlibc, decisions, warnings, notes,
-      port,
+      port, keep,
       // Build output only: committed *.a/*.so may be libraries the program links against.
       ignore: ['build/', 'cmake-build-*/', 'CMakeCache.txt', 'CMakeFiles/', '*.o', ...binaryIgnore(scan.root, name)],
       own: {
@@ -336,7 +377,7 @@ export const cFamily: Language = {
         optionsOff: optionsOff(system, system === 'meson' ? ['meson_options.txt', 'meson.options'].map((f) => scan.read(f) ?? '') : buildTexts),
         libtool: system === 'autotools' && /\b(LT_INIT|AC_PROG_LIBTOOL|AM_PROG_LIBTOOL)\b/.test(scan.read(file!) ?? ''),
         parserTools: scan.files.some((f) => isBuilt(f) && /\.(y|yy|l|ll)$/.test(f)),
-        buildTools: BUILD_TOOLS.filter(([tool]) => buildTexts.some((t) => new RegExp(`(find_program|AC_(?:CHECK|PATH)_PROGS?|ASM_NASM|enable_language)[^\\n]{0,200}\\b${tool}\\b`, 'i').test(t)) || (tool === 'nasm' && scan.files.some((f) => isBuilt(f) && /\.(asm|nasm)$/.test(f)))).map(([, pkg]) => pkg),
+        buildTools: BUILD_TOOLS.filter(([tool, , re]) => buildTexts.some((t) => re.test(t)) || (tool === 'nasm' && scan.files.some((f) => isBuilt(f) && /\.(asm|nasm)$/.test(f)))).map(([, pkg]) => pkg),
       } satisfies CInfo,
     };
   },
@@ -370,11 +411,11 @@ export const cFamily: Language = {
     } else if (info.system === 'make') {
       // A program of a folder the top Makefile hands the build to is made in that folder.
       const slash = info.target.lastIndexOf('/');
-      const where = slash > 0 ? ` -C ${shellWord(info.target.slice(0, slash))}` : '';
-      steps = [`make -j"$(nproc)"${where} ${compilers.join(' ')} ${shellWord(info.target.slice(slash + 1))}`, `cp ${shellWord(info.target)} /out/${name}`];
+      const where = slash > 0 ? ` -C ${pathWord(info.target.slice(0, slash))}` : '';
+      steps = [`make -j"$(nproc)"${where} ${compilers.join(' ')} ${shellWord(info.target.slice(slash + 1))}`, `cp ${pathWord(info.target)} /out/${name}`];
     } else {
       const compiler = info.cxx ? 'g++' : cc;
-      steps = [`${compiler} -O2${ldflags ? ` ${ldflags}` : ''} -o /out/${name} ${info.sources.map(shellWord).join(' ')}${info.cxx ? '' : ' -lm'}`];
+      steps = [`${compiler} -O2${ldflags ? ` ${ldflags}` : ''} -o /out/${name} ${info.sources.map(pathWord).join(' ')}${info.cxx ? '' : ' -lm'}`];
     }
     return {
       partial: 'c',

@@ -4,8 +4,8 @@ import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
-import { binaryIgnore, findPort, helpersLast, missingSubmodules, pickEntry, portFromDockerfile, type PortPattern, serverCommand, sourcePoints, versionFromToolVersions } from './common.js';
-import { parseGoFile } from './go-source.js';
+import { binaryIgnore, findPort, helpersLast, missingSubmodules, normalizeRel as normalize, pickEntry, portFromDockerfile, type PortPattern, serverCommand, sourcePoints, versionFromToolVersions } from './common.js';
+import { GLOB_PATTERN_MAX, globMatches, type GlobElement, parseGlobElement, parseGoFile } from './go-source.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 const DATA = LANGUAGE_DATA.go;
@@ -28,7 +28,8 @@ export function parseGoMod(text: string): GoMod {
     if (target && /^\.\.?\//.test(target)) out.localReplaces.push(target);
   };
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/\/\/.*$/, '').trim();
+    const comment = raw.indexOf('//');
+    const line = (comment >= 0 ? raw.slice(0, comment) : raw).trim();
     if (!line) continue;
     if (block) {
       if (line === ')') block = undefined;
@@ -172,7 +173,9 @@ export const go: Language = {
     const importedBy = new Map<string, string>();
     for (const dir of linked) for (const [i, f] of packages.get(dir)!.imports) if (!importedBy.has(i)) importedBy.set(i, f);
     const linkedFiles = linked.flatMap((dir) => packages.get(dir)!.files);
-    checkEmbeds(scan, linkedFiles);
+    // What the build reads by name: no .dockerignore line may exclude it.
+    const keep = new Set<string>();
+    checkEmbeds(scan, linkedFiles, warnings, keep);
 
     // Native code: import "C" in a linked package, or a module known to need cgo anywhere in
     // go.mod (its importers may be out of sight, in other modules: cgo is the safe guess).
@@ -228,9 +231,17 @@ export const go: Language = {
     if (requires && !vendored && !scan.has('go.sum')) {
       warnings.push('go.mod has requirements but there is no go.sum: the build will stop with "missing go.sum entry". Run go mod tidy and commit go.sum.');
     }
+    for (const f of ['go.mod', 'go.sum', 'go.work', 'go.work.sum']) if (scan.has(f)) keep.add(f);
+    if (vendored) keep.add('vendor/modules.txt').add('vendor');
+    if (pkg !== '.') keep.add(pkg);
+    for (const r of mod?.localReplaces ?? []) {
+      const target = normalize(r);
+      if (target && target !== '.') keep.add(target);
+    }
     return {
       lang: 'go', name, version, entries, entry, port, needs, strategies, builderGlibc: DATA.builderGlibc, decisions, warnings,
       ignore: [...binaryIgnore(scan.root, name), '*.test', '*.out'],
+      keep: [...keep],
       own: { pkg, tags, hasGoMod: !!mod, hasGoSum: scan.has('go.sum'), goWork: scan.has('go.work'), vendored } satisfies GoInfo,
     };
   },
@@ -317,45 +328,132 @@ export function reachable(packages: Map<string, GoPackage>, start: string, modul
   return [...seen];
 }
 
-/** A //go:embed pattern's words: space-separated, or quoted with "..." or `...`. */
-function embedPatterns(spec: string): string[] {
+/** A //go:embed line's patterns: space-separated, or quoted with "..." or `...`; a string says why the line does not parse. */
+export function embedPatterns(spec: string): string[] | string {
   const out: string[] = [];
-  for (const m of spec.matchAll(/"([^"]{1,300})"|`([^`]{1,300})`|([^\s"`]{1,300})/g)) out.push(m[1] ?? m[2] ?? m[3]!);
+  // Go's unicode.IsSpace: JavaScript's \s, plus NEL, without the BOM.
+  const space = (c: string | undefined) => c !== undefined && c !== '\ufeff' && (c === '\u0085' || /\s/.test(c));
+  for (let i = 0; i < spec.length;) {
+    const c = spec[i]!;
+    if (space(c)) { i++; continue; }
+    if (c === '"' || c === '`') {
+      let j = i + 1;
+      let word = '';
+      while (j < spec.length && spec[j] !== c) {
+        if (c === '"' && spec[j] === '\\' && j + 1 < spec.length) j++;
+        word += spec[j];
+        j++;
+      }
+      if (j >= spec.length) return `the quoted pattern ${c}${shown(word, 40)} is never closed`;
+      out.push(word);
+      i = j + 1;
+      continue;
+    }
+    let j = i;
+    while (j < spec.length && !space(spec[j])) j++;
+    out.push(spec.slice(i, j));
+    i = j;
+  }
   return out;
 }
 
-const globToRegExp = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+/** The patterns of a //go:embed line (the text after the directive), or undefined if the line is no directive. */
+function embedDirective(line: string): string | undefined {
+  let i = 0;
+  while (line[i] === ' ' || line[i] === '\t') i++;
+  if (!line.startsWith('//go:embed', i)) return undefined;
+  const rest = line.slice(i + 10);
+  return rest[0] === ' ' || rest[0] === '\t' ? rest : undefined;
+}
+
+/** Folders listed, and patterns checked, while checking //go:embed lines: past either, the check stops (and says so). */
+const EMBED_LISTINGS_MAX = 2000;
+const EMBED_PATTERNS_MAX = 2000;
+/** Paths a glob pattern adds to the paths kept out of .dockerignore. */
+const EMBED_KEEP_MAX = 100;
+
+/** Why an embed pattern is not a valid path (fs.ValidPath): undefined when it is. */
+function invalidEmbedPath(pattern: string): string | undefined {
+  if (pattern === '' || pattern === '.') return 'it names no file';
+  if (pattern.startsWith('/')) return 'it starts with /';
+  if (pattern.endsWith('/')) return 'it ends with /';
+  const parts = pattern.split('/');
+  if (parts.includes('')) return 'it has an empty path element (//)';
+  if (parts.includes('.') || parts.includes('..')) return 'it has a . or .. path element';
+  return undefined;
+}
 
 /**
  * Files a linked package embeds must be in the project: a pattern that matches nothing (a front
  * end's build output, generated files) would stop go build inside Docker. Said here, with the
- * line, instead.
+ * line, instead; so is a pattern go build rejects. Patterns are matched the way the Go tool
+ * does (path.Match, one path element at a time); what they name is kept for .dockerignore.
  */
-function checkEmbeds(scan: Scan, files: string[]): void {
+function checkEmbeds(scan: Scan, files: string[], warnings: string[], keep: Set<string>): void {
+  const listings = new Map<string, string[] | undefined>();
+  let stopped = false;
+  const list = (rel: string): string[] | undefined => {
+    if (listings.has(rel)) return listings.get(rel);
+    if (listings.size >= EMBED_LISTINGS_MAX) { stopped = true; return undefined; }
+    const names = scan.list(rel);
+    listings.set(rel, names);
+    return names;
+  };
+  const join = (dir: string, name: string) => (dir === '.' ? name : `${dir}/${name}`);
+  let checked = 0;
   for (const f of files) {
     const text = scan.read(f) ?? '';
     if (!text.includes('//go:embed')) continue;
     const dir = dirname(f);
-    text.split('\n').forEach((line, i) => {
-      const m = /^[ \t]*\/\/go:embed[ \t]+(.*)$/.exec(line);
-      if (!m) return;
-      for (const raw of embedPatterns(m[1]!)) {
-        const pattern = raw.replace(/^all:/, '');
-        const rel = dir === '.' ? pattern : `${dir}/${pattern}`;
-        const parts = rel.split('/');
-        const firstGlob = parts.findIndex((p) => /[*?[]/.test(p));
-        let found: boolean;
-        if (firstGlob < 0) {
-          found = scan.has(rel) || (scan.list(rel)?.length ?? 0) > 0 || (scan.list(dirname(rel)) ?? []).includes(basename(rel));
-        } else {
-          const names = scan.list(parts.slice(0, firstGlob).join('/') || '.') ?? [];
-          found = firstGlob < parts.length - 1 ? names.length > 0 : names.some((n) => !n.startsWith('.') && !n.startsWith('_') && globToRegExp(parts[firstGlob]!).test(n));
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length && !stopped; i++) {
+      const spec = embedDirective(lines[i]!);
+      if (spec === undefined) continue;
+      const where = `${shown(f)}:${i + 1}`;
+      const patterns = embedPatterns(spec);
+      if (typeof patterns === 'string') {
+        throw new UserError('E_UNREADABLE', `${where}: //go:embed does not parse: ${patterns}, so go build would stop.`, `Fix the //go:embed line at ${where}: quote a pattern with "..." or \`...\`, or write it without quotes.`);
+      }
+      for (const raw of patterns) {
+        if (++checked > EMBED_PATTERNS_MAX) { stopped = true; break; }
+        const pattern = raw.startsWith('all:') ? raw.slice(4) : raw;
+        if (pattern.length > GLOB_PATTERN_MAX) {
+          warnings.push(`${where}: the //go:embed pattern ${shown(raw, 40)} is longer than ${GLOB_PATTERN_MAX} characters and was not checked: if it matches no file, go build stops inside the image.`);
+          continue;
         }
-        if (!found) {
-          throw new UserError('E_MISSING', `${shown(f)}:${i + 1}: //go:embed ${shown(raw)} matches no file in the project, so go build would stop inside the image.`,
+        const elements = pattern.split('/').map((p) => parseGlobElement(p, 'go'));
+        const invalid = invalidEmbedPath(pattern) ?? elements.find((e): e is string => typeof e === 'string');
+        if (invalid !== undefined) {
+          throw new UserError('E_UNREADABLE', `${where}: //go:embed ${shown(raw)} is not a valid pattern (${invalid}), so go build would stop.`,
+            `Fix the pattern at ${where}: //go:embed takes paths relative to the package with Go's path.Match wildcards (* and ? within a name, [a-z] or [^a-z], \\ before a character to take it literally), without ** and without . or .. elements.`);
+        }
+        // Walk the pattern one path element at a time, from the package's folder.
+        let found: string[] = [dir];
+        for (let k = 0; k < elements.length && found.length; k++) {
+          const e = elements[k] as GlobElement;
+          const lastElement = k === elements.length - 1;
+          const next: string[] = [];
+          for (const at of found) {
+            if (e.literal !== undefined) {
+              const rel = join(at, e.literal);
+              // The last element is a file, or a folder with files in it; a middle one a folder.
+              const exists = lastElement ? scan.has(rel) || (list(rel)?.length ?? 0) > 0 || (list(at) ?? []).includes(e.literal) : list(rel) !== undefined;
+              if (exists) next.push(rel);
+            } else {
+              for (const n of list(at) ?? []) if (globMatches(e, n)) next.push(join(at, n));
+            }
+            if (next.length >= EMBED_KEEP_MAX) break;
+          }
+          found = next;
+        }
+        if (stopped) break;
+        if (!found.length) {
+          throw new UserError('E_MISSING', `${where}: //go:embed ${shown(raw)} matches no file in the project, so go build would stop inside the image.`,
             'These are usually build output (a front end, generated files): build them before docker build, or add a stage that builds them, then run this again.');
         }
+        for (const p of found) keep.add(p);
       }
-    });
+    }
   }
+  if (stopped) warnings.push(`Stopped checking //go:embed patterns after ${EMBED_PATTERNS_MAX} patterns or ${EMBED_LISTINGS_MAX} folders listed: the rest were not checked, and go build stops inside the image if one matches no file.`);
 }

@@ -1,11 +1,12 @@
 import { basename, dirname } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { CRATES, LANGUAGE_DATA, LIBRARIES } from '../data.js';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
 import { binaryIgnore, findPort, helpersLast, joinRel as join, listed, missingSubmodules, normalizeRel as normalize, pickEntry, portFromDockerfile, type PortPattern, serverCommand, sourcePoints } from './common.js';
+import { GLOB_PATTERN_MAX, globMatches, parseGlobElement } from './go-source.js';
 import { obj, readToml as readTomlFile, str, strs, type Toml } from './toml.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -13,6 +14,24 @@ import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '.
 const readToml = (scan: Scan, rel: string) => readTomlFile(scan, rel, ' (cargo metadata shows the same error)');
 
 const DATA = LANGUAGE_DATA.rust;
+
+/**
+ * A path from a manifest, as a word of a command: never read as an option. A path that starts
+ * with - (`[[bin]] path = "-rf"`) is written ./-rf, the same file, in shell commands and in
+ * COPY (whose flags start with --).
+ */
+export const notAnOption = (path: string): string => (path.startsWith('-') ? `./${path}` : path);
+const pathWord = (path: string): string => shellWord(notAnOption(path));
+
+/** A folder or file named by a manifest, checked for the Dockerfile: the fix is in the manifest, not a flag. */
+function plainPath(value: string, what: string, from: string): string {
+  try {
+    return safeRelPath(value, what, '--entry', from);
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    throw new UserError(e.code, e.message, `Rename it to a plain relative path (letters, digits, . _ + - and /, no ..) and update ${shown(from, 80)}: the Dockerfile copies it by name.`);
+  }
+}
 
 export interface Bin { name: string; path: string; features: string[] }
 export interface Crate {
@@ -27,38 +46,58 @@ export interface Crate {
 }
 
 
+/** A folder's names, read once per run (a manifest may name the same folder thousands of times). */
+export type Lister = (rel: string) => string[] | undefined;
+export function cachedLister(scan: Scan): Lister {
+  const cache = new Map<string, string[] | undefined>();
+  return (rel) => {
+    if (!cache.has(rel)) cache.set(rel, scan.list(rel));
+    return cache.get(rel);
+  };
+}
+
+/** Where Cargo looks for a target given by name only: examples/<name>.rs, then examples/<name>/main.rs. */
+const TARGET_FOLDERS: Record<'example' | 'test' | 'bench', string> = { example: 'examples', test: 'tests', bench: 'benches' };
+
 /** One package: its binaries as Cargo finds them ([[bin]], src/main.rs, src/bin/*.rs, src/bin/<name>/main.rs). */
-export function readCrate(scan: Scan, dir: string, manifest: Toml, workspacePackage: Toml | undefined): Crate | undefined {
+export function readCrate(scan: Scan, dir: string, manifest: Toml, workspacePackage: Toml | undefined, list: Lister = cachedLister(scan)): Crate | undefined {
   const pkg = obj(manifest.package);
   if (!pkg) return undefined;
   const name = str(pkg.name);
   if (!name) return undefined;
   // src/bin is a folder the walk skips (bin/ is build output elsewhere): look it up directly.
-  const exists = (rel: string) => { const full = join(dir, rel); return scan.has(full) || (scan.list(dirname(full)) ?? []).includes(basename(full)); };
+  const exists = (rel: string) => { const full = join(dir, rel); return scan.has(full) || (list(dirname(full)) ?? []).includes(basename(full)); };
   const bins: Bin[] = [];
+  const binNames = new Set<string>();
   const targets = new Set<string>();
-  for (const b of (Array.isArray(manifest.bin) ? manifest.bin : []).map(obj).filter((x): x is Toml => !!x)) {
+  const tables = (v: unknown) => (Array.isArray(v) ? v : []).map(obj).filter((x): x is Toml => !!x);
+  for (const b of tables(manifest.bin)) {
     const bname = str(b.name) ?? name;
     const path = str(b.path) ?? (exists(`src/bin/${bname}.rs`) ? `src/bin/${bname}.rs` : exists(`src/bin/${bname}/main.rs`) ? `src/bin/${bname}/main.rs` : 'src/main.rs');
     bins.push({ name: bname, path, features: strs(b['required-features']) });
+    binNames.add(bname);
     targets.add(path);
   }
   if (pkg.autobins !== false) {
-    const add = (bname: string, path: string) => { if (!bins.some((b) => b.name === bname || b.path === path)) bins.push({ name: bname, path, features: [] }); targets.add(path); };
+    const add = (bname: string, path: string) => { if (!binNames.has(bname) && !targets.has(path)) { bins.push({ name: bname, path, features: [] }); binNames.add(bname); } targets.add(path); };
     if (exists('src/main.rs')) add(name, 'src/main.rs');
     const binDir = join(dir, 'src/bin');
-    for (const n of (scan.list(binDir) ?? []).sort()) {
+    for (const n of (list(binDir) ?? []).sort()) {
       const single = /^([\w-]+)\.rs$/.exec(n);
       if (single) add(single[1]!, `src/bin/${n}`);
-      else if (/^[\w-]+$/.test(n) && (scan.list(`${binDir}/${n}`) ?? []).includes('main.rs')) add(n, `src/bin/${n}/main.rs`);
+      else if (/^[\w-]+$/.test(n) && (list(`${binDir}/${n}`) ?? []).includes('main.rs')) add(n, `src/bin/${n}/main.rs`);
     }
   }
   const lib = obj(manifest.lib);
   const libPath = str(lib?.path) ?? (exists('src/lib.rs') ? 'src/lib.rs' : undefined);
   if (libPath) targets.add(libPath);
-  for (const kind of ['example', 'test', 'bench']) {
-    for (const t of (Array.isArray(manifest[kind]) ? manifest[kind] : []).map(obj).filter((x): x is Toml => !!x)) {
-      const p = str(t.path);
+  // Examples, tests and benches declared in Cargo.toml: Cargo stops when one is missing, so
+  // each is a file the build needs by name (a .dockerignore that drops examples/ breaks it).
+  for (const kind of ['example', 'test', 'bench'] as const) {
+    for (const t of tables(manifest[kind])) {
+      const tname = str(t.name);
+      const folder = TARGET_FOLDERS[kind];
+      const p = str(t.path) ?? (tname === undefined ? undefined : exists(`${folder}/${tname}/main.rs`) && !exists(`${folder}/${tname}.rs`) ? `${folder}/${tname}/main.rs` : `${folder}/${tname}.rs`);
       if (p) targets.add(p);
     }
   }
@@ -68,19 +107,67 @@ export function readCrate(scan: Scan, dir: string, manifest: Toml, workspacePack
   return { dir, name, bins, targets: [...targets], defaultRun: str(pkg['default-run']), rustVersion: rv };
 }
 
-/** Workspace members, with `dir/*` globs expanded and `exclude` removed. */
-function memberFolders(scan: Scan, patterns: string[], exclude: string[]): string[] {
-  const out: string[] = [];
-  for (const p of patterns) {
-    const clean = p.replace(/\/$/, '');
-    if (clean.endsWith('/*')) {
-      const parent = clean.slice(0, -2);
-      for (const n of (scan.list(parent) ?? []).sort()) if (scan.has(`${parent}/${n}/Cargo.toml`)) out.push(`${parent}/${n}`);
-    } else if (!/[*?[]/.test(clean)) {
-      out.push(clean);
+/** The longest member pattern read, and how many packages (members and path dependencies) at most. */
+const MEMBER_PATTERN_MAX = GLOB_PATTERN_MAX;
+export const PACKAGES_MAX = 1000;
+/** Path dependencies of path dependencies: a chain longer than this is cut (with a warning). */
+export const PATH_DEPTH_MAX = 32;
+/** Folders listed to expand member globs (`**` walks a tree): past this, expansion stops, with a warning. */
+const MEMBER_LISTINGS_MAX = 5000;
+
+/**
+ * Workspace members, with globs expanded as Cargo does (the glob crate: `*`, `?`, `[...]`,
+ * `[!...]` within a path element, `**` as a whole element) and `exclude` removed (an excluded
+ * folder and everything under it). A pattern that does not parse, or is too long, is left out
+ * with a warning.
+ */
+export function memberFolders(list: Lister, has: (rel: string) => boolean, patterns: string[], exclude: string[], warnings: string[]): string[] {
+  const out = new Set<string>();
+  let listings = 0;
+  const listed = (rel: string) => (listings++ < MEMBER_LISTINGS_MAX ? list(rel) : undefined);
+  const dirsUnder = (rel: string): string[] => {
+    const all = [rel];
+    for (let i = 0; i < all.length && listings < MEMBER_LISTINGS_MAX; i++) {
+      for (const n of listed(all[i]!) ?? []) {
+        if (n === '.git' || n === 'target') continue;
+        const child = join(all[i]!, n);
+        if (listed(child) !== undefined) all.push(child);
+      }
     }
+    return all;
+  };
+  for (const p of patterns) {
+    if (!/[*?[\]]/.test(p)) {
+      const member = p.startsWith('/') ? undefined : normalize(p);
+      if (member === undefined) warnings.push(`The workspace member ${shown(p, 60)} is outside this directory: Docker cannot see it from here. Build from a parent directory.`);
+      else if (member !== '.') out.add(member);
+      continue;
+    }
+    let clean = p.startsWith('./') ? p.slice(2) : p;
+    while (clean.endsWith('/')) clean = clean.slice(0, -1);
+    if (clean.startsWith('/') || clean.split('/').includes('..')) { warnings.push(`The workspace member pattern ${shown(p, 60)} reaches outside this directory: Docker cannot see it from here. Build from a parent directory.`); continue; }
+    if (clean.length > MEMBER_PATTERN_MAX) { warnings.push(`The workspace member pattern ${shown(p, 40)} is longer than ${MEMBER_PATTERN_MAX} characters: left out.`); continue; }
+    const elements = clean.split('/').map((e) => (e === '**' ? '**' : parseGlobElement(e, 'cargo')));
+    const bad = elements.find((e): e is string => typeof e === 'string' && e !== '**');
+    if (bad !== undefined) { warnings.push(`The workspace member pattern ${shown(p, 60)} in Cargo.toml is not a valid glob (${bad}): left out; cargo rejects it too.`); continue; }
+    let found = ['.'];
+    for (const e of elements) {
+      const next = new Set<string>();
+      for (const at of found) {
+        if (e === '**') for (const d of dirsUnder(at)) next.add(d);
+        else if (typeof e !== 'string' && e.literal !== undefined) next.add(join(at, e.literal));
+        else if (typeof e !== 'string') for (const n of listed(at) ?? []) if (globMatches(e, n)) next.add(join(at, n));
+        if (next.size >= PACKAGES_MAX) break;
+      }
+      found = [...next];
+    }
+    for (const d of found) if (d !== '.' && has(`${d}/Cargo.toml`)) out.add(d);
   }
-  return [...new Set(out)].filter((m) => !exclude.includes(m));
+  if (listings >= MEMBER_LISTINGS_MAX) warnings.push(`Stopped expanding workspace member globs after listing ${MEMBER_LISTINGS_MAX} folders: members past that are left out. List the members by path in Cargo.toml.`);
+  const excluded = new Set(exclude.map(normalize));
+  // Cargo leaves out a member inside an excluded folder too.
+  const isExcluded = (m: string) => { const parts = m.split('/'); for (let i = 1; i <= parts.length; i++) if (excluded.has(parts.slice(0, i).join('/'))) return true; return false; };
+  return [...out].filter((m) => !isExcluded(m));
 }
 
 interface LockPackage { name: string; deps: string[] }
@@ -156,32 +243,49 @@ export const rust: Language = {
     const ws = obj(root.workspace);
     const wsPackage = obj(ws?.package);
     const crates: Crate[] = [];
-    const rootCrate = readCrate(scan, '.', root, wsPackage);
+    const list = cachedLister(scan);
+    const rootCrate = readCrate(scan, '.', root, wsPackage, list);
     if (rootCrate) crates.push(rootCrate);
-    const memberDirs = ws ? memberFolders(scan, strs(ws.members), strs(ws.exclude)) : [];
-    // Members, and the packages they depend on by path (Cargo loads those manifests too).
-    const queue = [...memberDirs];
-    const seen = new Set<string>(['.', ...memberDirs]);
-    const pathDeps = (manifest: Toml, dir: string) => {
-      for (const table of ['dependencies', 'dev-dependencies', 'build-dependencies']) {
-        for (const dep of Object.values(obj(manifest[table]) ?? {})) {
+    const memberDirs = ws ? memberFolders(list, (rel) => scan.has(rel), strs(ws.members), strs(ws.exclude), warnings) : [];
+    // Members, and the packages they depend on by path (Cargo loads those manifests too): a walk
+    // with a visited set, capped in count and in depth, so a cycle or a huge list ends it.
+    const queue: { dir: string; depth: number }[] = memberDirs.slice(0, PACKAGES_MAX).map((dir) => ({ dir, depth: 0 }));
+    if (memberDirs.length > PACKAGES_MAX) warnings.push(`The workspace has ${memberDirs.length} members: only the first ${PACKAGES_MAX} were read.`);
+    const seen = new Set<string>(['.', ...queue.map((q) => q.dir)]);
+    let cut: string | undefined;
+    const pathDeps = (manifest: Toml, dir: string, depth: number) => {
+      const tables = ['dependencies', 'dev-dependencies', 'build-dependencies'];
+      const depTables = [...tables.map((t) => obj(manifest[t])), ...Object.values(obj(manifest.target) ?? {}).flatMap((cfg) => tables.map((t) => obj(obj(cfg)?.[t])))];
+      // The root's [workspace.dependencies] and [patch.*] name packages by path as well.
+      if (dir === '.') depTables.push(obj(obj(manifest.workspace)?.dependencies), ...Object.values(obj(manifest.patch) ?? {}).map(obj));
+      for (const table of depTables) {
+        for (const dep of Object.values(table ?? {})) {
           const p = str(obj(dep)?.path);
           if (!p) continue;
-          const target = normalize(join(dir, p));
-          if (target && !seen.has(target)) { seen.add(target); queue.push(target); }
+          const target = p.startsWith('/') ? undefined : normalize(join(dir, p));
+          if (!target) {
+            warnings.push(`${shown(join(dir, 'Cargo.toml'))} depends on ${shown(p, 60)} by path, outside this directory: Docker cannot see it from here. Build from a parent directory, or move the crate into the project.`);
+            continue;
+          }
+          if (seen.has(target)) continue;
+          if (seen.size > PACKAGES_MAX) { cut ??= `more than ${PACKAGES_MAX} packages (members and path dependencies)`; continue; }
+          if (depth >= PATH_DEPTH_MAX) { cut ??= `path dependencies nested more than ${PATH_DEPTH_MAX} deep (at ${shown(target)})`; continue; }
+          seen.add(target);
+          queue.push({ dir: target, depth: depth + 1 });
         }
       }
     };
-    pathDeps(root, '.');
-    while (queue.length) {
-      const dir = queue.shift()!;
-      safeRelPath(dir, 'Package folder', '--entry', 'Cargo.toml (workspace members or path dependencies)');
+    pathDeps(root, '.', 0);
+    for (let i = 0; i < queue.length; i++) {
+      const { dir, depth } = queue[i]!;
+      plainPath(dir, 'Package folder', 'Cargo.toml (workspace members or path dependencies)');
       const m = readToml(scan, `${dir}/Cargo.toml`);
       if (!m) { warnings.push(`${shown(dir)} has no Cargo.toml: left out.`); continue; }
-      const c = readCrate(scan, dir, m, wsPackage);
+      const c = readCrate(scan, dir, m, wsPackage, list);
       if (c) crates.push(c);
-      pathDeps(m, dir);
+      pathDeps(m, dir, depth);
     }
+    if (cut) warnings.push(`Stopped reading packages at ${cut}: the ones past that were not read, so the dependency layer may miss their manifests.`);
     const defaults = new Set(ws ? strs(ws['default-members']) : []);
     const wsName = rootCrate?.name ?? basename(scan.root);
     // Programs: default members first, then the root package, then the rest; examples and tests folders are no programs.
@@ -252,7 +356,9 @@ export const rust: Language = {
     if (nativeRoots) needs.certs = `${nativeRoots} in Cargo.lock reads the system's CA certificates`;
     else if (inLock.has('webpki-roots')) decisions.push({ topic: 'CA certificates', choice: 'not needed', because: 'webpki-roots in Cargo.lock: the roots are compiled in' });
 
-    const sources = scan.withExt('.rs').filter((f) => (dir === '.' ? !memberDirs.some((m) => f.startsWith(`${m}/`)) : f.startsWith(`${dir}/`)) && isBuilt(f));
+    const members = new Set(memberDirs);
+    const inMember = (f: string) => { for (let i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1)) if (members.has(f.slice(0, i))) return true; return false; };
+    const sources = scan.withExt('.rs').filter((f) => (dir === '.' ? !inMember(f) : f.startsWith(`${dir}/`)) && isBuilt(f));
     const port = opts.port !== undefined ? { value: opts.port, source: '--port' }
       : findPort(scan, sources, RUST_PORT_PATTERNS)
       ?? (inLock.has('rocket') ? { value: 8000, source: 'rocket in Cargo.lock (its default port)' } : undefined)
@@ -284,14 +390,20 @@ export const rust: Language = {
 
     const features = [...new Set(bin.features)];
     const packageDirs = crates.filter((c) => c.dir !== '.').map((c) => c.dir);
-    for (const d of [...seen].filter((x) => x !== '.' && !crates.some((c) => c.dir === x))) warnings.push(`${shown(d)} is a path dependency or member without a package: the build may miss it.`);
+    const withPackage = new Set(crates.map((c) => c.dir));
+    for (const d of [...seen].filter((x) => x !== '.' && !withPackage.has(x))) warnings.push(`${shown(d)} is a path dependency or member without a package: the build may miss it.`);
+    const manifests = ['Cargo.toml', ...packageDirs.map((m) => `${m}/Cargo.toml`)].map((m) => plainPath(m, 'Manifest', 'Cargo.toml'));
+    const stubs = crates.flatMap((c) => c.targets.map((t) => plainPath(join(c.dir, t.replace(/^\.\//, '')), 'Cargo target', join(c.dir, 'Cargo.toml'))));
+    // What Cargo and the dependency layer read by name: no .dockerignore line may exclude it.
+    const keep = [...manifests, ...(lockText !== undefined ? ['Cargo.lock'] : []), ...stubs,
+      ...['rust-toolchain.toml', 'rust-toolchain', '.cargo/config.toml', '.cargo/config'].filter((f) => scan.has(f))];
     return {
       lang: 'rust', name, version, entries, entry, port, needs, strategies, builderGlibc: DATA.builderGlibc, decisions, warnings,
       ignore: ['target/', ...binaryIgnore(scan.root, name)],
+      keep: [...new Set(keep)],
       own: {
         pkg: crate.name, bin: name, features, lock: lockText !== undefined, members: packageDirs,
-        manifests: ['Cargo.toml', ...packageDirs.map((m) => `${m}/Cargo.toml`)].map((m) => safeRelPath(m, 'Manifest', '--entry', 'Cargo.toml')),
-        stubs: crates.flatMap((c) => c.targets.map((t) => safeRelPath(join(c.dir, t.replace(/^\.\//, '')), 'Cargo target', '--entry', `${join(c.dir, 'Cargo.toml')}`))),
+        manifests, stubs,
         apt: [...apt], env,
       } satisfies RustInfo,
     };
@@ -309,8 +421,8 @@ export const rust: Language = {
     const out = musl || staticGlibc ? 'target/"$T"/release' : 'target/release';
     const stubDirs = [...new Set(info.stubs.map((s) => dirname(s)).filter((d) => d !== '.'))];
     const stubCmd = [
-      ...(stubDirs.length ? [`mkdir -p ${stubDirs.map(shellWord).join(' ')}`] : []),
-      ...info.stubs.map((s) => `echo '${s.endsWith('lib.rs') ? '' : 'fn main() {}'}' > ${shellWord(s)}`),
+      ...(stubDirs.length ? [`mkdir -p ${stubDirs.map(pathWord).join(' ')}`] : []),
+      ...info.stubs.map((s) => `echo '${s.endsWith('lib.rs') ? '' : 'fn main() {}'}' > ${pathWord(s)}`),
     ];
     return {
       partial: 'rust',
@@ -320,11 +432,11 @@ export const rust: Language = {
       vars: {
         apt: [...info.apt, ...(musl ? ['musl-tools'] : [])].join(' '),
         musl,
-        manifests: info.manifests.map((m) => ({ src: m, dest: dirname(m) === '.' ? './' : `${dirname(m)}/` })),
+        manifests: info.manifests.map((m) => ({ src: notAnOption(m), dest: dirname(m) === '.' ? './' : `${notAnOption(dirname(m))}/` })),
         lock: info.lock,
         stubs: stubCmd,
         deps: cargo,
-        touch: info.stubs.length ? `touch ${info.stubs.map(shellWord).join(' ')}` : 'true',
+        touch: info.stubs.length ? `touch ${info.stubs.map(pathWord).join(' ')}` : 'true',
         build: `${cargo} && mkdir -p /out && cp ${out}/${info.bin} /out/${resolved.name}`,
         name: resolved.name,
       },
