@@ -325,6 +325,16 @@ export function parseStart(script: string, scripts: Json, depth = 0): StartComma
 /** A folder setting of a front-end tool: read (relative to the config file's folder), set in a way this tool cannot evaluate, or not set. */
 type Setting = { value: string; from: string; fromConfig?: boolean } | { unreadable: string; from: string } | undefined;
 
+/** A project path a COPY line names by itself: plain, or refused with the fix (renaming; no flag changes a folder's name). */
+function copyable(rel: string, what: string): string {
+  try {
+    return safeRelPath(rel, what, '--entry', 'the project');
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    throw new UserError(e.code, e.message, `Rename it to letters, digits and . _ + - / (at most 255 characters): a COPY line of the dependency layer names it.`);
+  }
+}
+
 /** A plain path a config or a flag may name (no variables, no quotes), without ./ before and / after; undefined for any other. */
 function plainFolder(raw: string): string | undefined {
   let v = raw.startsWith('./') ? raw.slice(2) : raw;
@@ -607,7 +617,7 @@ export const node: Language = {
     const entries: Choice[] = candidates.map((p) => ({ value: p.value, label: p.label, source: p.source }));
     const entry = pickEntry(entries, opts.entry, (e) => e.value.split('/').pop()!, '', warnings, opts.entrySource);
     const program = candidates.find((p) => p.value === entry.value)!;
-    const dir = safeRelPath(program.dir, 'Workspace folder', '--entry', 'the workspaces');
+    const dir = copyable(program.dir, 'Workspace folder');
     const pkg = program.pkg;
     const scripts = obj(pkg.scripts) ?? {};
     const rootScripts = obj(root.scripts) ?? {};
@@ -637,8 +647,8 @@ export const node: Language = {
     if (front && (!parsed || 'problem' in parsed)) {
       kind = 'static';
       const out = normalizeRel(joinRel(dir, front.out));
-      if (out === undefined || out === '' || out.startsWith('/')) {
-        throw new UserError('E_REFUSED', `${front.tool} writes the site to ${shown(front.out, 80)}, ${out === '' ? 'the project folder itself' : 'outside the project'}: the image can only take the build's own output folder inside the project.`, 'Set the output folder to one inside the project (outDir: \'dist\'), or run this tool in the folder that holds it.');
+      if (out === undefined || out === '.') {
+        throw new UserError('E_REFUSED', `${front.tool} writes the site to ${shown(front.out, 80)}, ${out === '.' ? 'the project folder itself' : 'outside the project'}: the image can only take the build's own output folder inside the project.`, 'Set the output folder to one inside the project (outDir: \'dist\'), or run this tool in the folder that holds it.');
       }
       staticOut = safeRelPath(out, 'Build output folder', '--entry', front.tool);
       if (front.unreadable?.length) {
@@ -768,13 +778,26 @@ export const node: Language = {
     if (spa) decisions.push({ topic: 'Client-side routing', choice: `unknown paths answer with ${spaFile}`, because: front?.fallback ? `the adapter's fallback page (${spaFile})` : `${listed([...CLIENT_ROUTERS, '@sveltejs/kit'].filter((r) => allDeps.has(r)))} in package.json` });
 
     // Files the dependency layer needs: the lock, every package.json of the workspaces, the manager's own config.
+    // Patch files pnpm and bun apply while installing (patchedDependencies): their folders go with the dependency files.
+    const patched = [
+      ...(manager === 'pnpm' ? [obj(root.pnpm)?.patchedDependencies, readYaml(scan, 'pnpm-workspace.yaml')?.patchedDependencies] : []),
+      ...(manager === 'bun' ? [root.patchedDependencies] : []),
+    ].flatMap((v) => Object.values(obj(v) ?? {})).slice(0, 200);
+    const patchDirs = new Set<string>();
+    for (const f of patched) {
+      const rel = typeof f === 'string' ? normalizeRel(f) : undefined;
+      if (rel === undefined || !scan.has(rel)) { warnings.push(`The patch ${shown(typeof f === 'string' ? f : JSON.stringify(f) ?? '', 80)} (patchedDependencies) is not a file in the project: the install fails without it.`); continue; }
+      if (rel.includes('/')) patchDirs.add(dirname(rel));
+      else warnings.push(`The patch ${shown(rel, 80)} (patchedDependencies) lies in the project's root folder: it is copied with the project, after the install that needs it. Keep patches in a folder (patches/).`);
+    }
     const manifests = [
       'package.json', ...(lock ? [lock[0]] : []), ...workspaces.map((w) => `${w.dir}/package.json`),
       ...['.npmrc', '.yarnrc', '.yarnrc.yml', 'pnpm-workspace.yaml', 'bunfig.toml'].filter((f) => scan.has(f)),
       ...(manager === 'yarn-berry' && scan.list('.yarn/releases')?.length ? ['.yarn/releases'] : []),
       ...(manager === 'yarn-berry' && scan.list('.yarn/plugins')?.length ? ['.yarn/plugins'] : []),
       ...(manager === 'yarn-berry' && scan.list('.yarn/patches')?.length ? ['.yarn/patches'] : []),
-    ].map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project'));
+      ...[...patchDirs].slice(0, 20).map((d) => `${d}/`),
+    ].map((m) => copyable(m, 'Dependency file'));
     const hasDeps = Object.keys({ ...obj(root.dependencies), ...obj(root.devDependencies) }).length > 0 || workspaces.length > 0 || Object.keys({ ...obj(pkg.dependencies), ...obj(pkg.devDependencies) }).length > 0;
     if (manager === 'bun' && /^bun\b/.test(start ?? '')) {
       throw new UserError('E_REFUSED', 'The start script runs bun: the program needs the Bun runtime, which this tool does not put in a final stage (only Bun as the package manager).', 'Start it with node (node index.js) if it runs on Node.js, or use the oven/bun image by hand.');
@@ -786,8 +809,12 @@ export const node: Language = {
     // Build output folders only when the build makes them again (a committed dist/ may be the program).
     if (buildScript) ignore.push('dist/', 'build/', 'out/');
     if (manager === 'yarn-berry' && !pnp) ignore.push('.yarn/cache/', '.yarn/install-state.gz', '.pnp.*');
+    // Paths the build copies or reads by name: the dependency files, and the file node starts (when it is the project's, not the build's).
+    const entryWord = kind === 'server' ? command.find((w) => !w.startsWith('-')) : undefined;
+    const entryFile = entryWord ? normalizeRel(joinRel(dir, entryWord)) : undefined;
+    const keep = [...new Set([...manifests.map((m) => (m.endsWith('/') ? m.slice(0, -1) : m)), ...(entryFile && scan.has(entryFile) ? [entryFile] : [])])];
     return {
-      lang: 'node', name, version, entries, entry, port: kind === 'static' ? { value: 8080, source: 'the file server' } : port, needs, strategies, refusals,
+      lang: 'node', name, version, entries, entry, keep, port: kind === 'static' ? { value: 8080, source: 'the file server' } : port, needs, strategies, refusals,
       builderGlibc: major >= TRIXIE_FROM ? '2.41' : DATA.builderGlibc, decisions, warnings, ignore, ...(notes.length ? { notes } : {}),
       own: {
         manager, managerVersion, lockFile: lock?.[0], manifests, build: buildScript, dir, command, env, gyp, buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian),
@@ -887,8 +914,9 @@ export const node: Language = {
         setup,
         corepackHome: m === 'pnpm' ? 'PNPM_HOME=/pnpm PATH=/pnpm:$PATH' : '',
         manifests: info.manifests.map((f) => {
-          const d = f.includes('.yarn/') ? f : dirname(f);
-          return { src: f, dest: dirname(f) === '.' ? './' : d.endsWith('/') ? d : `${d}/` };
+          // Folders (.yarn/releases, patches/) keep their path; files go to their folder.
+          const d = f.includes('.yarn/') || f.endsWith('/') ? f : dirname(f);
+          return { src: f, dest: d === '.' ? './' : d.endsWith('/') ? d : `${d}/` };
         }),
         cache,
         deps: info.hasDeps || info.lifecycle ? install(!devInstall) : undefined,
