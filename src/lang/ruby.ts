@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeRelPath, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
-import { listed, pickEntry, plainName, portFromDockerfile, procfileWeb, SHELL_SYNTAX, sourcePoints, versionFromToolVersions } from './common.js';
+import { listed, normalizeRel, pickEntry, plainName, portFromDockerfile, procfileWeb, SHELL_SYNTAX, sourcePoints, versionFromToolVersions } from './common.js';
 import { commandVars } from './node.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
@@ -297,7 +297,7 @@ export const ruby: Language = {
 
     // Native gems: compiled in the builder, unless the lock holds a precompiled gem for Linux.
     const devOnly = new Set(gemfile.devGems.filter((g) => !direct.has(g)));
-    const native = [...gems].filter((g) => RUBY_GEMS[g] && !devOnly.has(g)).map((g) => ({ name: g, ...RUBY_GEMS[g]! }));
+    const native = [...gems].filter((g) => Object.hasOwn(RUBY_GEMS, g) && !devOnly.has(g)).map((g) => ({ name: g, ...RUBY_GEMS[g]! }));
     const linuxGnu = (g: string) => (lock?.gems.get(g) ?? []).some((p) => /^x86_64-linux(-gnu)?$/.test(p));
     const linuxMusl = (g: string) => (lock?.gems.get(g) ?? []).some((p) => p === 'x86_64-linux-musl');
     const compiled = native.filter((n) => n.ext && !linuxGnu(n.name));
@@ -343,9 +343,28 @@ export const ruby: Language = {
 
     const vendorCache = (scan.list('vendor/cache') ?? []).some((f) => f.endsWith('.gem'));
     if (vendorCache) decisions.push({ topic: 'Gems', choice: 'installed from vendor/cache (bundle install --local: no download)', because: 'vendor/cache holds .gem files' });
-    const paths = gemfile.paths.map((p) => safeRelPath(p.path, 'Path gem folder', '--entry', `${gemfileName}: gem "${p.name}"`));
-    const copyFirst = gemfile.gemspec;
+    // Path gems are copied with the dependency files: inside the project, by a name a COPY line can carry.
+    // A path gem at the project's root (path: ".") is the project itself: copied before the install.
+    let rootGem = false;
+    const paths = gemfile.paths.flatMap((p) => {
+      const rel = normalizeRel(p.path);
+      const from = `${gemfileName}: gem "${p.name}", path: "${shown(p.path, 80)}"`;
+      if (rel === '.' && !p.path.startsWith('/')) { rootGem = true; return []; }
+      if (rel === undefined || p.path.startsWith('/') || p.path.startsWith('~')) {
+        throw new UserError('E_REFUSED', `${from} is not a folder inside the project: a Docker build sees only the project's folder.`, `Copy the gem into the project (vendor/gems/${p.name}) and point path: at it, or run this tool in a folder that holds both the app and the gem.`);
+      }
+      try {
+        safeRelPath(rel, 'Path gem folder', '--entry', from);
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        throw new UserError(e.code, e.message, 'Rename the folder to letters, digits and . _ + - / (at most 255 characters) and change path: in the Gemfile: a COPY line of the dependency layer names it.');
+      }
+      if (scan.list(rel) === undefined) warnings.push(`${from}: there is no such folder in the project, and bundle install fails without it.`);
+      return [rel];
+    });
+    const copyFirst = gemfile.gemspec || rootGem;
     // The Gemfile may read .ruby-version (ruby file: ...), so it goes with the dependency files.
+    if (gemfile.skipped) warnings.push(`${gemfileName} has ${gemfile.skipped} line${gemfile.skipped > 1 ? 's' : ''} over 1000 characters, not read: a gem named there is not looked at (native code, groups, path).`);
     const manifests = gemfileName ? [...new Set([gemfileName, ...(lock ? [lockName] : []), ...paths, ...(vendorCache ? ['vendor/cache'] : []), ...(gemfile.rubyFile && scan.has(gemfile.rubyFile) ? [gemfile.rubyFile] : []), ...(scan.has('.ruby-version') ? ['.ruby-version'] : [])])] : [];
     const hanami = has('hanami');
     if (hanami && port) env0.push(`HANAMI_PORT=${port.value}`);
@@ -353,8 +372,15 @@ export const ruby: Language = {
     const needs: Needs = {};
     if (program.kind === 'server') needs.tmp = 'puma and Rails keep pid and cache files in tmp/';
     const ignore = ['.bundle/', 'vendor/bundle/', 'log/*', 'tmp/*', '!log/.keep', '!tmp/.keep', 'storage/*', '!storage/.keep', 'spec/', 'test/', 'coverage/', '.env*', 'node_modules/', 'public/assets/', '.byebug_history', '*.gem'];
+    // Paths the build copies or reads by name: the dependency files (path gems and vendor/cache
+    // among them), the gemspecs Bundler reads, and the files the command names (main.rb, config.ru, bin/rails).
+    const keep = [...new Set([
+      ...manifests,
+      ...(gemfileName ? scan.files.filter((f) => !f.includes('/') && f.endsWith('.gemspec')) : []),
+      ...command.filter((w) => !w.startsWith('-') && normalizeRel(w) === w && scan.has(w)),
+    ])];
     return {
-      lang: 'ruby', name, version, entries, entry, port, needs, strategies: [alpine, slim], refusals, builderGlibc: DATA.builderGlibc, decisions, warnings, ignore,
+      lang: 'ruby', name, version, entries, entry, port, keep, needs, strategies: [alpine, slim], refusals, builderGlibc: DATA.builderGlibc, decisions, warnings, ignore,
       own: {
         lock: !!lock, manifests: manifests.map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project')), copyFirst, buildApt, git: gemfile.git || !!lock?.git, vendorCache, bootsnap, assets, env,
         command, gems: !!gemfileName, server: program.kind === 'server', without: gemfile.without,
