@@ -41,7 +41,7 @@ const TOOLING = /^(minitest(-.+)?|rspec(-.+)?|test-unit|rubocop(-.+)?|standard|r
 /** A line without its comment: from the first # at the start or after a space (a hand loop: linear). */
 function uncommented(line: string): string {
   for (let i = line.indexOf('#'); i >= 0; i = line.indexOf('#', i + 1)) {
-    if (i === 0 || /\s/.test(line[i - 1]!)) return line.slice(0, i);
+    if (i === 0 || ' \t\r\f\v'.includes(line[i - 1]!)) return line.slice(0, i);
   }
   return line;
 }
@@ -74,7 +74,7 @@ export function parseGemfile(text: string): Gemfile {
     const groupArgs = callArgs(line, 'group');
     const doWord = groupArgs !== undefined ? /(?:^|[\s)])do\b/.exec(groupArgs) : null;
     if (doWord) {
-      const named = groupArgs!.slice(0, Math.min(doWord.index + 1, 200));
+      const named = groupArgs!.slice(0, doWord.index + 1);
       const names = [...named.matchAll(NAMES)].map((m) => m[1]!);
       seen(named);
       groups.push(names.length > 0 && names.every((n) => DEV_GROUP.test(n)));
