@@ -276,6 +276,7 @@ describe('hostile projects, round 2', () => {
     ["export default { root: 'client' }", 'client/dist'],
     ["export default { root: 'client', build: { outDir: resolve(__dirname, 'web') } }", 'web'],
     ["export default { 'outDir': \"web/\" }", 'web'],
+    ["const root = here(); export default {\n  // the site\n  resolve: { alias: { '@': resolve(root, 'src') } },\n  base: prod ? root : '/',\n  build: {\n    outDir: 'web',\n  },\n}", 'web'],
   ])('vite.config.js %s: the folder it names (%s)', async (config, out) => {
     const d = await dockerfile({ 'package.json': pkg({ scripts: { build: 'vite build' }, devDependencies: { vite: '6' } }), 'index.html': '', 'vite.config.js': `${config}\n` }, 'busybox-glibc');
     expect(d).toContain(`COPY --from=build /app/${out} /www`);

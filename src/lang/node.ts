@@ -351,11 +351,16 @@ function plainFolder(raw: string): string | undefined {
  */
 export function configSetting(text: string, key: string, file: string): Setting {
   for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + key.length)) {
-    const before = i > 0 ? text[i - 1]! : '';
-    if (/[\w$]/.test(before)) continue;
+    const quoted = i > 0 && (text[i - 1] === '"' || text[i - 1] === "'");
+    // A property: after {, a comma or the start of a line (a ternary's `? root :` and a call's `(root,` are none).
+    let j = (quoted ? i - 1 : i) - 1;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+    if (j >= 0 && !'{,\n\r'.includes(text[j]!)) continue;
     let rest = text.slice(i + key.length, i + key.length + 300);
-    if (/^['"]/.test(rest) && (before === '"' || before === "'")) rest = rest.slice(1);
-    else if (/^[\w$]/.test(rest)) continue;
+    if (quoted) {
+      if (!rest.startsWith(text[i - 1]!)) continue;
+      rest = rest.slice(1);
+    } else if (/^[\w$]/.test(rest)) continue;
     const colon = /^\s*:\s*/.exec(rest);
     const from = `${file}: ${key}`;
     if (!colon) {
