@@ -48,11 +48,23 @@ export function databases(scan: Scan): Database[] {
   return out;
 }
 
-const IMAGES: Record<Database['kind'], { image: string; port: number; env: Record<string, string>; data: string; url: string }> = {
-  postgres: { image: 'postgres:17-alpine', port: 5432, env: { POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}' }, data: '/var/lib/postgresql/data', url: 'postgres://postgres:${POSTGRES_PASSWORD}@db:5432/postgres' },
-  mysql: { image: 'mysql:8.4', port: 3306, env: { MYSQL_ROOT_PASSWORD: '${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}', MYSQL_DATABASE: 'app' }, data: '/var/lib/mysql', url: 'mysql://root:${MYSQL_ROOT_PASSWORD}@db:3306/app' },
-  redis: { image: 'redis:7-alpine', port: 6379, env: {}, data: '/data', url: 'redis://redis:6379/0' },
+const IMAGES: Record<Database['kind'], { image: string; port: number; env: Record<string, string>; data: string; url: (host: string) => string; names: string[] }> = {
+  postgres: { image: 'postgres:17-alpine', port: 5432, env: { POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}' }, data: '/var/lib/postgresql/data', url: (h) => `postgres://postgres:\${POSTGRES_PASSWORD}@${h}:5432/postgres`, names: ['db', 'postgres', 'postgres-db'] },
+  mysql: { image: 'mysql:8.4', port: 3306, env: { MYSQL_ROOT_PASSWORD: '${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}', MYSQL_DATABASE: 'app' }, data: '/var/lib/mysql', url: (h) => `mysql://root:\${MYSQL_ROOT_PASSWORD}@${h}:3306/app`, names: ['db', 'mysql', 'mysql-db'] },
+  redis: { image: 'redis:7-alpine', port: 6379, env: {}, data: '/data', url: (h) => `redis://${h}:6379/0`, names: ['redis', 'cache', 'redis-cache'] },
 };
+
+/**
+ * A name for an added service that no other service has: the usual one (db, redis), else the
+ * next of its list, else the first with a number. The app's own service may be named db or redis
+ * (a package's name): the added one steps aside, so the app never depends on itself.
+ */
+function freeName(kind: Database['kind'], taken: (n: string) => boolean): string {
+  const names = IMAGES[kind].names;
+  const free = names.find((n) => !taken(n));
+  if (free) return free;
+  for (let i = 2; ; i++) if (!taken(`${names[0]}-${i}`)) return `${names[0]}-${i}`;
+}
 
 export function composeFile(plan: Plan, scan: Scan): { content: string; decisions: string[] } {
   const decisions: string[] = [];
@@ -60,27 +72,34 @@ export function composeFile(plan: Plan, scan: Scan): { content: string; decision
   if (plan.final.expose) service.ports = [`${plan.final.expose}:${plan.final.expose}`];
   const environment: Record<string, string> = {};
   for (const name of envNames(scan)) environment[name] = `\${${name}:-}`;
-  const services: Record<string, unknown> = { [plan.name]: service };
-  const volumes: Record<string, Record<string, never>> = {};
+  // Services and volumes by name (Maps: names come from the project).
+  const services = new Map<string, unknown>([[plan.name, service]]);
+  const volumes = new Map<string, Record<string, never>>();
   const dbs = databases(scan);
+  const dependsOn: string[] = [];
+  let sql: Database['kind'] | undefined;
   for (const db of dbs) {
     const info = IMAGES[db.kind];
-    const name = db.kind === 'redis' ? 'redis' : 'db';
-    if (services[name]) continue;
-    services[name] = {
+    // One SQL database: DATABASE_URL names one.
+    if (db.kind !== 'redis') {
+      if (sql) { decisions.push(`${db.kind}: not added (${db.evidence}; DATABASE_URL already names ${sql})`); continue; }
+      sql = db.kind;
+    }
+    const name = freeName(db.kind, (n) => services.has(n));
+    services.set(name, {
       image: info.image,
       ...(Object.keys(info.env).length ? { environment: info.env } : {}),
       volumes: [`${name}-data:${info.data}`],
-    };
-    volumes[`${name}-data`] = {};
-    const urlVar = db.kind === 'redis' ? 'REDIS_URL' : 'DATABASE_URL';
-    environment[urlVar] = info.url;
-    decisions.push(`${name}: ${info.image} (${db.evidence})`);
+    });
+    volumes.set(`${name}-data`, {});
+    environment[db.kind === 'redis' ? 'REDIS_URL' : 'DATABASE_URL'] = info.url(name);
+    dependsOn.push(name);
+    decisions.push(`${name}: ${info.image} (${db.evidence})${name !== info.names[0] ? ` (named ${name}: the app's service is ${plan.name})` : ''}`);
   }
   if (Object.keys(environment).length) service.environment = environment;
-  if (dbs.length) service.depends_on = [...new Set(dbs.map((d) => (d.kind === 'redis' ? 'redis' : 'db')))];
-  const doc: Record<string, unknown> = { services };
-  if (Object.keys(volumes).length) doc.volumes = volumes;
-  const header = `# compose.yaml for ${plan.name}, written by create-slim-dockerfile --compose.\n# docker compose up --build${dbs.some((d) => d.kind !== 'redis') ? ' (set the database password in the environment or a .env file first)' : ''}\n`;
+  if (dependsOn.length) service.depends_on = dependsOn;
+  const doc: Record<string, unknown> = { services: Object.fromEntries(services) };
+  if (volumes.size) doc.volumes = Object.fromEntries(volumes);
+  const header = `# compose.yaml for ${plan.name}, written by create-slim-dockerfile --compose.\n# docker compose up --build${sql ? ' (set the database password in the environment or a .env file first)' : ''}\n`;
   return { content: `${header}${stringify(doc, { lineWidth: 0 })}`, decisions };
 }

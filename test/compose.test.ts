@@ -59,4 +59,44 @@ describe('compose.yaml', () => {
     const plain = await compose(project({ 'package.json': JSON.stringify({ name: 'p', scripts: { start: 'node a.js' }, dependencies: { express: '4' } }), 'a.js': 'app.listen(3000)\n', '.nvmrc': '22\n' }));
     expect(Object.keys(plain.services!)).toEqual(['p']);
   });
+  describe('a project named like a service the tool adds', () => {
+    const node = (name: string, deps: Record<string, string>, env = '') => project({ 'package.json': JSON.stringify({ name, scripts: { start: 'node a.js' }, dependencies: deps }), 'a.js': 'require("http").createServer().listen(3000)\n', '.nvmrc': '22\n', ...(env ? { '.env.example': env } : {}) });
+    const check = (doc: Record<string, Record<string, Record<string, unknown>>>, app: string) => {
+      expect(validate(doc)).toBe(true);
+      const deps = doc.services![app]!.depends_on as string[];
+      expect(deps).not.toContain(app);
+      for (const d of deps) expect(doc.services![d]!.image).toMatch(/^(postgres|mysql|redis):/);
+      expect(doc.services![app]!.build).toBe('.');
+      return deps;
+    };
+    test('db with Postgres: the app keeps db, the database is postgres, and the URL names it', async () => {
+      const doc = await compose(node('db', { pg: '8' }));
+      expect(check(doc, 'db')).toEqual(['postgres']);
+      expect(doc.services!.db!.environment).toMatchObject({ DATABASE_URL: 'postgres://postgres:${POSTGRES_PASSWORD}@postgres:5432/postgres' });
+      expect(doc.services!.postgres!.volumes).toEqual(['postgres-data:/var/lib/postgresql/data']);
+    });
+    test('redis with Redis: the cache is named cache', async () => {
+      const doc = await compose(node('redis', { ioredis: '5' }));
+      expect(check(doc, 'redis')).toEqual(['cache']);
+      expect(doc.services!.redis!.environment).toMatchObject({ REDIS_URL: 'redis://cache:6379/0' });
+    });
+    test('postgres with Postgres: no collision, the usual db', async () => {
+      const doc = await compose(node('postgres', { pg: '8' }));
+      expect(check(doc, 'postgres')).toEqual(['db']);
+    });
+    test('mysql with MySQL: db; db with MySQL: mysql', async () => {
+      expect(check(await compose(node('mysql', { mysql2: '3' })), 'mysql')).toEqual(['db']);
+      expect(check(await compose(node('db', { mysql2: '3' })), 'db')).toEqual(['mysql']);
+    });
+    test('cache with Postgres and Redis (the second name of Redis\'s list is taken too)', async () => {
+      const doc = await compose(node('cache', { pg: '8', ioredis: '5' }));
+      expect(check(doc, 'cache')).toEqual(['db', 'redis']);
+    });
+    test('db with Postgres and Redis, and a MySQL URL too: one SQL database, said', async () => {
+      const g = await generate(node('db', { pg: '8', redis: '4' }, 'X=mysql://u@h/db\n'), { compose: true });
+      const doc = parse(g.files.find((f) => f.name === 'compose.yaml')!.content) as Record<string, Record<string, Record<string, unknown>>>;
+      expect(check(doc, 'db')).toEqual(['postgres', 'redis']);
+      expect(g.plan.decisions.find((d) => d.topic === 'Compose')!.choice).toContain('mysql: not added');
+    });
+  });
 });

@@ -179,3 +179,143 @@ describe('what the real repositories taught', () => {
   });
 });
 
+
+describe('hostile projects, round 2', () => {
+  const exposed = (d: string) => /EXPOSE (\d+)/.exec(d)?.[1];
+  test.each([
+    ['node server.js --port=$PORT', '"--port=4000"'],
+    ['node server.js --port $PORT', '"--port", "4000"'],
+    ['node server.js -p ${PORT}', '"-p", "4000"'],
+  ])('%s: the port the image exposes is written in the command, and ENV PORT set', async (start, args) => {
+    const d = await dockerfile({ 'package.json': pkg({ scripts: { start } }), 'server.js': EXPRESS });
+    expect(d).toContain(`ENTRYPOINT ["node", "server.js", ${args}]`);
+    expect(d).not.toContain('$PORT');
+    expect(exposed(d)).toBe('4000');
+    expect(d).toMatch(/ENV NODE_ENV=production PORT=4000/);
+  });
+  test('${PORT:-3000}: the default is the port; --port wins; a framework binary gets it too', async () => {
+    const files = { 'package.json': pkg({ scripts: { start: 'node server.js -p ${PORT:-3000}' } }), 'server.js': 'require("http").createServer().listen(process.argv[3])\n' };
+    const d = await dockerfile(files);
+    expect(d).toContain('ENTRYPOINT ["node", "server.js", "-p", "3000"]');
+    expect(exposed(d)).toBe('3000');
+    const flagged = (await generate(project(files), { runtime: 'slim', port: 8080 })).files[0]!.content;
+    expect(flagged).toContain('ENTRYPOINT ["node", "server.js", "-p", "8080"]');
+    expect(exposed(flagged)).toBe('8080');
+    expect(flagged).toContain('PORT=8080');
+    const next = await dockerfile({ 'package.json': pkg({ scripts: { build: 'next build', start: 'next start -p $PORT' }, dependencies: { next: '15' } }) });
+    expect(next).toContain('"start", "-p", "3000"]');
+    expect(next).not.toContain('$PORT');
+  });
+  test('$PORT with nothing that says the port: refused with --port, which works', async () => {
+    const files = { 'package.json': pkg({ scripts: { start: 'node server.js --port=$PORT' } }), 'server.js': 'start()\n' };
+    expect(() => resolve(files)).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY', hint: expect.stringContaining('--port') }));
+    expect(resolve(files, { port: 9000 }).own).toMatchObject({ command: ['server.js', '--port=9000'], env: ['PORT=9000'] });
+  });
+  test('other shell variables: a default is written in; one without a value is no exec-form command', () => {
+    expect(parseStart('node server.js --host ${HOST:-0.0.0.0}', {})).toMatchObject({ args: ['server.js', '--host', '0.0.0.0'] });
+    expect(parseStart('node server.js --host $HOST', {})).toMatchObject({ problem: expect.stringContaining('$HOST') });
+    expect(parseStart('node $ENTRY', {})).toMatchObject({ problem: expect.stringContaining('$ENTRY') });
+    expect(parseStart('node server.js ${PORT:=3000}', {})).toMatchObject({ problem: expect.stringContaining('shell syntax') });
+    // With a main to fall back on, the image runs it and says why.
+    const r = resolve({ 'package.json': pkg({ main: 'server.js', scripts: { start: 'node $ENTRY' } }), 'server.js': EXPRESS });
+    expect(r.own).toMatchObject({ command: ['server.js'] });
+    expect(r.warnings.join()).toContain('$ENTRY');
+    expect(JSON.stringify(r.own)).not.toContain('$');
+  });
+  test('an object member as a start command or a version is no table entry (own keys)', () => {
+    expect(parseStart('constructor x.js', {})).toMatchObject({ problem: expect.stringContaining('constructor') });
+    expect(nodeMajor('constructor')).toBeUndefined();
+    expect(nodeMajor('toString')).toBeUndefined();
+  });
+  test.each([['?'], ['[']])('workspaces [%j]: a glob like any other, never a crash', (pattern) => {
+    const r = resolve({ 'package.json': pkg({ workspaces: [pattern], scripts: { start: 'node server.js' } }), 'server.js': EXPRESS, 'packages/a/package.json': pkg({ name: 'a' }), 'b/package.json': pkg({ name: 'b', scripts: { start: 'node b.js' } }) });
+    expect(r.entries.map((e) => e.value)).toEqual(pattern === '?' ? ['b'] : ['app']);
+  });
+  test.each([['[z-a]'], ['{a,b'], ['(a|a)(a|a)b'], ['*a*a*b'], ['**/**/**/*a*b*c'], ['../outside/*'], ['x'.repeat(201)]])('workspaces [%j]: a warning, never a crash', (pattern) => {
+    const r = resolve({ 'package.json': pkg({ workspaces: [pattern], scripts: { start: 'node server.js' } }), 'server.js': EXPRESS, 'packages/a/package.json': pkg({ name: 'a' }) });
+    expect(r.warnings.join('\n')).toMatch(/package\.json workspaces: the pattern .* it is not used/);
+    expect(r.entries.map((e) => e.value)).toEqual(['app']);
+  });
+  test('workspaces: a non-string or a non-list is a warning; ** and braces and negations are read', () => {
+    const base = { 'server.js': EXPRESS, 'packages/a/package.json': pkg({ name: 'a', scripts: { start: 'node a.js' } }), 'packages/a/a.js': '', 'apps/deep/b/package.json': pkg({ name: 'b', scripts: { start: 'node b.js' } }), 'apps/deep/b/b.js': '', 'packages/test/package.json': pkg({ name: 't', scripts: { start: 'node t.js' } }) };
+    const odd = resolve({ ...base, 'package.json': pkg({ workspaces: [5, { x: 1 }, 'packages/a'] }) });
+    expect(odd.warnings.join('\n')).toContain('5 is not a string');
+    expect(odd.entries.map((e) => e.value)).toEqual(['packages/a']);
+    expect(resolve({ ...base, 'package.json': pkg({ workspaces: 'packages/*', scripts: { start: 'node server.js' } }) }).warnings.join()).toContain('not a list');
+    const globbed = resolve({ ...base, 'package.json': pkg({ workspaces: ['{packages,apps}/**', '!**/test'] }) });
+    expect(globbed.entries.map((e) => e.value).sort()).toEqual(['apps/deep/b', 'packages/a']);
+    // Yarn's object form names them under packages.
+    expect(resolve({ ...base, 'package.json': pkg({ workspaces: { packages: ['packages/a'], nohoist: ['**'] } }) }).entries.map((e) => e.value)).toEqual(['packages/a']);
+  });
+  test('workspaces: long folder names are said, not matched; pnpm-workspace.yaml with too many patterns is cut and said', () => {
+    const long = `packages/${'a'.repeat(120)}`;
+    const r = resolve({ 'package.json': pkg({ workspaces: ['packages/*'], scripts: { start: 'node server.js' } }), 'server.js': EXPRESS, [`${long}/package.json`]: pkg({ name: 'l' }) });
+    expect(r.warnings.join()).toContain('a name over 100');
+    const many = Array.from({ length: 60 }, (_, i) => `  - p${i}/*\n`).join('');
+    const p = resolve({ 'package.json': pkg({ scripts: { start: 'node server.js' } }), 'server.js': EXPRESS, 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n", 'pnpm-workspace.yaml': `packages:\n${many}`, 'p59/x/package.json': pkg({ name: 'x', scripts: { start: 'node x.js' } }), 'p0/y/package.json': pkg({ name: 'y', scripts: { start: 'node y.js' } }) });
+    expect(p.warnings.join()).toContain('only the first 50');
+    expect(p.entries.map((e) => e.value)).toEqual(['p0/y']);
+  });
+  test.each([
+    ["{ build: { outDir: dist2 } }", 'dist'],
+    ["{ build: { outDir: `${base}/x` } }", 'dist'],
+    ["{ build: { outDir: getOut() } }", 'dist'],
+    ["const outDir = 'x'; export default { build: { outDir } }", 'dist'],
+  ])('vite.config.js %s: a loud warning and a note in the Dockerfile, never a silent /app/dist', async (config, out) => {
+    const files = { 'package.json': pkg({ scripts: { build: 'vite build' }, devDependencies: { vite: '6' } }), 'index.html': '', 'vite.config.js': `export default ${config}\n` };
+    const g = await generate(project(files), { runtime: 'busybox-glibc' });
+    const d = g.files[0]!.content;
+    expect(d).toContain(`COPY --from=build /app/${out} /www`);
+    expect(g.plan.warnings.join()).toContain('cannot evaluate');
+    expect(d.split('\nFROM ')[0]).toContain('cannot evaluate');
+  });
+  test.each([
+    ["export default { build: { outDir: path.resolve(__dirname, 'web') } }", 'web'],
+    ["export default { build: { outDir: fileURLToPath(new URL('./web', import.meta.url)) } }", 'web'],
+    ["export default { root: 'client', build: { outDir: 'out' } }", 'client/out'],
+    ["export default { root: 'client' }", 'client/dist'],
+    ["export default { root: 'client', build: { outDir: resolve(__dirname, 'web') } }", 'web'],
+    ["export default { 'outDir': \"web/\" }", 'web'],
+    ["const root = here(); export default {\n  // the site\n  resolve: { alias: { '@': resolve(root, 'src') } },\n  base: prod ? root : '/',\n  build: {\n    outDir: 'web',\n  },\n}", 'web'],
+  ])('vite.config.js %s: the folder it names (%s)', async (config, out) => {
+    const d = await dockerfile({ 'package.json': pkg({ scripts: { build: 'vite build' }, devDependencies: { vite: '6' } }), 'index.html': '', 'vite.config.js': `${config}\n` }, 'busybox-glibc');
+    expect(d).toContain(`COPY --from=build /app/${out} /www`);
+    expect(d).not.toContain('cannot evaluate');
+  });
+  test('build flags name the output folder; one outside the project is refused with a fix', async () => {
+    const site = (build: string, dev: Record<string, string>) => ({ 'package.json': pkg({ scripts: { build }, devDependencies: dev }), 'index.html': '' });
+    expect(await dockerfile(site('tsc --outDir lib && vite build --outDir site', { vite: '6' }), 'busybox-glibc')).toContain('COPY --from=build /app/site /www');
+    expect(await dockerfile(site('parcel build index.html --dist-dir public', { parcel: '2' }), 'busybox-glibc')).toContain('COPY --from=build /app/public /www');
+    expect(await dockerfile(site('BUILD_PATH=./www react-scripts build', { 'react-scripts': '5' }), 'busybox-glibc')).toContain('COPY --from=build /app/www /www');
+    expect(() => resolve(site('vite build --outDir ../server/public', { vite: '6' }))).toThrow(expect.objectContaining({ code: 'E_REFUSED', hint: expect.stringContaining('inside the project') }));
+    const unreadable = resolve(site('vite build --outDir $OUT', { vite: '6' }));
+    expect(unreadable.warnings.join()).toContain('cannot evaluate');
+  });
+  test('keep: the dependency files, workspace package.json files, patches and the entry file', () => {
+    const r = resolve({
+      'package.json': pkg({ workspaces: ['apps/*'], pnpm: {} }), 'package-lock.json': '{"lockfileVersion":3,"packages":{}}', '.npmrc': 'x=1\n',
+      'apps/api/package.json': pkg({ name: 'api', scripts: { start: 'node src/server.js' } }), 'apps/api/src/server.js': EXPRESS,
+    });
+    expect(r.keep).toEqual(['package.json', 'package-lock.json', 'apps/api/package.json', '.npmrc', 'apps/api/src/server.js']);
+    const p = resolve({
+      'package.json': pkg({ scripts: { start: 'node server.js' }, pnpm: { patchedDependencies: { 'x@1.0.0': 'patches/x@1.0.0.patch', 'y@1': 'gone.patch' } } }), 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+      'patches/x@1.0.0.patch': '--- a\n', 'server.js': EXPRESS,
+    });
+    expect(p.keep).toEqual(['package.json', 'pnpm-lock.yaml', 'patches', 'server.js']);
+    expect(p.warnings.join()).toContain('gone.patch');
+    expect((p.own as { manifests: string[] }).manifests).toContain('patches/');
+  });
+  test('patch folders are copied with the dependency files, before the install', async () => {
+    const d = await dockerfile({
+      'package.json': pkg({ scripts: { start: 'node server.js' }, dependencies: { x: '1' }, pnpm: { patchedDependencies: { 'x@1.0.0': 'patches/x@1.0.0.patch' } } }), 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+      'patches/x@1.0.0.patch': '--- a\n', 'server.js': EXPRESS,
+    });
+    const build = d.split('\nFROM ')[1]!;
+    expect(build).toContain('COPY patches/ patches/');
+    expect(build.indexOf('COPY patches/ patches/')).toBeLessThan(build.indexOf('pnpm install'));
+  });
+  test('a workspace folder a COPY line cannot carry is refused with the fix (renaming), not --entry', () => {
+    expect(() => resolve({ 'package.json': pkg({ workspaces: ['apps/*'] }), 'apps/my api/package.json': pkg({ name: 'api', scripts: { start: 'node s.js' } }), 'apps/my api/s.js': '' }))
+      .toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE', hint: expect.stringContaining('Rename') }));
+  });
+});

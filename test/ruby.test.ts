@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/detect/scan.js';
 import { detect } from '../src/detect/index.js';
 import { generate } from '../src/index.js';
-import { parseGemfile, parseLockfile, ruby, rubyVersion } from '../src/lang/ruby.js';
+import { parseGemfile, parseLockfile, pumaConfigPort, ruby, rubyVersion } from '../src/lang/ruby.js';
 import { project } from './helpers.js';
 
 const resolve = (files: Record<string, string>, opts = {}) => ruby.resolve(scanProject(project(files)), 'ruby', opts);
@@ -113,3 +113,61 @@ describe('what the real repositories taught', () => {
   });
 });
 
+
+describe('hostile projects, round 2', () => {
+  test('group and gem lines with long runs of whitespace read fast and right; group(...) do; CRLF comments', () => {
+    const ws = ' '.repeat(480);
+    const t = Date.now();
+    const g = parseGemfile(`group${ws}:test,${ws}:lint do\r\n  gem "rspec" # a comment\r\nend\r\ngem${ws.slice(200)}(${ws.slice(200)}"rack", path:${' '.repeat(100)}"vendor/rack")\r\nruby${ws}"3.3.6"\r\ngroup(:development) do\ngem "pry"\nend\ngem "puma" # gem "x", path: "y"\n`.repeat(50));
+    expect(Date.now() - t).toBeLessThan(500);
+    expect(g).toMatchObject({ ruby: '3.3.6', devGems: expect.arrayContaining(['rspec', 'pry']), paths: expect.arrayContaining([{ name: 'rack', path: 'vendor/rack' }]) });
+    expect(g.without).toEqual(['development', 'test', 'lint']);
+    expect(new Set(g.gems)).toEqual(new Set(['rack', 'puma']));
+    // Lines no Gemfile has are said, not silently read as nothing.
+    expect(parseGemfile(`gem "a"\n${'#'.repeat(1001)}\n`).skipped).toBe(1);
+    expect(resolve({ Gemfile: `gem "rack"\ngem "x", path: "${'a'.repeat(1001)}"\n`, 'main.rb': '' }).warnings.join()).toContain('over 1000 characters');
+  });
+  test('puma.rb is read a line at a time (blank lines, then the port)', () => {
+    expect(pumaConfigPort(`${' \n'.repeat(1000)}  port ENV.fetch("PORT") { 4000 }\n`)).toBe(4000);
+    expect(pumaConfigPort('workers 2\nport 5000\n')).toBe(5000);
+    expect(pumaConfigPort('\n'.repeat(10000))).toBeUndefined();
+  });
+  test('the Procfile\'s $PORT and ${PORT:-5000} become the port the image exposes, --port included; another variable is said', async () => {
+    const files = { Gemfile: 'gem "puma"\ngem "rack"\n', 'config.ru': 'run App\n', Procfile: 'web: bundle exec puma -p ${PORT:-5000} config.ru\n' };
+    const r = resolve(files);
+    expect(r.port?.value).toBe(5000);
+    expect(r.own).toMatchObject({ command: ['bundle', 'exec', 'puma', '-p', '5000', 'config.ru'] });
+    expect((r.own as { env: string[] }).env).toContain('PORT=5000');
+    const flagged = (await generate(project(files), { runtime: 'slim', port: 8080 })).files[0]!.content;
+    expect(flagged).toContain('ENTRYPOINT ["bundle", "exec", "puma", "-p", "8080", "config.ru"]');
+    expect(flagged).toContain('EXPOSE 8080');
+    expect(resolve({ ...files, Procfile: 'web: bundle exec puma -b tcp://0.0.0.0:$PORT\n' }).own).toMatchObject({ command: ['bundle', 'exec', 'puma', '-b', 'tcp://0.0.0.0:3000'] });
+    const other = resolve({ ...files, Procfile: 'web: bundle exec puma -w $WEB_CONCURRENCY\n' });
+    expect(other.warnings.join()).toContain('$WEB_CONCURRENCY');
+    expect(JSON.stringify(other.own)).not.toContain('$');
+  });
+  test('keep: Gemfile, lock, .ruby-version, gemspecs, vendor/cache, path gems under spec/ or tmp/, the command\'s files', () => {
+    const r = resolve({
+      Gemfile: 'source "https://rubygems.org"\ngemspec\ngem "fix", path: "spec/fixtures/fix"\ngem "t", path: "./tmp/t/"\n', 'Gemfile.lock': LOCK('    fix (0.1.0)\n'), '.ruby-version': '3.3.6\n',
+      'app.gemspec': 's.executables = ["app"]\n', 'spec/fixtures/fix/fix.gemspec': '', 'tmp/t/t.gemspec': '', 'vendor/cache/fix-0.1.0.gem': '', 'main.rb': '', 'exe/app': '',
+    });
+    expect(r.keep).toEqual(['Gemfile', 'Gemfile.lock', 'spec/fixtures/fix', 'tmp/t', 'vendor/cache', '.ruby-version', 'app.gemspec']);
+    const s = resolve({ Gemfile: 'gem "rack"\n', 'main.rb': '' });
+    expect(s.keep).toEqual(['Gemfile', 'main.rb']);
+    expect(resolve({ Gemfile: 'gem "puma"\n', 'config.ru': '', 'config/puma.rb': 'port 3000\n' }).keep).toEqual(['Gemfile', 'config/puma.rb', 'config.ru']);
+  });
+  test('a path gem outside the project or with an unusable name: refused with a fix that works; path "." is the project', () => {
+    expect(() => resolve({ Gemfile: 'gem "x", path: "../shared/x"\n', 'main.rb': '' })).toThrow(expect.objectContaining({ code: 'E_REFUSED', hint: expect.stringContaining('vendor/gems/x') }));
+    expect(() => resolve({ Gemfile: 'gem "x", path: "/opt/x"\n', 'main.rb': '' })).toThrow(expect.objectContaining({ code: 'E_REFUSED' }));
+    expect(() => resolve({ Gemfile: 'gem "x", path: "my gems/x"\n', 'main.rb': '' })).toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE', hint: expect.stringContaining('Rename') }));
+    const long = `gems/${'a'.repeat(210)}`;
+    expect(resolve({ Gemfile: `gem "x", path: "${long}"\n`, [`${long}/x.gemspec`]: '', 'main.rb': '' }).keep).toContain(long);
+    const root = resolve({ Gemfile: 'gem "me", path: "."\n', 'me.gemspec': '', 'main.rb': '' });
+    expect(root.own).toMatchObject({ copyFirst: true });
+    expect(resolve({ Gemfile: 'gem "x", path: "gems/none"\n', 'main.rb': '' }).warnings.join()).toContain('no such folder');
+  });
+  test('a gem named like an Object member is no native gem (own keys)', () => {
+    const r = resolve({ Gemfile: 'gem "constructor"\ngem "toString"\n', 'main.rb': '' });
+    expect(r.decisions.find((d) => d.topic === 'Native gems')).toBeUndefined();
+  });
+});

@@ -1,13 +1,14 @@
 import { dirname } from 'node:path';
 import { intersects, validRange } from 'semver';
+import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { LANGUAGE_DATA, LIBRARIES, NODE_PACKAGES } from '../data.js';
 import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeRelPath, shellWord, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
-import { findPort, joinRel, listed, pickEntry, plainName, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from './common.js';
-import { obj, readParsed, str, strs, type Toml } from './toml.js';
+import { findPort, joinRel, listed, normalizeRel, pickEntry, plainName, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from './common.js';
+import { obj, readParsed, str, type Toml } from './toml.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 /**
@@ -36,7 +37,7 @@ export function nodeMajor(raw: string | undefined): number | undefined {
   if (!raw) return undefined;
   const v = raw.trim().toLowerCase();
   const codename: Record<string, number> = { 'lts/hydrogen': 18, 'lts/iron': 20, 'lts/jod': 22, 'lts/krypton': 24 };
-  if (codename[v]) return codename[v];
+  if (Object.hasOwn(codename, v)) return codename[v];
   if (v === 'lts/*' || v === 'lts' || v === 'node' || v === 'stable' || v === 'latest') return Number(DATA.defaultVersion);
   const m = /^v?(\d{1,3})(?:\.\d+){0,2}$/.exec(v) ?? /^v?(\d{1,3})\.x$/.exec(v);
   const major = m ? Number(m[1]) : undefined;
@@ -77,16 +78,127 @@ export function lockPackages(text: string, file: string): { names: Set<string>; 
 
 interface Workspace { dir: string; pkg: Json }
 
-/** Folders a workspace pattern names ("packages/*", "apps/web", "packages/**"), among the package.json files the scan found. */
-function expandWorkspaces(scan: Scan, patterns: string[]): Workspace[] {
+/**
+ * Bounds on workspace globs, which come from the repository: the length of a pattern, of a folder
+ * name and of a folder path; how many patterns are read, folders looked at, name tests run and
+ * packages taken; how deep a package may sit; and how much wildcard one folder name of a pattern
+ * may hold (two `*` alone, or one `*` with up to four `[...]` and one `{...}` of ten choices): a
+ * regular expression with more backtracks for ever on a long name.
+ */
+const WORKSPACE_LIMITS = { pattern: 200, name: 100, path: 300, patterns: 50, folders: 2000, tests: 200_000, packages: 200, depth: 4, stars: 2, brackets: 4, choices: 10 };
+
+/** A workspace glob, a folder name at a time: `**` (any number of folders) or picomatch's test for one name. */
+interface WorkspaceGlob { negate: boolean; segments: (RegExp | '**')[] }
+
+const count = (text: string, c: string) => text.split(c).length - 1;
+
+/** A workspace pattern compiled with picomatch, or why it is not read. */
+export function workspaceGlob(raw: unknown): WorkspaceGlob | string {
+  const L = WORKSPACE_LIMITS;
+  if (typeof raw !== 'string') return `${shown(JSON.stringify(raw) ?? String(raw), 40)} is not a string`;
+  if (raw.length > L.pattern) return `${shown(raw, 60)} is longer than ${L.pattern} characters`;
+  let p = raw.trim();
+  const negate = p.startsWith('!');
+  if (negate) p = p.slice(1);
+  const parts = p.split('/').filter((x) => x !== '' && x !== '.');
+  if (!parts.length) return `${shown(raw, 60)} names no folder`;
+  if (p.startsWith('/') || parts.includes('..')) return `${shown(raw, 60)} leads outside the project`;
+  if (/[()|\\]/.test(p)) return `${shown(raw, 60)} uses ( ) | or \\, which this tool does not read in a workspace pattern`;
+  const segments: (RegExp | '**')[] = [];
+  for (const part of parts) {
+    if (part === '**') { if (segments[segments.length - 1] !== '**') segments.push('**'); continue; }
+    // `a**b` is `a*b` within one name; runs of * are one.
+    const seg = part.replace(/\*+/g, '*');
+    const choices = seg.includes('{') ? count(seg.slice(seg.indexOf('{')), ',') + 1 : 1;
+    const stars = count(seg, '*');
+    const classes = count(seg, '[') + count(seg, '{');
+    if (stars > L.stars || (stars > 1 && classes > 0) || count(seg, '[') > L.brackets || count(seg, '{') > 1 || choices > L.choices) {
+      return `${shown(raw, 60)} has more wildcards in one folder name than this tool matches (two * alone, or one * with up to ${L.brackets} [...] and one {...} of ${L.choices} choices)`;
+    }
+    let re: RegExp;
+    try {
+      re = picomatch.makeRe(seg, { noextglob: true, maxLength: L.pattern });
+    } catch (e) {
+      return `${shown(raw, 60)} is not a valid glob (${shown((e as Error).message, 60)})`;
+    }
+    // picomatch's answer for a pattern it cannot read ([z-a], an unclosed {) is a test nothing passes.
+    if (re.source === '$^') return `${shown(raw, 60)} is not a valid glob`;
+    segments.push(re);
+  }
+  return { negate, segments };
+}
+
+/** Whether a folder path's names pass a glob's segments (`**`: none or any number of names not starting with a dot); `budget.tests` counts name tests. */
+function globMatches(segments: WorkspaceGlob['segments'], names: string[], budget: { tests: number }): boolean {
+  const memo = new Map<number, boolean>();
+  const at = (i: number, j: number): boolean => {
+    if (i === segments.length) return j === names.length;
+    const key = i * (names.length + 1) + j;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const s = segments[i]!;
+    let ok: boolean;
+    if (s === '**') ok = at(i + 1, j) || (j < names.length && !names[j]!.startsWith('.') && at(i, j + 1));
+    else {
+      budget.tests++;
+      ok = j < names.length && s.test(names[j]!) && at(i + 1, j + 1);
+    }
+    memo.set(key, ok);
+    return ok;
+  };
+  // Fewer names than the glob's plain segments, or more without a `**`: no match, no test.
+  const plain = segments.filter((s) => s !== '**').length;
+  if (names.length < plain || (names.length > plain && !segments.includes('**'))) return false;
+  return at(0, 0);
+}
+
+/**
+ * Folders a workspace pattern names ("packages/*", "apps/web", "packages/**", "!**\/test/**"),
+ * among the package.json files the scan found. Patterns this tool cannot read are warnings.
+ */
+function expandWorkspaces(scan: Scan, source: string, patterns: unknown, warnings: string[]): Workspace[] {
+  const L = WORKSPACE_LIMITS;
+  if (!Array.isArray(patterns)) {
+    warnings.push(`${source} is not a list of folder patterns: no workspace packages are read.`);
+    return [];
+  }
+  if (patterns.length > L.patterns) warnings.push(`${source} lists ${patterns.length} patterns: only the first ${L.patterns} are read.`);
+  const globs: WorkspaceGlob[] = [];
+  for (const raw of patterns.slice(0, L.patterns)) {
+    const g = workspaceGlob(raw);
+    if (typeof g === 'string') warnings.push(`${source}: the pattern ${g}: it is not used. Name the folders plainly (packages/*).`);
+    else globs.push(g);
+  }
   const out: Workspace[] = [];
-  const dirs = scan.files.filter((f) => f.endsWith('/package.json') && f.split('/').length <= 5).map((f) => dirname(f));
-  for (const raw of patterns.slice(0, 50)) {
-    if (raw.startsWith('!') || raw.length > 200) continue;
-    const pattern = raw.replace(/^\.\//, '').replace(/\/$/, '');
-    const re = new RegExp(`^${pattern.split('/').map((p) => (p === '**' ? '.{0,400}' : p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]{0,200}'))).join('/')}$`);
+  let long = 0;
+  const dirs: string[] = [];
+  for (const f of scan.files) {
+    if (!f.endsWith('/package.json') || f.split('/').length > L.depth + 1) continue;
+    const d = dirname(f);
+    if (!isBuilt(`${d}/x`)) continue;
+    if (d.length > L.path || d.split('/').some((n) => n.length > L.name)) { long++; continue; }
+    if (dirs.length === L.folders) {
+      warnings.push(`The project has more than ${L.folders} folders with a package.json: only the first ${L.folders} are matched against ${source}.`);
+      break;
+    }
+    dirs.push(d);
+  }
+  if (long) warnings.push(`${long} folder${long > 1 ? 's' : ''} with a package.json ${long > 1 ? 'have' : 'has'} a name over ${L.name} or a path over ${L.path} characters: not matched against ${source}.`);
+  const budget = { tests: 0 };
+  const excluded = (names: string[]) => globs.some((g) => g.negate && globMatches(g.segments, names, budget));
+  for (const g of globs) {
+    if (g.negate) continue;
     for (const d of dirs) {
-      if (!re.test(d) || out.some((w) => w.dir === d) || !isBuilt(`${d}/x`)) continue;
+      if (budget.tests > L.tests) {
+        warnings.push(`${source}: matching its patterns against ${dirs.length} folders took more than ${L.tests} tests: the packages found so far are read, the rest are not. Use fewer, plainer patterns.`);
+        return out;
+      }
+      const names = d.split('/');
+      if (!globMatches(g.segments, names, budget) || excluded(names) || out.some((w) => w.dir === d)) continue;
+      if (out.length >= L.packages) {
+        warnings.push(`${source} names more than ${L.packages} packages: only the first ${L.packages} are read.`);
+        return out;
+      }
       const pkg = readJson(scan, `${d}/package.json`);
       if (pkg) out.push({ dir: d, pkg });
     }
@@ -95,7 +207,67 @@ function expandWorkspaces(scan: Scan, patterns: string[]): Workspace[] {
 }
 
 /** What the start script runs, as exec-form words (node first), or why it cannot be used. */
-export interface StartCommand { args: string[]; env: string[]; port?: number | undefined; framework?: string | undefined; runner?: string | undefined }
+export interface StartCommand {
+  args: string[];
+  env: string[];
+  port?: number | undefined;
+  framework?: string | undefined;
+  runner?: string | undefined;
+  /** The words hold `$PORT`, which exec form does not expand: the resolver writes the port there (and sets ENV PORT). */
+  portVar?: boolean | undefined;
+}
+
+/** A shell variable a script reads: $NAME, ${NAME}, ${NAME:-default} or ${NAME-default}. */
+export interface ShellVar { name: string; fallback?: string | undefined; raw: string }
+
+// Linear: a `$`, then a bounded name (bare names end where the word characters end), then a plain default.
+const SHELL_VAR = /\$(?:\{([A-Za-z_]\w{0,60})(?::?-([\w.:/@+,=-]{0,100}))?\}|([A-Za-z_]\w{0,60})(?!\w))/g;
+
+/**
+ * A script with each shell variable replaced by `put(variable)`. Exec form (ENTRYPOINT ["node", ...])
+ * runs no shell: a `$PORT` left in a word reaches the program as those five characters. Forms
+ * this does not read (${X:=y}, $1, $@, ...) keep their `$`, which the caller's shell-syntax test refuses.
+ */
+export function replaceShellVars(script: string, put: (v: ShellVar) => string): string {
+  return script.replace(SHELL_VAR, (raw: string, braced?: string, fallback?: string, bare?: string) => put({ name: (braced ?? bare)!, fallback, raw }));
+}
+
+/** A command line's shell variables, read for exec form. */
+export interface CommandVars {
+  /** The words, with a default written in for each variable that has one, and `$PORT` where the port goes. */
+  words: string[];
+  /** The line without its variables, for a test of the shell syntax left. */
+  bare: string;
+  /** The line reads $PORT: the port is written there once known. */
+  portVar: boolean;
+  /** The default of ${PORT:-3000}. */
+  portDefault?: number | undefined;
+  /** The first variable no value can be given to ($HOST, ${PORT:-abc}). */
+  unresolved?: string | undefined;
+}
+
+/**
+ * A command line's shell variables: a default is written in (${HOST:-0.0.0.0}); $PORT is the port
+ * the image listens on, known later; any other variable has no value an exec-form command could use.
+ */
+export function commandVars(line: string): CommandVars {
+  const MARK = '\u0000';
+  const out: CommandVars = { words: [], bare: '', portVar: false };
+  const plain = replaceShellVars(line, (v) => {
+    if (v.name === 'PORT') {
+      out.portVar = true;
+      if (v.fallback !== undefined && /^\d{2,5}$/.test(v.fallback)) out.portDefault ??= Number(v.fallback);
+      else if (v.fallback !== undefined) out.unresolved ??= v.raw;
+      return MARK;
+    }
+    if (v.fallback !== undefined) return v.fallback;
+    out.unresolved ??= v.raw;
+    return '';
+  });
+  out.bare = plain.split(MARK).join('');
+  out.words = plain.split(/\s+/).filter(Boolean).map((w) => w.split(MARK).join('$PORT'));
+  return out;
+}
 
 /** Package binaries a start script may call, as the node command that runs them (the CLI's JS file). */
 const BIN_SCRIPTS: Record<string, { js: string; framework?: string; port?: number }> = {
@@ -115,8 +287,10 @@ export function parseStart(script: string, scripts: Json, depth = 0): StartComma
   // "npm run build && node dist/index.js": the build belongs to the build stage, the last step is the program.
   const last = parts[parts.length - 1] ?? '';
   if (parts.slice(0, -1).some((p) => !/^(npm|pnpm|yarn|bun)( run)? (build|compile|prestart|migrate)\b|^tsc\b/.test(p))) return { problem: `the start script chains commands (${shown(script, 80)})` };
-  if (/[;|<>`$(){}'"\\*]/.test(last.replace(/\$\{?PORT\}?/g, ''))) return { problem: `the start script uses shell syntax (${shown(script, 80)})` };
-  let words = last.split(/\s+/).filter(Boolean);
+  const { words: all, bare, portVar, portDefault, unresolved } = commandVars(last);
+  if (/[;|<>`$(){}'"\\*]/.test(bare)) return { problem: `the start script uses shell syntax (${shown(script, 80)})` };
+  if (unresolved) return { problem: `the start script reads the shell variable ${shown(unresolved, 40)}, which an exec-form ENTRYPOINT does not expand (${shown(script, 80)})` };
+  let words = all;
   const env: string[] = [];
   if (words[0] === 'cross-env' || words[0] === 'env') words = words.slice(1);
   while (words[0] && /^[A-Z_][A-Z0-9_]{0,60}=[\w.:/-]{0,200}$/.test(words[0])) { env.push(words.shift()!); }
@@ -126,7 +300,7 @@ export function parseStart(script: string, scripts: Json, depth = 0): StartComma
   const envPort = Number(env.map((e) => /^PORT=(\d{2,5})$/.exec(e)?.[1]).find(Boolean)) || undefined;
   if (cmd === 'node' || cmd === 'nodejs') {
     if (!rest.some((w) => !w.startsWith('-'))) return { problem: 'the start script runs node without a file' };
-    return { args: rest, env, port: envPort ?? portOf(rest) };
+    return { args: rest, env, port: envPort ?? portOf(rest) ?? portDefault, ...(portVar ? { portVar } : {}) };
   }
   if (/^(npm|pnpm|yarn|bun)$/.test(cmd) && depth < 3) {
     const name = rest[0] === 'run' || rest[0] === 'run-script' ? rest[1] : rest[0];
@@ -134,9 +308,9 @@ export function parseStart(script: string, scripts: Json, depth = 0): StartComma
     if (name && next) return parseStart(next, scripts, depth + 1);
     return { problem: `the start script runs ${shown(`${cmd} ${rest.join(' ')}`, 60)}` };
   }
-  if (BIN_SCRIPTS[cmd]) {
+  if (Object.hasOwn(BIN_SCRIPTS, cmd)) {
     const b = BIN_SCRIPTS[cmd]!;
-    return { args: [b.js, ...rest], env, port: envPort ?? portOf(rest) ?? b.port, framework: b.framework };
+    return { args: [b.js, ...rest], env, port: envPort ?? portOf(rest) ?? portDefault ?? b.port, framework: b.framework, ...(portVar ? { portVar } : {}) };
   }
   if (cmd === 'nest' && rest[0] === 'start') return { args: ['dist/main'], env, port: envPort ?? 3000, framework: 'nest' };
   if ((cmd === 'nuxt' || cmd === 'nuxi') && (rest[0] === 'start' || rest[0] === 'preview')) return { args: ['.output/server/index.mjs'], env, port: envPort ?? 3000, framework: 'nuxt' };
@@ -148,11 +322,102 @@ export function parseStart(script: string, scripts: Json, depth = 0): StartComma
   return { problem: `the start script runs ${shown(cmd, 40)}` };
 }
 
+/** A folder setting of a front-end tool: read (relative to the config file's folder), set in a way this tool cannot evaluate, or not set. */
+type Setting = { value: string; from: string; fromConfig?: boolean } | { unreadable: string; from: string } | undefined;
+
+/** A project path a COPY line names by itself: plain, or refused with the fix (renaming; no flag changes a folder's name). */
+function copyable(rel: string, what: string): string {
+  try {
+    return safeRelPath(rel, what, '--entry', 'the project');
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    throw new UserError(e.code, e.message, `Rename it to letters, digits and . _ + - / (at most 255 characters): a COPY line of the dependency layer names it.`);
+  }
+}
+
+/** A plain path a config or a flag may name (no variables, no quotes), without ./ before and / after; undefined for any other. */
+function plainFolder(raw: string): string | undefined {
+  let v = raw.startsWith('./') ? raw.slice(2) : raw;
+  while (v.endsWith('/')) v = v.slice(0, -1);
+  if (v === '.') return v;
+  return /^[\w.@+-][\w./@+-]{0,99}$/.test(v) ? v : undefined;
+}
+
+/**
+ * The value of `key` in a JavaScript config file: a plain string ('dist'), or a path from the
+ * config's own folder (path.resolve(__dirname, 'dist'), fileURLToPath(new URL('./dist',
+ * import.meta.url))). A variable, a function call or a template with ${...} is unreadable: said,
+ * never taken for the default. Each place the key appears is read within 300 characters (linear).
+ */
+export function configSetting(text: string, key: string, file: string): Setting {
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + key.length)) {
+    const quoted = i > 0 && (text[i - 1] === '"' || text[i - 1] === "'");
+    // A property: after {, a comma or the start of a line (a ternary's `? root :` and a call's `(root,` are none).
+    let j = (quoted ? i - 1 : i) - 1;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+    if (j >= 0 && !'{,\n\r'.includes(text[j]!)) continue;
+    let rest = text.slice(i + key.length, i + key.length + 300);
+    if (quoted) {
+      if (!rest.startsWith(text[i - 1]!)) continue;
+      rest = rest.slice(1);
+    } else if (/^[\w$]/.test(rest)) continue;
+    const colon = /^\s*:\s*/.exec(rest);
+    const from = `${file}: ${key}`;
+    if (!colon) {
+      // { outDir } or { outDir, ... }: a variable's value.
+      if (/^\s*[,}]/.test(rest)) return { unreadable: key, from };
+      continue;
+    }
+    const value = rest.slice(colon[0].length);
+    const literal = /^(['"`])([^'"`$\n]{1,100})\1/.exec(value);
+    const fromHere = /^(?:path\.)?(?:resolve|join)\(\s*__dirname\s*,\s*(['"`])([^'"`$\n]{1,100})\1\s*\)/.exec(value)
+      ?? /^fileURLToPath\(\s*new URL\(\s*(['"`])([^'"`$\n]{1,100})\1\s*,\s*import\.meta\.url\s*\)\s*\)/.exec(value);
+    const found = literal?.[2] ?? fromHere?.[2];
+    const v = found !== undefined ? plainFolder(found) : undefined;
+    if (v !== undefined) return { value: v, from, ...(fromHere ? { fromConfig: true } : {}) };
+    return { unreadable: shown(value.split('\n')[0]!.trim().slice(0, 60)), from };
+  }
+  return undefined;
+}
+
+/** The value of a flag (--outDir x, --outDir=x) in the parts of a build script that run `tool`. */
+export function scriptFlag(script: string, tools: string[], flags: string[]): Setting {
+  for (const part of script.split(/&&|\|\||;/)) {
+    const words = part.trim().split(/\s+/).filter((w) => !/^[A-Z_][A-Z0-9_]*=/.test(w));
+    const t = words.findIndex((w) => tools.includes(w));
+    if (t < 0) continue;
+    for (let i = t + 1; i < words.length; i++) {
+      const eq = words[i]!.indexOf('=');
+      const flag = eq > 0 ? words[i]!.slice(0, eq) : words[i]!;
+      if (!flags.includes(flag)) continue;
+      const value = eq > 0 ? words[i]!.slice(eq + 1) : words[i + 1] ?? '';
+      const from = `package.json scripts.build: ${flag}`;
+      const v = plainFolder(value);
+      return v !== undefined ? { value: v, from } : { unreadable: shown(value, 60), from };
+    }
+  }
+  return undefined;
+}
+
+interface StaticOutput { out: string; tool: string; fallback?: string | undefined; unreadable?: string[] | undefined }
+
 /** Where a front-end build writes its files, by the tool that builds it. */
-function staticOutput(scan: Scan, deps: Set<string>, dir: string): { out: string; tool: string; fallback?: string | undefined } | undefined {
+function staticOutput(scan: Scan, deps: Set<string>, dir: string, buildScript: string): StaticOutput | undefined {
   const at = (f: string) => joinRel(dir, f);
   const config = (names: string[]) => names.map((n) => at(n)).find((n) => scan.has(n));
-  const outDir = (file: string | undefined, key: string) => (file ? new RegExp(`\\b${key}\\s*:\\s*['"\`]([\\w./-]{1,100})['"\`]`).exec(scan.read(file, 256 * 1024) ?? '')?.[1] : undefined);
+  const setting = (file: string | undefined, key: string): Setting => (file ? configSetting(scan.read(file, 256 * 1024) ?? '', key, file) : undefined);
+  const unreadable: string[] = [];
+  /** The folder the settings name (the first that is set), the default when none is; an unreadable one is listed. */
+  const folder = (settings: Setting[], fallback: string): string => {
+    for (const s of settings) {
+      if (!s) continue;
+      if ('value' in s) return s.value;
+      unreadable.push(`${s.from} = ${s.unreadable}`);
+      return fallback;
+    }
+    return fallback;
+  };
+  const result = (r: StaticOutput): StaticOutput => (unreadable.length ? { ...r, unreadable } : r);
   if (deps.has('next')) {
     const f = config(['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs']);
     if (f && /\boutput\s*:\s*['"]export['"]/.test(scan.read(f, 256 * 1024) ?? '')) return { out: 'out', tool: `Next.js static export (${f}: output 'export')` };
@@ -162,33 +427,47 @@ function staticOutput(scan: Scan, deps: Set<string>, dir: string): { out: string
     const ng = readJson(scan, at('angular.json'));
     const projects = obj(ng?.projects) ?? {};
     const name = Object.keys(projects)[0];
-    const build = obj(obj(obj(projects[name ?? ''])?.architect)?.build);
+    const build = obj(obj(obj(name !== undefined ? projects[name] : undefined)?.architect)?.build);
     const op = build?.options ? obj(build.options)?.outputPath : undefined;
-    const base = str(op) ?? str(obj(op)?.base) ?? (name ? `dist/${name}` : 'dist');
+    const base = folder([scriptFlag(buildScript, ['ng'], ['--output-path', '--outputPath'])], str(op) ?? str(obj(op)?.base) ?? (name ? `dist/${name}` : 'dist'));
     const app = /:application$/.test(str(build?.builder) ?? '');
-    return { out: app && !str(obj(op)?.browser) ? `${base}/browser` : base, tool: `Angular (angular.json: ${shown(name ?? '', 40)})` };
+    return result({ out: app && !str(obj(op)?.browser) ? `${base}/browser` : base, tool: `Angular (angular.json: ${shown(name ?? '', 40)})` });
   }
   if (deps.has('@sveltejs/kit')) {
     if (!deps.has('@sveltejs/adapter-static')) return undefined;
     const f = config(['svelte.config.js', 'svelte.config.mjs', 'svelte.config.ts']);
-    const fallback = outDir(f, 'fallback');
-    return { out: outDir(f, 'pages') ?? 'build', tool: `SvelteKit with adapter-static${f ? ` (${f})` : ''}`, fallback: fallback && /^[\w.-]+\.html$/.test(fallback) ? fallback : undefined };
+    const fb = setting(f, 'fallback');
+    const fallback = fb && 'value' in fb && /^[\w.-]+\.html$/.test(fb.value) ? fb.value : undefined;
+    return result({ out: folder([setting(f, 'pages')], 'build'), tool: `SvelteKit with adapter-static${f ? ` (${f})` : ''}`, fallback });
   }
   if (deps.has('astro')) {
     const f = config(['astro.config.mjs', 'astro.config.ts', 'astro.config.js']);
     const text = f ? scan.read(f, 256 * 1024) ?? '' : '';
     if (/\boutput\s*:\s*['"]server['"]|adapter\s*:/.test(text)) return undefined;
-    return { out: outDir(f, 'outDir') ?? 'dist', tool: 'Astro (static output)' };
+    return result({ out: folder([scriptFlag(buildScript, ['astro'], ['--outDir']), setting(f, 'outDir')], 'dist'), tool: 'Astro (static output)' });
   }
-  if (deps.has('react-scripts')) return { out: 'build', tool: 'Create React App' };
-  if (deps.has('@vue/cli-service')) return { out: outDir(config(['vue.config.js', 'vue.config.mjs']), 'outputDir') ?? 'dist', tool: 'Vue CLI' };
+  if (deps.has('react-scripts')) {
+    // Create React App writes to BUILD_PATH when the build script sets it.
+    const env = /(?:^|\s)BUILD_PATH=(\S{1,200})/.exec(buildScript)?.[1];
+    const v = env !== undefined ? plainFolder(env) : undefined;
+    const s: Setting = env === undefined ? undefined : v !== undefined ? { value: v, from: 'package.json scripts.build: BUILD_PATH' } : { unreadable: shown(env, 60), from: 'package.json scripts.build: BUILD_PATH' };
+    return result({ out: folder([s], 'build'), tool: 'Create React App' });
+  }
+  if (deps.has('@vue/cli-service')) return result({ out: folder([scriptFlag(buildScript, ['vue-cli-service'], ['--dest']), setting(config(['vue.config.js', 'vue.config.mjs']), 'outputDir')], 'dist'), tool: 'Vue CLI' });
   if (deps.has('gatsby')) return { out: 'public', tool: 'Gatsby' };
-  if (deps.has('@docusaurus/core')) return { out: 'build', tool: 'Docusaurus' };
+  if (deps.has('@docusaurus/core')) return result({ out: folder([scriptFlag(buildScript, ['docusaurus'], ['--out-dir'])], 'build'), tool: 'Docusaurus' });
   if (deps.has('vite')) {
-    const f = config(['vite.config.ts', 'vite.config.js', 'vite.config.mjs', 'vite.config.mts']);
-    return { out: outDir(f, 'outDir') ?? 'dist', tool: `Vite${f ? ` (${f})` : ''}` };
+    const f = config(['vite.config.ts', 'vite.config.js', 'vite.config.mjs', 'vite.config.mts', 'vite.config.cjs', 'vite.config.cts']);
+    // build.outDir is relative to Vite's root (the config's folder unless root says otherwise).
+    const flag = scriptFlag(buildScript, ['vite'], ['--outDir']);
+    const out = setting(f, 'outDir');
+    const root = flag ? undefined : setting(f, 'root');
+    const base = folder([root], '.');
+    const o = folder([flag, out], 'dist');
+    const fromConfig = !flag && !!out && 'value' in out && !!out.fromConfig;
+    return result({ out: base === '.' || fromConfig ? o : `${base}/${o}`, tool: `Vite${f ? ` (${f})` : ''}` });
   }
-  if (deps.has('parcel')) return { out: 'dist', tool: 'Parcel' };
+  if (deps.has('parcel')) return result({ out: folder([scriptFlag(buildScript, ['parcel'], ['--dist-dir'])], 'dist'), tool: 'Parcel' });
   return undefined;
 }
 
@@ -259,6 +538,7 @@ export const node: Language = {
 
   resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved {
     const warnings: string[] = [];
+    const notes: string[] = [];
     const decisions: Decision[] = [];
     const root = readJson(scan, 'package.json');
     if (!root) throw new UserError('E_NO_PROJECT', 'No package.json here: a Node.js project needs one.', 'Run npm init, or run this in the project folder.');
@@ -286,8 +566,10 @@ export const node: Language = {
     decisions.push({ topic: 'Package manager', choice: `${manager === 'yarn-berry' ? 'Yarn (Berry)' : manager}${managerVersion ? ` ${managerVersion}` : ''}${pnp ? ' with Plug\'n\'Play' : ''}`, because: pm ? `package.json packageManager ${shown(pmField!, 40)}` : lock ? lock[0] : 'no lock file and no packageManager: npm' });
 
     // Workspaces: the programs are the packages that start something.
-    const wsPatterns = manager === 'pnpm' ? strs(readYaml(scan, 'pnpm-workspace.yaml')?.packages) : Array.isArray(root.workspaces) ? strs(root.workspaces) : strs(obj(root.workspaces)?.packages);
-    const workspaces = wsPatterns.length ? expandWorkspaces(scan, wsPatterns) : [];
+    const wsSource = manager === 'pnpm' ? 'pnpm-workspace.yaml packages' : Array.isArray(root.workspaces) ? 'package.json workspaces' : 'package.json workspaces.packages';
+    // Yarn's { packages: [...], nohoist: [...] } names them under packages.
+    const wsPatterns = manager === 'pnpm' ? readYaml(scan, 'pnpm-workspace.yaml')?.packages : obj(root.workspaces) ? obj(root.workspaces)!.packages : root.workspaces;
+    const workspaces = wsPatterns !== undefined ? expandWorkspaces(scan, wsSource, wsPatterns, warnings) : [];
     if (workspaces.length) decisions.push({ topic: 'Workspaces', choice: listed(workspaces.map((w) => w.dir), 8), because: manager === 'pnpm' ? 'pnpm-workspace.yaml' : 'package.json workspaces' });
 
     // Node version: flag, version files, then engines (a range) and volta.
@@ -340,7 +622,7 @@ export const node: Language = {
     const entries: Choice[] = candidates.map((p) => ({ value: p.value, label: p.label, source: p.source }));
     const entry = pickEntry(entries, opts.entry, (e) => e.value.split('/').pop()!, '', warnings, opts.entrySource);
     const program = candidates.find((p) => p.value === entry.value)!;
-    const dir = safeRelPath(program.dir, 'Workspace folder', '--entry', 'the workspaces');
+    const dir = copyable(program.dir, 'Workspace folder');
     const pkg = program.pkg;
     const scripts = obj(pkg.scripts) ?? {};
     const rootScripts = obj(root.scripts) ?? {};
@@ -359,15 +641,26 @@ export const node: Language = {
     const env: string[] = [];
     let port: Fact<number> | undefined;
     let staticOut: string | undefined;
+    let portVar = false;
+    let programDecision: Decision | undefined;
     const start = str(scripts.start);
     const parsed = start ? parseStart(start, scripts) : undefined;
     const serverDeps = SERVER_PACKAGES.filter((s) => s !== 'next' && deps.has(s));
-    const front = buildScript && !serverDeps.length ? staticOutput(scan, allDeps, dir) : undefined;
+    const front = buildScript && !serverDeps.length ? staticOutput(scan, allDeps, dir, buildScript) : undefined;
     const nextConfig = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'].map((f) => joinRel(dir, f)).find((f) => scan.has(f));
     const standalone = allDeps.has('next') && !!nextConfig && /\boutput\s*:\s*['"]standalone['"]/.test(scan.read(nextConfig, 256 * 1024) ?? '');
     if (front && (!parsed || 'problem' in parsed)) {
       kind = 'static';
-      staticOut = safeRelPath(joinRel(dir, front.out), 'Build output folder', '--entry', front.tool);
+      const out = normalizeRel(joinRel(dir, front.out));
+      if (out === undefined || out === '.') {
+        throw new UserError('E_REFUSED', `${front.tool} writes the site to ${shown(front.out, 80)}, ${out === '.' ? 'the project folder itself' : 'outside the project'}: the image can only take the build's own output folder inside the project.`, 'Set the output folder to one inside the project (outDir: \'dist\'), or run this tool in the folder that holds it.');
+      }
+      staticOut = safeRelPath(out, 'Build output folder', '--entry', front.tool);
+      if (front.unreadable?.length) {
+        const note = `${listed(front.unreadable, 3)}: the output folder is set in a way this tool cannot evaluate; the image copies ${staticOut}/, the default. If the build writes elsewhere, the COPY of ${staticOut}/ fails: write the folder as a plain string (outDir: 'site').`;
+        warnings.push(note);
+        notes.push(note);
+      }
       decisions.push({ topic: 'Static site', choice: `${staticOut}/ served by a static file server, no Node.js at run time`, because: `${front.tool}${parsed && 'problem' in parsed ? `; ${parsed.problem}` : start ? '' : '; no start script'}` });
       port = { value: 8080, source: 'the file server listens on 8080 (an unprivileged port)' };
     } else if (standalone) {
@@ -380,6 +673,7 @@ export const node: Language = {
       let source: string;
       if (parsed && !('problem' in parsed)) {
         command = parsed.args;
+        portVar = !!parsed.portVar;
         env.push(...parsed.env.filter((e) => !e.startsWith('NODE_ENV=')));
         source = `package.json start: ${shown(start!, 80)}`;
         if (parsed.port) port = { value: parsed.port, source: parsed.framework ? `${parsed.framework} listens on ${parsed.port} by default${start!.includes(String(parsed.port)) ? ' (as the start script says)' : ''}` : `package.json start: ${shown(start!, 60)}` };
@@ -420,7 +714,7 @@ export const node: Language = {
       for (const w of command) if (w.length > 300 || /[\n\r]/.test(w)) throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} cannot go in a Dockerfile.`, 'Make the start script plainer, or pass --entry.');
       const file = command.find((w) => !w.startsWith('-'));
       if (file && !file.startsWith('node_modules/')) safeRelPath(file.replace(/^\.\//, ''), 'Start file', '--entry', 'package.json start');
-      decisions.push({ topic: 'Program', choice: `node ${command.join(' ')}`, because: source });
+      decisions.push(programDecision = { topic: 'Program', choice: `node ${command.join(' ')}`, because: source });
     }
 
     if (kind !== 'static' && !port) {
@@ -435,6 +729,17 @@ export const node: Language = {
       if (!port && (deps.has('@nestjs/core') || deps.has('next') || deps.has('nuxt'))) port = { value: 3000, source: 'the framework listens on 3000 by default' };
     }
     if (opts.port !== undefined) port = { value: opts.port, source: '--port' };
+    if (portVar) {
+      // Exec form runs no shell: the port goes into the command itself, and into ENV PORT for a
+      // program that also reads it (docker run -e PORT=... then needs the command changed too).
+      if (!port) throw new UserError('E_NO_ENTRY', `The start script passes $PORT to the program (${shown(start ?? '', 80)}), and nothing says which port that is: an exec-form ENTRYPOINT does not expand variables.`, 'Pass --port with the port the app should listen on (it is written into the command and set as ENV PORT).');
+      command = command.map((w) => w.split('$PORT').join(String(port!.value)));
+      if (programDecision) programDecision.choice = `node ${command.join(' ')}`;
+      const i = env.findIndex((e) => e.startsWith('PORT='));
+      if (i >= 0) env.splice(i, 1);
+      env.push(`PORT=${port.value}`);
+      decisions.push({ topic: 'Start script variables', choice: `$PORT written as ${port.value} in the command, and ENV PORT=${port.value}`, because: `an exec-form ENTRYPOINT does not expand $PORT; the port: ${port.source}` });
+    }
 
     // Native addons: the lock's packages (and the project's own binding.gyp) against the table.
     const lockInfo = lockText ? lockPackages(lockText, lock![0]) : undefined;
@@ -478,13 +783,26 @@ export const node: Language = {
     if (spa) decisions.push({ topic: 'Client-side routing', choice: `unknown paths answer with ${spaFile}`, because: front?.fallback ? `the adapter's fallback page (${spaFile})` : `${listed([...CLIENT_ROUTERS, '@sveltejs/kit'].filter((r) => allDeps.has(r)))} in package.json` });
 
     // Files the dependency layer needs: the lock, every package.json of the workspaces, the manager's own config.
+    // Patch files pnpm and bun apply while installing (patchedDependencies): their folders go with the dependency files.
+    const patched = [
+      ...(manager === 'pnpm' ? [obj(root.pnpm)?.patchedDependencies, readYaml(scan, 'pnpm-workspace.yaml')?.patchedDependencies] : []),
+      ...(manager === 'bun' ? [root.patchedDependencies] : []),
+    ].flatMap((v) => Object.values(obj(v) ?? {})).slice(0, 200);
+    const patchDirs = new Set<string>();
+    for (const f of patched) {
+      const rel = typeof f === 'string' ? normalizeRel(f) : undefined;
+      if (rel === undefined || !scan.has(rel)) { warnings.push(`The patch ${shown(typeof f === 'string' ? f : JSON.stringify(f) ?? '', 80)} (patchedDependencies) is not a file in the project: the install fails without it.`); continue; }
+      if (rel.includes('/')) patchDirs.add(dirname(rel));
+      else warnings.push(`The patch ${shown(rel, 80)} (patchedDependencies) lies in the project's root folder: it is copied with the project, after the install that needs it. Keep patches in a folder (patches/).`);
+    }
     const manifests = [
       'package.json', ...(lock ? [lock[0]] : []), ...workspaces.map((w) => `${w.dir}/package.json`),
       ...['.npmrc', '.yarnrc', '.yarnrc.yml', 'pnpm-workspace.yaml', 'bunfig.toml'].filter((f) => scan.has(f)),
       ...(manager === 'yarn-berry' && scan.list('.yarn/releases')?.length ? ['.yarn/releases'] : []),
       ...(manager === 'yarn-berry' && scan.list('.yarn/plugins')?.length ? ['.yarn/plugins'] : []),
       ...(manager === 'yarn-berry' && scan.list('.yarn/patches')?.length ? ['.yarn/patches'] : []),
-    ].map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project'));
+      ...[...patchDirs].slice(0, 20).map((d) => `${d}/`),
+    ].map((m) => copyable(m, 'Dependency file'));
     const hasDeps = Object.keys({ ...obj(root.dependencies), ...obj(root.devDependencies) }).length > 0 || workspaces.length > 0 || Object.keys({ ...obj(pkg.dependencies), ...obj(pkg.devDependencies) }).length > 0;
     if (manager === 'bun' && /^bun\b/.test(start ?? '')) {
       throw new UserError('E_REFUSED', 'The start script runs bun: the program needs the Bun runtime, which this tool does not put in a final stage (only Bun as the package manager).', 'Start it with node (node index.js) if it runs on Node.js, or use the oven/bun image by hand.');
@@ -496,9 +814,13 @@ export const node: Language = {
     // Build output folders only when the build makes them again (a committed dist/ may be the program).
     if (buildScript) ignore.push('dist/', 'build/', 'out/');
     if (manager === 'yarn-berry' && !pnp) ignore.push('.yarn/cache/', '.yarn/install-state.gz', '.pnp.*');
+    // Paths the build copies or reads by name: the dependency files, and the file node starts (when it is the project's, not the build's).
+    const entryWord = kind === 'server' ? command.find((w) => !w.startsWith('-')) : undefined;
+    const entryFile = entryWord ? normalizeRel(joinRel(dir, entryWord)) : undefined;
+    const keep = [...new Set([...manifests.map((m) => (m.endsWith('/') ? m.slice(0, -1) : m)), ...(entryFile && scan.has(entryFile) ? [entryFile] : [])])];
     return {
-      lang: 'node', name, version, entries, entry, port: kind === 'static' ? { value: 8080, source: 'the file server' } : port, needs, strategies, refusals,
-      builderGlibc: major >= TRIXIE_FROM ? '2.41' : DATA.builderGlibc, decisions, warnings, ignore,
+      lang: 'node', name, version, entries, entry, keep, port: kind === 'static' ? { value: 8080, source: 'the file server' } : port, needs, strategies, refusals,
+      builderGlibc: major >= TRIXIE_FROM ? '2.41' : DATA.builderGlibc, decisions, warnings, ignore, ...(notes.length ? { notes } : {}),
       own: {
         manager, managerVersion, lockFile: lock?.[0], manifests, build: buildScript, dir, command, env, gyp, buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian),
         kind, staticOut, spa, pnp, lockMajor, lifecycle: lifecycle.length > 0, skipDownloads: ['cypress', 'puppeteer', 'playwright', 'playwright-core', '@playwright/test'].filter((n) => names.has(n)), spaFile, workspaceName: dir !== '.' ? str(pkg.name) : undefined, hasDeps,
@@ -596,7 +918,11 @@ export const node: Language = {
         nodedir: info.gyp ? 'npm_config_nodedir=/usr/local' : '',
         setup,
         corepackHome: m === 'pnpm' ? 'PNPM_HOME=/pnpm PATH=/pnpm:$PATH' : '',
-        manifests: info.manifests.map((f) => ({ src: f, dest: dirname(f) === '.' ? './' : `${f.includes('.yarn/') ? f : dirname(f)}/`.replace(/\/+$/, '/') })),
+        manifests: info.manifests.map((f) => {
+          // Folders (.yarn/releases, patches/) keep their path; files go to their folder.
+          const d = f.includes('.yarn/') || f.endsWith('/') ? f : dirname(f);
+          return { src: f, dest: d === '.' ? './' : d.endsWith('/') ? d : `${d}/` };
+        }),
         cache,
         deps: info.hasDeps || info.lifecycle ? install(!devInstall) : undefined,
         copyFirst: info.lifecycle,

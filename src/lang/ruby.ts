@@ -3,7 +3,8 @@ import { UserError } from '../errors.js';
 import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
 import { safeRelPath, shown } from '../quote.js';
 import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
-import { listed, pickEntry, plainName, portFromDockerfile, procfileWeb, SHELL_SYNTAX, sourcePoints, versionFromToolVersions } from './common.js';
+import { listed, normalizeRel, pickEntry, plainName, portFromDockerfile, procfileWeb, SHELL_SYNTAX, sourcePoints, versionFromToolVersions } from './common.js';
+import { commandVars } from './node.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
 
 /**
@@ -26,6 +27,8 @@ export interface Gemfile {
   gemspec: boolean;
   /** Groups for development only (development, test, and the like: lint, quality, tools, doc...): BUNDLE_WITHOUT. */
   without: string[];
+  /** Lines left unread (longer than any Gemfile line). */
+  skipped: number;
 }
 
 /** Group names that mean "not in production". */
@@ -35,40 +38,78 @@ const GEM_NAME = /^[A-Za-z0-9][\w.-]{0,100}$/;
 /** Gems that test, lint or document: a Gemfile of only these serves another language's tooling. */
 const TOOLING = /^(minitest(-.+)?|rspec(-.+)?|test-unit|rubocop(-.+)?|standard|rake|simplecov(-.+)?|yard|rdoc|pry(-.+)?|byebug|debug|irb|solargraph|reek|overcommit|danger(-.+)?|cucumber|aruba|fpm|github-pages|jekyll(-.+)?|asciidoctor(-.+)?|licensed|ronn(-ng)?|kramdown(-.+)?|rouge|html-proofer|bundler|cocoapods|fastlane|xcpretty|webrick)$/;
 
+/** A line without its comment: from the first # at the start or after a space (a hand loop: linear). */
+function uncommented(line: string): string {
+  for (let i = line.indexOf('#'); i >= 0; i = line.indexOf('#', i + 1)) {
+    if (i === 0 || ' \t\r\f\v'.includes(line[i - 1]!)) return line.slice(0, i);
+  }
+  return line;
+}
+
+/** What follows a call's name (`gem`, `ruby`, `group`) and its opening parenthesis, if any; undefined when the line is no such call. */
+function callArgs(line: string, name: string): string | undefined {
+  if (!line.startsWith(name)) return undefined;
+  const rest = line.slice(name.length);
+  const spaced = rest.trimStart();
+  if (spaced.startsWith('(')) return spaced.slice(1).trimStart();
+  // `gem"x"` and `ruby'3.3'` are calls too; `gemspec` and `rubygems` are not.
+  return spaced !== rest || /^["']/.test(rest) ? spaced : undefined;
+}
+
+/** Lines longer than this are skipped (no Gemfile line is that long): said in `skipped`. */
+const GEMFILE_LINE = 1000;
+
 export function parseGemfile(text: string): Gemfile {
-  const out: Gemfile = { gems: [], devGems: [], paths: [], git: false, gemspec: false, without: ['development', 'test'] };
+  const out: Gemfile = { gems: [], devGems: [], paths: [], git: false, gemspec: false, without: ['development', 'test'], skipped: 0 };
+  const NAMES = /:?["']?([a-z_]{1,40})["']?/g;
   const seen = (names: string) => {
-    for (const m of names.matchAll(/:?["']?([a-z_]{1,40})["']?/g)) if (DEV_GROUP.test(m[1]!) && !out.without.includes(m[1]!)) out.without.push(m[1]!);
+    for (const m of names.matchAll(NAMES)) if (DEV_GROUP.test(m[1]!) && !out.without.includes(m[1]!)) out.without.push(m[1]!);
   };
   const groups: boolean[] = [];
   for (const raw of text.split('\n')) {
-    if (raw.length > 1000) continue;
-    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (raw.length > GEMFILE_LINE) { out.skipped++; continue; }
+    const line = uncommented(raw).trim();
     if (!line) continue;
-    const group = /^group\s+(.{1,200}?)\s+do\b/.exec(line);
-    if (group) {
-      const names = [...group[1]!.matchAll(/:?["']?([a-z_]{1,40})["']?/g)].map((m) => m[1]!);
-      seen(group[1]!);
+    // group :development, :test do (or group(:test) do): the names run up to the word `do`.
+    const groupArgs = callArgs(line, 'group');
+    const doWord = groupArgs !== undefined ? /(?:^|[\s)])do\b/.exec(groupArgs) : null;
+    if (doWord) {
+      const named = groupArgs!.slice(0, doWord.index + 1);
+      const names = [...named.matchAll(NAMES)].map((m) => m[1]!);
+      seen(named);
       groups.push(names.length > 0 && names.every((n) => DEV_GROUP.test(n)));
       continue;
     }
     if (/^(platforms?|install_if|source|path|git|github)\b.*\bdo\b/.test(line)) { groups.push(groups[groups.length - 1] ?? false); continue; }
     if (/^end\b/.test(line)) { groups.pop(); continue; }
     if (/^gemspec\b/.test(line)) { out.gemspec = true; continue; }
-    const ruby = /^ruby\s*\(?\s*(?:["']([^"']{1,40})["']|file:\s*["']([^"']{1,100})["'])/.exec(line);
+    const rubyArgs = callArgs(line, 'ruby');
+    const ruby = rubyArgs !== undefined ? /^(?:["']([^"']{1,40})["']|file:\s*["']([^"']{1,100})["'])/.exec(rubyArgs) : null;
     if (ruby) { out.ruby = ruby[1]; out.rubyFile = ruby[2]; continue; }
-    const gem = /^gem\s*\(?\s*["']([^"']{1,100})["'](.*)$/.exec(line);
+    const gemArgs = callArgs(line, 'gem');
+    const gem = gemArgs !== undefined ? /^["']([^"']{1,100})["'](.*)$/.exec(gemArgs) : null;
     if (!gem || !GEM_NAME.test(gem[1]!)) continue;
     const opts = gem[2]!;
     const optGroups = /\bgroups?:\s*(\[[^\]]{0,200}\]|%i\[[^\]]{0,200}\]|:[a-z_]{1,40}|["'][a-z_]{1,40}["'])/.exec(opts)?.[1];
     if (optGroups) seen(optGroups);
     const dev = (groups[groups.length - 1] ?? false) || (!!optGroups && [...optGroups.matchAll(/([a-z_]{1,40})/g)].every((m) => DEV_GROUP.test(m[1]!) || m[1] === 'i'));
     (dev ? out.devGems : out.gems).push(gem[1]!);
-    const path = /\bpath:\s*["']([^"']{1,200})["']/.exec(opts);
+    // Any length here: a path too long for a COPY line is refused by the resolver, not taken for a gem from a server.
+    const path = /\bpath:\s*["']([^"']{1,1000})["']/.exec(opts);
     if (path && !dev) out.paths.push({ name: gem[1]!, path: path[1]!.replace(/^\.\//, '').replace(/\/$/, '') });
     if (/\b(git|github|gist|bitbucket):/.test(opts) && !dev) out.git = true;
   }
   return out;
+}
+
+/** The port config/puma.rb names (port 3000, port ENV.fetch("PORT", 3000), port ENV.fetch("PORT") { 3000 }): read a line at a time. */
+export function pumaConfigPort(text: string): number | undefined {
+  for (const raw of text.split('\n')) {
+    if (raw.length > 1000) continue;
+    const m = /^port\s+(?:ENV\.fetch\(\s*["']PORT["']\s*(?:,\s*|\)\s*\{\s*)["']?(\d{2,5})|["']?(\d{2,5}))/.exec(raw.trimStart());
+    if (m) return Number(m[1] ?? m[2]) || undefined;
+  }
+  return undefined;
 }
 
 /** Gemfile.lock: every locked gem (with the platforms it is locked for), PLATFORMS, RUBY VERSION, BUNDLED WITH. */
@@ -103,7 +144,7 @@ export function rubyVersion(raw: string | undefined): { minor: string; exact?: s
   return { minor: `${m[1]}.${m[2]}`, exact: m[3] !== undefined ? `${m[1]}.${m[2]}.${m[3]}` : undefined };
 }
 
-interface Program { value: string; label: string; source: string; command: string[]; port?: number | undefined; kind: 'server' | 'cli' }
+interface Program { value: string; label: string; source: string; command: string[]; port?: number | undefined; kind: 'server' | 'cli'; portVar?: boolean | undefined }
 
 interface RubyInfo {
   lock: boolean;
@@ -155,7 +196,7 @@ export const ruby: Language = {
     if (gemfileName && !lock) warnings.push(`There is no ${lockName}: gem versions are not pinned and the build resolves them anew (and cannot use deployment mode). Run bundle lock and commit it.`);
     // Without a lock, a gemspec's runtime dependencies are the gems (their native code decides the builder).
     const specFile = gemfile.gemspec ? scan.files.find((f) => !f.includes('/') && f.endsWith('.gemspec')) : undefined;
-    const specDeps = specFile && !lock ? [...(scan.read(specFile, 256 * 1024) ?? '').matchAll(/\.add_(?:runtime_)?dependency\s*\(?\s*["']([A-Za-z0-9][\w.-]{0,100})["']/g)].map((m) => m[1]!) : [];
+    const specDeps = specFile && !lock ? [...(scan.read(specFile, 256 * 1024) ?? '').matchAll(/\.add_(?:runtime_)?dependency\s*(?:\(\s*)?["']([A-Za-z0-9][\w.-]{0,100})["']/g)].map((m) => m[1]!) : [];
     const gems = new Set([...gemfile.gems, ...specDeps, ...(lock ? [...lock.gems.keys()] : [])]);
     const direct = new Set(gemfile.gems);
     const has = (g: string) => gems.has(g);
@@ -197,15 +238,17 @@ export const ruby: Language = {
     const procfile = procfileWeb(scan);
     const rails = scan.has('config/application.rb') && (has('rails') || has('railties'));
     const pumaConfig = scan.has('config/puma.rb') ? scan.read('config/puma.rb', 64 * 1024) ?? '' : undefined;
-    const pumaPort = pumaConfig !== undefined ? Number(/^\s*port\s+(?:ENV\.fetch\(\s*["']PORT["']\s*(?:,\s*|\)\s*\{\s*)["']?(\d{2,5})|["']?(\d{2,5}))/m.exec(pumaConfig)?.slice(1).find(Boolean)) || undefined : undefined;
+    const pumaPort = pumaConfig !== undefined ? pumaConfigPort(pumaConfig) : undefined;
     if (procfile) {
-      const words = procfile.replace(/\$\{?PORT\}?/g, '3000').split(/\s+/);
-      if (SHELL_SYNTAX.test(procfile.replace(/\$\{?PORT\}?/g, '')) || !/^[\w./-]+$/.test(words[0]!)) warnings.push(`The Procfile's web command uses shell syntax (${shown(procfile, 60)}): not used as the image's command.`);
-      else {
+      const { words, bare, portVar, portDefault, unresolved } = commandVars(procfile);
+      if (SHELL_SYNTAX.test(bare) || unresolved || !/^[\w./-]+$/.test(words[0] ?? '')) {
+        warnings.push(`The Procfile's web command ${unresolved ? `reads the shell variable ${shown(unresolved, 40)}, which an exec-form ENTRYPOINT does not expand` : 'uses shell syntax'} (${shown(procfile, 60)}): not used as the image's command.`);
+      } else {
         const command = words[0] === 'bundle' ? words : words[0]!.startsWith('bin/') || words[0] === 'ruby' ? words : ['bundle', 'exec', ...words];
         const pumaWithConfig = words.includes('puma') && words.some((w) => /^(-C|--config)$/.test(w));
-        const port = Number(/(?:-p|--port)[= ](\d{2,5})|tcp:\/\/[\d.]*:(\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) || (pumaWithConfig ? pumaPort ?? (has('hanami') ? 2300 : 9292) : undefined) || (rails ? 3000 : undefined);
-        programs.push({ value: 'Procfile', label: `Procfile: ${procfile}`, source: `Procfile: web: ${shown(procfile, 80)}`, command, port, kind: 'server' });
+        // $PORT: the port the image listens on is written there (Heroku's convention, 3000, unless a default or --port says).
+        const port = Number(/(?:-p|--port)[= ](\d{2,5})|tcp:\/\/[\d.]*:(\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) || (portVar ? portDefault ?? 3000 : undefined) || (pumaWithConfig ? pumaPort ?? (has('hanami') ? 2300 : 9292) : undefined) || (rails ? 3000 : undefined);
+        programs.push({ value: 'Procfile', label: `Procfile: ${procfile}`, source: `Procfile: web: ${shown(procfile, 80)}`, command, port, kind: 'server', portVar });
       }
     }
     if (rails) {
@@ -232,7 +275,7 @@ export const ruby: Language = {
       const text = scan.read(gemspec, 256 * 1024) ?? '';
       const listedExe = /\.executables\s*=\s*(?:\[([^\]]{0,400})\]|%w[[(]([^\])]{0,400})[\])])/.exec(text);
       // The generated form lists the files of bin/ or exe/ (files.grep(%r{^bin/}) { basename }).
-      const grepDir = /\.executables\s*=[^\n]{0,200}grep\(\s*%r\{\\?[\^A]{0,2}(bin|exe)\//.exec(text)?.[1] ?? /\.bindir\s*=\s*["'](bin|exe)["']/.exec(text)?.[1];
+      const grepDir = /\.executables[ \t]*=[^\n]{0,200}grep\([ \t]*%r\{\\?[\^A]{0,2}(bin|exe)\//.exec(text)?.[1] ?? /\.bindir\s*=\s*["'](bin|exe)["']/.exec(text)?.[1];
       const BINSTUBS = /^(setup|console|rails|rake|bundle|rspec|rubocop|dev|ci|update|yarn|importmap|brakeman|jobs|kamal|thrust|docker-entrypoint)$/;
       const names = listedExe ? (listedExe[1] ? [...listedExe[1].matchAll(/["']([\w.-]{1,60})["']/g)].map((m) => m[1]!) : listedExe[2]!.split(/\s+/).filter(Boolean))
         : (scan.list(grepDir ?? 'exe') ?? (grepDir ? [] : scan.list('bin') ?? [])).filter((n) => /^[\w.-]{1,60}$/.test(n) && !BINSTUBS.test(n));
@@ -248,12 +291,13 @@ export const ruby: Language = {
       : { value: programs[0]!.value, source: programs.length > 1 ? `${programs[0]!.source}; also found: ${listed(programs.slice(1).map((p) => p.value), 5)} (--entry)` : programs[0]!.source };
     const program = programs.find((p) => p.value === entry.value)!;
     for (const w of program.command) if (w.length > 300 || /[\n\r]/.test(w)) throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} cannot go in a Dockerfile.`, 'Pass --entry.');
-    decisions.push({ topic: 'Program', choice: program.command.join(' '), because: entry.source });
+    const programDecision: Decision = { topic: 'Program', choice: program.command.join(' '), because: entry.source };
+    decisions.push(programDecision);
     const name = plainName(gemspec?.replace(/\.gemspec$/, '') ?? scan.root.split('/').pop() ?? 'app', 'Project name', 'the project folder');
 
     // Native gems: compiled in the builder, unless the lock holds a precompiled gem for Linux.
     const devOnly = new Set(gemfile.devGems.filter((g) => !direct.has(g)));
-    const native = [...gems].filter((g) => RUBY_GEMS[g] && !devOnly.has(g)).map((g) => ({ name: g, ...RUBY_GEMS[g]! }));
+    const native = [...gems].filter((g) => Object.hasOwn(RUBY_GEMS, g) && !devOnly.has(g)).map((g) => ({ name: g, ...RUBY_GEMS[g]! }));
     const linuxGnu = (g: string) => (lock?.gems.get(g) ?? []).some((p) => /^x86_64-linux(-gnu)?$/.test(p));
     const linuxMusl = (g: string) => (lock?.gems.get(g) ?? []).some((p) => p === 'x86_64-linux-musl');
     const compiled = native.filter((n) => n.ext && !linuxGnu(n.name));
@@ -275,6 +319,15 @@ export const ruby: Language = {
 
     const env0: string[] = [];
     const port = opts.port !== undefined ? { value: opts.port, source: '--port' } : program.port ? { value: program.port, source: program.source } : has('hanami') && program.kind === 'server' ? { value: 2300, source: 'Hanami listens on 2300 by default' } : portFromDockerfile(scan);
+    // Exec form runs no shell: the Procfile's $PORT becomes the port itself (and ENV PORT, for code that reads it).
+    let command = program.command;
+    const portEnv: string[] = [];
+    if (program.portVar && port) {
+      command = command.map((w) => w.split('$PORT').join(String(port.value)));
+      programDecision.choice = command.join(' ');
+      portEnv.push(`PORT=${port.value}`);
+      decisions.push({ topic: 'Procfile variables', choice: `$PORT written as ${port.value} in the command, and ENV PORT=${port.value}`, because: `an exec-form ENTRYPOINT does not expand $PORT; the port: ${port.source}` });
+    }
 
     // Where it runs: the Ruby image the bundle was built with (slim), or Alpine's when every native gem can be had for musl.
     const slim: Strategy = { id: 'ruby-slim', libc: 'glibc', requires: ['ruby', ...libs], runtimes: ['slim'], summary: `the app and its bundle on Ruby ${version.value} (ruby:${version.value}-slim-bookworm)` };
@@ -290,21 +343,47 @@ export const ruby: Language = {
 
     const vendorCache = (scan.list('vendor/cache') ?? []).some((f) => f.endsWith('.gem'));
     if (vendorCache) decisions.push({ topic: 'Gems', choice: 'installed from vendor/cache (bundle install --local: no download)', because: 'vendor/cache holds .gem files' });
-    const paths = gemfile.paths.map((p) => safeRelPath(p.path, 'Path gem folder', '--entry', `${gemfileName}: gem "${p.name}"`));
-    const copyFirst = gemfile.gemspec;
+    // Path gems are copied with the dependency files: inside the project, by a name a COPY line can carry.
+    // A path gem at the project's root (path: ".") is the project itself: copied before the install.
+    let rootGem = false;
+    const paths = gemfile.paths.flatMap((p) => {
+      const rel = normalizeRel(p.path);
+      const from = `${gemfileName}: gem "${p.name}", path: "${shown(p.path, 80)}"`;
+      if (rel === '.' && !p.path.startsWith('/')) { rootGem = true; return []; }
+      if (rel === undefined || p.path.startsWith('/') || p.path.startsWith('~')) {
+        throw new UserError('E_REFUSED', `${from} is not a folder inside the project: a Docker build sees only the project's folder.`, `Copy the gem into the project (vendor/gems/${p.name}) and point path: at it, or run this tool in a folder that holds both the app and the gem.`);
+      }
+      try {
+        safeRelPath(rel, 'Path gem folder', '--entry', from);
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        throw new UserError(e.code, e.message, 'Rename the folder to letters, digits and . _ + - / (at most 255 characters) and change path: in the Gemfile: a COPY line of the dependency layer names it.');
+      }
+      if (scan.list(rel) === undefined) warnings.push(`${from}: there is no such folder in the project, and bundle install fails without it.`);
+      return [rel];
+    });
+    const copyFirst = gemfile.gemspec || rootGem;
     // The Gemfile may read .ruby-version (ruby file: ...), so it goes with the dependency files.
+    if (gemfile.skipped) warnings.push(`${gemfileName} has ${gemfile.skipped} line${gemfile.skipped > 1 ? 's' : ''} over 1000 characters, not read: a gem named there is not looked at (native code, groups, path).`);
     const manifests = gemfileName ? [...new Set([gemfileName, ...(lock ? [lockName] : []), ...paths, ...(vendorCache ? ['vendor/cache'] : []), ...(gemfile.rubyFile && scan.has(gemfile.rubyFile) ? [gemfile.rubyFile] : []), ...(scan.has('.ruby-version') ? ['.ruby-version'] : [])])] : [];
     const hanami = has('hanami');
     if (hanami && port) env0.push(`HANAMI_PORT=${port.value}`);
-    const env = rails ? ['RAILS_ENV=production', 'RAILS_LOG_TO_STDOUT=1', 'RAILS_SERVE_STATIC_FILES=1'] : hanami ? ['HANAMI_ENV=production', 'RACK_ENV=production', ...env0] : scan.has('config.ru') || has('sinatra') ? ['RACK_ENV=production', 'APP_ENV=production'] : [];
+    const env = [...(rails ? ['RAILS_ENV=production', 'RAILS_LOG_TO_STDOUT=1', 'RAILS_SERVE_STATIC_FILES=1'] : hanami ? ['HANAMI_ENV=production', 'RACK_ENV=production', ...env0] : scan.has('config.ru') || has('sinatra') ? ['RACK_ENV=production', 'APP_ENV=production'] : []), ...portEnv];
     const needs: Needs = {};
     if (program.kind === 'server') needs.tmp = 'puma and Rails keep pid and cache files in tmp/';
     const ignore = ['.bundle/', 'vendor/bundle/', 'log/*', 'tmp/*', '!log/.keep', '!tmp/.keep', 'storage/*', '!storage/.keep', 'spec/', 'test/', 'coverage/', '.env*', 'node_modules/', 'public/assets/', '.byebug_history', '*.gem'];
+    // Paths the build copies or reads by name: the dependency files (path gems and vendor/cache
+    // among them), the gemspecs Bundler reads, and the files the command names (main.rb, config.ru, bin/rails).
+    const keep = [...new Set([
+      ...manifests,
+      ...(gemfileName ? scan.files.filter((f) => !f.includes('/') && f.endsWith('.gemspec')) : []),
+      ...command.filter((w) => !w.startsWith('-') && normalizeRel(w) === w && scan.has(w)),
+    ])];
     return {
-      lang: 'ruby', name, version, entries, entry, port, needs, strategies: [alpine, slim], refusals, builderGlibc: DATA.builderGlibc, decisions, warnings, ignore,
+      lang: 'ruby', name, version, entries, entry, port, keep, needs, strategies: [alpine, slim], refusals, builderGlibc: DATA.builderGlibc, decisions, warnings, ignore,
       own: {
         lock: !!lock, manifests: manifests.map((m) => safeRelPath(m, 'Dependency file', '--entry', 'the project')), copyFirst, buildApt, git: gemfile.git || !!lock?.git, vendorCache, bootsnap, assets, env,
-        command: program.command, gems: !!gemfileName, server: program.kind === 'server', without: gemfile.without,
+        command, gems: !!gemfileName, server: program.kind === 'server', without: gemfile.without,
         bootsnapDirs: ['app', 'lib'].filter((d) => scan.list(d) !== undefined),
       } satisfies RubyInfo,
     };
