@@ -33,7 +33,7 @@ export const SKIP_DIRS = new Set([
  * built, but what they link is their business). Their files never count as evidence of a
  * language, a library, a need or a program.
  */
-const NOT_BUILT = /^(tests?|testing|testdata|test_?data|unittests?|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|bench|benches|benchmarks?|win32|win64|windows|msvc|vs20\d\d|vcproj|osx|macos|macosx|darwin|ios|android|freebsd|openbsd|netbsd|haiku|wasm|emscripten|deps|external|externals|extern|3rdparty|thirdparty|third-party)$/i;
+const NOT_BUILT = /^(tests?|testing|test_?data|unittests?|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|bench|benches|benchmarks?|win32|win64|windows|msvc|vs20\d\d|vcproj|osx|macos|macosx|darwin|ios|android|freebsd|openbsd|netbsd|haiku|wasm|emscripten|deps|external|externals|extern|3rdparty|thirdparty|third-party)$/i;
 
 /** Whether a file is part of what gets built (not under tests/, examples/, win32/, ...). */
 export function isBuilt(rel: string): boolean {
