@@ -1,8 +1,8 @@
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBounded } from './detect/scan.js';
-import { fsError, UserError } from './errors.js';
-import { shown } from './quote.js';
+import { readBounded } from './core/scan.js';
+import { fsError, UserError } from './core/errors.js';
+import { shown } from './core/quote.js';
 import type { GenerateOptions } from './index.js';
 import { KEYS, mergeOptions, optionsFromFile, type Options } from './options.js';
 import { replaceFile } from './write.js';

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import yargs from 'yargs';
-import { VERSION } from './data.js';
-import { isUserError, UserError } from './errors.js';
-import { forTerminal, shown } from './quote.js';
+import { VERSION } from './core/data.js';
+import { isUserError, UserError } from './core/errors.js';
+import { forTerminal, shown } from './core/quote.js';
 import { ANSWERS_FILE, isEmpty, mergeAnswers, optionsFromAnswers, readAnswers, writeAnswers } from './answers.js';
 import { OPTIONS, optionsFromFlags, promptOf } from './options.js';
 import { explain, generate, type Asker, type Generated, type GenerateOptions } from './index.js';

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { Scan } from './detect/scan.js';
+import type { Scan } from './core/scan.js';
 import type { Plan } from './plan/index.js';
 
 /**

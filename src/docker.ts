@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
-import { UserError } from './errors.js';
+import { UserError } from './core/errors.js';
 import { generate, type GenerateOptions } from './index.js';
-import type { RuntimeId } from './types.js';
+import type { RuntimeId } from './core/types.js';
 import { diagnose } from './diagnose.js';
 
 export { diagnose } from './diagnose.js';

@@ -1,21 +1,21 @@
 import { statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { detect, languageFor } from './detect/index.js';
-import { scanProject, type Scan } from './detect/scan.js';
+import { detect, languageFor } from './languages/index.js';
+import { scanProject, type Scan } from './core/scan.js';
 import { INSTRUCTION_LIMITS, parseInstructions } from './instructions.js';
-import { shown } from './quote.js';
+import { shown } from './core/quote.js';
 import type { Options } from './options.js';
-import { UserError } from './errors.js';
-import type { Detection, ResolveOptions } from './lang/types.js';
+import { UserError } from './core/errors.js';
+import type { Detection, ResolveOptions } from './languages/types.js';
 import { makePlan, placementsFor, preferred, runtimeOptions, type Plan, type RuntimeOption } from './plan/index.js';
 import { composeFile } from './compose.js';
 import { renderDockerfile, renderDockerignore, templateOverrides } from './render.js';
-import type { Choice, LangId, RuntimeId } from './types.js';
+import type { Choice, LangId, RuntimeId } from './core/types.js';
 
 export type { Plan, RuntimeOption } from './plan/index.js';
-export { UserError, isUserError } from './errors.js';
-export { LANGS, RUNTIMES } from './types.js';
-export type { LangId, RuntimeId } from './types.js';
+export { UserError, isUserError } from './core/errors.js';
+export { LANGS, RUNTIMES } from './core/types.js';
+export type { LangId, RuntimeId } from './core/types.js';
 export type { Options } from './options.js';
 
 /**

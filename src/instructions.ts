@@ -1,6 +1,6 @@
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
-import { UserError } from './errors.js';
-import { shown } from './quote.js';
+import { UserError } from './core/errors.js';
+import { shown } from './core/quote.js';
 
 /**
  * The --instructions file: Dockerfile instructions a project adds to the final stage, before USER.

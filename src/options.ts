@@ -1,6 +1,6 @@
-import { UserError } from './errors.js';
-import { hasLineBreakOrControl, shown } from './quote.js';
-import { LANGS, RUNTIMES, type LangId, type RuntimeId } from './types.js';
+import { UserError } from './core/errors.js';
+import { hasLineBreakOrControl, shown } from './core/quote.js';
+import { LANGS, RUNTIMES, type LangId, type RuntimeId } from './core/types.js';
 
 /**
  * The one list of options. Each entry makes a command-line flag (name, type, help), says how the

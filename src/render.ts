@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { ROOT } from './data.js';
-import { isUserError, UserError } from './errors.js';
-import type { Scan } from './detect/scan.js';
+import { ROOT } from './core/data.js';
+import { isUserError, UserError } from './core/errors.js';
+import type { Scan } from './core/scan.js';
 import type { Plan } from './plan/index.js';
 import { assertInstructions } from './instructions.js';
-import { execForm, oneLine, shown } from './quote.js';
+import { execForm, oneLine, shown } from './core/quote.js';
 
 /** Render only prints a plan: no decisions here, only Dockerfile syntax. */
 const TEMPLATES = new URL('templates/', ROOT);

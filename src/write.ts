@@ -2,10 +2,10 @@ import { createTwoFilesPatch } from 'diff';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
-import { readBounded } from './detect/scan.js';
-import { fsError, UserError } from './errors.js';
+import { readBounded } from './core/scan.js';
+import { fsError, UserError } from './core/errors.js';
 import type { GeneratedFile } from './index.js';
-import { shown } from './quote.js';
+import { shown } from './core/quote.js';
 
 export type Action = 'create' | 'identical' | 'overwrite' | 'conflict';
 

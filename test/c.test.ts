@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
-import { scanProject } from '../src/detect/scan.js';
-import { cFamily, cmakeTargets, linkedLibs, makeTargets } from '../src/lang/c.js';
-import { automakePrograms, cmakeLibs, linuxCommands, cmakeCommands } from '../src/lang/c-build.js';
-import { withoutComments } from '../src/lang/c.js';
-import type { LangId } from '../src/types.js';
+import { scanProject } from '../src/core/scan.js';
+import { cFamily, cmakeTargets, linkedLibs, makeTargets } from '../src/languages/c/index.js';
+import { automakePrograms, cmakeLibs, linuxCommands, cmakeCommands } from '../src/languages/c/build-files.js';
+import { withoutComments } from '../src/languages/c/index.js';
+import type { LangId } from '../src/core/types.js';
 import { generate } from '../src/index.js';
 import { C_MAIN, project } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { detect } from '../src/detect/index.js';
-import { scanProject } from '../src/detect/scan.js';
+import { detect } from '../src/languages/index.js';
+import { scanProject } from '../src/core/scan.js';
 import { generate } from '../src/index.js';
 import { C_MAIN, GO_MAIN, project } from './helpers.js';
 

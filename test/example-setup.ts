@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { LangId } from '../src/types.js';
+import type { LangId } from '../src/core/types.js';
 
 /**
  * What an example needs beyond its files, from expected/e2e.json:

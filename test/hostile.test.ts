@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { LIMITS } from '../src/detect/scan.js';
+import { LIMITS } from '../src/core/scan.js';
 import { generate } from '../src/index.js';
 import { C_MAIN, GO_MAIN, project } from './helpers.js';
 

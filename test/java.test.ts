@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { DockerfileParser } from 'dockerfile-ast';
-import { scanProject } from '../src/detect/scan.js';
+import { scanProject } from '../src/core/scan.js';
 import { generate } from '../src/index.js';
-import { java } from '../src/lang/java.js';
-import { interpolate, javaFeature, parseGradle, parseGradleSettings, parsePom } from '../src/lang/java-build.js';
+import { java } from '../src/languages/java/index.js';
+import { interpolate, javaFeature, parseGradle, parseGradleSettings, parsePom } from '../src/languages/java/build-files.js';
 import { project } from './helpers.js';
 
 const pom = (body: string, head = '<groupId>com.example</groupId><artifactId>app</artifactId><version>1.0</version>') => `<?xml version="1.0"?>\n<project>\n<modelVersion>4.0.0</modelVersion>\n${head}\n${body}\n</project>\n`;

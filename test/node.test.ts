@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { scanProject } from '../src/detect/scan.js';
-import { detect } from '../src/detect/index.js';
+import { scanProject } from '../src/core/scan.js';
+import { detect } from '../src/languages/index.js';
 import { generate } from '../src/index.js';
-import { lockPackages, majorForRange, node, nodeMajor, parseStart } from '../src/lang/node.js';
+import { lockPackages, majorForRange, node, nodeMajor, parseStart } from '../src/languages/node/index.js';
 import { project } from './helpers.js';
 
 const pkg = (p: Record<string, unknown>) => JSON.stringify({ name: 'app', version: '1.0.0', ...p });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { automakePrograms, cmakeCommands, cmakeLibs, cmakeTargets, linuxCommands, makeTargets, mesonExecutables } from '../src/lang/c-build.js';
-import { evalBuildExpr, excludedByName, parseGoFile } from '../src/lang/go-source.js';
-import { forTerminal, oneLine, shown } from '../src/quote.js';
+import { automakePrograms, cmakeCommands, cmakeLibs, cmakeTargets, linuxCommands, makeTargets, mesonExecutables } from '../src/languages/c/build-files.js';
+import { evalBuildExpr, excludedByName, parseGoFile } from '../src/languages/go/source.js';
+import { forTerminal, oneLine, shown } from '../src/core/quote.js';
 import { sanitized } from '../src/render.js';
 
 describe('Go sources are read as the Go tool reads them', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { scanProject } from '../src/detect/scan.js';
-import { detect } from '../src/detect/index.js';
+import { scanProject } from '../src/core/scan.js';
+import { detect } from '../src/languages/index.js';
 import { generate } from '../src/index.js';
-import { normalizeName, poetryToPep440, python, pythonMinor, readRequirements, requirementName, setupCfgFiles, setupCfgScripts } from '../src/lang/python.js';
+import { normalizeName, poetryToPep440, python, pythonMinor, readRequirements, requirementName, setupCfgFiles, setupCfgScripts } from '../src/languages/python/index.js';
 import { project } from './helpers.js';
 
 const resolve = (files: Record<string, string>, opts = {}) => python.resolve(scanProject(project(files)), 'python', opts);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { generate } from '../src/index.js';
-import { execForm, safeName, safeRelPath, shellWord } from '../src/quote.js';
+import { execForm, safeName, safeRelPath, shellWord } from '../src/core/quote.js';
 import { C_MAIN, project } from './helpers.js';
 
 describe('quoting of values from project files', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { scanProject } from '../src/detect/scan.js';
-import { detect } from '../src/detect/index.js';
+import { scanProject } from '../src/core/scan.js';
+import { detect } from '../src/languages/index.js';
 import { generate } from '../src/index.js';
-import { parseGemfile, parseLockfile, pumaConfigPort, ruby, rubyVersion } from '../src/lang/ruby.js';
+import { parseGemfile, parseLockfile, pumaConfigPort, ruby, rubyVersion } from '../src/languages/ruby/index.js';
 import { project } from './helpers.js';
 
 const resolve = (files: Record<string, string>, opts = {}) => ruby.resolve(scanProject(project(files)), 'ruby', opts);
@@ -89,7 +89,7 @@ describe('runtimes and build', () => {
 
 describe('what the real repositories taught', () => {
   test('groups for development only (quality, tools, doc) stay out; a Procfile puma -C takes puma.rb\'s port, and puma\'s own default is 9292', async () => {
-    const g = (await import('../src/lang/ruby.js')).parseGemfile('gem "rack"\ngroup :quality do\n  gem "rubocop"\nend\ngroup :tools, :development do\n  gem "x"\nend\ngem "y", group: :doc\ngroup :web do\n  gem "puma"\nend\n');
+    const g = (await import('../src/languages/ruby/index.js')).parseGemfile('gem "rack"\ngroup :quality do\n  gem "rubocop"\nend\ngroup :tools, :development do\n  gem "x"\nend\ngem "y", group: :doc\ngroup :web do\n  gem "puma"\nend\n');
     expect(g.without).toEqual(['development', 'test', 'quality', 'tools', 'doc']);
     expect(g.gems).toContain('puma');
     expect(resolve({ Gemfile: 'gem "puma"\n', Procfile: 'web: bundle exec puma -C ./config/puma.rb\n', 'config/puma.rb': "port ENV.fetch('PORT', 3000)\n", 'config.ru': '' }).port?.value).toBe(3000);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { scanProject } from '../src/detect/scan.js';
+import { scanProject } from '../src/core/scan.js';
 import { generate } from '../src/index.js';
-import { rust, rustRelease } from '../src/lang/rust.js';
+import { rust, rustRelease } from '../src/languages/rust/index.js';
 import { project } from './helpers.js';
 
 const MAIN = 'fn main() { println!("hi"); }\n';

@@ -1,8 +1,8 @@
-import { LANGUAGE_DATA, RUNTIME_DATA } from '../data.js';
-import { UserError } from '../errors.js';
-import type { BuildSpec, Detection, Language, Resolved } from '../lang/types.js';
-import { RUNTIMES, type Decision, type LangId, type RuntimeId } from '../types.js';
-import { placeAll, type Placement, type Refusal } from './compat.js';
+import { LANGUAGE_DATA, RUNTIME_DATA } from '../core/data.js';
+import { UserError } from '../core/errors.js';
+import type { BuildSpec, Detection, Language, Resolved } from '../languages/types.js';
+import { RUNTIMES, type Decision, type LangId, type RuntimeId } from '../core/types.js';
+import { placeAll, type Placement, type Refusal } from '../runtimes/index.js';
 import { dockerignoreLines } from './dockerignore.js';
 
 export const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot' } as const;

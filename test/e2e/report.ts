@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RUNTIME_DATA } from '../../src/data.js';
+import { RUNTIME_DATA } from '../../src/core/data.js';
 import { human } from '../../src/docker.js';
-import { RUNTIMES } from '../../src/types.js';
+import { RUNTIMES } from '../../src/core/types.js';
 
 export interface NotBuilt { name: string; runtime: string; why: string }
 

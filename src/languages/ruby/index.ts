@@ -1,11 +1,11 @@
-import { LANGUAGE_DATA, LIBRARIES, RUBY_GEMS } from '../data.js';
-import { UserError } from '../errors.js';
-import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
-import { safeRelPath, shown } from '../quote.js';
-import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
-import { listed, normalizeRel, pickEntry, plainName, portFromDockerfile, procfileWeb, SHELL_SYNTAX, sourcePoints, versionFromToolVersions } from './common.js';
-import { commandVars } from './node.js';
-import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
+import { LANGUAGE_DATA, LIBRARIES, RUBY_GEMS } from '../../core/data.js';
+import { UserError } from '../../core/errors.js';
+import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
+import { safeRelPath, shown } from '../../core/quote.js';
+import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../../core/types.js';
+import { listed, normalizeRel, pickEntry, plainName, portFromDockerfile, procfileWeb, SHELL_SYNTAX, sourcePoints, versionFromToolVersions } from '../shared.js';
+import { commandVars } from '../node/index.js';
+import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
 /**
  * Ruby: Bundler installs the production gems in deployment mode into /usr/local/bundle in the

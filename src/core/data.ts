@@ -1,8 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Libc, RuntimeId } from './types.js';
 
 /** The JSON tables under data/. Loaded once; all compatibility knowledge lives there. */
-export const ROOT = new URL('../', import.meta.url);
+/**
+ * The package's root: the nearest folder above this file that holds templates/ and data/ (one
+ * level up in the bundle, dist/; two in the sources, src/core/).
+ */
+export const ROOT = ((): URL => {
+  for (const up of ['../', '../../', '../../../']) {
+    const candidate = new URL(up, import.meta.url);
+    if (existsSync(new URL('data/languages.json', candidate)) && existsSync(new URL('templates/', candidate))) return candidate;
+  }
+  throw new Error('create-slim-dockerfile: its data/ and templates/ folders are missing beside the package');
+})();
 
 export interface RuntimeImage {
   image: string;

@@ -1,12 +1,12 @@
 import { basename, dirname } from 'node:path';
-import { LANGUAGE_DATA } from '../data.js';
-import { UserError } from '../errors.js';
-import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
-import { safeName, safeRelPath, shown } from '../quote.js';
-import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
-import { binaryIgnore, findPort, helpersLast, missingSubmodules, normalizeRel as normalize, pickEntry, portFromDockerfile, type PortPattern, serverCommand, sourcePoints, versionFromToolVersions } from './common.js';
-import { GLOB_PATTERN_MAX, globMatches, type GlobElement, parseGlobElement, parseGoFile } from './go-source.js';
-import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
+import { LANGUAGE_DATA } from '../../core/data.js';
+import { UserError } from '../../core/errors.js';
+import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
+import { safeName, safeRelPath, shown } from '../../core/quote.js';
+import type { Choice, Decision, Fact, Needs, Strategy } from '../../core/types.js';
+import { binaryIgnore, findPort, helpersLast, missingSubmodules, normalizeRel as normalize, pickEntry, portFromDockerfile, type PortPattern, serverCommand, sourcePoints, versionFromToolVersions } from '../shared.js';
+import { GLOB_PATTERN_MAX, globMatches, type GlobElement, parseGlobElement, parseGoFile } from './source.js';
+import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
 const DATA = LANGUAGE_DATA.go;
 
@@ -50,7 +50,7 @@ export function parseGoMod(text: string): GoMod {
   return out;
 }
 
-export { parseGoFile } from './go-source.js';
+export { parseGoFile } from './source.js';
 
 /**
  * "1.22.3", "go1.22.3", "1.22", "1.21rc2" -> "1.22"; anything Go never released -> undefined

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
-import { UserError } from '../errors.js';
-import { shown } from '../quote.js';
+import { UserError } from '../../core/errors.js';
+import { shown } from '../../core/quote.js';
 
 /**
  * Readers for Java build files: Maven POMs with a real XML parser, Gradle build scripts line by

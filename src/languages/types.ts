@@ -1,5 +1,5 @@
-import type { Scan } from '../detect/scan.js';
-import type { Choice, Decision, Fact, LangId, Needs, Refusals, Strategy } from '../types.js';
+import type { Scan } from '../core/scan.js';
+import type { Choice, Decision, Fact, LangId, Needs, Refusals, Strategy } from '../core/types.js';
 
 /** What a detector saw: a score (higher is surer) and the evidence behind it. */
 export interface Detection {

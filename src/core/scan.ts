@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
-import { UserError } from '../errors.js';
-import { hasLineBreakOrControl, shown } from '../quote.js';
+import { UserError } from './errors.js';
+import { hasLineBreakOrControl, shown } from './quote.js';
 
 /**
  * One walk of the project, shared by every detector and resolver, and the only place that

@@ -1,13 +1,13 @@
 import { basename, dirname } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { JAVA_MODULES, LANGUAGE_DATA } from '../data.js';
-import { isUserError, UserError } from '../errors.js';
-import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
-import { hasLineBreakOrControl, safeName, safeRelPath, shellWord, shown } from '../quote.js';
-import type { Choice, Decision, Fact, Refusals, RuntimeId, Strategy } from '../types.js';
-import { findPort, helpersLast, joinRel as join, listed, normalizeRel as normalize, pickEntry, plainName, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from './common.js';
-import { configList, configValue, gradleWrapperVersion, interpolate, javaFeature, parseGradle, parseGradleSettings, parsePom, type Pom, type PomPlugin } from './java-build.js';
-import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
+import { JAVA_MODULES, LANGUAGE_DATA } from '../../core/data.js';
+import { isUserError, UserError } from '../../core/errors.js';
+import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
+import { hasLineBreakOrControl, safeName, safeRelPath, shellWord, shown } from '../../core/quote.js';
+import type { Choice, Decision, Fact, Refusals, RuntimeId, Strategy } from '../../core/types.js';
+import { findPort, helpersLast, joinRel as join, listed, normalizeRel as normalize, pickEntry, plainName, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from '../shared.js';
+import { configList, configValue, gradleWrapperVersion, interpolate, javaFeature, parseGradle, parseGradleSettings, parsePom, type Pom, type PomPlugin } from './build-files.js';
+import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
 const DATA = LANGUAGE_DATA.java;
 const LTS = DATA.lts!.map(Number);

@@ -1,9 +1,9 @@
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../errors.js';
-import type { Scan } from '../detect/scan.js';
-import { safeName, shown } from '../quote.js';
-import type { Choice, Fact } from '../types.js';
+import { UserError } from '../core/errors.js';
+import type { Scan } from '../core/scan.js';
+import { safeName, shown } from '../core/quote.js';
+import type { Choice, Fact } from '../core/types.js';
 
 /** A version named for one of `tools` in asdf's .tool-versions ("golang 1.22.3"). */
 export function versionFromToolVersions(scan: Scan, tools: string[]): string | undefined {

@@ -2,14 +2,14 @@ import { dirname } from 'node:path';
 import { intersects, validRange } from 'semver';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
-import { LANGUAGE_DATA, LIBRARIES, NODE_PACKAGES } from '../data.js';
-import { UserError } from '../errors.js';
-import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
-import { safeRelPath, shellWord, shown } from '../quote.js';
-import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
-import { findPort, joinRel, listed, normalizeRel, pickEntry, plainName, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from './common.js';
-import { obj, readParsed, str, type Toml } from './toml.js';
-import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
+import { LANGUAGE_DATA, LIBRARIES, NODE_PACKAGES } from '../../core/data.js';
+import { UserError } from '../../core/errors.js';
+import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
+import { safeRelPath, shellWord, shown } from '../../core/quote.js';
+import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../../core/types.js';
+import { findPort, joinRel, listed, normalizeRel, pickEntry, plainName, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from '../shared.js';
+import { obj, readParsed, str, type Toml } from '../../core/parse.js';
+import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
 /**
  * Node.js: the project's package manager installs from its lock (frozen), a `build` script runs

@@ -1,14 +1,14 @@
 import { basename, dirname } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { CRATES, LANGUAGE_DATA, LIBRARIES } from '../data.js';
-import { isUserError, UserError } from '../errors.js';
-import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
-import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
-import type { Choice, Decision, Fact, Needs, Strategy } from '../types.js';
-import { binaryIgnore, findPort, helpersLast, joinRel as join, listed, missingSubmodules, normalizeRel as normalize, pickEntry, portFromDockerfile, type PortPattern, serverCommand, sourcePoints } from './common.js';
-import { GLOB_PATTERN_MAX, globMatches, parseGlobElement } from './go-source.js';
-import { obj, readToml as readTomlFile, str, strs, type Toml } from './toml.js';
-import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
+import { CRATES, LANGUAGE_DATA, LIBRARIES } from '../../core/data.js';
+import { isUserError, UserError } from '../../core/errors.js';
+import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
+import { safeName, safeRelPath, shellWord, shown } from '../../core/quote.js';
+import type { Choice, Decision, Fact, Needs, Strategy } from '../../core/types.js';
+import { binaryIgnore, findPort, helpersLast, joinRel as join, listed, missingSubmodules, normalizeRel as normalize, pickEntry, portFromDockerfile, type PortPattern, serverCommand, sourcePoints } from '../shared.js';
+import { GLOB_PATTERN_MAX, globMatches, parseGlobElement } from '../go/source.js';
+import { obj, readToml as readTomlFile, str, strs, type Toml } from '../../core/parse.js';
+import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
 /** Cargo's manifests: a parse error says that cargo shows the same. */
 const readToml = (scan: Scan, rel: string) => readTomlFile(scan, rel, ' (cargo metadata shows the same error)');

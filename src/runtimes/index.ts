@@ -1,5 +1,5 @@
-import { LIBRARIES, RUNTIME_DATA, type RuntimeImage } from '../data.js';
-import { runtimesFor, type LangId, type Refusals, type RuntimeId, type Strategy } from '../types.js';
+import { LIBRARIES, RUNTIME_DATA, type RuntimeImage } from '../core/data.js';
+import { runtimesFor, type LangId, type Refusals, type RuntimeId, type Strategy } from '../core/types.js';
 
 /** How a program gets onto a runtime: which image of the target and which way of linking. */
 export interface Placement {

@@ -1,12 +1,12 @@
 import { basename, dirname } from 'node:path';
-import { LANGUAGE_DATA, LIBRARIES, libraryNamed } from '../data.js';
-import { UserError } from '../errors.js';
-import { isBuilt, type Scan } from '../detect/scan.js';
-import { safeName, safeRelPath, shellWord, shown } from '../quote.js';
-import type { Choice, Decision, Fact, LangId, Needs, Strategy } from '../types.js';
-import { automakePrograms, cmakeCommands, cmakeLibs, cmakeOutputNames, cmakeTargets, makeSubdirs, makeTargets, mesonExecutables, NOT_PROGRAM_OPTION, projectNameOf } from './c-build.js';
-import { binaryIgnore, findPort, helpersLast, missingSubmodules, pickEntry, portFromDockerfile, versionFromToolVersions, type PortPattern } from './common.js';
-import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
+import { LANGUAGE_DATA, LIBRARIES, libraryNamed } from '../../core/data.js';
+import { UserError } from '../../core/errors.js';
+import { isBuilt, type Scan } from '../../core/scan.js';
+import { safeName, safeRelPath, shellWord, shown } from '../../core/quote.js';
+import type { Choice, Decision, Fact, LangId, Needs, Strategy } from '../../core/types.js';
+import { automakePrograms, cmakeCommands, cmakeLibs, cmakeOutputNames, cmakeTargets, makeSubdirs, makeTargets, mesonExecutables, NOT_PROGRAM_OPTION, projectNameOf } from './build-files.js';
+import { binaryIgnore, findPort, helpersLast, missingSubmodules, pickEntry, portFromDockerfile, versionFromToolVersions, type PortPattern } from '../shared.js';
+import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
 const DATA = LANGUAGE_DATA.c;
 /** A path from the project as a word of a command: one that starts with - is written ./-x, the same file, never an option. */
@@ -149,7 +149,7 @@ function sourcesOf(scan: Scan): { c: string[]; cxx: string[] } {
   return { c: scan.withExt(...C_EXT).filter(isBuilt), cxx: scan.withExt(...CXX_EXT).filter(isBuilt) };
 }
 
-export { cmakeTargets, makeTargets } from './c-build.js';
+export { cmakeTargets, makeTargets } from './build-files.js';
 
 /** Test and benchmark frameworks: linked by test programs, never needed at run time. */
 const TEST_FRAMEWORKS = /^(GTest|gtest|gtest_main|gmock|gmock_main|GMock|benchmark|benchmark_main|Catch2|catch2|doctest|Boost::unit_test_framework|cmocka|check|criterion|cunit|CUnit|unity|GTest::\w+|benchmark::\w+|Catch2::\w+)$/;

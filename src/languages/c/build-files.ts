@@ -1,4 +1,4 @@
-import { isBuilt } from '../detect/scan.js';
+import { isBuilt } from '../../core/scan.js';
 
 /**
  * Readers for C/C++ build files: Make, CMake, Autotools (Makefile.am) and Meson. Each is a

@@ -1,13 +1,13 @@
 import { maxSatisfying, satisfies, validRange } from '@renovatebot/pep440';
 import { basename, dirname } from 'node:path';
-import { LANGUAGE_DATA, LIBRARIES, PYTHON_PACKAGES } from '../data.js';
-import { UserError } from '../errors.js';
-import { isBuilt, LIMITS, type Scan } from '../detect/scan.js';
-import { shellWord, shown } from '../quote.js';
-import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../types.js';
-import { joinRel as join, listed, normalizeRel as normalize, pickEntry, plainName, portFromDockerfile, procfileWeb, SHELL_SYNTAX, sourcePoints, versionFromToolVersions } from './common.js';
-import { obj, readToml, str, strs, type Toml } from './toml.js';
-import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from './types.js';
+import { LANGUAGE_DATA, LIBRARIES, PYTHON_PACKAGES } from '../../core/data.js';
+import { UserError } from '../../core/errors.js';
+import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
+import { shellWord, shown } from '../../core/quote.js';
+import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../../core/types.js';
+import { joinRel as join, listed, normalizeRel as normalize, pickEntry, plainName, portFromDockerfile, procfileWeb, SHELL_SYNTAX, sourcePoints, versionFromToolVersions } from '../shared.js';
+import { obj, readToml, str, strs, type Toml } from '../../core/parse.js';
+import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
 /**
  * Python: a virtual environment at /opt/venv made by the package manager the project locks

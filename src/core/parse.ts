@@ -1,7 +1,7 @@
 import { parse as parseToml } from 'smol-toml';
-import { UserError } from '../errors.js';
-import type { Scan } from '../detect/scan.js';
-import { shown } from '../quote.js';
+import { UserError } from './errors.js';
+import type { Scan } from './scan.js';
+import { shown } from './quote.js';
 
 /** Parsed TOML (Cargo.toml, pyproject.toml, lock files) and the few accessors the readers need. */
 export type Toml = Record<string, unknown>;

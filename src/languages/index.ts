@@ -1,13 +1,13 @@
-import { cFamily } from '../lang/c.js';
-import { go } from '../lang/go.js';
-import { java } from '../lang/java.js';
-import { python } from '../lang/python.js';
-import { node } from '../lang/node.js';
-import { ruby } from '../lang/ruby.js';
-import { rust } from '../lang/rust.js';
-import type { Detection, Language } from '../lang/types.js';
-import type { LangId } from '../types.js';
-import type { Scan } from './scan.js';
+import { cFamily } from './c/index.js';
+import { go } from './go/index.js';
+import { java } from './java/index.js';
+import { python } from './python/index.js';
+import { node } from './node/index.js';
+import { ruby } from './ruby/index.js';
+import { rust } from './rust/index.js';
+import type { Detection, Language } from './types.js';
+import type { LangId } from '../core/types.js';
+import type { Scan } from '../core/scan.js';
 
 /** Every language module. A new language is one more entry here. */
 export const LANGUAGES: readonly Language[] = [go, rust, java, python, node, ruby, cFamily];
