@@ -9,6 +9,7 @@ import { UserError } from './core/errors.js';
 import type { Detection, ResolveOptions } from './languages/types.js';
 import { makePlan, placementsFor, preferred, runtimeOptions, type Plan, type RuntimeOption } from './plan/index.js';
 import { composeFile } from './compose.js';
+import { familyOf } from './runtimes/index.js';
 import { renderDockerfile, renderDockerignore, templateOverrides } from './render.js';
 import type { Choice, LangId, RuntimeId } from './core/types.js';
 
@@ -71,8 +72,9 @@ function customize(plan: Plan, c: GenerateOptions, scan: Scan): void {
   plan.custom.buildPm = /alpine/.test(plan.build.image) ? 'apk' : 'apt';
   const run = c.addPackages?.run ?? [];
   if (run.length) {
-    if (plan.runtime === 'slim' || plan.runtime === 'jre') plan.final.install = [...new Set([...plan.final.install, ...run])];
-    else if (plan.runtime === 'alpine') plan.custom.apk = [...run];
+    const packages = familyOf(plan.runtime).packages;
+    if (packages === 'apt') plan.final.install = [...new Set([...plan.final.install, ...run])];
+    else if (packages === 'apk') plan.custom.apk = [...run];
     else throw new UserError('E_REFUSED', `--add-package ${run.join(', ')}: the ${plan.runtime} final image has no package manager to install it with.`, 'Add it to the build stage (--add-package build:<name>) and copy what you need with --instructions, or choose slim or alpine (--runtime).');
   }
   for (const e of c.env ?? []) plan.final.env.push(e);

@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { DockerfileParser } from 'dockerfile-ast';
 import { generate } from '../src/index.js';
 import { place } from '../src/runtimes/index.js';
-import { RUNTIMES, runtimesFor, type RuntimeId, type Strategy } from '../src/core/types.js';
+import { RUNTIMES, type RuntimeId, type Strategy } from '../src/core/types.js';
+import { runtimesFor } from '../src/runtimes/index.js';
 import { C_MAIN, GO_MAIN, project } from './helpers.js';
 
 const STATIC: Strategy = { id: 'static', libc: 'none', requires: [], summary: 'static' };

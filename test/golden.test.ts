@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, isUserError } from '../src/index.js';
-import { runtimesFor } from '../src/core/types.js';
+import { runtimesFor } from '../src/runtimes/index.js';
 import { exampleCopy, langOf, setupOf } from './example-setup.js';
 import { assertShape } from './shape.js';
 

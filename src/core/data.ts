@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Libc, RuntimeId } from './types.js';
 
+export type { Libc } from './types.js';
+
 /** The JSON tables under data/. Loaded once; all compatibility knowledge lives there. */
 /**
  * The package's root: the nearest folder above this file that holds templates/ and data/ (one
@@ -13,27 +15,6 @@ export const ROOT = ((): URL => {
   }
   throw new Error('create-slim-dockerfile: its data/ and templates/ folders are missing beside the package');
 })();
-
-export interface RuntimeImage {
-  image: string;
-  sizeMB: number;
-  libcPreference: Libc[];
-  provides: string[];
-  /** A package manager the final stage can use to add libraries the image lacks. */
-  packageManager?: 'apt';
-  glibc: string | null;
-  /** How the non-root user comes about: numeric only, already in the image, or appended to /etc/passwd. */
-  user: 'numeric' | 'builtin' | 'append';
-  missing: string;
-  /** The only language this image serves (the distroless Java images, the JRE). */
-  only?: string;
-}
-
-export interface RuntimeInfo {
-  summary: string;
-  shell: boolean;
-  images: RuntimeImage[];
-}
 
 export interface LanguageData {
   /** Runtimes in the language's order of preference: the default is the first that runs the program. */
@@ -62,7 +43,8 @@ export interface LanguageData {
   trixieFrom?: string;
 }
 
-function load<T>(name: string): T {
+/** A table of data/ (its $comment dropped). */
+export function loadData<T>(name: string): T {
   const raw = JSON.parse(readFileSync(new URL(`data/${name}`, ROOT), 'utf8')) as Record<string, unknown>;
   delete raw.$comment;
   return raw as T;
@@ -79,8 +61,7 @@ export interface LibraryInfo {
   static?: boolean;
 }
 
-export const RUNTIME_DATA = load<Record<RuntimeId, RuntimeInfo>>('runtimes.json');
-export const LIBRARIES = load<Record<string, LibraryInfo>>('libraries.json');
+export const LIBRARIES = loadData<Record<string, LibraryInfo>>('libraries.json');
 
 /** The library (its key in data/libraries.json) that a build-file name refers to. */
 export function libraryNamed(name: string): string | undefined {
@@ -89,7 +70,7 @@ export function libraryNamed(name: string): string | undefined {
 /** The package's own version, for --version (the bundle has no package.json of its own to find). */
 export const VERSION = (JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string }).version;
 
-export const LANGUAGE_DATA = load<Record<'go' | 'c' | 'rust' | 'java' | 'python' | 'node' | 'ruby', LanguageData>>('languages.json');
+export const LANGUAGE_DATA = loadData<Record<'go' | 'c' | 'rust' | 'java' | 'python' | 'node' | 'ruby', LanguageData>>('languages.json');
 
 /** Java modules that jdeps cannot see but a framework loads at run time (data/java-modules.json). */
 export interface JavaModuleRule {
@@ -100,7 +81,7 @@ export interface JavaModuleRule {
   modules: string[];
   why: string;
 }
-export const JAVA_MODULES = (load<{ rules: JavaModuleRule[] }>('java-modules.json')).rules;
+export const JAVA_MODULES = (loadData<{ rules: JavaModuleRule[] }>('java-modules.json')).rules;
 
 /** Crates with native code (data/crates.json). */
 export interface CrateInfo {
@@ -113,11 +94,11 @@ export interface CrateInfo {
   env?: string[];
   fix?: string;
 }
-export const CRATES = load<Record<string, CrateInfo>>('crates.json');
+export const CRATES = loadData<Record<string, CrateInfo>>('crates.json');
 
 /** Python packages that need a compiler, a library at run time, or decide Alpine (data/python-packages.json). */
 export interface PythonPackage { build?: string[]; library?: string; musl?: boolean; instead?: string; env?: string[] }
-export const PYTHON_PACKAGES = (load<{ packages: Record<string, PythonPackage> }>('python-packages.json')).packages;
+export const PYTHON_PACKAGES = (loadData<{ packages: Record<string, PythonPackage> }>('python-packages.json')).packages;
 
 /** npm packages that compile a native addon, load a system library, or decide Alpine (data/node-packages.json). */
 export interface NodePackage {
@@ -130,7 +111,7 @@ export interface NodePackage {
   /** Whether it installs on musl (a musl prebuild or a plain compile). */
   musl?: boolean;
 }
-export const NODE_PACKAGES = (load<{ packages: Record<string, NodePackage> }>('node-packages.json')).packages;
+export const NODE_PACKAGES = (loadData<{ packages: Record<string, NodePackage> }>('node-packages.json')).packages;
 
 /** Gems with C extensions: what their compile needs and what they load (data/ruby-gems.json). */
 export interface RubyGem {
@@ -141,4 +122,4 @@ export interface RubyGem {
   precompiled?: string[];
   musl?: boolean;
 }
-export const RUBY_GEMS = (load<{ gems: Record<string, RubyGem> }>('ruby-gems.json')).gems;
+export const RUBY_GEMS = (loadData<{ gems: Record<string, RubyGem> }>('ruby-gems.json')).gems;

@@ -1,4 +1,5 @@
-import { LANGUAGE_DATA, RUNTIME_DATA } from '../core/data.js';
+import { LANGUAGE_DATA } from '../core/data.js';
+import { RUNTIME_DATA } from '../runtimes/index.js';
 import { UserError } from '../core/errors.js';
 import type { BuildSpec, Detection, Language, Resolved } from '../languages/types.js';
 import { RUNTIMES, type Decision, type LangId, type RuntimeId } from '../core/types.js';

@@ -1,5 +1,26 @@
-import { LIBRARIES, RUNTIME_DATA, type RuntimeImage } from '../core/data.js';
-import { runtimesFor, type LangId, type Refusals, type RuntimeId, type Strategy } from '../core/types.js';
+import { LIBRARIES } from '../core/data.js';
+import { RUNTIMES, type LangId, type Refusals, type RuntimeId, type Strategy } from '../core/types.js';
+import { alpine } from './alpine.js';
+import { busyboxGlibc } from './busybox-glibc.js';
+import { distroless } from './distroless.js';
+import { RUNTIME_DATA, type RuntimeFamily, type RuntimeImage } from './family.js';
+import { jre } from './jre.js';
+import { scratch } from './scratch.js';
+import { slim } from './slim.js';
+
+export { RUNTIME_DATA, type RuntimeFamily, type RuntimeImage, type RuntimeInfo } from './family.js';
+
+/** Every final-stage family, in the order of RUNTIMES. A new family is one more entry here. */
+export const FAMILIES: readonly RuntimeFamily[] = [scratch, alpine, busyboxGlibc, slim, distroless, jre];
+
+export function familyOf(id: RuntimeId): RuntimeFamily {
+  return FAMILIES.find((f) => f.id === id)!;
+}
+
+/** The runtime targets that apply to a language (a JRE image only to Java), in the order of RUNTIMES. */
+export function runtimesFor(lang: LangId): RuntimeId[] {
+  return RUNTIMES.filter((r) => !familyOf(r).onlyFor || familyOf(r).onlyFor!.includes(lang));
+}
 
 /** How a program gets onto a runtime: which image of the target and which way of linking. */
 export interface Placement {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RUNTIME_DATA } from '../../src/core/data.js';
+import { RUNTIME_DATA } from '../../src/runtimes/index.js';
 import { human } from '../../src/docker.js';
 import { RUNTIMES } from '../../src/core/types.js';
 
