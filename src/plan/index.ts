@@ -1,4 +1,4 @@
-import { LANGUAGE_DATA } from '../core/data.js';
+import { LANGUAGE_DATA } from '../languages/data.js';
 import { RUNTIME_DATA } from '../runtimes/index.js';
 import { UserError } from '../core/errors.js';
 import type { BuildSpec, Detection, Language, Resolved } from '../languages/types.js';

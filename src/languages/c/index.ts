@@ -1,5 +1,6 @@
 import { basename, dirname } from 'node:path';
-import { LANGUAGE_DATA, LIBRARIES, libraryNamed } from '../../core/data.js';
+import { LIBRARIES, libraryNamed } from '../../core/data.js';
+import { LANGUAGE_DATA } from '../data.js';
 import { UserError } from '../../core/errors.js';
 import { isBuilt, type Scan } from '../../core/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../../core/quote.js';

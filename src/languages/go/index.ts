@@ -1,5 +1,5 @@
 import { basename, dirname } from 'node:path';
-import { LANGUAGE_DATA } from '../../core/data.js';
+import { LANGUAGE_DATA } from '../data.js';
 import { UserError } from '../../core/errors.js';
 import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
 import { safeName, safeRelPath, shown } from '../../core/quote.js';

@@ -1,6 +1,7 @@
 import { basename, dirname } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { JAVA_MODULES, LANGUAGE_DATA } from '../../core/data.js';
+import { LANGUAGE_DATA } from '../data.js';
+import { JAVA_MODULES } from './data.js';
 import { isUserError, UserError } from '../../core/errors.js';
 import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
 import { hasLineBreakOrControl, safeName, safeRelPath, shellWord, shown } from '../../core/quote.js';

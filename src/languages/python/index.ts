@@ -1,6 +1,8 @@
 import { maxSatisfying, satisfies, validRange } from '@renovatebot/pep440';
 import { basename, dirname } from 'node:path';
-import { LANGUAGE_DATA, LIBRARIES, PYTHON_PACKAGES } from '../../core/data.js';
+import { LIBRARIES } from '../../core/data.js';
+import { LANGUAGE_DATA } from '../data.js';
+import { PYTHON_PACKAGES } from './data.js';
 import { UserError } from '../../core/errors.js';
 import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
 import { shellWord, shown } from '../../core/quote.js';

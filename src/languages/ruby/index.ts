@@ -1,4 +1,6 @@
-import { LANGUAGE_DATA, LIBRARIES, RUBY_GEMS } from '../../core/data.js';
+import { LIBRARIES } from '../../core/data.js';
+import { LANGUAGE_DATA } from '../data.js';
+import { RUBY_GEMS } from './data.js';
 import { UserError } from '../../core/errors.js';
 import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
 import { safeRelPath, shown } from '../../core/quote.js';

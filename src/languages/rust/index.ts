@@ -1,6 +1,8 @@
 import { basename, dirname } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { CRATES, LANGUAGE_DATA, LIBRARIES } from '../../core/data.js';
+import { LIBRARIES } from '../../core/data.js';
+import { LANGUAGE_DATA } from '../data.js';
+import { CRATES } from './data.js';
 import { isUserError, UserError } from '../../core/errors.js';
 import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../../core/quote.js';
