@@ -33,12 +33,20 @@ function synthetic(kind) {
   const dir = join(tmpdir(), `csd-bench-${kind}`);
   if (existsSync(join(dir, '.complete'))) return dir;
   mkdirSync(dir, { recursive: true });
-  const put = (rel, text) => { mkdirSync(join(dir, rel, '..'), { recursive: true }); writeFileSync(join(dir, rel), text); };
+  const put = (rel, text) => {
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  };
   put('go.mod', 'module example.com/big\n\ngo 1.22\n\nrequire github.com/google/uuid v1.6.0\n');
   put('go.sum', '');
-  put('cmd/big/main.go', 'package main\n\nimport (\n\t"fmt"\n\t"net/http"\n)\n\nfunc main() { fmt.Println(http.StatusOK) }\n');
+  put(
+    'cmd/big/main.go',
+    'package main\n\nimport (\n\t"fmt"\n\t"net/http"\n)\n\nfunc main() { fmt.Println(http.StatusOK) }\n',
+  );
   let n = 3;
-  const fill = (prefix, count, ext, text) => { for (let i = 0; i < count; i++, n++) put(`${prefix}/d${i % 200}/f${i}${ext}`, text); };
+  const fill = (prefix, count, ext, text) => {
+    for (let i = 0; i < count; i++, n++) put(`${prefix}/d${i % 200}/f${i}${ext}`, text);
+  };
   if (kind === '100k') {
     fill('internal', 1_000, '.go', 'package x\n\nimport "strings"\n\nvar _ = strings.ToUpper\n');
     fill('node_modules/pkg', 60_000, '.js', 'module.exports = 1;\n');
@@ -62,8 +70,13 @@ async function pipeline() {
     const made = performance.now() - t0;
     const first = await time(() => generate(dir), 1);
     const r = await time(() => generate(dir));
-    const label = kind === '100k' ? '100,000 files (90% in node_modules, .git, target, vendor, build)' : '100,000 unskippable .go files (worst case)';
-    console.log(`${label.padEnd(68)} median ${ms(r.median)} (min ${ms(r.min)}, max ${ms(r.max)}; first run ${ms(first.median)})${made > 1000 ? `  [fixture made in ${(made / 1000).toFixed(1)} s]` : ''}`);
+    const label =
+      kind === '100k'
+        ? '100,000 files (90% in node_modules, .git, target, vendor, build)'
+        : '100,000 unskippable .go files (worst case)';
+    console.log(
+      `${label.padEnd(68)} median ${ms(r.median)} (min ${ms(r.min)}, max ${ms(r.max)}; first run ${ms(first.median)})${made > 1000 ? `  [fixture made in ${(made / 1000).toFixed(1)} s]` : ''}`,
+    );
   }
   for (const name of readdirSync(join(ROOT, 'examples')).sort()) {
     const r = await time(() => generate(join(ROOT, 'examples', name)));
@@ -80,20 +93,61 @@ const MiB = 1024 * 1024;
 // Just under the 1 MiB a file may have, so that the readers really read it.
 const fill1MiB = (unit) => unit.repeat(Math.ceil(MiB / unit.length)).slice(0, MiB - 8192);
 const CRAFTED = {
-  'Go: unterminated /* comments': { 'go.mod': 'module m\ngo 1.22\n', 'main.go': `package main\nfunc main(){}\n${fill1MiB('/* ')}` },
-  'Go: import ( without )': { 'go.mod': 'module m\ngo 1.22\n', 'main.go': 'package main\nfunc main(){}\n', 'x.go': `package main\n${fill1MiB('import (\n')}` },
-  'Go: whitespace before package': { 'go.mod': 'module m\ngo 1.22\n', 'main.go': `${fill1MiB(' \n\t')}package main\nfunc main(){}\n` },
-  'Go: unterminated strings': { 'go.mod': 'module m\ngo 1.22\n', 'main.go': `package main\nimport "fmt"\nfunc main(){}\n${fill1MiB('"Getenv("PORT") ')}` },
-  'Go: go.mod of one long line': { 'go.mod': `module m\ngo 1.22\nrequire ${fill1MiB('a')}\n`, 'main.go': 'package main\nfunc main(){}\n' },
-  'C: newlines and "int " runs (main detection)': { 'main.c': `int main(void){return 0;}\n`, 'x.c': fill1MiB('int \n\n  ') },
+  'Go: unterminated /* comments': {
+    'go.mod': 'module m\ngo 1.22\n',
+    'main.go': `package main\nfunc main(){}\n${fill1MiB('/* ')}`,
+  },
+  'Go: import ( without )': {
+    'go.mod': 'module m\ngo 1.22\n',
+    'main.go': 'package main\nfunc main(){}\n',
+    'x.go': `package main\n${fill1MiB('import (\n')}`,
+  },
+  'Go: whitespace before package': {
+    'go.mod': 'module m\ngo 1.22\n',
+    'main.go': `${fill1MiB(' \n\t')}package main\nfunc main(){}\n`,
+  },
+  'Go: unterminated strings': {
+    'go.mod': 'module m\ngo 1.22\n',
+    'main.go': `package main\nimport "fmt"\nfunc main(){}\n${fill1MiB('"Getenv("PORT") ')}`,
+  },
+  'Go: go.mod of one long line': {
+    'go.mod': `module m\ngo 1.22\nrequire ${fill1MiB('a')}\n`,
+    'main.go': 'package main\nfunc main(){}\n',
+  },
+  'C: newlines and "int " runs (main detection)': {
+    'main.c': `int main(void){return 0;}\n`,
+    'x.c': fill1MiB('int \n\n  '),
+  },
   'C: #include and getaddrinfo runs': { 'main.c': `int main(void){return 0;}\n${fill1MiB('#  include getaddrinfo ')}` },
-  'Makefile: a line of spaces': { Makefile: `app: main.c\n\t$(CC) -o $@ main.c\n${fill1MiB(' ')}\n`, 'main.c': 'int main(void){return 0;}\n' },
-  'Makefile: "a:" and "a =" repeated': { Makefile: `${fill1MiB('a: b = c ')}\n`, 'main.c': 'int main(void){return 0;}\n' },
-  'Makefile: backslash continuations': { Makefile: `app: main.c\n\t$(CC) -o $@ main.c\nX = ${fill1MiB('-lz \\\n')}\n`, 'main.c': 'int main(void){return 0;}\n' },
-  'CMake: add_executable( without )': { 'CMakeLists.txt': `project(x C)\nadd_executable(app main.c)\n${fill1MiB('add_executable( target_link_libraries(')}`, 'main.c': 'int main(void){return 0;}\n' },
-  'CMake: unterminated #[[ and "': { 'CMakeLists.txt': `project(x C)\nadd_executable(app main.c)\nset(A "${fill1MiB('#[[ "')}`, 'main.c': 'int main(void){return 0;}\n' },
-  'Autotools: bin_PROGRAMS and newlines': { 'configure.ac': `AC_INIT([x],[1])\n${fill1MiB('PKG_CHECK_MODULES([A], [ AC_CHECK_LIB([')}`, 'Makefile.am': `bin_PROGRAMS = app\n${fill1MiB('\n   bin_PROGRAMS')}`, 'main.c': 'int main(void){return 0;}\n' },
-  "Meson: executable(' repeated": { 'meson.build': `project('x','c')\nexecutable('app', 'main.c')\n${fill1MiB("executable(' dependency('")}`, 'main.c': 'int main(void){return 0;}\n' },
+  'Makefile: a line of spaces': {
+    Makefile: `app: main.c\n\t$(CC) -o $@ main.c\n${fill1MiB(' ')}\n`,
+    'main.c': 'int main(void){return 0;}\n',
+  },
+  'Makefile: "a:" and "a =" repeated': {
+    Makefile: `${fill1MiB('a: b = c ')}\n`,
+    'main.c': 'int main(void){return 0;}\n',
+  },
+  'Makefile: backslash continuations': {
+    Makefile: `app: main.c\n\t$(CC) -o $@ main.c\nX = ${fill1MiB('-lz \\\n')}\n`,
+    'main.c': 'int main(void){return 0;}\n',
+  },
+  'CMake: add_executable( without )': {
+    'CMakeLists.txt': `project(x C)\nadd_executable(app main.c)\n${fill1MiB('add_executable( target_link_libraries(')}`,
+    'main.c': 'int main(void){return 0;}\n',
+  },
+  'CMake: unterminated #[[ and "': {
+    'CMakeLists.txt': `project(x C)\nadd_executable(app main.c)\nset(A "${fill1MiB('#[[ "')}`,
+    'main.c': 'int main(void){return 0;}\n',
+  },
+  'Autotools: bin_PROGRAMS and newlines': {
+    'configure.ac': `AC_INIT([x],[1])\n${fill1MiB('PKG_CHECK_MODULES([A], [ AC_CHECK_LIB([')}`,
+    'Makefile.am': `bin_PROGRAMS = app\n${fill1MiB('\n   bin_PROGRAMS')}`,
+    'main.c': 'int main(void){return 0;}\n',
+  },
+  "Meson: executable(' repeated": {
+    'meson.build': `project('x','c')\nexecutable('app', 'main.c')\n${fill1MiB("executable(' dependency('")}`,
+    'main.c': 'int main(void){return 0;}\n',
+  },
 };
 
 async function crafted() {
@@ -102,7 +156,13 @@ async function crafted() {
     const dir = mkdtempSync(join(tmpdir(), 'csd-bench-crafted-'));
     for (const [rel, text] of Object.entries(files)) writeFileSync(join(dir, rel), text);
     let outcome = 'generated';
-    const r = await time(() => generate(dir).catch((e) => { outcome = `refused (${e.code ?? e.message})`; }), 3);
+    const r = await time(
+      () =>
+        generate(dir).catch((e) => {
+          outcome = `refused (${e.code ?? e.message})`;
+        }),
+      3,
+    );
     console.log(`${label.padEnd(48)} median ${ms(r.median)} (max ${ms(r.max)}); ${outcome}`);
   }
 }
@@ -110,7 +170,10 @@ async function crafted() {
 function coldStart() {
   console.log('\n## CLI cold start (a new node process each run, median of %d)', RUNS);
   const dir = join(ROOT, 'examples', 'go-net');
-  for (const [label, argv] of [['--help', ['--help']], ['--stdout on examples/go-net', [dir, '--stdout']]]) {
+  for (const [label, argv] of [
+    ['--help', ['--help']],
+    ['--stdout on examples/go-net', [dir, '--stdout']],
+  ]) {
     const xs = [];
     for (let i = 0; i < RUNS + 1; i++) {
       const t = performance.now();
@@ -118,14 +181,19 @@ function coldStart() {
       if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr}`);
       if (i > 0) xs.push(performance.now() - t);
     }
-    console.log(`${label.padEnd(68)} median ${ms(median(xs))} (min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))})`);
+    console.log(
+      `${label.padEnd(68)} median ${ms(median(xs))} (min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))})`,
+    );
   }
 }
 
 /** After a one-line source change, is the dependency step a cache hit? */
 async function layerReuse() {
   console.log('\n## Layer reuse after a one-line source change');
-  if (args.includes('--no-docker')) { console.log('skipped (--no-docker)'); return; }
+  if (args.includes('--no-docker')) {
+    console.log('skipped (--no-docker)');
+    return;
+  }
   const docker = process.env.DOCKER || 'docker';
   if (spawnSync(docker, ['info'], { stdio: 'ignore' }).status !== 0) {
     console.log(`!! SKIPPED: no Docker engine answers to "${docker} info" (set $DOCKER, or start one)`);
@@ -148,7 +216,9 @@ async function layerReuse() {
     writeFileSync(join(dir, file), `${readFileSync(join(dir, file), 'utf8')}/* changed ${Date.now()} */\n`);
     const second = await buildImage(dir, { tag });
     const hit = second.cachedSteps.some((s) => depStep.test(s));
-    console.log(`${lang.padEnd(12)} dependency step ${hit ? 'CACHED' : 'REBUILT'}; ${second.cached}/${second.steps} steps cached; rebuild ${second.seconds.toFixed(1)} s (first build ${first.seconds.toFixed(1)} s)`);
+    console.log(
+      `${lang.padEnd(12)} dependency step ${hit ? 'CACHED' : 'REBUILT'}; ${second.cached}/${second.steps} steps cached; rebuild ${second.seconds.toFixed(1)} s (first build ${first.seconds.toFixed(1)} s)`,
+    );
   }
 }
 

@@ -23,7 +23,9 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   // CommonJS dependencies (handlebars, fs-extra) call require() for Node's own modules.
-  banner: { js: "import { createRequire as __csdRequire } from 'node:module'; const require = __csdRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __csdRequire } from 'node:module'; const require = __csdRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 
@@ -32,14 +34,21 @@ for (const input of Object.keys(result.metafile.inputs)) {
   const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
   if (m && !packages.has(m[2])) packages.set(m[2], m[1]);
 }
-const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)([.-]|$)/i.test(f));
-  if (file) return `${name}@${pkg.version} (${pkg.license ?? 'see below'})\n\n${readFileSync(join(dir, file), 'utf8').trim()}\n`;
-  // A package that ships no license text: its declared license and author, as its package.json gives them.
-  if (!pkg.license) throw new Error(`${name}: neither a license file nor a license field to include in the bundle's notices`);
-  const author = typeof pkg.author === 'string' ? pkg.author : pkg.author?.name;
-  return `${name}@${pkg.version} (${pkg.license})\n\nThe package ships no license file; its package.json declares the ${pkg.license} license${author ? `, by ${author}` : ''}.\n`;
-});
-writeFileSync('dist/THIRD_PARTY_LICENSES.txt', `dist/main.js bundles these packages; their licenses follow.\n\n${sections.join(`\n${'-'.repeat(72)}\n\n`)}`);
+const sections = [...packages]
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([name, dir]) => {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)([.-]|$)/i.test(f));
+    if (file)
+      return `${name}@${pkg.version} (${pkg.license ?? 'see below'})\n\n${readFileSync(join(dir, file), 'utf8').trim()}\n`;
+    // A package that ships no license text: its declared license and author, as its package.json gives them.
+    if (!pkg.license)
+      throw new Error(`${name}: neither a license file nor a license field to include in the bundle's notices`);
+    const author = typeof pkg.author === 'string' ? pkg.author : pkg.author?.name;
+    return `${name}@${pkg.version} (${pkg.license})\n\nThe package ships no license file; its package.json declares the ${pkg.license} license${author ? `, by ${author}` : ''}.\n`;
+  });
+writeFileSync(
+  'dist/THIRD_PARTY_LICENSES.txt',
+  `dist/main.js bundles these packages; their licenses follow.\n\n${sections.join(`\n${'-'.repeat(72)}\n\n`)}`,
+);
 if (!existsSync('dist/main.js')) throw new Error('bundle not written');

@@ -24,5 +24,7 @@ const r = spawnSync(bin, ['--config', '.hadolint.yaml', '--no-color', ...files],
 process.stdout.write(r.stdout);
 process.stderr.write(r.stderr);
 const findings = r.stdout.split('\n').filter((l) => l.trim()).length;
-console.log(`hadolint: ${files.length} Dockerfiles, ${findings} finding${findings === 1 ? '' : 's'} (${version.stdout.trim()})`);
+console.log(
+  `hadolint: ${files.length} Dockerfiles, ${findings} finding${findings === 1 ? '' : 's'} (${version.stdout.trim()})`,
+);
 process.exit(r.status === 0 && findings === 0 ? 0 : 1);

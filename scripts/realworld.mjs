@@ -31,7 +31,15 @@ const langFlags = (lang) => (process.env[`REALWORLD_FLAGS_${lang.toUpperCase()}`
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LANGS = ['go', 'c', 'rust', 'java', 'python', 'node', 'ruby'];
-const TITLES = { go: 'Go', c: 'C and C++', rust: 'Rust', java: 'Java', python: 'Python', node: 'Node.js', ruby: 'Ruby' };
+const TITLES = {
+  go: 'Go',
+  c: 'C and C++',
+  rust: 'Rust',
+  java: 'Java',
+  python: 'Python',
+  node: 'Node.js',
+  ruby: 'Ruby',
+};
 const SRC_DIR = process.env.REALWORLD_DIR || '/work/realworld-src';
 const CLI = path.resolve(process.env.CSD_CLI || path.join(ROOT, 'bin/create-slim-dockerfile.js'));
 const DOCKER = process.env.DOCKER || '/usr/bin/docker';
@@ -48,13 +56,20 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') continue;
-    if (a === '--only') opts.only.push(...String(argv[++i] ?? '').split(',').filter(Boolean));
+    if (a === '--only')
+      opts.only.push(
+        ...String(argv[++i] ?? '')
+          .split(',')
+          .filter(Boolean),
+      );
     else if (a.startsWith('--only=')) opts.only.push(...a.slice(7).split(',').filter(Boolean));
     else if (a === '--plan-only') opts.planOnly = true;
     else if (a === '--set') opts.set = String(argv[++i] ?? '');
     else if (a === '--record') opts.record = String(argv[++i] ?? '');
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node scripts/realworld.mjs [go|c ...] [--only word[,word]] [--set name] [--plan-only] [--record label]\n  --set name      only the entries of that set (e.g. first-sight-2026-12)\n  --record label  keep this run\'s first-sight table in docs/realworld.json under the label (e.g. before, after)');
+      console.log(
+        "usage: node scripts/realworld.mjs [go|c ...] [--only word[,word]] [--set name] [--plan-only] [--record label]\n  --set name      only the entries of that set (e.g. first-sight-2026-12)\n  --record label  keep this run's first-sight table in docs/realworld.json under the label (e.g. before, after)",
+      );
       process.exit(0);
     } else if (LANGS.includes(a)) opts.langs.push(a);
     else if (a === 'cpp') opts.langs.push('c');
@@ -82,8 +97,14 @@ function run(cmd, args, { cwd, env, timeoutMs = RUN_TIMEOUT_MS, logFile } = {}) 
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     }, timeoutMs);
     const keep = (s, add) => (s.length > 4_000_000 ? s : s + add);
-    child.stdout.on('data', (d) => { stdout = keep(stdout, d.toString()); log?.write(d); });
-    child.stderr.on('data', (d) => { stderr = keep(stderr, d.toString()); log?.write(d); });
+    child.stdout.on('data', (d) => {
+      stdout = keep(stdout, d.toString());
+      log?.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      stderr = keep(stderr, d.toString());
+      log?.write(d);
+    });
     child.on('error', (err) => {
       clearTimeout(timer);
       log?.end();
@@ -100,12 +121,17 @@ function run(cmd, args, { cwd, env, timeoutMs = RUN_TIMEOUT_MS, logFile } = {}) 
 // ---------- log reading ----------
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 function sanitize(line, dir) {
-  let s = line.replace(ANSI, '').replace(/^#\d+ \d+(\.\d+)? /, '').replace(/^#\d+ /, '');
+  let s = line
+    .replace(ANSI, '')
+    .replace(/^#\d+ \d+(\.\d+)? /, '')
+    .replace(/^#\d+ /, '');
   if (dir) s = s.split(dir).join('<src>');
-  s = s.replace(/\/tmp\/[\w.-]+/g, '<tmp>')
+  s = s
+    .replace(/\/tmp\/[\w.-]+/g, '<tmp>')
     .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '<url>')
     .replace(/\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|gov|edu|app|cloud)\b/gi, '<host>')
-    .replace(/\s+/g, ' ').trim();
+    .replace(/\s+/g, ' ')
+    .trim();
   return s.length > 160 ? `${s.slice(0, 157)}...` : s;
 }
 // The first line that says what went wrong. In a BuildKit plain log, only the lines of the
@@ -120,7 +146,8 @@ function failingStepLines(lines) {
 function firstError(text, dir) {
   const all = text.replace(ANSI, '').split('\n');
   const lines = failingStepLines(all);
-  const noise = /-Werror|-Wno-error|strerror|error\.(c|h|o|go|cpp)\b|errors?\.go\b|\berror_|_error\b|Error\.(c|h)\b|warning:|WARNING|checking for|^#\d+ sha256|^(#\d+ [\d.]+ )?-- /i;
+  const noise =
+    /-Werror|-Wno-error|strerror|error\.(c|h|o|go|cpp)\b|errors?\.go\b|\berror_|_error\b|Error\.(c|h)\b|warning:|WARNING|checking for|^#\d+ sha256|^(#\d+ [\d.]+ )?-- /i;
   const kinds = [
     /fatal error|: error:|^(#\d+ [\d.]+ )?error[: ]|undefined reference|cannot find -l|CMake Error|Run Build Command|No rule to make target|does not contain package|no Go files|build constraints exclude|ERROR: (?!failed to solve|executor failed)|: not found|No such file or directory|Could not find|command not found|Dependency .* not found|Program .* not found/i,
     /make(\[\d+\])?: \*\*\*|\bfailed\b/i,
@@ -132,14 +159,18 @@ function firstError(text, dir) {
       let s = sanitize(l, dir);
       // CMake and make put the message on the next line.
       if (/CMake Error|Error at/.test(s)) {
-        const next = lines.slice(i + 1).map((x) => sanitize(x, dir)).find((x) => x && !/^#\d+$/.test(x));
+        const next = lines
+          .slice(i + 1)
+          .map((x) => sanitize(x, dir))
+          .find((x) => x && !/^#\d+$/.test(x));
         if (next) s = sanitize(`${s.replace(/\s*\(message\):?$/, '')}: ${next}`, dir);
       }
       if (s && !/^(RUN|COPY|WORKDIR|FROM|ARG|ENV)\b/.test(s)) return s;
     }
   }
-  const last = lines.filter((l) => l.trim() && !/^#\d+ (sha256|DONE|CANCELED)/.test(l)).pop()
-    ?? all.find((l) => /^#\d+ ERROR/.test(l)); // e.g. a base image that cannot be pulled
+  const last =
+    lines.filter((l) => l.trim() && !/^#\d+ (sha256|DONE|CANCELED)/.test(l)).pop() ??
+    all.find((l) => /^#\d+ ERROR/.test(l)); // e.g. a base image that cannot be pulled
   return last ? sanitize(last, dir) : '';
 }
 
@@ -162,15 +193,31 @@ function probe(port, path = '/') {
     const sock = net.connect({ host: '127.0.0.1', port });
     let got = '';
     let sent = false;
-    const done = (ok) => { sock.destroy(); resolve({ ok, got: got.slice(0, 200) }); };
+    const done = (ok) => {
+      sock.destroy();
+      resolve({ ok, got: got.slice(0, 200) });
+    };
     const t1 = setTimeout(() => {
       sent = true;
       sock.write(`GET ${path} HTTP/1.0\r\n\r\n`);
     }, 800);
     const t2 = setTimeout(() => done(false), 3000);
-    sock.on('data', (d) => { got += d.toString(); clearTimeout(t1); clearTimeout(t2); done(true); });
-    sock.on('error', () => { clearTimeout(t1); clearTimeout(t2); done(false); });
-    sock.on('close', () => { clearTimeout(t1); clearTimeout(t2); if (!got) done(false); });
+    sock.on('data', (d) => {
+      got += d.toString();
+      clearTimeout(t1);
+      clearTimeout(t2);
+      done(true);
+    });
+    sock.on('error', () => {
+      clearTimeout(t1);
+      clearTimeout(t2);
+      done(false);
+    });
+    sock.on('close', () => {
+      clearTimeout(t1);
+      clearTimeout(t2);
+      if (!got) done(false);
+    });
     void sent;
   });
 }
@@ -194,11 +241,16 @@ async function checkImage(tag, check) {
       }
       // An HTTP answer must not be a server error: a 500 is a program that runs but does not work.
       // (A `listens` check only asks that the port answers: the server's database is not here.)
-      if (res.ok && !check.listens && /^HTTP\/[\d.]+ 5\d\d/.test(res.got)) return { ok: false, detail: `port ${check.port} answered with a server error: ${sanitize(res.got)}` };
+      if (res.ok && !check.listens && /^HTTP\/[\d.]+ 5\d\d/.test(res.got))
+        return { ok: false, detail: `port ${check.port} answered with a server error: ${sanitize(res.got)}` };
       if (res.ok) return { ok: true, detail: `port ${check.port} answered: ${sanitize(res.got)}` };
       const logs = await run(DOCKER, ['logs', '--tail', '40', id]);
       const text = `${logs.stdout}\n${logs.stderr}`;
-      return { ok: false, detail: `port ${check.port} did not answer in ${waitMs / 1000} s: ${firstError(text) || 'no output'}`, output: text.slice(-2000) };
+      return {
+        ok: false,
+        detail: `port ${check.port} did not answer in ${waitMs / 1000} s: ${firstError(text) || 'no output'}`,
+        output: text.slice(-2000),
+      };
     } finally {
       await run(DOCKER, ['rm', '-f', id]);
     }
@@ -207,14 +259,23 @@ async function checkImage(tag, check) {
   const out = `${r.stdout}${r.stderr}`;
   const re = new RegExp(check.match, 'm');
   // The program never started: the loader or the runtime said so (and may echo its name).
-  const broken = /error while loading shared libraries|exec format error|OCI runtime create failed|exec: "[^"]*": |no such file or directory$|not found$/m;
-  if (re.test(out) && !broken.test(out)) return { ok: true, detail: sanitize(out.split('\n').find((l) => re.test(l)) || out) };
-  return { ok: false, detail: `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${firstError(out) || 'no output'}`, output: out.slice(-2000) };
+  const broken =
+    /error while loading shared libraries|exec format error|OCI runtime create failed|exec: "[^"]*": |no such file or directory$|not found$/m;
+  if (re.test(out) && !broken.test(out))
+    return { ok: true, detail: sanitize(out.split('\n').find((l) => re.test(l)) || out) };
+  return {
+    ok: false,
+    detail: `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${firstError(out) || 'no output'}`,
+    output: out.slice(-2000),
+  };
 }
 
 // ---------- one repository ----------
 function slug(repo) {
-  return repo.split('/')[1].toLowerCase().replace(/[^a-z0-9_.-]+/g, '-');
+  return repo
+    .split('/')[1]
+    .toLowerCase()
+    .replace(/[^a-z0-9_.-]+/g, '-');
 }
 async function runEntry(entry, lang, opts) {
   const [owner, name] = entry.repo.split('/');
@@ -236,7 +297,9 @@ async function runEntry(entry, lang, opts) {
   if (!fs.existsSync(src)) {
     result.verdict = 'missing';
     result.error = `no checkout at ${src}`;
-    console.log(`  ${entry.repo}: MISSING checkout ${src}\n    get it: fetch github:${entry.repo} with the search tool's fetch, then\n    mkdir -p ${checkout} && git --git-dir=<mirror>/repo --work-tree=${checkout} checkout -f ${entry.commit} -- .`);
+    console.log(
+      `  ${entry.repo}: MISSING checkout ${src}\n    get it: fetch github:${entry.repo} with the search tool's fetch, then\n    mkdir -p ${checkout} && git --git-dir=<mirror>/repo --work-tree=${checkout} checkout -f ${entry.commit} -- .`,
+    );
     return result;
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `rw-${slug(entry.repo)}-`));
@@ -244,9 +307,18 @@ async function runEntry(entry, lang, opts) {
   const tag = `rw-${slug(entry.repo)}`;
   try {
     fs.cpSync(src, dir, { recursive: true, verbatimSymlinks: true });
-    const gen = await run(process.execPath, [CLI, dir, '--yes', '--force', '--json', ...(entry.flags || []), ...langFlags(lang)], { timeoutMs: 120_000 });
+    const gen = await run(
+      process.execPath,
+      [CLI, dir, '--yes', '--force', '--json', ...(entry.flags || []), ...langFlags(lang)],
+      { timeoutMs: 120_000 },
+    );
     if (gen.code !== 0) {
-      const msg = gen.stderr.split('\n').filter((l) => l.trim()).slice(0, 2).map((l) => sanitize(l, dir)).join(' / ');
+      const msg = gen.stderr
+        .split('\n')
+        .filter((l) => l.trim())
+        .slice(0, 2)
+        .map((l) => sanitize(l, dir))
+        .join(' / ');
       result.verdict = gen.code === 2 ? 'refused' : 'generate-failed';
       result.error = msg || `exit ${gen.code}`;
       return result;
@@ -273,12 +345,17 @@ async function runEntry(entry, lang, opts) {
     const logFile = path.join(LOG_DIR, `${tag}.log`);
     fs.copyFileSync(path.join(dir, 'Dockerfile'), path.join(LOG_DIR, `${tag}.Dockerfile`));
     const b = await run(DOCKER, ['build', '--progress=plain', '-t', tag, '.'], {
-      cwd: dir, env: { DOCKER_BUILDKIT: '1' }, timeoutMs: BUILD_TIMEOUT_MS, logFile,
+      cwd: dir,
+      env: { DOCKER_BUILDKIT: '1' },
+      timeoutMs: BUILD_TIMEOUT_MS,
+      logFile,
     });
     result.buildSeconds = Math.round(b.ms / 100) / 10;
     if (b.code !== 0) {
       result.verdict = 'build-failed';
-      result.error = b.timedOut ? `build timed out after ${BUILD_TIMEOUT_MS / 60000} min` : firstError(b.stdout + b.stderr, dir);
+      result.error = b.timedOut
+        ? `build timed out after ${BUILD_TIMEOUT_MS / 60000} min`
+        : firstError(b.stdout + b.stderr, dir);
       result.log = logFile;
       return result;
     }
@@ -286,8 +363,18 @@ async function runEntry(entry, lang, opts) {
     result.sizeMB = Math.round((Number(size.stdout.trim()) / 1e6) * 10) / 10;
     const c = await checkImage(tag, entry.check);
     // --verify's report beside the check: a server as its image starts it, a command with the check's arguments.
-    const v = await verifyImage(tag, { expose: result.expose, seconds: entry.check.wait ?? 20, args: entry.check.port ? entry.check.args ?? [] : entry.check.cmd });
-    result.verify = { ok: v.ok, uid: v.uid, listening: v.listening.map((l) => `${l.address}:${l.port}`), exposeListened: v.exposeListened, problems: v.problems };
+    const v = await verifyImage(tag, {
+      expose: result.expose,
+      seconds: entry.check.wait ?? 20,
+      args: entry.check.port ? (entry.check.args ?? []) : entry.check.cmd,
+    });
+    result.verify = {
+      ok: v.ok,
+      uid: v.uid,
+      listening: v.listening.map((l) => `${l.address}:${l.port}`),
+      exposeListened: v.exposeListened,
+      problems: v.problems,
+    };
     result.verdict = c.ok ? 'pass' : 'check-failed';
     if (c.ok) result.checkOutput = c.detail;
     else result.error = c.detail;
@@ -303,23 +390,34 @@ function loadCorpus(lang) {
   const file = path.join(ROOT, 'realworld', `${lang}.json`);
   const list = JSON.parse(fs.readFileSync(file, 'utf8'));
   for (const e of list) {
-    if (!/^[\w.-]+\/[\w.-]+$/.test(e.repo || '') || !/^[0-9a-f]{40}$/.test(e.commit || '') || !e.check || !(e.check.port || (Array.isArray(e.check.cmd) && e.check.match)) || (e.check.path !== undefined && !/^\/[\w\/.-]{0,200}$/.test(e.check.path))) {
-      throw new Error(`${file}: bad entry ${JSON.stringify(e)} (needs repo owner/name, a 40-hex commit, check {cmd, match} or {port, path?} with a plain path)`);
+    if (
+      !/^[\w.-]+\/[\w.-]+$/.test(e.repo || '') ||
+      !/^[0-9a-f]{40}$/.test(e.commit || '') ||
+      !e.check ||
+      !(e.check.port || (Array.isArray(e.check.cmd) && e.check.match)) ||
+      (e.check.path !== undefined && !/^\/[\w\/.-]{0,200}$/.test(e.check.path))
+    ) {
+      throw new Error(
+        `${file}: bad entry ${JSON.stringify(e)} (needs repo owner/name, a 40-hex commit, check {cmd, match} or {port, path?} with a plain path)`,
+      );
     }
   }
   return list;
 }
-const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (s) =>
+  String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 function renderMd(all, corpora, history = []) {
   const out = [];
   out.push('# Real-world repositories', '');
   out.push('Written by `npm run realworld` (scripts/realworld.mjs), never by hand. Each repository of');
   out.push('`realworld/<lang>.json` is copied to a temporary folder, the tool writes its Dockerfile there');
-  out.push('(`--yes --force` and the entry\'s flags), the image is built with BuildKit and checked (a command');
+  out.push("(`--yes --force` and the entry's flags), the image is built with BuildKit and checked (a command");
   out.push('whose output must match, or a port that must answer). Sizes are those of local stand-ins for');
   out.push('the base images (see docs/sizes.md); build seconds include a warm build cache when an earlier run');
   out.push('left one. `refused` means the tool stopped with exit 2 and said why.', '');
-  out.push('To run it: fetch each repository with the search tool\'s `fetch` (github:owner/name), check the');
+  out.push("To run it: fetch each repository with the search tool's `fetch` (github:owner/name), check the");
   out.push('pinned commit out under `$REALWORLD_DIR/<owner>+<name>` (default /work/realworld-src), build the');
   out.push('CLI (`npm run build`), then `npm run realworld` (or `node scripts/realworld.mjs go --only fzf`).');
   out.push('Build logs and generated Dockerfiles go to `$REALWORLD_LOGS` (default <tmp>/realworld-logs).', '');
@@ -339,14 +437,22 @@ function renderMd(all, corpora, history = []) {
       else totals.other++;
       const detail = r.verdict === 'pass' ? r.checkOutput : r.error;
       const verify = r.verify ? (r.verify.ok ? 'ok' : cell(r.verify.problems.join('; '))) : '';
-      out.push(`| ${cell(e.repo)}${e.set ? ' ·' : ''} | ${cell(e.commit.slice(0, 10))} | ${cell((e.flags || []).join(' '))} | ${cell(r.runtime ?? '')} | ${r.sizeMB ?? ''} | ${r.buildSeconds ?? ''} | **${cell(r.verdict)}** | ${verify} | ${cell(detail ?? '')} |`);
+      out.push(
+        `| ${cell(e.repo)}${e.set ? ' ·' : ''} | ${cell(e.commit.slice(0, 10))} | ${cell((e.flags || []).join(' '))} | ${cell(r.runtime ?? '')} | ${r.sizeMB ?? ''} | ${r.buildSeconds ?? ''} | **${cell(r.verdict)}** | ${verify} | ${cell(detail ?? '')} |`,
+      );
     }
     out.push('');
   }
   out.push(...firstSight(all, corpora));
-  for (const h of history) out.push(`### Recorded: ${h.label} (${h.at})`, '', ...h.table.filter((l) => l.startsWith('|')), '');
+  for (const h of history)
+    out.push(`### Recorded: ${h.label} (${h.at})`, '', ...h.table.filter((l) => l.startsWith('|')), '');
   out.push('## Totals', '');
-  out.push(`${totals.repos} repositories: ${totals.pass} pass, ${totals.refused} refused with a reason, ${totals.fail} fail` + (totals.other ? `, ${totals.other} not run or missing` : '') + '.', '');
+  out.push(
+    `${totals.repos} repositories: ${totals.pass} pass, ${totals.refused} refused with a reason, ${totals.fail} fail` +
+      (totals.other ? `, ${totals.other} not run or missing` : '') +
+      '.',
+    '',
+  );
   return { md: out.join('\n'), totals };
 }
 
@@ -367,7 +473,16 @@ function firstSight(all, corpora) {
     for (const lang of LANGS) {
       for (const e of (corpora[lang] || []).filter((x) => x.set === set)) {
         const r = all.find((x) => x.repo === e.repo && x.lang === lang) || { verdict: 'not run' };
-        const key = lang === 'c' ? (r.detected === 'c' ? 'C' : r.detected === 'cpp' ? 'C++' : e.lang === 'cpp' ? 'C++' : 'C') : TITLES[lang];
+        const key =
+          lang === 'c'
+            ? r.detected === 'c'
+              ? 'C'
+              : r.detected === 'cpp'
+                ? 'C++'
+                : e.lang === 'cpp'
+                  ? 'C++'
+                  : 'C'
+            : TITLES[lang];
         const row = rows.get(key) || { repos: 0, pass: 0, fail: 0, refused: 0, limit: 0, notRun: 0 };
         row.repos++;
         if (e.limit) row.limit++;
@@ -379,12 +494,20 @@ function firstSight(all, corpora) {
       }
     }
     const total = { repos: 0, pass: 0, fail: 0, refused: 0, limit: 0, notRun: 0 };
-    const rate = (r) => { const d = r.repos - r.limit - r.notRun; return d ? `${Math.round((100 * r.pass) / d)}% (${r.pass}/${d})` : '-'; };
+    const rate = (r) => {
+      const d = r.repos - r.limit - r.notRun;
+      return d ? `${Math.round((100 * r.pass) / d)}% (${r.pass}/${d})` : '-';
+    };
     for (const [key, r] of rows) {
       for (const k of Object.keys(total)) total[k] += r[k];
-      out.push(`| ${key} | ${r.repos} | ${r.pass} | ${r.fail} | ${r.refused} | ${r.limit} | ${r.notRun} | ${rate(r)} |`);
+      out.push(
+        `| ${key} | ${r.repos} | ${r.pass} | ${r.fail} | ${r.refused} | ${r.limit} | ${r.notRun} | ${rate(r)} |`,
+      );
     }
-    out.push(`| all | ${total.repos} | ${total.pass} | ${total.fail} | ${total.refused} | ${total.limit} | ${total.notRun} | ${rate(total)} |`, '');
+    out.push(
+      `| all | ${total.repos} | ${total.pass} | ${total.fail} | ${total.refused} | ${total.limit} | ${total.notRun} | ${rate(total)} |`,
+      '',
+    );
   }
   return out;
 }
@@ -397,7 +520,9 @@ async function main() {
     process.exit(2);
   }
   if (!fs.existsSync(SRC_DIR)) {
-    console.error(`realworld: no checkouts folder ${SRC_DIR} (set REALWORLD_DIR). See docs/realworld.md for how to fetch the repositories.`);
+    console.error(
+      `realworld: no checkouts folder ${SRC_DIR} (set REALWORLD_DIR). See docs/realworld.md for how to fetch the repositories.`,
+    );
     process.exit(2);
   }
   if (!opts.planOnly) {
@@ -411,13 +536,19 @@ async function main() {
   for (const lang of LANGS) corpora[lang] = loadCorpus(lang);
   const fresh = [];
   for (const lang of opts.langs) {
-    const list = corpora[lang].filter((e) => (!opts.only.length || opts.only.some((w) => e.repo.toLowerCase().includes(w.toLowerCase()))) && (!opts.set || e.set === opts.set));
+    const list = corpora[lang].filter(
+      (e) =>
+        (!opts.only.length || opts.only.some((w) => e.repo.toLowerCase().includes(w.toLowerCase()))) &&
+        (!opts.set || e.set === opts.set),
+    );
     for (const entry of list) {
       process.stdout.write(`${lang} ${entry.repo} ... `);
       const r = await runEntry(entry, lang, opts);
       r.at = new Date().toISOString();
       fresh.push(r);
-      console.log(`${r.verdict}${r.runtime ? ` (${r.runtime}` + (r.sizeMB != null ? `, ${r.sizeMB} MB` : '') + ')' : ''}${r.buildSeconds != null ? ` ${r.buildSeconds}s` : ''}${r.error ? `: ${r.error}` : ''}`);
+      console.log(
+        `${r.verdict}${r.runtime ? ` (${r.runtime}` + (r.sizeMB != null ? `, ${r.sizeMB} MB` : '') + ')' : ''}${r.buildSeconds != null ? ` ${r.buildSeconds}s` : ''}${r.error ? `: ${r.error}` : ''}`,
+      );
       // Written after every repository: an interrupted run keeps what it measured.
       if (!opts.planOnly) writeDocs(fresh, corpora, false, null);
     }
@@ -435,16 +566,29 @@ function writeDocs(fresh, corpora, last, record) {
     const old = JSON.parse(fs.readFileSync(OUT_JSON, 'utf8'));
     previous = old.results || [];
     history = old.history || [];
-  } catch { /* first run */ }
-  const merged = previous.filter((p) => !fresh.some((f) => f.repo === p.repo && f.lang === p.lang))
+  } catch {
+    /* first run */
+  }
+  const merged = previous
+    .filter((p) => !fresh.some((f) => f.repo === p.repo && f.lang === p.lang))
     .filter((p) => corpora[p.lang]?.some((e) => e.repo === p.repo && e.commit.startsWith(p.commit)));
   merged.push(...fresh);
-  if (record) history = [...history.filter((h) => h.label !== record), { label: record, at: new Date().toISOString().slice(0, 10), table: firstSight(merged, corpora) }];
+  if (record)
+    history = [
+      ...history.filter((h) => h.label !== record),
+      { label: record, at: new Date().toISOString().slice(0, 10), table: firstSight(merged, corpora) },
+    ];
   const { md, totals } = renderMd(merged, corpora, history);
   fs.mkdirSync(path.dirname(OUT_MD), { recursive: true });
   fs.writeFileSync(OUT_MD, md);
-  fs.writeFileSync(OUT_JSON, `${JSON.stringify({ cli: path.relative(ROOT, CLI) || CLI, totals, history, results: merged.map(({ log, ...r }) => r) }, null, 2)}\n`);
-  if (last) console.log(`\n${totals.repos} repositories: ${totals.pass} pass, ${totals.refused} refused, ${totals.fail} fail${totals.other ? `, ${totals.other} not run` : ''}. Wrote docs/realworld.md and docs/realworld.json.`);
+  fs.writeFileSync(
+    OUT_JSON,
+    `${JSON.stringify({ cli: path.relative(ROOT, CLI) || CLI, totals, history, results: merged.map(({ log, ...r }) => r) }, null, 2)}\n`,
+  );
+  if (last)
+    console.log(
+      `\n${totals.repos} repositories: ${totals.pass} pass, ${totals.refused} refused, ${totals.fail} fail${totals.other ? `, ${totals.other} not run` : ''}. Wrote docs/realworld.md and docs/realworld.json.`,
+    );
 }
 
 main().catch((err) => {

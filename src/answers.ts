@@ -19,7 +19,11 @@ export type Answers = Options;
 export { KEYS } from './options.js';
 
 function bad(what: string, value: unknown): never {
-  throw new UserError('E_UNSAFE_VALUE', `${ANSWERS_FILE}: ${what} ${shown(JSON.stringify(value) ?? String(value), 80)} is not valid.`, `Fix or delete ${ANSWERS_FILE} (it is written by create-slim-dockerfile; flags update it).`);
+  throw new UserError(
+    'E_UNSAFE_VALUE',
+    `${ANSWERS_FILE}: ${what} ${shown(JSON.stringify(value) ?? String(value), 80)} is not valid.`,
+    `Fix or delete ${ANSWERS_FILE} (it is written by create-slim-dockerfile; flags update it).`,
+  );
 }
 
 /** Checks parsed answers field by field, by the options' own checks; anything unknown or malformed is an exit-2 error. */
@@ -32,16 +36,28 @@ export function readAnswers(dir: string): Answers | undefined {
   const path = join(dir, ANSWERS_FILE);
   try {
     const st = lstatSync(path);
-    if (!st.isFile()) throw new UserError('E_UNREADABLE', `${ANSWERS_FILE} is not a regular file.`, `Remove it, or make it the file create-slim-dockerfile writes.`);
+    if (!st.isFile())
+      throw new UserError(
+        'E_UNREADABLE',
+        `${ANSWERS_FILE} is not a regular file.`,
+        `Remove it, or make it the file create-slim-dockerfile writes.`,
+      );
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
   const got = readBounded(path, 64 * 1024);
-  if ('problem' in got) throw new UserError('E_UNREADABLE', `${ANSWERS_FILE} ${got.problem}.`, `Fix or delete ${ANSWERS_FILE}.`);
+  if ('problem' in got)
+    throw new UserError('E_UNREADABLE', `${ANSWERS_FILE} ${got.problem}.`, `Fix or delete ${ANSWERS_FILE}.`);
   let parsed: unknown;
-  try { parsed = JSON.parse(got.text); } catch (e) {
-    throw new UserError('E_UNREADABLE', `${ANSWERS_FILE} is not valid JSON: ${shown((e as Error).message, 80)}.`, `Fix or delete ${ANSWERS_FILE}.`);
+  try {
+    parsed = JSON.parse(got.text);
+  } catch (e) {
+    throw new UserError(
+      'E_UNREADABLE',
+      `${ANSWERS_FILE} is not valid JSON: ${shown((e as Error).message, 80)}.`,
+      `Fix or delete ${ANSWERS_FILE}.`,
+    );
   }
   return validateAnswers(parsed);
 }
@@ -58,7 +74,10 @@ export { isEmpty } from './options.js';
 
 /** The answers as the file holds them: stable key order, one trailing newline. */
 export function formatAnswers(a: Answers): string {
-  const ordered: Record<string, unknown> = { $comment: 'Answers for create-slim-dockerfile: a plain re-run reproduces the Dockerfile from them; flags update them.' };
+  const ordered: Record<string, unknown> = {
+    $comment:
+      'Answers for create-slim-dockerfile: a plain re-run reproduces the Dockerfile from them; flags update them.',
+  };
   for (const k of KEYS) if (a[k] !== undefined) ordered[k] = a[k];
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
@@ -70,7 +89,12 @@ export function writeAnswers(dir: string, a: Answers): 'written' | 'unchanged' {
   const old = readBounded(path, 64 * 1024);
   if ('text' in old && old.text === text) return 'unchanged';
   try {
-    if (lstatSync(path).isSymbolicLink()) throw new UserError('E_UNSAFE_PATH', `${ANSWERS_FILE} is a symbolic link: not written through.`, `Remove the link, or pass --no-save.`);
+    if (lstatSync(path).isSymbolicLink())
+      throw new UserError(
+        'E_UNSAFE_PATH',
+        `${ANSWERS_FILE} is a symbolic link: not written through.`,
+        `Remove the link, or pass --no-save.`,
+      );
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }

@@ -8,15 +8,31 @@ import type { Plan } from './plan/index.js';
  * clearly uses one: a driver among its dependencies, or a URL scheme in .env.example.
  */
 
-interface Database { kind: 'postgres' | 'mysql' | 'redis'; evidence: string }
+interface Database {
+  kind: 'postgres' | 'mysql' | 'redis';
+  evidence: string;
+}
 
 /** Files where dependencies are named, whatever the language. */
-const MANIFESTS = ['package.json', 'requirements.txt', 'pyproject.toml', 'Pipfile', 'Gemfile', 'go.mod', 'Cargo.toml', 'pom.xml', 'build.gradle', 'build.gradle.kts'];
+const MANIFESTS = [
+  'package.json',
+  'requirements.txt',
+  'pyproject.toml',
+  'Pipfile',
+  'Gemfile',
+  'go.mod',
+  'Cargo.toml',
+  'pom.xml',
+  'build.gradle',
+  'build.gradle.kts',
+];
 
 /** Driver names by database: package names of npm, PyPI, RubyGems, Go modules, crates and Maven. */
 const DRIVERS: Record<Database['kind'], RegExp> = {
-  postgres: /(?:^|["'\s/=:])(pg|postgres|psycopg2|psycopg2-binary|psycopg|asyncpg|sequel_pg|lib\/pq|jackc\/pgx(?:\/v\d)?|tokio-postgres|sqlx-postgres|postgresql)(?:["'\s=<>~^@:,\]]|$)/m,
-  mysql: /(?:^|["'\s/=:])(mysql2|mysqlclient|pymysql|PyMySQL|aiomysql|go-sql-driver\/mysql|mysql-connector-j|mysql-connector-python)(?:["'\s=<>~^@:,\]]|$)/m,
+  postgres:
+    /(?:^|["'\s/=:])(pg|postgres|psycopg2|psycopg2-binary|psycopg|asyncpg|sequel_pg|lib\/pq|jackc\/pgx(?:\/v\d)?|tokio-postgres|sqlx-postgres|postgresql)(?:["'\s=<>~^@:,\]]|$)/m,
+  mysql:
+    /(?:^|["'\s/=:])(mysql2|mysqlclient|pymysql|PyMySQL|aiomysql|go-sql-driver\/mysql|mysql-connector-j|mysql-connector-python)(?:["'\s=<>~^@:,\]]|$)/m,
   redis: /(?:^|["'\s/=:])(redis|ioredis|go-redis\/redis(?:\/v\d)?|redis-rb|hiredis)(?:["'\s=<>~^@:,\]]|$)/m,
 };
 
@@ -35,23 +51,64 @@ export function envNames(scan: Scan): string[] {
 
 export function databases(scan: Scan): Database[] {
   const out: Database[] = [];
-  const env = ENV_FILES.map((f) => (scan.has(f) ? scan.read(f, 64 * 1024) ?? '' : '')).join('\n');
+  const env = ENV_FILES.map((f) => (scan.has(f) ? (scan.read(f, 64 * 1024) ?? '') : '')).join('\n');
   for (const kind of ['postgres', 'mysql', 'redis'] as const) {
-    const scheme = { postgres: /=\s*["']?postgres(?:ql)?:\/\//, mysql: /=\s*["']?mysql2?:\/\//, redis: /=\s*["']?rediss?:\/\// }[kind];
-    if (scheme.test(env)) { out.push({ kind, evidence: `.env.example: a ${kind} URL` }); continue; }
+    const scheme = {
+      postgres: /=\s*["']?postgres(?:ql)?:\/\//,
+      mysql: /=\s*["']?mysql2?:\/\//,
+      redis: /=\s*["']?rediss?:\/\//,
+    }[kind];
+    if (scheme.test(env)) {
+      out.push({ kind, evidence: `.env.example: a ${kind} URL` });
+      continue;
+    }
     for (const f of MANIFESTS) {
-      const text = scan.has(f) ? scan.read(f, 512 * 1024) ?? '' : '';
+      const text = scan.has(f) ? (scan.read(f, 512 * 1024) ?? '') : '';
       const m = DRIVERS[kind].exec(text);
-      if (m) { out.push({ kind, evidence: `${f}: ${m[1]}` }); break; }
+      if (m) {
+        out.push({ kind, evidence: `${f}: ${m[1]}` });
+        break;
+      }
     }
   }
   return out;
 }
 
-const IMAGES: Record<Database['kind'], { image: string; port: number; env: Record<string, string>; data: string; url: (host: string) => string; names: string[] }> = {
-  postgres: { image: 'postgres:17-alpine', port: 5432, env: { POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}' }, data: '/var/lib/postgresql/data', url: (h) => `postgres://postgres:\${POSTGRES_PASSWORD}@${h}:5432/postgres`, names: ['db', 'postgres', 'postgres-db'] },
-  mysql: { image: 'mysql:8.4', port: 3306, env: { MYSQL_ROOT_PASSWORD: '${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}', MYSQL_DATABASE: 'app' }, data: '/var/lib/mysql', url: (h) => `mysql://root:\${MYSQL_ROOT_PASSWORD}@${h}:3306/app`, names: ['db', 'mysql', 'mysql-db'] },
-  redis: { image: 'redis:7-alpine', port: 6379, env: {}, data: '/data', url: (h) => `redis://${h}:6379/0`, names: ['redis', 'cache', 'redis-cache'] },
+const IMAGES: Record<
+  Database['kind'],
+  {
+    image: string;
+    port: number;
+    env: Record<string, string>;
+    data: string;
+    url: (host: string) => string;
+    names: string[];
+  }
+> = {
+  postgres: {
+    image: 'postgres:17-alpine',
+    port: 5432,
+    env: { POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}' },
+    data: '/var/lib/postgresql/data',
+    url: (h) => `postgres://postgres:\${POSTGRES_PASSWORD}@${h}:5432/postgres`,
+    names: ['db', 'postgres', 'postgres-db'],
+  },
+  mysql: {
+    image: 'mysql:8.4',
+    port: 3306,
+    env: { MYSQL_ROOT_PASSWORD: '${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD}', MYSQL_DATABASE: 'app' },
+    data: '/var/lib/mysql',
+    url: (h) => `mysql://root:\${MYSQL_ROOT_PASSWORD}@${h}:3306/app`,
+    names: ['db', 'mysql', 'mysql-db'],
+  },
+  redis: {
+    image: 'redis:7-alpine',
+    port: 6379,
+    env: {},
+    data: '/data',
+    url: (h) => `redis://${h}:6379/0`,
+    names: ['redis', 'cache', 'redis-cache'],
+  },
 };
 
 /**
@@ -82,7 +139,10 @@ export function composeFile(plan: Plan, scan: Scan): { content: string; decision
     const info = IMAGES[db.kind];
     // One SQL database: DATABASE_URL names one.
     if (db.kind !== 'redis') {
-      if (sql) { decisions.push(`${db.kind}: not added (${db.evidence}; DATABASE_URL already names ${sql})`); continue; }
+      if (sql) {
+        decisions.push(`${db.kind}: not added (${db.evidence}; DATABASE_URL already names ${sql})`);
+        continue;
+      }
       sql = db.kind;
     }
     const name = freeName(db.kind, (n) => services.has(n));
@@ -94,7 +154,9 @@ export function composeFile(plan: Plan, scan: Scan): { content: string; decision
     volumes.set(`${name}-data`, {});
     environment[db.kind === 'redis' ? 'REDIS_URL' : 'DATABASE_URL'] = info.url(name);
     dependsOn.push(name);
-    decisions.push(`${name}: ${info.image} (${db.evidence})${name !== info.names[0] ? ` (named ${name}: the app's service is ${plan.name})` : ''}`);
+    decisions.push(
+      `${name}: ${info.image} (${db.evidence})${name !== info.names[0] ? ` (named ${name}: the app's service is ${plan.name})` : ''}`,
+    );
   }
   if (Object.keys(environment).length) service.environment = environment;
   if (dependsOn.length) service.depends_on = dependsOn;

@@ -45,11 +45,19 @@ export async function checkDocker(): Promise<void> {
   const key = `${DOCKER()} ${process.env.DOCKER_HOST ?? ''}`;
   if (answered.has(key)) return;
   const r = await execa(DOCKER(), ['version', '--format', '{{.Server.Version}}'], { reject: false, env: ENV });
-  if ((r as { code?: string }).code === 'ENOENT' || r.failed && /ENOENT/.test(String(r.message))) {
-    throw new UserError('E_DOCKER_MISSING', `The Docker CLI (${DOCKER()}) is not installed or not on PATH.`, 'Install Docker Engine or Docker Desktop, or point $DOCKER at the docker binary.');
+  if ((r as { code?: string }).code === 'ENOENT' || (r.failed && /ENOENT/.test(String(r.message)))) {
+    throw new UserError(
+      'E_DOCKER_MISSING',
+      `The Docker CLI (${DOCKER()}) is not installed or not on PATH.`,
+      'Install Docker Engine or Docker Desktop, or point $DOCKER at the docker binary.',
+    );
   }
   if (r.exitCode !== 0) {
-    throw new UserError('E_DOCKER_DAEMON', `The Docker daemon is not reachable: ${lastLine(r.stderr)}`, 'Start Docker (systemctl start docker, or open Docker Desktop), or set DOCKER_HOST.');
+    throw new UserError(
+      'E_DOCKER_DAEMON',
+      `The Docker daemon is not reachable: ${lastLine(r.stderr)}`,
+      'Start Docker (systemctl start docker, or open Docker Desktop), or set DOCKER_HOST.',
+    );
   }
   answered.add(key);
 }
@@ -64,10 +72,20 @@ const STEP = /^#(\d+) \[([^\]]+)\] (.*)$/;
  * `docker build` with BuildKit and plain progress, shown one line per step. On failure the
  * error names the failing step and ends with its last lines of output.
  */
-export async function buildImage(context: string, opts: { tag: string; dockerfile?: string; log?: Log; verbose?: boolean }): Promise<BuildResult> {
+export async function buildImage(
+  context: string,
+  opts: { tag: string; dockerfile?: string; log?: Log; verbose?: boolean },
+): Promise<BuildResult> {
   await checkDocker();
   const log = opts.log ?? (() => {});
-  const args = ['build', '--progress=plain', '-t', opts.tag, ...(opts.dockerfile ? ['-f', opts.dockerfile] : []), context];
+  const args = [
+    'build',
+    '--progress=plain',
+    '-t',
+    opts.tag,
+    ...(opts.dockerfile ? ['-f', opts.dockerfile] : []),
+    context,
+  ];
   const started = Date.now();
   const titles = new Map<string, string>();
   const output = new Map<string, string[]>();
@@ -98,31 +116,59 @@ export async function buildImage(context: string, opts: { tag: string; dockerfil
   if (result.exitCode !== 0) {
     const all = String(result.all ?? '');
     if (/buildx component is missing|requires the buildx|BuildKit is enabled but/i.test(all)) {
-      throw new UserError('E_BUILDKIT', 'BuildKit is not available to this Docker CLI (the buildx component is missing).', 'Install the docker-buildx plugin, or use a Docker Engine whose own client has BuildKit (set $DOCKER to it).');
+      throw new UserError(
+        'E_BUILDKIT',
+        'BuildKit is not available to this Docker CLI (the buildx component is missing).',
+        'Install the docker-buildx plugin, or use a Docker Engine whose own client has BuildKit (set $DOCKER to it).',
+      );
     }
     const step = failed ? titles.get(failed) : undefined;
     const tail = (failed ? output.get(failed) : undefined) ?? all.trim().split('\n').slice(-15);
-    throw new UserError('E_BUILD_FAILED', `docker build failed${step ? ` at ${step}` : ''}:\n${tail.map((l) => `    ${l}`).join('\n')}`,
-      'Fix the step above (--verbose shows the whole build), or choose another --runtime.');
+    throw new UserError(
+      'E_BUILD_FAILED',
+      `docker build failed${step ? ` at ${step}` : ''}:\n${tail.map((l) => `    ${l}`).join('\n')}`,
+      'Fix the step above (--verbose shows the whole build), or choose another --runtime.',
+    );
   }
   const inspect = await execa(DOCKER(), ['image', 'inspect', '--format', '{{.Size}} {{len .RootFS.Layers}}', opts.tag]);
   const [size, layers] = inspect.stdout.trim().split(' ').map(Number);
-  return { tag: opts.tag, sizeBytes: size!, layers: layers!, seconds, steps: titles.size, cached: cachedSteps.length, cachedSteps };
+  return {
+    tag: opts.tag,
+    sizeBytes: size!,
+    layers: layers!,
+    seconds,
+    steps: titles.size,
+    cached: cachedSteps.length,
+    cachedSteps,
+  };
 }
 
 /** Runs the image once; a program still running after `seconds` (a server) is stopped. */
-export async function runImage(tag: string, opts: { seconds?: number; maxLines?: number; args?: string[] } = {}): Promise<RunResult> {
+export async function runImage(
+  tag: string,
+  opts: { seconds?: number; maxLines?: number; args?: string[] } = {},
+): Promise<RunResult> {
   const name = `csd-run-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const child = execa(DOCKER(), ['run', '--rm', '--name', name, tag, ...(opts.args ?? [])], { reject: false, all: true, env: ENV });
+  const child = execa(DOCKER(), ['run', '--rm', '--name', name, tag, ...(opts.args ?? [])], {
+    reject: false,
+    all: true,
+    env: ENV,
+  });
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    void execa(DOCKER(), ['rm', '-f', name], { reject: false });
-  }, (opts.seconds ?? 10) * 1000);
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      void execa(DOCKER(), ['rm', '-f', name], { reject: false });
+    },
+    (opts.seconds ?? 10) * 1000,
+  );
   const r = await child;
   clearTimeout(timer);
   const all = String(r.all ?? '');
-  const lines = all.split('\n').filter((l) => l.length).slice(0, opts.maxLines ?? 20);
+  const lines = all
+    .split('\n')
+    .filter((l) => l.length)
+    .slice(0, opts.maxLines ?? 20);
   const exitCode = timedOut ? null : (r.exitCode ?? 1);
   const hint = exitCode !== 0 && exitCode !== null ? diagnose(all) : undefined;
   return hint ? { exitCode, lines, hint } : { exitCode, lines };
@@ -133,14 +179,22 @@ export async function runImage(tag: string, opts: { seconds?: number; maxLines?:
  * answers (or stops, or `seconds` pass); then removes it. The lines are the response body, or the
  * container's output when it never answered.
  */
-export async function serveImage(tag: string, opts: { port: number; path: string; seconds?: number }): Promise<RunResult> {
+export async function serveImage(
+  tag: string,
+  opts: { port: number; path: string; seconds?: number },
+): Promise<RunResult> {
   const name = `csd-serve-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const started = await execa(DOCKER(), ['run', '-d', '--name', name, tag], { reject: false, env: ENV });
-  if (started.exitCode !== 0) return { exitCode: started.exitCode ?? 1, lines: String(started.stderr).split('\n').filter(Boolean) };
+  if (started.exitCode !== 0)
+    return { exitCode: started.exitCode ?? 1, lines: String(started.stderr).split('\n').filter(Boolean) };
   try {
     const until = Date.now() + (opts.seconds ?? 60) * 1000;
     while (Date.now() < until) {
-      const st = await execa(DOCKER(), ['inspect', '-f', '{{.State.Running}} {{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}', name], { reject: false });
+      const st = await execa(
+        DOCKER(),
+        ['inspect', '-f', '{{.State.Running}} {{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}', name],
+        { reject: false },
+      );
       const [running, ip] = String(st.stdout).trim().split(' ');
       if (running !== 'true') break;
       if (ip) {
@@ -155,7 +209,15 @@ export async function serveImage(tag: string, opts: { port: number; path: string
       await new Promise((r) => setTimeout(r, 1000));
     }
     const logs = await execa(DOCKER(), ['logs', '--tail', '30', name], { reject: false, all: true });
-    return { exitCode: 1, lines: [`no HTTP answer on port ${opts.port}`, ...String(logs.all ?? '').split('\n').filter(Boolean)] };
+    return {
+      exitCode: 1,
+      lines: [
+        `no HTTP answer on port ${opts.port}`,
+        ...String(logs.all ?? '')
+          .split('\n')
+          .filter(Boolean),
+      ],
+    };
   } finally {
     await execa(DOCKER(), ['rm', '-f', name], { reject: false });
   }
@@ -163,14 +225,22 @@ export async function serveImage(tag: string, opts: { port: number; path: string
 
 /** A valid image name from a program name: lowercase, only [a-z0-9._-]. */
 export function imageTag(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'app';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[^a-z0-9]+/, '') || 'app'
+  );
 }
 
 export function human(bytes: number): string {
   const units = ['B', 'kB', 'MB', 'GB'];
   let v = bytes;
   let i = 0;
-  while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
   return `${v < 10 && i > 0 ? v.toFixed(2) : v < 100 && i > 0 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
 }
 
@@ -203,7 +273,11 @@ export interface CompareReport {
  * project (the build stage is shared, so only the first build compiles), runs each once, and
  * reports sizes. Nothing is written to the project; the images are removed afterwards.
  */
-export async function compare(dir: string, opts: GenerateOptions, io: { log?: Log; verbose?: boolean } = {}): Promise<CompareReport> {
+export async function compare(
+  dir: string,
+  opts: GenerateOptions,
+  io: { log?: Log; verbose?: boolean } = {},
+): Promise<CompareReport> {
   await checkDocker();
   const log = io.log ?? (() => {});
   const base = await generate(dir, opts);
@@ -212,7 +286,10 @@ export async function compare(dir: string, opts: GenerateOptions, io: { log?: Lo
   const tags: string[] = [];
   try {
     for (const o of base.plan.options) {
-      if (!o.ok) { rows.push({ runtime: o.runtime, possible: false, note: `${o.reason}` }); continue; }
+      if (!o.ok) {
+        rows.push({ runtime: o.runtime, possible: false, note: `${o.reason}` });
+        continue;
+      }
       const g = await generate(dir, { ...opts, runtime: o.runtime });
       const dockerfile = join(tmp, `Dockerfile.${o.runtime}`);
       await writeFile(dockerfile, g.files[0]!.content);
@@ -226,12 +303,29 @@ export async function compare(dir: string, opts: GenerateOptions, io: { log?: Lo
         const r = await runImage(tag, { seconds: 5, maxLines: 3 });
         const runs = r.exitCode === 0 || r.exitCode === null;
         rows.push({
-          runtime: o.runtime, image: g.plan.final.image, possible: true, builds: true, runs, sizeBytes: b.sizeBytes, seconds: b.seconds,
-          note: runs ? (r.exitCode === null ? 'still running after 5 s (a server): stopped' : (r.lines[0] ?? '')) : `exit ${r.exitCode}: ${r.hint ?? r.lines.slice(-1)[0] ?? ''}`,
+          runtime: o.runtime,
+          image: g.plan.final.image,
+          possible: true,
+          builds: true,
+          runs,
+          sizeBytes: b.sizeBytes,
+          seconds: b.seconds,
+          note: runs
+            ? r.exitCode === null
+              ? 'still running after 5 s (a server): stopped'
+              : (r.lines[0] ?? '')
+            : `exit ${r.exitCode}: ${r.hint ?? r.lines.slice(-1)[0] ?? ''}`,
         });
       } catch (e) {
         if (!(e instanceof UserError) || e.code !== 'E_BUILD_FAILED') throw e;
-        rows.push({ runtime: o.runtime, image: g.plan.final.image, possible: true, builds: false, runs: false, note: e.message.split('\n')[0]! });
+        rows.push({
+          runtime: o.runtime,
+          image: g.plan.final.image,
+          possible: true,
+          builds: false,
+          runs: false,
+          note: e.message.split('\n')[0]!,
+        });
       }
     }
   } finally {
@@ -255,6 +349,15 @@ export function formatCompare(report: CompareReport): string {
     r.note.length > 70 ? `${r.note.slice(0, 69)}…` : r.note,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const fmt = (row: string[]) => row.map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [`${report.name} (${report.lang}): every final stage, built and run (● = the default)`, fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');
+  const fmt = (row: string[]) =>
+    row
+      .map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [
+    `${report.name} (${report.lang}): every final stage, built and run (● = the default)`,
+    fmt(head),
+    fmt(widths.map((w) => '-'.repeat(w))),
+    ...body.map(fmt),
+  ].join('\n');
 }

@@ -56,10 +56,19 @@ export interface Generated {
 /** The --instructions file, read through the scan (inside the project, regular, bounded) and parsed as Docker does. */
 function readInstructions(scan: Scan, rel: string): string[] {
   if (rel.startsWith('/') || rel.split('/').includes('..') || !/^[\w./-]{1,200}$/.test(rel)) {
-    throw new UserError('E_UNSAFE_PATH', `--instructions ${shown(rel, 60)} is not a plain path inside the project.`, 'Name a file in the project, like docker/extra.dockerfile.');
+    throw new UserError(
+      'E_UNSAFE_PATH',
+      `--instructions ${shown(rel, 60)} is not a plain path inside the project.`,
+      'Name a file in the project, like docker/extra.dockerfile.',
+    );
   }
   const text = scan.rawManifest(rel, INSTRUCTION_LIMITS.bytes);
-  if (text === undefined) throw new UserError('E_MISSING', `--instructions ${shown(rel, 60)} does not exist in the project.`, 'Name a file in the project, like docker/extra.dockerfile.');
+  if (text === undefined)
+    throw new UserError(
+      'E_MISSING',
+      `--instructions ${shown(rel, 60)} does not exist in the project.`,
+      'Name a file in the project, like docker/extra.dockerfile.',
+    );
   return parseInstructions(text, rel);
 }
 
@@ -75,7 +84,12 @@ function customize(plan: Plan, c: GenerateOptions, scan: Scan): void {
     const packages = familyOf(plan.runtime).packages;
     if (packages === 'apt') plan.final.install = [...new Set([...plan.final.install, ...run])];
     else if (packages === 'apk') plan.custom.apk = [...run];
-    else throw new UserError('E_REFUSED', `--add-package ${run.join(', ')}: the ${plan.runtime} final image has no package manager to install it with.`, 'Add it to the build stage (--add-package build:<name>) and copy what you need with --instructions, or choose slim or alpine (--runtime).');
+    else
+      throw new UserError(
+        'E_REFUSED',
+        `--add-package ${run.join(', ')}: the ${plan.runtime} final image has no package manager to install it with.`,
+        'Add it to the build stage (--add-package build:<name>) and copy what you need with --instructions, or choose slim or alpine (--runtime).',
+      );
   }
   for (const e of c.env ?? []) plan.final.env.push(e);
   for (const a of c.args ?? []) {
@@ -83,7 +97,12 @@ function customize(plan: Plan, c: GenerateOptions, scan: Scan): void {
     plan.build.args.push({ name: name!, value: value.join('=') });
   }
   plan.custom.instructions = c.instructions ? readInstructions(scan, c.instructions) : [];
-  if (c.fromAnswers) plan.decisions.push({ topic: 'Answers', choice: '.slim-dockerfile.json', because: 'saved by an earlier run; flags update it' });
+  if (c.fromAnswers)
+    plan.decisions.push({
+      topic: 'Answers',
+      choice: '.slim-dockerfile.json',
+      because: 'saved by an earlier run; flags update it',
+    });
 }
 
 function checkDir(dir: string): string {
@@ -94,13 +113,24 @@ function checkDir(dir: string): string {
   } catch {
     /* reported below */
   }
-  if (!isDir) throw new UserError('E_NO_DIR', `${dir} is not a directory.`, 'Pass the directory of the project: create-slim-dockerfile path/to/project');
+  if (!isDir)
+    throw new UserError(
+      'E_NO_DIR',
+      `${dir} is not a directory.`,
+      'Pass the directory of the project: create-slim-dockerfile path/to/project',
+    );
   return abs;
 }
 
 /** What a language's resolver reads of the options. */
 function resolveOptions(o: GenerateOptions): ResolveOptions {
-  return { langVersion: o.langVersion, entry: o.entry, port: o.port, staticMode: o.static, jlinkModules: o.jlinkModules };
+  return {
+    langVersion: o.langVersion,
+    entry: o.entry,
+    port: o.port,
+    staticMode: o.static,
+    jlinkModules: o.jlinkModules,
+  };
 }
 
 async function chooseDetection(ranked: Detection[], ties: Detection[], opts: GenerateOptions): Promise<Detection> {
@@ -111,7 +141,11 @@ async function chooseDetection(ranked: Detection[], ties: Detection[], opts: Gen
   }
   const top = ranked[0];
   if (!top) {
-    throw new UserError('E_NO_PROJECT', 'No Go, Rust, Java, Python, Node.js, Ruby, C or C++ project found here (no go.mod, *.go, Cargo.toml, pom.xml, build.gradle, pyproject.toml, requirements.txt, package.json, Gemfile, CMakeLists.txt, Makefile, meson.build or C/C++ sources).', 'Run it in the project directory, or name the language with --lang go|rust|java|python|node|ruby|c|cpp.');
+    throw new UserError(
+      'E_NO_PROJECT',
+      'No Go, Rust, Java, Python, Node.js, Ruby, C or C++ project found here (no go.mod, *.go, Cargo.toml, pom.xml, build.gradle, pyproject.toml, requirements.txt, package.json, Gemfile, CMakeLists.txt, Makefile, meson.build or C/C++ sources).',
+      'Run it in the project directory, or name the language with --lang go|rust|java|python|node|ruby|c|cpp.',
+    );
   }
   if (!ties.length) return top;
   const close = [top, ...ties];
@@ -119,9 +153,11 @@ async function chooseDetection(ranked: Detection[], ties: Detection[], opts: Gen
     const lang = await opts.ask.lang(close);
     return close.find((d) => d.lang === lang)!;
   }
-  throw new UserError('E_AMBIGUOUS',
+  throw new UserError(
+    'E_AMBIGUOUS',
     `This project looks like ${close.map((d) => `${d.lang} (${d.evidence.join(', ')})`).join(' and ')}.`,
-    `Choose with --lang ${close.map((d) => d.lang).join('|')}.`);
+    `Choose with --lang ${close.map((d) => d.lang).join('|')}.`,
+  );
 }
 
 /** detect -> resolve -> plan -> render. Reads the project, writes nothing. */
@@ -142,7 +178,10 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
   if (!runtime && opts.ask?.runtime) {
     const options = runtimeOptions(placementsFor(resolved));
     const best = preferred(options, resolved.lang);
-    if (best) { runtime = await opts.ask.runtime(options, best.runtime); runtimeSource = 'chosen at the prompt'; }
+    if (best) {
+      runtime = await opts.ask.runtime(options, best.runtime);
+      runtimeSource = 'chosen at the prompt';
+    }
   }
   // What the scan left out (links leaving the project, special or oversized files, an early stop).
   resolved.warnings.push(...scan.notes);
@@ -151,7 +190,9 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
   const overrides = templateOverrides(scan, plan.warnings);
   plan.custom.overrides = Object.keys(overrides).sort();
   if (plan.custom.overrides.length) {
-    plan.warnings.push(`Template overrides in .slim-dockerfile/ (${plan.custom.overrides.join(', ')}) replace built-in parts of the Dockerfile: they are the project's own code and write what they hold, FROM lines included; review them like the Dockerfile.`);
+    plan.warnings.push(
+      `Template overrides in .slim-dockerfile/ (${plan.custom.overrides.join(', ')}) replace built-in parts of the Dockerfile: they are the project's own code and write what they hold, FROM lines included; review them like the Dockerfile.`,
+    );
   }
   const chosen: Generated['chosen'] = {};
   if (!opts.lang && ties.length > 0 && opts.ask?.lang) chosen.lang = detection.lang;
@@ -165,9 +206,18 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
     const compose = composeFile(plan, scan);
     const existing = COMPOSE_NAMES.filter((n) => scan.has(n) || scan.list(n) !== undefined);
     const name = existing[0] ?? 'compose.yaml';
-    if (existing.length > 1) plan.warnings.push(`The project has ${existing.join(' and ')}; Compose reads ${existing[0]} first, so that is the file --compose updates.`);
+    if (existing.length > 1)
+      plan.warnings.push(
+        `The project has ${existing.join(' and ')}; Compose reads ${existing[0]} first, so that is the file --compose updates.`,
+      );
     files.push({ name, content: compose.content });
-    plan.decisions.push({ topic: 'Compose', choice: `${name}${compose.decisions.length ? ` with ${compose.decisions.join('; ')}` : ''}`, because: existing.length ? `--compose; the project's own ${name} is the file to update (a difference is shown, and kept unless --force)` : '--compose' });
+    plan.decisions.push({
+      topic: 'Compose',
+      choice: `${name}${compose.decisions.length ? ` with ${compose.decisions.join('; ')}` : ''}`,
+      because: existing.length
+        ? `--compose; the project's own ${name} is the file to update (a difference is shown, and kept unless --force)`
+        : '--compose',
+    });
   }
   return { dir: root, plan, files, chosen };
 }
@@ -175,5 +225,7 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
 /** The decisions of a plan as aligned text lines, for --explain. */
 export function explain(plan: Plan): string {
   const width = Math.max(...plan.decisions.map((d) => d.topic.length));
-  return plan.decisions.map((d) => `  ${d.topic.padEnd(width)}  ${d.choice}\n  ${' '.repeat(width)}  └ ${d.because}`).join('\n');
+  return plan.decisions
+    .map((d) => `  ${d.topic.padEnd(width)}  ${d.choice}\n  ${' '.repeat(width)}  └ ${d.because}`)
+    .join('\n');
 }

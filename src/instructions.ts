@@ -11,7 +11,20 @@ import { shown } from './core/quote.js';
  * inside an instruction, and without blanks at line ends). Anything else is refused with
  * the file and line; nothing is ever reinterpreted.
  */
-export const ALLOWED_INSTRUCTIONS = ['RUN', 'COPY', 'ADD', 'ENV', 'ARG', 'LABEL', 'WORKDIR', 'EXPOSE', 'VOLUME', 'HEALTHCHECK', 'STOPSIGNAL', 'SHELL'] as const;
+export const ALLOWED_INSTRUCTIONS = [
+  'RUN',
+  'COPY',
+  'ADD',
+  'ENV',
+  'ARG',
+  'LABEL',
+  'WORKDIR',
+  'EXPOSE',
+  'VOLUME',
+  'HEALTHCHECK',
+  'STOPSIGNAL',
+  'SHELL',
+] as const;
 const ALLOWED = new Set<string>(ALLOWED_INSTRUCTIONS);
 
 export const INSTRUCTION_LIMITS = { bytes: 64 * 1024, lines: 200, lineLength: 1000 };
@@ -30,7 +43,11 @@ function leavesOpen(lines: string[]): boolean {
 }
 
 function refuse(file: string, line: number | undefined, why: string, fix: string): never {
-  throw new UserError('E_UNSAFE_VALUE', `--instructions ${shown(file, 80)}${line ? `, line ${line}` : ''}: ${why}`, fix);
+  throw new UserError(
+    'E_UNSAFE_VALUE',
+    `--instructions ${shown(file, 80)}${line ? `, line ${line}` : ''}: ${why}`,
+    fix,
+  );
 }
 
 /** Whether an instruction carries a heredoc (`RUN <<EOF`), which the generated Dockerfile's syntax does not read. */
@@ -44,19 +61,48 @@ function hasHeredoc(i: Instruction): boolean {
  * Comment lines between instructions are kept as they are; blank lines are dropped.
  */
 export function parseInstructions(text: string, file: string): string[] {
-  if (text.length > INSTRUCTION_LIMITS.bytes) refuse(file, undefined, `larger than ${INSTRUCTION_LIMITS.bytes / 1024} KiB.`, 'Keep it short, or edit the Dockerfile by hand.');
+  if (text.length > INSTRUCTION_LIMITS.bytes)
+    refuse(
+      file,
+      undefined,
+      `larger than ${INSTRUCTION_LIMITS.bytes / 1024} KiB.`,
+      'Keep it short, or edit the Dockerfile by hand.',
+    );
   const normalized = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n/g, '\n');
   const lines = normalized.split('\n');
-  if (lines.length > INSTRUCTION_LIMITS.lines + 1) refuse(file, undefined, `more than ${INSTRUCTION_LIMITS.lines} lines.`, 'Keep it short, or edit the Dockerfile by hand.');
+  if (lines.length > INSTRUCTION_LIMITS.lines + 1)
+    refuse(
+      file,
+      undefined,
+      `more than ${INSTRUCTION_LIMITS.lines} lines.`,
+      'Keep it short, or edit the Dockerfile by hand.',
+    );
   lines.forEach((l, n) => {
-    if (CONTROL.test(l)) refuse(file, n + 1, 'a control character (a lone carriage return, an escape sequence, ...), which Docker and other readers split differently.', 'Keep to plain text lines ending in LF (or CRLF).');
-    if (l.length > INSTRUCTION_LIMITS.lineLength) refuse(file, n + 1, `a line over ${INSTRUCTION_LIMITS.lineLength} characters.`, 'Split it with line continuations.');
+    if (CONTROL.test(l))
+      refuse(
+        file,
+        n + 1,
+        'a control character (a lone carriage return, an escape sequence, ...), which Docker and other readers split differently.',
+        'Keep to plain text lines ending in LF (or CRLF).',
+      );
+    if (l.length > INSTRUCTION_LIMITS.lineLength)
+      refuse(
+        file,
+        n + 1,
+        `a line over ${INSTRUCTION_LIMITS.lineLength} characters.`,
+        'Split it with line continuations.',
+      );
   });
   const dockerfile = DockerfileParser.parse(normalized);
   for (const d of dockerfile.getDirectives()) {
     const name = (d.getDirective() ?? '').toString().toLowerCase();
     if (name === 'escape' && d.getValue() !== '\\') {
-      refuse(file, d.getRange().start.line + 1, `the escape directive sets ${shown(d.getValue(), 4)}, but the lines go into a Dockerfile whose escape character is \\.`, 'Remove the directive and continue lines with a backslash.');
+      refuse(
+        file,
+        d.getRange().start.line + 1,
+        `the escape directive sets ${shown(d.getValue(), 4)}, but the lines go into a Dockerfile whose escape character is \\.`,
+        'Remove the directive and continue lines with a backslash.',
+      );
     }
   }
   const out: { start: number; text: string }[] = [];
@@ -66,17 +112,39 @@ export function parseInstructions(text: string, file: string): string[] {
     const keyword = i.getKeyword();
     const at = start.line + 1;
     if (!ALLOWED.has(keyword)) {
-      refuse(file, at, `${shown(i.getInstruction() || keyword, 20)} is not an instruction this file may add (${ALLOWED_INSTRUCTIONS.join(', ')}; the stage, user and command are the generated ones).`,
-        'Keep to those instructions; choose the base image with --base-image and the program with --entry.');
+      refuse(
+        file,
+        at,
+        `${shown(i.getInstruction() || keyword, 20)} is not an instruction this file may add (${ALLOWED_INSTRUCTIONS.join(', ')}; the stage, user and command are the generated ones).`,
+        'Keep to those instructions; choose the base image with --base-image and the program with --entry.',
+      );
     }
-    if (hasHeredoc(i)) refuse(file, at, 'a heredoc (<<), which the generated Dockerfile\'s syntax does not read.', 'Use RUN with && and line continuations, or COPY a script and RUN it.');
+    if (hasHeredoc(i))
+      refuse(
+        file,
+        at,
+        "a heredoc (<<), which the generated Dockerfile's syntax does not read.",
+        'Use RUN with && and line continuations, or COPY a script and RUN it.',
+      );
     const span = lines.slice(start.line, end.line + 1);
     while (span.length > 1 && SKIPPED.test(span[span.length - 1]!)) span.pop();
-    if (leavesOpen(span)) refuse(file, at, 'this last instruction ends with a line continuation, which would swallow the next line of the Dockerfile.', 'Remove the trailing backslash.');
+    if (leavesOpen(span))
+      refuse(
+        file,
+        at,
+        'this last instruction ends with a line continuation, which would swallow the next line of the Dockerfile.',
+        'Remove the trailing backslash.',
+      );
     for (let l = start.line; l <= end.line; l++) covered.add(l);
     // Blank lines inside an instruction, which Docker skips, and blanks at line ends are left out:
     // the Dockerfile holds no blank line inside an instruction and no trailing blank.
-    out.push({ start: start.line, text: span.map((l) => l.trimEnd()).filter((l) => l !== '').join('\n') });
+    out.push({
+      start: start.line,
+      text: span
+        .map((l) => l.trimEnd())
+        .filter((l) => l !== '')
+        .join('\n'),
+    });
   }
   for (const c of dockerfile.getComments()) {
     const line = c.getRange().start.line;
@@ -94,13 +162,18 @@ export function assertInstructions(texts: readonly string[]): void {
   for (const t of texts) {
     const lines = t.split('\n');
     const bad = (why: string) => {
-      throw new UserError('E_UNSAFE_VALUE', `An instruction to add is not one Dockerfile instruction (${why}): ${shown(t, 80)}.`, 'Add instructions with --instructions <file>.');
+      throw new UserError(
+        'E_UNSAFE_VALUE',
+        `An instruction to add is not one Dockerfile instruction (${why}): ${shown(t, 80)}.`,
+        'Add instructions with --instructions <file>.',
+      );
     };
     if (lines.some((l) => CONTROL.test(l))) bad('control characters');
     if (lines.length === 1 && lines[0]!.startsWith('#')) continue;
     const parsed = DockerfileParser.parse(t);
     const found = parsed.getInstructions();
-    if (found.length !== 1 || !ALLOWED.has(found[0]!.getKeyword()) || hasHeredoc(found[0]!)) bad('not exactly one allowed instruction');
+    if (found.length !== 1 || !ALLOWED.has(found[0]!.getKeyword()) || hasHeredoc(found[0]!))
+      bad('not exactly one allowed instruction');
     const range = found[0]!.getRange();
     if (range.start.line !== 0 || range.end.line !== lines.length - 1) bad('lines outside the instruction');
     if (leavesOpen(lines)) bad('a trailing line continuation');

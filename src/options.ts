@@ -64,80 +64,251 @@ export const IMAGE = /^[a-z0-9][a-z0-9._\-/:@]{0,250}$/;
 const PLAIN = /^[\w./:@+,-]{1,200}$/;
 const JAVA_MODULE = /^[a-z]\w{0,40}(?:\.[a-z]\w{0,40}){0,8}$/;
 
-const isStrings = (v: unknown, re: RegExp, max = 50): v is string[] => Array.isArray(v) && v.length <= max && v.every((x) => typeof x === 'string' && re.test(x));
-const plain = (what: string) => (v: unknown) => (typeof v === 'string' && PLAIN.test(v) && !hasLineBreakOrControl(v) ? undefined : `${what} is not a plain value (letters, digits and . / : @ + , - _)`);
-const oneOf = (what: string, choices: readonly string[]) => (v: unknown) => (typeof v === 'string' && choices.includes(v) ? undefined : `${what} must be one of ${choices.join(', ')}`);
-const boolean = (what: string) => (v: unknown) => (typeof v === 'boolean' ? undefined : `${what} must be true or false`);
+const isStrings = (v: unknown, re: RegExp, max = 50): v is string[] =>
+  Array.isArray(v) && v.length <= max && v.every((x) => typeof x === 'string' && re.test(x));
+const plain = (what: string) => (v: unknown) =>
+  typeof v === 'string' && PLAIN.test(v) && !hasLineBreakOrControl(v)
+    ? undefined
+    : `${what} is not a plain value (letters, digits and . / : @ + , - _)`;
+const oneOf = (what: string, choices: readonly string[]) => (v: unknown) =>
+  typeof v === 'string' && choices.includes(v) ? undefined : `${what} must be one of ${choices.join(', ')}`;
+const boolean = (what: string) => (v: unknown) =>
+  typeof v === 'boolean' ? undefined : `${what} must be true or false`;
 const onlyTrue = (v: unknown) => (v === true ? true : undefined);
 /** Keys of an object from a file: own keys only, each one of `allowed`. */
 const fieldsOf = (v: unknown, allowed: string[]): Record<string, unknown> | undefined =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every((k) => allowed.includes(k)) ? (v as Record<string, unknown>) : undefined;
+  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every((k) => allowed.includes(k))
+    ? (v as Record<string, unknown>)
+    : undefined;
 
 export const OPTIONS: readonly OptionSpec[] = [
-  { key: 'lang', flag: 'lang', type: 'string', choices: LANGS, describe: 'language, instead of detecting it', invalid: oneOf('lang', LANGS), prompt: 'Which language is this project?' },
-  { key: 'runtime', flag: 'runtime', type: 'string', choices: RUNTIMES, describe: 'final stage (default: the first, in the language\'s order, that runs the program)', invalid: oneOf('runtime', RUNTIMES),
-    prompt: 'Final image (sizes are the base images; your program adds its own size):' },
-  { key: 'langVersion', flag: 'lang-version', type: 'string', describe: 'language/toolchain version (Go 1.22, Rust 1.80, Java 21, Python 3.12, gcc 12), instead of detecting it', invalid: plain('lang-version') },
-  { key: 'entry', flag: 'entry', type: 'string', describe: 'program to build: Go main package (cmd/api or api), C/C++ target or source file, Rust binary, Java module or main class, Python script, module or console script',
-    invalid: plain('entry'), prompt: 'Which program should the image run?' },
-  { key: 'port', flag: 'port', type: 'number', describe: 'port to EXPOSE',
-    invalid: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535 ? undefined : 'port must be a whole number from 1 to 65535') },
-  { key: 'static', flag: 'static', type: 'string', choices: ['musl', 'glibc'], describe: 'Rust: how a static binary is made (default musl; glibc links with crt-static)', invalid: oneOf('static', ['musl', 'glibc']) },
-  { key: 'jlinkModules', flag: 'jlink-modules', type: 'string', describe: 'Java: modules the jlink runtime adds to those jdeps finds (comma-separated, e.g. jdk.crypto.cryptoki,java.scripting)',
-    fromFlag: (raw) => (raw === undefined ? undefined : String(raw).split(',').map((m) => m.trim())),
-    invalid: (v) => (isStrings(v, JAVA_MODULE) ? undefined : 'jlink-modules is not a comma-separated list of Java module names (like java.scripting,jdk.crypto.cryptoki)') },
-  { key: 'syntax', flag: 'syntax', type: 'boolean', describe: 'add "# syntax=docker/dockerfile:1" (BuildKit then pulls that frontend from Docker Hub)', fromFlag: onlyTrue, invalid: boolean('syntax') },
-  { key: 'addPackages', flag: 'add-package', type: 'string', array: true, merge: 'union', describe: 'a package the final stage installs (name or run:name), or the build stage (build:name); saved',
+  {
+    key: 'lang',
+    flag: 'lang',
+    type: 'string',
+    choices: LANGS,
+    describe: 'language, instead of detecting it',
+    invalid: oneOf('lang', LANGS),
+    prompt: 'Which language is this project?',
+  },
+  {
+    key: 'runtime',
+    flag: 'runtime',
+    type: 'string',
+    choices: RUNTIMES,
+    describe: "final stage (default: the first, in the language's order, that runs the program)",
+    invalid: oneOf('runtime', RUNTIMES),
+    prompt: 'Final image (sizes are the base images; your program adds its own size):',
+  },
+  {
+    key: 'langVersion',
+    flag: 'lang-version',
+    type: 'string',
+    describe: 'language/toolchain version (Go 1.22, Rust 1.80, Java 21, Python 3.12, gcc 12), instead of detecting it',
+    invalid: plain('lang-version'),
+  },
+  {
+    key: 'entry',
+    flag: 'entry',
+    type: 'string',
+    describe:
+      'program to build: Go main package (cmd/api or api), C/C++ target or source file, Rust binary, Java module or main class, Python script, module or console script',
+    invalid: plain('entry'),
+    prompt: 'Which program should the image run?',
+  },
+  {
+    key: 'port',
+    flag: 'port',
+    type: 'number',
+    describe: 'port to EXPOSE',
+    invalid: (v) =>
+      Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535
+        ? undefined
+        : 'port must be a whole number from 1 to 65535',
+  },
+  {
+    key: 'static',
+    flag: 'static',
+    type: 'string',
+    choices: ['musl', 'glibc'],
+    describe: 'Rust: how a static binary is made (default musl; glibc links with crt-static)',
+    invalid: oneOf('static', ['musl', 'glibc']),
+  },
+  {
+    key: 'jlinkModules',
+    flag: 'jlink-modules',
+    type: 'string',
+    describe:
+      'Java: modules the jlink runtime adds to those jdeps finds (comma-separated, e.g. jdk.crypto.cryptoki,java.scripting)',
+    fromFlag: (raw) =>
+      raw === undefined
+        ? undefined
+        : String(raw)
+            .split(',')
+            .map((m) => m.trim()),
+    invalid: (v) =>
+      isStrings(v, JAVA_MODULE)
+        ? undefined
+        : 'jlink-modules is not a comma-separated list of Java module names (like java.scripting,jdk.crypto.cryptoki)',
+  },
+  {
+    key: 'syntax',
+    flag: 'syntax',
+    type: 'boolean',
+    describe: 'add "# syntax=docker/dockerfile:1" (BuildKit then pulls that frontend from Docker Hub)',
+    fromFlag: onlyTrue,
+    invalid: boolean('syntax'),
+  },
+  {
+    key: 'addPackages',
+    flag: 'add-package',
+    type: 'string',
+    array: true,
+    merge: 'union',
+    describe: 'a package the final stage installs (name or run:name), or the build stage (build:name); saved',
     fromFlag: (raw) => {
       const list = (raw as string[] | undefined) ?? [];
       if (!list.length) return undefined;
-      const of = (stage: 'build' | 'run') => list.filter((p) => (stage === 'build') === p.startsWith('build:')).map((p) => p.replace(/^(?:build|run):/, ''));
+      const of = (stage: 'build' | 'run') =>
+        list.filter((p) => (stage === 'build') === p.startsWith('build:')).map((p) => p.replace(/^(?:build|run):/, ''));
       return { ...(of('build').length ? { build: of('build') } : {}), ...(of('run').length ? { run: of('run') } : {}) };
     },
     invalid: (v) => {
       const o = fieldsOf(v, ['build', 'run']);
-      return o && Object.values(o).every((l) => isStrings(l, PACKAGE)) ? undefined : 'add-package is not a package name (like curl, or build:git, run:libvips42)';
-    } },
-  { key: 'env', flag: 'env', type: 'string', array: true, merge: 'byName', describe: 'ENV KEY=VALUE in the final stage; saved',
+      return o && Object.values(o).every((l) => isStrings(l, PACKAGE))
+        ? undefined
+        : 'add-package is not a package name (like curl, or build:git, run:libvips42)';
+    },
+  },
+  {
+    key: 'env',
+    flag: 'env',
+    type: 'string',
+    array: true,
+    merge: 'byName',
+    describe: 'ENV KEY=VALUE in the final stage; saved',
     fromFlag: (raw) => ((raw as string[] | undefined)?.length ? raw : undefined),
-    invalid: (v) => (isStrings(v, ENV_LINE) ? undefined : 'env is not KEY=VALUE (a value without spaces, quotes, $ or backslashes)') },
-  { key: 'args', flag: 'arg', type: 'string', array: true, merge: 'byName', describe: 'ARG NAME[=VALUE] at the top of the Dockerfile; saved',
+    invalid: (v) =>
+      isStrings(v, ENV_LINE) ? undefined : 'env is not KEY=VALUE (a value without spaces, quotes, $ or backslashes)',
+  },
+  {
+    key: 'args',
+    flag: 'arg',
+    type: 'string',
+    array: true,
+    merge: 'byName',
+    describe: 'ARG NAME[=VALUE] at the top of the Dockerfile; saved',
     fromFlag: (raw) => ((raw as string[] | undefined)?.length ? raw : undefined),
-    invalid: (v) => (isStrings(v, ARG_LINE) ? undefined : 'arg is not NAME or NAME=VALUE') },
-  { key: 'instructions', flag: 'instructions', type: 'string', describe: 'a file in the project whose Dockerfile instructions (RUN, COPY, ENV, LABEL, ...) go into the final stage before USER; saved',
-    invalid: (v) => plain('instructions')(v) ?? ((v as string).startsWith('/') || (v as string).split('/').includes('..') ? 'instructions must name a file inside the project' : undefined) },
-  { key: 'baseImages', flag: 'base-image', type: 'string', array: true, merge: 'fields', describe: 'replace a stage\'s image: build=<image> or final=<image> (an internal mirror); saved',
+    invalid: (v) => (isStrings(v, ARG_LINE) ? undefined : 'arg is not NAME or NAME=VALUE'),
+  },
+  {
+    key: 'instructions',
+    flag: 'instructions',
+    type: 'string',
+    describe:
+      'a file in the project whose Dockerfile instructions (RUN, COPY, ENV, LABEL, ...) go into the final stage before USER; saved',
+    invalid: (v) =>
+      plain('instructions')(v) ??
+      ((v as string).startsWith('/') || (v as string).split('/').includes('..')
+        ? 'instructions must name a file inside the project'
+        : undefined),
+  },
+  {
+    key: 'baseImages',
+    flag: 'base-image',
+    type: 'string',
+    array: true,
+    merge: 'fields',
+    describe: "replace a stage's image: build=<image> or final=<image> (an internal mirror); saved",
     fromFlag: (raw) => {
       const list = (raw as string[] | undefined) ?? [];
       if (!list.length) return undefined;
       const out: Record<string, string> = {};
       for (const b of list) {
         const m = /^(build|final)=(.*)$/.exec(b);
-        if (!m) throw new UserError('E_BAD_FLAG', `--base-image "${shown(b, 60)}" is not build=<image> or final=<image>`, 'See create-slim-dockerfile --help.');
+        if (!m)
+          throw new UserError(
+            'E_BAD_FLAG',
+            `--base-image "${shown(b, 60)}" is not build=<image> or final=<image>`,
+            'See create-slim-dockerfile --help.',
+          );
         out[m[1]!] = m[2]!;
       }
       return out;
     },
     invalid: (v) => {
       const o = fieldsOf(v, ['build', 'final']);
-      return o && Object.values(o).every((i) => typeof i === 'string' && IMAGE.test(i)) ? undefined : 'base-image is not build=<image> or final=<image>';
-    } },
-  { key: 'compose', flag: 'compose', type: 'boolean', describe: 'also write compose.yaml: the service, its port, the environment names of .env.example, and a database service when the project uses one; saved', fromFlag: onlyTrue, invalid: boolean('compose') },
+      return o && Object.values(o).every((i) => typeof i === 'string' && IMAGE.test(i))
+        ? undefined
+        : 'base-image is not build=<image> or final=<image>';
+    },
+  },
+  {
+    key: 'compose',
+    flag: 'compose',
+    type: 'boolean',
+    describe:
+      'also write compose.yaml: the service, its port, the environment names of .env.example, and a database service when the project uses one; saved',
+    fromFlag: onlyTrue,
+    invalid: boolean('compose'),
+  },
   // What a run does; never saved.
   { flag: 'yes', alias: 'y', type: 'boolean', default: false, describe: 'accept every default, never prompt' },
   { flag: 'stdout', type: 'boolean', default: false, describe: 'print the Dockerfile, write nothing' },
-  { flag: 'dry-run', type: 'boolean', default: false, describe: 'say what would be written (with diffs), write nothing' },
+  {
+    flag: 'dry-run',
+    type: 'boolean',
+    default: false,
+    describe: 'say what would be written (with diffs), write nothing',
+  },
   { flag: 'json', type: 'boolean', default: false, describe: 'print the plan as JSON instead of the summary' },
   { flag: 'explain', type: 'boolean', default: false, describe: 'print every decision with its evidence' },
-  { flag: 'force', type: 'boolean', default: false, describe: 'overwrite existing files that differ (a copy is kept as .bak)' },
+  {
+    flag: 'force',
+    type: 'boolean',
+    default: false,
+    describe: 'overwrite existing files that differ (a copy is kept as .bak)',
+  },
   { flag: 'build', type: 'boolean', default: false, describe: 'build the image after writing and print its size' },
-  { flag: 'run', type: 'boolean', default: false, describe: 'build, then run the container once and show its first lines' },
-  { flag: 'verify', type: 'boolean', default: false, describe: 'build, run the image for a few seconds and check it from outside: it started (or what it died of), the ports it listens on and where, against EXPOSE, and its user; exit 4 when it fails' },
-  { flag: 'tag', type: 'string', describe: 'image tag for --build/--run/--verify (default: the program name, lowercased)' },
-  { flag: 'compare', type: 'boolean', default: false, describe: 'build and run every possible final stage and print their sizes; writes nothing' },
+  {
+    flag: 'run',
+    type: 'boolean',
+    default: false,
+    describe: 'build, then run the container once and show its first lines',
+  },
+  {
+    flag: 'verify',
+    type: 'boolean',
+    default: false,
+    describe:
+      'build, run the image for a few seconds and check it from outside: it started (or what it died of), the ports it listens on and where, against EXPOSE, and its user; exit 4 when it fails',
+  },
+  {
+    flag: 'tag',
+    type: 'string',
+    describe: 'image tag for --build/--run/--verify (default: the program name, lowercased)',
+  },
+  {
+    flag: 'compare',
+    type: 'boolean',
+    default: false,
+    describe: 'build and run every possible final stage and print their sizes; writes nothing',
+  },
   { flag: 'verbose', type: 'boolean', default: false, describe: 'stack traces and full build output' },
-  { flag: 'check', type: 'boolean', default: false, describe: 'compare the Dockerfile and .dockerignore on disk with what the project (and its saved answers) would give now: exit 0 when they match, 3 with the diff and the reason when not; writes nothing' },
-  { flag: 'save', type: 'boolean', default: true, describe: 'save the answers (flags, prompt choices) in .slim-dockerfile.json, read back by the next run (--no-save: do not)' },
+  {
+    flag: 'check',
+    type: 'boolean',
+    default: false,
+    describe:
+      'compare the Dockerfile and .dockerignore on disk with what the project (and its saved answers) would give now: exit 0 when they match, 3 with the diff and the reason when not; writes nothing',
+  },
+  {
+    flag: 'save',
+    type: 'boolean',
+    default: true,
+    describe:
+      'save the answers (flags, prompt choices) in .slim-dockerfile.json, read back by the next run (--no-save: do not)',
+  },
 ];
 
 /** The saved keys, in the order the answers file lists them. */
@@ -158,7 +329,12 @@ export function optionsFromFlags(argv: Record<string, unknown>): Options {
     const value = spec.fromFlag ? spec.fromFlag(raw) : raw;
     if (value === undefined) continue;
     const bad = spec.invalid?.(value);
-    if (bad) throw new UserError('E_BAD_FLAG', `--${spec.flag} ${shown(String(Array.isArray(raw) ? raw.join(' ') : raw), 60)}: ${bad}.`, 'See create-slim-dockerfile --help.');
+    if (bad)
+      throw new UserError(
+        'E_BAD_FLAG',
+        `--${spec.flag} ${shown(String(Array.isArray(raw) ? raw.join(' ') : raw), 60)}: ${bad}.`,
+        'See create-slim-dockerfile --help.',
+      );
     out[spec.key] = value;
   }
   return out as Options;
@@ -193,12 +369,17 @@ export function mergeOptions(saved: Options | undefined, flags: Options): Option
     if (merge === 'union') {
       const a = (old ?? {}) as Record<string, string[]>;
       const b = v as Record<string, string[]>;
-      const merged = Object.fromEntries(['build', 'run'].map((s) => [s, [...new Set([...(a[s] ?? []), ...(b[s] ?? [])])]]).filter(([, l]) => l!.length));
+      const merged = Object.fromEntries(
+        ['build', 'run'].map((s) => [s, [...new Set([...(a[s] ?? []), ...(b[s] ?? [])])]]).filter(([, l]) => l!.length),
+      );
       out[key] = merged;
     } else if (merge === 'byName') {
       // A name given again replaces its old value.
       const names = new Set((v as string[]).map((x) => x.split('=')[0]));
-      out[key] = [...((old as string[] | undefined) ?? []).filter((x) => !names.has(x.split('=')[0])), ...(v as string[])];
+      out[key] = [
+        ...((old as string[] | undefined) ?? []).filter((x) => !names.has(x.split('=')[0])),
+        ...(v as string[]),
+      ];
     } else if (merge === 'fields') {
       out[key] = { ...(old as object | undefined), ...(v as object) };
     } else out[key] = v;

@@ -10,7 +10,16 @@ import { execForm, oneLine, shown } from './core/quote.js';
 
 /** Render only prints a plan: no decisions here, only Dockerfile syntax. */
 const TEMPLATES = new URL('templates/', ROOT);
-const LANG_LABELS: Record<string, string> = { go: 'Go', c: 'C', cpp: 'C++', rust: 'Rust', java: 'Java', python: 'Python', node: 'Node.js', ruby: 'Ruby' };
+const LANG_LABELS: Record<string, string> = {
+  go: 'Go',
+  c: 'C',
+  cpp: 'C++',
+  rust: 'Rust',
+  java: 'Java',
+  python: 'Python',
+  node: 'Node.js',
+  ruby: 'Ruby',
+};
 
 let env: { dockerfile: Handlebars.TemplateDelegate; dockerignore: Handlebars.TemplateDelegate } | undefined;
 
@@ -32,7 +41,12 @@ export function templateOverrides(scan: Scan, warnings: string[]): Record<string
     const known = new Set(readdirSync(`${builtIn}/${dir}`));
     for (const f of names.slice(0, 50)) {
       if (!/^[\w-]{1,60}\.hbs$/.test(f)) continue;
-      if (!known.has(f)) { warnings.push(`${OVERRIDES_DIR}/${dir}/${shown(f, 60)} shadows no built-in partial (see templates/partials/${dir}/): not used.`); continue; }
+      if (!known.has(f)) {
+        warnings.push(
+          `${OVERRIDES_DIR}/${dir}/${shown(f, 60)} shadows no built-in partial (see templates/partials/${dir}/): not used.`,
+        );
+        continue;
+      }
       const text = scan.manifest(`${OVERRIDES_DIR}/${dir}/${f}`, 256 * 1024);
       if (text !== undefined) out[`${dir}/${f.slice(0, -4)}`] = text;
     }
@@ -46,11 +60,18 @@ function partialCalls(ast: hbs.AST.Program): { names: string[]; refused?: string
   let refused: string | undefined;
   const visit = (node: unknown, depth: number): void => {
     if (refused || node === null || typeof node !== 'object') return;
-    if (depth > 200) { refused = 'blocks nested more than 200 deep'; return; }
-    if (Array.isArray(node)) { for (const n of node) visit(n, depth + 1); return; }
+    if (depth > 200) {
+      refused = 'blocks nested more than 200 deep';
+      return;
+    }
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n, depth + 1);
+      return;
+    }
     const n = node as { type?: string; name?: { type?: string; original?: unknown } };
     if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
-      if (n.name?.type !== 'PathExpression' || typeof n.name.original !== 'string' || n.name.original.startsWith('@')) refused = 'a partial whose name is computed, or @partial-block';
+      if (n.name?.type !== 'PathExpression' || typeof n.name.original !== 'string' || n.name.original.startsWith('@'))
+        refused = 'a partial whose name is computed, or @partial-block';
       else names.push(n.name.original);
     }
     if (n.type === 'Decorator' || n.type === 'DecoratorBlock') refused = 'an inline partial (a decorator)';
@@ -73,7 +94,11 @@ function checkPartialGraph(hb: typeof Handlebars, texts: Map<string, string>, ov
   for (const [name, text] of texts) {
     const calls = partialCalls(hb.parse(text));
     if (calls.refused && name in overrides) {
-      throw new UserError('E_UNREADABLE', `${OVERRIDES_DIR}/${name}.hbs uses ${calls.refused}, which an override may not.`, `Call partials by their names (like {{> run/_tail }}), or remove the override.`);
+      throw new UserError(
+        'E_UNREADABLE',
+        `${OVERRIDES_DIR}/${name}.hbs uses ${calls.refused}, which an override may not.`,
+        `Call partials by their names (like {{> run/_tail }}), or remove the override.`,
+      );
     }
     edges.set(name, calls.names);
   }
@@ -82,8 +107,11 @@ function checkPartialGraph(hb: typeof Handlebars, texts: Map<string, string>, ov
     if (state.get(name) === 'done' || !texts.has(name)) return;
     if (state.get(name) === 'open' || path.length > RENDER_BUDGET.depth) {
       const chain = [...path, name].join(' -> ');
-      throw new UserError('E_UNREADABLE', `The template overrides in ${OVERRIDES_DIR}/ ${state.get(name) === 'open' ? 'call each other in a circle' : `nest partials more than ${RENDER_BUDGET.depth} deep`}: ${shown(chain, 200)}.`,
-        'Break the chain: an override calls the built-in partials it needs (like {{> run/_tail }}), never itself.');
+      throw new UserError(
+        'E_UNREADABLE',
+        `The template overrides in ${OVERRIDES_DIR}/ ${state.get(name) === 'open' ? 'call each other in a circle' : `nest partials more than ${RENDER_BUDGET.depth} deep`}: ${shown(chain, 200)}.`,
+        'Break the chain: an override calls the built-in partials it needs (like {{> run/_tail }}), never itself.',
+      );
     }
     state.set(name, 'open');
     for (const next of edges.get(name) ?? []) walk(next, [...path, name]);
@@ -103,13 +131,18 @@ function setup(overrides: Record<string, string> = {}) {
   const partials = fileURLToPath(new URL('partials/', TEMPLATES));
   const texts = new Map<string, string>();
   for (const dir of readdirSync(partials)) {
-    for (const f of readdirSync(`${partials}/${dir}`)) if (f.endsWith('.hbs')) texts.set(`${dir}/${f.slice(0, -4)}`, readFileSync(`${partials}/${dir}/${f}`, 'utf8'));
+    for (const f of readdirSync(`${partials}/${dir}`))
+      if (f.endsWith('.hbs')) texts.set(`${dir}/${f.slice(0, -4)}`, readFileSync(`${partials}/${dir}/${f}`, 'utf8'));
   }
   for (const [name, text] of Object.entries(overrides)) {
     try {
       hb.parse(text);
     } catch (e) {
-      throw new UserError('E_UNREADABLE', `${OVERRIDES_DIR}/${name}.hbs is not a valid template: ${shown((e as Error).message.split('\n')[0] ?? '', 100)}.`, `Fix it (Handlebars syntax, as in templates/partials/${name}.hbs), or remove it.`);
+      throw new UserError(
+        'E_UNREADABLE',
+        `${OVERRIDES_DIR}/${name}.hbs is not a valid template: ${shown((e as Error).message.split('\n')[0] ?? '', 100)}.`,
+        `Fix it (Handlebars syntax, as in templates/partials/${name}.hbs), or remove it.`,
+      );
     }
     texts.set(name, text);
   }
@@ -118,16 +151,22 @@ function setup(overrides: Record<string, string> = {}) {
     checkPartialGraph(hb, texts, overrides);
     // An override is the project's code: whatever it asks for, a render ends within the budget.
     const over = (what: string) => {
-      throw new UserError('E_UNREADABLE', `The template overrides in ${OVERRIDES_DIR}/ render too much (${what}).`, 'Simplify the overrides, or remove them.');
+      throw new UserError(
+        'E_UNREADABLE',
+        `The template overrides in ${OVERRIDES_DIR}/ render too much (${what}).`,
+        'Simplify the overrides, or remove them.',
+      );
     };
     const each = hb.helpers.each as Handlebars.HelperDelegate;
     hb.registerHelper('each', function (this: unknown, context: unknown, opts: Handlebars.HelperOptions) {
       const fn = opts.fn;
       const counted = Object.assign(Object.create(opts) as Handlebars.HelperOptions, {
         fn: (ctx: unknown, o?: Handlebars.RuntimeOptions) => {
-          if (++budget.iterations > RENDER_BUDGET.iterations) over(`more than ${RENDER_BUDGET.iterations} each-iterations`);
+          if (++budget.iterations > RENDER_BUDGET.iterations)
+            over(`more than ${RENDER_BUDGET.iterations} each-iterations`);
           const out = fn(ctx, o);
-          if ((budget.chars += out.length) > RENDER_BUDGET.chars) over(`more than ${RENDER_BUDGET.chars / 1024 / 1024} MiB`);
+          if ((budget.chars += out.length) > RENDER_BUDGET.chars)
+            over(`more than ${RENDER_BUDGET.chars / 1024 / 1024} MiB`);
           return out;
         },
       });
@@ -136,11 +175,24 @@ function setup(overrides: Record<string, string> = {}) {
   }
   for (const [name, text] of texts) {
     const compiled = hb.compile(text, options);
-    if (!Object.keys(overrides).length) { hb.registerPartial(name, compiled); continue; }
+    if (!Object.keys(overrides).length) {
+      hb.registerPartial(name, compiled);
+      continue;
+    }
     hb.registerPartial(name, ((ctx: unknown, o?: Handlebars.RuntimeOptions) => {
-      if (++budget.calls > RENDER_BUDGET.calls) throw new UserError('E_UNREADABLE', `The template overrides in ${OVERRIDES_DIR}/ render too much (more than ${RENDER_BUDGET.calls} partials).`, 'Simplify the overrides, or remove them.');
+      if (++budget.calls > RENDER_BUDGET.calls)
+        throw new UserError(
+          'E_UNREADABLE',
+          `The template overrides in ${OVERRIDES_DIR}/ render too much (more than ${RENDER_BUDGET.calls} partials).`,
+          'Simplify the overrides, or remove them.',
+        );
       const out = compiled(ctx, o);
-      if ((budget.chars += out.length) > RENDER_BUDGET.chars) throw new UserError('E_UNREADABLE', `The template overrides in ${OVERRIDES_DIR}/ render more than ${RENDER_BUDGET.chars / 1024 / 1024} MiB.`, 'Simplify the overrides, or remove them.');
+      if ((budget.chars += out.length) > RENDER_BUDGET.chars)
+        throw new UserError(
+          'E_UNREADABLE',
+          `The template overrides in ${OVERRIDES_DIR}/ render more than ${RENDER_BUDGET.chars / 1024 / 1024} MiB.`,
+          'Simplify the overrides, or remove them.',
+        );
       return out;
     }) as Handlebars.Template);
   }
@@ -150,7 +202,12 @@ function setup(overrides: Record<string, string> = {}) {
 
 /** Collapses the blank lines that optional sections leave behind. */
 function tidy(text: string): string {
-  return `${text.split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${text
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 /**
@@ -174,7 +231,11 @@ export function renderDockerfile(plan: Plan, overrides: Record<string, string> =
     text = e.dockerfile(sanitized(plan));
   } catch (err) {
     if (!Object.keys(overrides).length || isUserError(err)) throw err;
-    throw new UserError('E_UNREADABLE', `A template override in ${OVERRIDES_DIR}/ failed: ${shown((err as Error).message.split('\n')[0] ?? '', 100)}.`, `Fix the override (the plan's fields are those of --json), or remove it.`);
+    throw new UserError(
+      'E_UNREADABLE',
+      `A template override in ${OVERRIDES_DIR}/ failed: ${shown((err as Error).message.split('\n')[0] ?? '', 100)}.`,
+      `Fix the override (the plan's fields are those of --json), or remove it.`,
+    );
   }
   return tidy(addLines(text, plan));
 }
@@ -189,14 +250,31 @@ function addLines(text: string, plan: Plan): string {
   assertInstructions(instructions);
   if (buildPackages.length) {
     const at = lines.findIndex((l) => /^FROM \S+ AS build$/.test(l));
-    const install = buildPm === 'apk' ? [`RUN apk add --no-cache ${buildPackages.join(' ')}`]
-      : ['RUN apt-get update \\', ` && apt-get install -y --no-install-recommends ${buildPackages.join(' ')} \\`, ' && rm -rf /var/lib/apt/lists/*'];
-    if (at >= 0) lines.splice(at + 1, 0, '# Packages added with --add-package build:<name> (saved in .slim-dockerfile.json).', ...install);
+    const install =
+      buildPm === 'apk'
+        ? [`RUN apk add --no-cache ${buildPackages.join(' ')}`]
+        : [
+            'RUN apt-get update \\',
+            ` && apt-get install -y --no-install-recommends ${buildPackages.join(' ')} \\`,
+            ' && rm -rf /var/lib/apt/lists/*',
+          ];
+    if (at >= 0)
+      lines.splice(
+        at + 1,
+        0,
+        '# Packages added with --add-package build:<name> (saved in .slim-dockerfile.json).',
+        ...install,
+      );
   }
   if (instructions.length) {
     let at = -1;
-    for (let i = lines.length - 1; i >= 0; i--) if (/^(USER|ENTRYPOINT) /.test(lines[i]!)) { at = i; if (lines[i]!.startsWith('USER')) break; }
-    if (at >= 0) lines.splice(at, 0, '# Instructions from --instructions (saved in .slim-dockerfile.json).', ...instructions);
+    for (let i = lines.length - 1; i >= 0; i--)
+      if (/^(USER|ENTRYPOINT) /.test(lines[i]!)) {
+        at = i;
+        if (lines[i]!.startsWith('USER')) break;
+      }
+    if (at >= 0)
+      lines.splice(at, 0, '# Instructions from --instructions (saved in .slim-dockerfile.json).', ...instructions);
   }
   return lines.join('\n');
 }

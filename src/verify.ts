@@ -68,8 +68,17 @@ function ipv4(hex: string): string {
 
 /** /proc's IPv6 address: four 32-bit words, each little-endian. */
 function ipv6(hex: string): string {
-  const words = [0, 8, 16, 24].map((i) => hex.slice(i, i + 8).match(/../g)!.reverse().join(''));
-  const groups = words.join('').match(/..../g)!.map((g) => parseInt(g, 16).toString(16));
+  const words = [0, 8, 16, 24].map((i) =>
+    hex
+      .slice(i, i + 8)
+      .match(/../g)!
+      .reverse()
+      .join(''),
+  );
+  const groups = words
+    .join('')
+    .match(/..../g)!
+    .map((g) => parseInt(g, 16).toString(16));
   const s = groups.join(':');
   if (s === '0:0:0:0:0:0:0:0') return '::';
   if (s === '0:0:0:0:0:0:0:1') return '::1';
@@ -82,7 +91,10 @@ function ipv6(hex: string): string {
 }
 
 async function inspect(name: string): Promise<{ running: boolean; exitCode: number; pid: number } | undefined> {
-  const r = await execa(DOCKER(), ['inspect', '-f', '{{.State.Running}} {{.State.ExitCode}} {{.State.Pid}}', name], { reject: false, env: ENV });
+  const r = await execa(DOCKER(), ['inspect', '-f', '{{.State.Running}} {{.State.ExitCode}} {{.State.Pid}}', name], {
+    reject: false,
+    env: ENV,
+  });
   if (r.exitCode !== 0) return undefined;
   const [running, exitCode, pid] = String(r.stdout).trim().split(' ');
   return { running: running === 'true', exitCode: Number(exitCode), pid: Number(pid) };
@@ -92,13 +104,29 @@ async function inspect(name: string): Promise<{ running: boolean; exitCode: numb
 async function listeners(name: string, pid: number): Promise<Listener[]> {
   if (pid > 0) {
     try {
-      const text = (await Promise.all(['tcp', 'tcp6'].map((f) => readFile(`/proc/${pid}/net/${f}`, 'utf8').catch(() => '')))).join('\n');
+      const text = (
+        await Promise.all(['tcp', 'tcp6'].map((f) => readFile(`/proc/${pid}/net/${f}`, 'utf8').catch(() => '')))
+      ).join('\n');
       if (text.trim()) return parseProcNetTcp(text);
     } catch {
       /* a remote engine: ask inside */
     }
   }
-  const r = await execa(DOCKER(), ['run', '--rm', '--network', `container:${name}`, '--entrypoint', 'cat', HELPER_IMAGE, '/proc/net/tcp', '/proc/net/tcp6'], { reject: false, env: ENV });
+  const r = await execa(
+    DOCKER(),
+    [
+      'run',
+      '--rm',
+      '--network',
+      `container:${name}`,
+      '--entrypoint',
+      'cat',
+      HELPER_IMAGE,
+      '/proc/net/tcp',
+      '/proc/net/tcp6',
+    ],
+    { reject: false, env: ENV },
+  );
   return parseProcNetTcp(String(r.stdout));
 }
 
@@ -121,15 +149,34 @@ async function uidOf(name: string, pid: number): Promise<number | null> {
  * listens on that port on an address others reach, as a non-root user; a program without one
  * passes when it runs as non-root and exits 0 or is still running.
  */
-export async function verifyImage(tag: string, opts: { expose: number | null; seconds?: number; args?: string[] }): Promise<Verification> {
+export async function verifyImage(
+  tag: string,
+  opts: { expose: number | null; seconds?: number; args?: string[] },
+): Promise<Verification> {
   const name = `csd-verify-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const seconds = opts.seconds ?? 10;
   const problems: string[] = [];
   const notes: string[] = [];
-  const started = await execa(DOCKER(), ['run', '-d', '--name', name, tag, ...(opts.args ?? [])], { reject: false, env: ENV });
+  const started = await execa(DOCKER(), ['run', '-d', '--name', name, tag, ...(opts.args ?? [])], {
+    reject: false,
+    env: ENV,
+  });
   if (started.exitCode !== 0) {
     const output = String(started.stderr).trim().split('\n').filter(Boolean);
-    return { ok: false, started: false, exitCode: started.exitCode ?? 1, output, cause: diagnose(output.join('\n')), uid: null, user: '', listening: [], expose: opts.expose, exposeListened: opts.expose === null ? null : false, problems: [`docker run failed: ${output.slice(-1)[0] ?? ''}`], notes };
+    return {
+      ok: false,
+      started: false,
+      exitCode: started.exitCode ?? 1,
+      output,
+      cause: diagnose(output.join('\n')),
+      uid: null,
+      user: '',
+      listening: [],
+      expose: opts.expose,
+      exposeListened: opts.expose === null ? null : false,
+      problems: [`docker run failed: ${output.slice(-1)[0] ?? ''}`],
+      notes,
+    };
   }
   try {
     let uid: number | null = null;
@@ -139,32 +186,59 @@ export async function verifyImage(tag: string, opts: { expose: number | null; se
     while (state?.running && Date.now() < until) {
       if (uid === null) uid = await uidOf(name, state.pid);
       listening = await listeners(name, state.pid);
-      if (opts.expose === null ? Date.now() > until - seconds * 500 : listening.some((l) => l.port === opts.expose && !l.loopback)) break;
+      if (
+        opts.expose === null
+          ? Date.now() > until - seconds * 500
+          : listening.some((l) => l.port === opts.expose && !l.loopback)
+      )
+        break;
       await new Promise((r) => setTimeout(r, 500));
       state = await inspect(name);
     }
     const logs = await execa(DOCKER(), ['logs', '--tail', '30', name], { reject: false, all: true, env: ENV });
-    const output = String(logs.all ?? '').split('\n').filter(Boolean);
+    const output = String(logs.all ?? '')
+      .split('\n')
+      .filter(Boolean);
     const running = !!state?.running;
     const exitCode = running ? null : (state?.exitCode ?? 1);
     const cause = exitCode ? diagnose(output.join('\n')) : undefined;
     if (exitCode) problems.push(`it exited with code ${exitCode}${cause ? `: ${cause}` : ''}`);
-    if (opts.expose !== null && exitCode === 0) problems.push(`it exited (code 0) instead of listening on port ${opts.expose}`);
+    if (opts.expose !== null && exitCode === 0)
+      problems.push(`it exited (code 0) instead of listening on port ${opts.expose}`);
     const exposed = opts.expose === null ? null : listening.filter((l) => l.port === opts.expose);
     const exposeListened = exposed === null ? null : exposed.some((l) => !l.loopback);
     if (running && exposed !== null && !exposeListened) {
-      problems.push(exposed.length
-        ? `it listens on port ${opts.expose} on ${exposed.map((l) => l.address).join(', ')} only, which nothing outside the container reaches: bind 0.0.0.0 (a --host/--bind flag or setting)`
-        : `nothing listens on port ${opts.expose} (EXPOSE) after ${seconds} s${listening.length ? `; it listens on ${listening.map((l) => `${l.address}:${l.port}`).join(', ')}` : ''}`);
+      problems.push(
+        exposed.length
+          ? `it listens on port ${opts.expose} on ${exposed.map((l) => l.address).join(', ')} only, which nothing outside the container reaches: bind 0.0.0.0 (a --host/--bind flag or setting)`
+          : `nothing listens on port ${opts.expose} (EXPOSE) after ${seconds} s${listening.length ? `; it listens on ${listening.map((l) => `${l.address}:${l.port}`).join(', ')}` : ''}`,
+      );
     }
     const others = listening.filter((l) => l.port !== opts.expose);
-    if (others.length) notes.push(`also listening on ${others.map((l) => `${l.address}:${l.port}${l.loopback ? ' (loopback only)' : ''}`).join(', ')}`);
+    if (others.length)
+      notes.push(
+        `also listening on ${others.map((l) => `${l.address}:${l.port}${l.loopback ? ' (loopback only)' : ''}`).join(', ')}`,
+      );
     const configured = await execa(DOCKER(), ['inspect', '-f', '{{.Config.User}}', name], { reject: false, env: ENV });
     const user = String(configured.stdout).trim();
     // A program that ended before it could be looked at: the user the image names.
     if (uid === null && /^\d+(:\d+)?$/.test(user)) uid = Number(user.split(':')[0]);
-    if (uid === 0 || (uid === null && (user === '' || user === 'root'))) problems.push(`it runs as root (${uid === 0 ? 'uid 0' : user ? `USER ${user}` : 'no USER'})`);
-    return { ok: problems.length === 0, started: running || exitCode === 0, exitCode, output: output.slice(-20), cause, uid, user, listening, expose: opts.expose, exposeListened, problems, notes };
+    if (uid === 0 || (uid === null && (user === '' || user === 'root')))
+      problems.push(`it runs as root (${uid === 0 ? 'uid 0' : user ? `USER ${user}` : 'no USER'})`);
+    return {
+      ok: problems.length === 0,
+      started: running || exitCode === 0,
+      exitCode,
+      output: output.slice(-20),
+      cause,
+      uid,
+      user,
+      listening,
+      expose: opts.expose,
+      exposeListened,
+      problems,
+      notes,
+    };
   } finally {
     await execa(DOCKER(), ['rm', '-f', name], { reject: false, env: ENV });
   }

@@ -1,6 +1,20 @@
 import { createTwoFilesPatch } from 'diff';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { readBounded } from './core/scan.js';
 import { fsError, UserError } from './core/errors.js';
@@ -32,13 +46,23 @@ export interface WriteResult extends FileStatus {
 }
 
 /** What is on disk at a path: absent, or the regular file to compare and replace. */
-interface OnDisk { mode: number; old?: string; blocked?: string }
+interface OnDisk {
+  mode: number;
+  old?: string;
+  blocked?: string;
+}
 
 /** A Dockerfile larger than this is not a Dockerfile anyone wrote by hand: compared as different, not read. */
 const MAX_EXISTING = 1024 * 1024;
 
 function describe(st: Stats): string {
-  return st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device or other special file';
+  return st.isDirectory()
+    ? 'a directory'
+    : st.isFIFO()
+      ? 'a FIFO (named pipe)'
+      : st.isSocket()
+        ? 'a socket'
+        : 'a device or other special file';
 }
 
 /**
@@ -57,16 +81,30 @@ function onDisk(path: string, name: string): OnDisk | undefined {
   }
   if (st.isSymbolicLink()) {
     let to = '';
-    try { to = readlinkSync(path); } catch { /* described without its target */ }
-    return { mode: 0, blocked: `${name} is a symbolic link${to ? ` (to ${shown(to, 80)})` : ''}, and links are never read or written through` };
+    try {
+      to = readlinkSync(path);
+    } catch {
+      /* described without its target */
+    }
+    return {
+      mode: 0,
+      blocked: `${name} is a symbolic link${to ? ` (to ${shown(to, 80)})` : ''}, and links are never read or written through`,
+    };
   }
   if (!st.isFile()) {
-    throw new UserError('E_FS', `${name} in the project is ${describe(st)}, so it cannot be replaced by a file; nothing was written.`,
-      `Rename or remove it, or print the files with --stdout.`);
+    throw new UserError(
+      'E_FS',
+      `${name} in the project is ${describe(st)}, so it cannot be replaced by a file; nothing was written.`,
+      `Rename or remove it, or print the files with --stdout.`,
+    );
   }
   const got = readBounded(path, MAX_EXISTING, true);
   if ('problem' in got && !got.problem.startsWith('is larger')) {
-    throw new UserError('E_FS', `${name} exists but ${got.problem}; nothing was written.`, `Make ${name} readable, or move it away.`);
+    throw new UserError(
+      'E_FS',
+      `${name} exists but ${got.problem}; nothing was written.`,
+      `Make ${name} readable, or move it away.`,
+    );
   }
   return { mode: st.mode & 0o7777, ...('text' in got ? { old: got.text } : {}) };
 }
@@ -75,7 +113,11 @@ function onDisk(path: string, name: string): OnDisk | undefined {
 function insideGit(real: string): boolean {
   if (real.split(sep).includes('.git')) return true;
   try {
-    return lstatSync(join(real, 'HEAD')).isFile() && lstatSync(join(real, 'objects')).isDirectory() && lstatSync(join(real, 'refs')).isDirectory();
+    return (
+      lstatSync(join(real, 'HEAD')).isFile() &&
+      lstatSync(join(real, 'objects')).isDirectory() &&
+      lstatSync(join(real, 'refs')).isDirectory()
+    );
   } catch {
     return false;
   }
@@ -85,7 +127,11 @@ function insideGit(real: string): boolean {
 export function checkWritable(dir: string): string {
   const root = realpathSync(dir);
   if (insideGit(root)) {
-    throw new UserError('E_UNSAFE_PATH', `${shown(dir, 80)} is inside a git directory (.git): nothing is written there.`, 'Run it in the project\'s own folder (the one that holds .git), or print the files with --stdout.');
+    throw new UserError(
+      'E_UNSAFE_PATH',
+      `${shown(dir, 80)} is inside a git directory (.git): nothing is written there.`,
+      "Run it in the project's own folder (the one that holds .git), or print the files with --stdout.",
+    );
   }
   return root;
 }
@@ -99,9 +145,10 @@ export async function inspect(dir: string, files: GeneratedFile[], force = false
     if (!disk) return { name: f.name, path, action: 'create', content: f.content };
     if (disk.blocked) return { name: f.name, path, action: 'conflict', content: f.content, blocked: disk.blocked };
     if (disk.old === f.content) return { name: f.name, path, action: 'identical', content: f.content };
-    const diff = disk.old === undefined
-      ? `(${f.name} is larger than ${MAX_EXISTING / 1024 / 1024} MiB: no difference shown)\n`
-      : createTwoFilesPatch(`${f.name} (existing)`, `${f.name} (new)`, disk.old, f.content);
+    const diff =
+      disk.old === undefined
+        ? `(${f.name} is larger than ${MAX_EXISTING / 1024 / 1024} MiB: no difference shown)\n`
+        : createTwoFilesPatch(`${f.name} (existing)`, `${f.name} (new)`, disk.old, f.content);
     return { name: f.name, path, action: force ? 'overwrite' : 'conflict', content: f.content, diff };
   });
 }
@@ -126,11 +173,17 @@ function freeBackupName(path: string): string {
 function copyNoFollow(src: string, dest: string): void {
   const from = openSync(src, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
-    if (!fstatSync(from).isFile()) throw new UserError('E_FS', `${basename(src)} changed while it was being replaced; nothing was written.`, 'Run it again.');
+    if (!fstatSync(from).isFile())
+      throw new UserError(
+        'E_FS',
+        `${basename(src)} changed while it was being replaced; nothing was written.`,
+        'Run it again.',
+      );
     const to = openSync(dest, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
     try {
       const buf = Buffer.alloc(64 * 1024);
-      for (let n = readSync(from, buf); n > 0; n = readSync(from, buf)) for (let off = 0; off < n;) off += writeSync(to, buf, off, n - off);
+      for (let n = readSync(from, buf); n > 0; n = readSync(from, buf))
+        for (let off = 0; off < n;) off += writeSync(to, buf, off, n - off);
     } finally {
       closeSync(to);
     }
@@ -143,14 +196,24 @@ function copyNoFollow(src: string, dest: string): void {
 const temporaries = new Set<string>();
 let exitHook = false;
 function removeTemporaries(): void {
-  for (const t of temporaries) { try { unlinkSync(t); } catch { /* already gone */ } }
+  for (const t of temporaries) {
+    try {
+      unlinkSync(t);
+    } catch {
+      /* already gone */
+    }
+  }
   temporaries.clear();
 }
 
 /** A new file beside `target`, with a random name, opened exclusively (never through a planted link). */
 function writeTemporary(target: string, content: string, mode: number | undefined): string {
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
-  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode === undefined ? 0o666 : 0o600);
+  const fd = openSync(
+    tmp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    mode === undefined ? 0o666 : 0o600,
+  );
   temporaries.add(tmp);
   try {
     const buf = Buffer.from(content, 'utf8');
@@ -170,7 +233,11 @@ export function replaceFile(path: string, content: string): void {
     renameSync(tmp, path);
   } finally {
     temporaries.delete(tmp);
-    try { unlinkSync(tmp); } catch { /* renamed */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* renamed */
+    }
   }
 }
 
@@ -181,10 +248,15 @@ export function replaceFile(path: string, content: string): void {
  */
 async function commit(items: { s: FileStatus; disk: OnDisk | undefined }[]): Promise<Map<string, string>> {
   const held: NodeJS.Signals[] = [];
-  const hold = (sig: NodeJS.Signals) => { held.push(sig); };
+  const hold = (sig: NodeJS.Signals) => {
+    held.push(sig);
+  };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const sig of signals) process.on(sig, hold);
-  if (!exitHook) { process.on('exit', removeTemporaries); exitHook = true; }
+  if (!exitHook) {
+    process.on('exit', removeTemporaries);
+    exitHook = true;
+  }
   const backups = new Map<string, string>();
   const placed: { target: string; created: boolean; backup?: string }[] = [];
   try {
@@ -214,7 +286,9 @@ async function commit(items: { s: FileStatus; disk: OnDisk | undefined }[]): Pro
           copyNoFollow(p.backup, tmp);
           renameSync(tmp, p.target);
         }
-      } catch { /* best effort: the backup is still there */ }
+      } catch {
+        /* best effort: the backup is still there */
+      }
     }
     throw fsError(e, `write into ${shown(dirname(items[0]!.s.path), 80)}`);
   } finally {
@@ -239,22 +313,34 @@ export async function writeFiles(dir: string, files: GeneratedFile[], opts: Writ
   const statuses = await inspect(dir, files, opts.force);
   const blocked = statuses.find((s) => s.blocked);
   if (blocked) {
-    throw new UserError('E_UNSAFE_PATH', `${blocked.blocked}: nothing was written, even with --force.`,
-      `Remove the link (rm ${blocked.name}) and run it again, or print the file with --stdout and put it where the link points yourself.`);
+    throw new UserError(
+      'E_UNSAFE_PATH',
+      `${blocked.blocked}: nothing was written, even with --force.`,
+      `Remove the link (rm ${blocked.name}) and run it again, or print the file with --stdout and put it where the link points yourself.`,
+    );
   }
   const conflicts = statuses.filter((s) => s.action === 'conflict');
   if (conflicts.length && !opts.confirm) {
-    throw new UserError('E_CONFLICT',
+    throw new UserError(
+      'E_CONFLICT',
       `${conflicts.map((c) => c.name).join(' and ')} already exist${conflicts.length === 1 ? 's' : ''} in ${shown(dir, 80)} and differ${conflicts.length === 1 ? 's' : ''} from what would be written; nothing was written.`,
-      'See the difference with --dry-run, print the new file with --stdout, or replace it with --force (the old file is kept as .bak).');
+      'See the difference with --dry-run, print the new file with --stdout, or replace it with --force (the old file is kept as .bak).',
+    );
   }
   const decisions = new Map<string, boolean>();
   for (const c of conflicts) decisions.set(c.name, await opts.confirm!(c));
 
-  const todo = statuses.filter((s) => s.action === 'create' || s.action === 'overwrite' || (s.action === 'conflict' && decisions.get(s.name)));
+  const todo = statuses.filter(
+    (s) => s.action === 'create' || s.action === 'overwrite' || (s.action === 'conflict' && decisions.get(s.name)),
+  );
   // Looked at again just before writing: the disk may have changed while a prompt was open.
   const items = todo.map((s) => ({ s, disk: onDisk(s.path, s.name) }));
-  if (items.some((i) => i.disk?.blocked)) throw new UserError('E_UNSAFE_PATH', 'A file to write became a symbolic link; nothing was written.', 'Run it again.');
+  if (items.some((i) => i.disk?.blocked))
+    throw new UserError(
+      'E_UNSAFE_PATH',
+      'A file to write became a symbolic link; nothing was written.',
+      'Run it again.',
+    );
   const backups = items.length ? await commit(items) : new Map<string, string>();
   return statuses.map((s) => {
     if (s.action === 'identical') return { ...s, result: 'identical' };

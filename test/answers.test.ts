@@ -14,7 +14,8 @@ const copy = (name: string) => exampleCopy(join(EXAMPLES, name), name, 'skeleton
 const read = (dir: string, f = 'Dockerfile') => readFileSync(join(dir, f), 'utf8');
 
 beforeAll(() => {
-  if (!existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)))) throw new Error('dist/ is missing: run npm run build first (npm test does)');
+  if (!existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url))))
+    throw new Error('dist/ is missing: run npm run build first (npm test does)');
 });
 
 describe('saved answers', () => {
@@ -38,7 +39,14 @@ describe('saved answers', () => {
     expect(existsSync(join(dir, ANSWERS_FILE))).toBe(false);
   });
   test('a hostile or broken answers file is exit 2 with the fix, and nothing is written', async () => {
-    for (const bad of ['{"runtime": "scratch; rm -rf /"}', '{"env": ["A=1\\nRUN evil"]}', '{"unknown": 1}', '{not json', '{"instructions": "../../etc/passwd"}', '{"baseImages": {"final": "evil image"}}']) {
+    for (const bad of [
+      '{"runtime": "scratch; rm -rf /"}',
+      '{"env": ["A=1\\nRUN evil"]}',
+      '{"unknown": 1}',
+      '{not json',
+      '{"instructions": "../../etc/passwd"}',
+      '{"baseImages": {"final": "evil image"}}',
+    ]) {
       const dir = copy('go-hello');
       writeFileSync(join(dir, ANSWERS_FILE), bad);
       const r = await cli([dir, '--yes']);
@@ -49,18 +57,29 @@ describe('saved answers', () => {
   });
   test('merging: flags win, env keys are replaced, packages accumulate', () => {
     const saved = validateAnswers({ runtime: 'slim', env: ['A=1', 'B=2'], addPackages: { run: ['curl'] } });
-    expect(mergeAnswers(saved, { env: ['A=3'], addPackages: { run: ['jq'] }, runtime: 'alpine' })).toEqual({ runtime: 'alpine', env: ['B=2', 'A=3'], addPackages: { run: ['curl', 'jq'] } });
+    expect(mergeAnswers(saved, { env: ['A=3'], addPackages: { run: ['jq'] }, runtime: 'alpine' })).toEqual({
+      runtime: 'alpine',
+      env: ['B=2', 'A=3'],
+      addPackages: { run: ['curl', 'jq'] },
+    });
   });
 });
 
 describe('--check', () => {
   test('exit 0 on every example with its committed Dockerfile and .dockerignore', async () => {
     for (const name of readdirSync(EXAMPLES)) {
-      const summary = JSON.parse(readFileSync(join(EXAMPLES, name, 'expected', 'summary.json'), 'utf8')) as { default: string };
+      const summary = JSON.parse(readFileSync(join(EXAMPLES, name, 'expected', 'summary.json'), 'utf8')) as {
+        default: string;
+      };
       const dir = copy(name);
-      for (const f of ['Dockerfile', '.dockerignore']) copyFileSync(join(EXAMPLES, name, 'expected', summary.default, f), join(dir, f));
+      for (const f of ['Dockerfile', '.dockerignore'])
+        copyFileSync(join(EXAMPLES, name, 'expected', summary.default, f), join(dir, f));
       const r = await cli([dir, '--check']);
-      expect({ name, code: r.exitCode, out: r.exitCode === 0 ? '' : r.stderr.slice(0, 400) }).toEqual({ name, code: 0, out: '' });
+      expect({ name, code: r.exitCode, out: r.exitCode === 0 ? '' : r.stderr.slice(0, 400) }).toEqual({
+        name,
+        code: 0,
+        out: '',
+      });
     }
   }, 240_000);
   test('exit 3 after a dependency change, with the diff and what changed (psycopg2 needs libpq5)', async () => {
@@ -85,10 +104,31 @@ describe('--check', () => {
 describe('customization that survives regeneration', () => {
   test('--add-package (final and build stage), --env, --arg and --base-image are applied, saved and kept on a plain re-run', async () => {
     const dir = copy('py-script');
-    expect((await cli([dir, '--yes', '--runtime', 'slim', '--add-package', 'curl', '--add-package', 'build:git', '--env', 'TZ=UTC', '--arg', 'BUILD_ID=dev', '--base-image', 'final=mirror.internal/python:3.11-slim'])).exitCode).toBe(0);
+    expect(
+      (
+        await cli([
+          dir,
+          '--yes',
+          '--runtime',
+          'slim',
+          '--add-package',
+          'curl',
+          '--add-package',
+          'build:git',
+          '--env',
+          'TZ=UTC',
+          '--arg',
+          'BUILD_ID=dev',
+          '--base-image',
+          'final=mirror.internal/python:3.11-slim',
+        ])
+      ).exitCode,
+    ).toBe(0);
     const d = read(dir);
     const [, build, final] = d.split(/\nFROM /);
-    expect(build).toMatch(/AS build\n# Packages added with --add-package build:<name>.*\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends git/);
+    expect(build).toMatch(
+      /AS build\n# Packages added with --add-package build:<name>.*\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends git/,
+    );
     expect(final).toMatch(/^mirror\.internal\/python:3\.11-slim\n/);
     expect(final).toContain('apt-get install -y --no-install-recommends curl');
     expect(final).toMatch(/ENV .*TZ=UTC/);
@@ -104,9 +144,14 @@ describe('customization that survives regeneration', () => {
   test('--instructions lines go before USER; FROM or CMD in them is refused', async () => {
     const dir = copy('go-hello');
     mkdirSync(join(dir, 'docker'));
-    writeFileSync(join(dir, 'docker', 'extra'), '# our label\nLABEL org.opencontainers.image.vendor=acme\nCOPY --from=build /src/README.md /README.md\n');
+    writeFileSync(
+      join(dir, 'docker', 'extra'),
+      '# our label\nLABEL org.opencontainers.image.vendor=acme\nCOPY --from=build /src/README.md /README.md\n',
+    );
     expect((await cli([dir, '--yes', '--instructions', 'docker/extra'])).exitCode).toBe(0);
-    expect(read(dir)).toMatch(/LABEL org\.opencontainers\.image\.vendor=acme\nCOPY --from=build \/src\/README\.md \/README\.md\nUSER /);
+    expect(read(dir)).toMatch(
+      /LABEL org\.opencontainers\.image\.vendor=acme\nCOPY --from=build \/src\/README\.md \/README\.md\nUSER /,
+    );
     writeFileSync(join(dir, 'docker', 'bad'), 'FROM evil\n');
     const r = await cli([dir, '--yes', '--force', '--instructions', 'docker/bad']);
     expect(r.exitCode).toBe(2);
@@ -115,7 +160,10 @@ describe('customization that survives regeneration', () => {
   test('a template override in .slim-dockerfile/ shadows the built-in partial and survives regeneration', async () => {
     const dir = copy('go-hello');
     mkdirSync(join(dir, '.slim-dockerfile', 'run'), { recursive: true });
-    writeFileSync(join(dir, '.slim-dockerfile', 'run', 'scratch.hbs'), '# Final stage: our own scratch, signed off by the platform team.\nFROM scratch\n{{> run/_tail }}\n');
+    writeFileSync(
+      join(dir, '.slim-dockerfile', 'run', 'scratch.hbs'),
+      '# Final stage: our own scratch, signed off by the platform team.\nFROM scratch\n{{> run/_tail }}\n',
+    );
     expect((await cli([dir, '--yes', '--runtime', 'scratch'])).exitCode).toBe(0);
     expect(read(dir)).toContain('# Final stage: our own scratch, signed off by the platform team.');
     expect((await cli([dir, '--yes'])).stdout).toMatch(/identical\s+.*Dockerfile/);

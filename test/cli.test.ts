@@ -14,25 +14,47 @@ function example(name: string): string {
   cpSync(join(EXAMPLES, name), dir, { recursive: true, filter: (src) => !src.includes('/expected') });
   return dir;
 }
-const cli = (args: string[], env: Record<string, string> = {}) => execa('node', [BIN, ...args], { reject: false, env, stdin: 'pipe' });
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  execa('node', [BIN, ...args], { reject: false, env, stdin: 'pipe' });
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at /);
 
 beforeAll(() => {
-  if (!existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)))) throw new Error('dist/ is missing: run npm run build first (npm test does)');
+  if (!existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url))))
+    throw new Error('dist/ is missing: run npm run build first (npm test does)');
 });
 
 describe('the command line', () => {
   test('--help names every flag of the contract', async () => {
     const r = await cli(['--help']);
     expect(r.exitCode).toBe(0);
-    for (const f of ['--runtime', '--lang', '--lang-version', '--entry', '--port', '--yes', '--stdout', '--dry-run', '--json', '--explain', '--force', '--build', '--run', '--tag', '--compare', '--syntax']) expect(r.stdout).toContain(f);
+    for (const f of [
+      '--runtime',
+      '--lang',
+      '--lang-version',
+      '--entry',
+      '--port',
+      '--yes',
+      '--stdout',
+      '--dry-run',
+      '--json',
+      '--explain',
+      '--force',
+      '--build',
+      '--run',
+      '--tag',
+      '--compare',
+      '--syntax',
+    ])
+      expect(r.stdout).toContain(f);
   });
 
   test('writes Dockerfile and .dockerignore and exits 0', async () => {
     const dir = example('go-hello');
     const r = await cli([dir]);
     expect(r.exitCode).toBe(0);
-    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(readFileSync(join(EXAMPLES, 'go-hello/expected/scratch/Dockerfile'), 'utf8'));
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(
+      readFileSync(join(EXAMPLES, 'go-hello/expected/scratch/Dockerfile'), 'utf8'),
+    );
     expect(existsSync(join(dir, '.dockerignore'))).toBe(true);
     expect(r.stdout).toContain('created');
   });
@@ -127,7 +149,15 @@ describe('the command line', () => {
     const dir = example('go-net');
     const r = await cli([dir, '--json', '--dry-run']);
     const plan = JSON.parse(r.stdout);
-    expect(plan).toMatchObject({ lang: 'go', runtime: 'scratch', name: 'netcheck', files: [{ name: 'Dockerfile', action: 'create' }, { name: '.dockerignore', action: 'create' }] });
+    expect(plan).toMatchObject({
+      lang: 'go',
+      runtime: 'scratch',
+      name: 'netcheck',
+      files: [
+        { name: 'Dockerfile', action: 'create' },
+        { name: '.dockerignore', action: 'create' },
+      ],
+    });
     const e = await cli([dir, '--explain', '--stdout']);
     expect(e.stderr).toContain('Go version');
     expect(e.stderr).toContain('go.mod (go 1.22.3)');

@@ -14,8 +14,13 @@ describe('detection scores every language and keeps the evidence', () => {
   });
 
   test('C and C++ are told apart by their sources', () => {
-    expect(ranked({ 'CMakeLists.txt': 'project(x)\nadd_executable(x main.c)\n', 'main.c': C_MAIN }).ranked[0]!.lang).toBe('c');
-    expect(ranked({ 'CMakeLists.txt': 'project(x)\nadd_executable(x main.cpp)\n', 'main.cpp': 'int main(){}' }).ranked[0]!.lang).toBe('cpp');
+    expect(
+      ranked({ 'CMakeLists.txt': 'project(x)\nadd_executable(x main.c)\n', 'main.c': C_MAIN }).ranked[0]!.lang,
+    ).toBe('c');
+    expect(
+      ranked({ 'CMakeLists.txt': 'project(x)\nadd_executable(x main.cpp)\n', 'main.cpp': 'int main(){}' }).ranked[0]!
+        .lang,
+    ).toBe('cpp');
   });
 
   test('a Makefile in a Go project does not make it C', () => {
@@ -30,7 +35,13 @@ describe('detection scores every language and keeps the evidence', () => {
   });
 
   test('two strong manifests tie, and generate() refuses to guess without --lang', async () => {
-    const dir = project({ 'go.mod': 'module x\n', 'main.go': GO_MAIN, 'CMakeLists.txt': 'project(y)\nadd_executable(y a.c)\n', 'a.c': C_MAIN, 'b.c': C_MAIN });
+    const dir = project({
+      'go.mod': 'module x\n',
+      'main.go': GO_MAIN,
+      'CMakeLists.txt': 'project(y)\nadd_executable(y a.c)\n',
+      'a.c': C_MAIN,
+      'b.c': C_MAIN,
+    });
     const r = detect(scanProject(dir));
     expect(r.ties.map((d) => d.lang)).toEqual(['c']);
     await expect(generate(dir)).rejects.toMatchObject({ code: 'E_AMBIGUOUS', hint: expect.stringContaining('--lang') });
@@ -39,16 +50,35 @@ describe('detection scores every language and keeps the evidence', () => {
   });
 
   test('an ask callback settles a tie', async () => {
-    const dir = project({ 'go.mod': 'module x\n', 'main.go': GO_MAIN, 'CMakeLists.txt': 'project(y)\nadd_executable(y a.c)\n', 'a.c': C_MAIN, 'b.c': C_MAIN });
-    const g = await generate(dir, { ask: { lang: async (c) => { expect(c.map((d) => d.lang)).toEqual(['go', 'c']); return 'c'; } } });
+    const dir = project({
+      'go.mod': 'module x\n',
+      'main.go': GO_MAIN,
+      'CMakeLists.txt': 'project(y)\nadd_executable(y a.c)\n',
+      'a.c': C_MAIN,
+      'b.c': C_MAIN,
+    });
+    const g = await generate(dir, {
+      ask: {
+        lang: async (c) => {
+          expect(c.map((d) => d.lang)).toEqual(['go', 'c']);
+          return 'c';
+        },
+      },
+    });
     expect(g.plan.name).toBe('y');
   });
 
   test('answers given at a prompt are recorded as such', async () => {
     const dir = project({ 'go.mod': 'module m\n', 'cmd/a/main.go': GO_MAIN, 'cmd/b/main.go': GO_MAIN });
     const g = await generate(dir, { ask: { entry: async () => 'cmd/b', runtime: async () => 'alpine' } });
-    expect(g.plan.decisions.find((d) => d.topic === 'Program')).toMatchObject({ choice: 'b (./cmd/b)', because: 'chosen at the prompt' });
-    expect(g.plan.decisions.find((d) => d.topic === 'Runtime')).toMatchObject({ choice: 'alpine (alpine:3.20)', because: 'chosen at the prompt' });
+    expect(g.plan.decisions.find((d) => d.topic === 'Program')).toMatchObject({
+      choice: 'b (./cmd/b)',
+      because: 'chosen at the prompt',
+    });
+    expect(g.plan.decisions.find((d) => d.topic === 'Runtime')).toMatchObject({
+      choice: 'alpine (alpine:3.20)',
+      because: 'chosen at the prompt',
+    });
     expect(g.plan.warnings).toEqual([]);
   });
 
@@ -59,7 +89,14 @@ describe('detection scores every language and keeps the evidence', () => {
   });
 
   test('dependency and build folders are not walked', () => {
-    const r = ranked({ 'go.mod': 'module x\n', 'main.go': GO_MAIN, 'node_modules/a/b.c': C_MAIN, 'vendor/x/y.c': C_MAIN, 'build/z.cpp': C_MAIN, '.git/k.c': C_MAIN });
+    const r = ranked({
+      'go.mod': 'module x\n',
+      'main.go': GO_MAIN,
+      'node_modules/a/b.c': C_MAIN,
+      'vendor/x/y.c': C_MAIN,
+      'build/z.cpp': C_MAIN,
+      '.git/k.c': C_MAIN,
+    });
     expect(r.ranked.map((d) => d.lang)).toEqual(['go']);
   });
 });

@@ -50,7 +50,11 @@ function pyTool(name: string): string {
   }
   return bin;
 }
-const LOCK_COMMANDS: Record<string, [string, string[]]> = { 'uv.lock': ['uv', ['lock', '--quiet']], 'Pipfile.lock': ['pipenv', ['lock']], 'poetry.lock': ['poetry', ['lock', '--no-interaction']] };
+const LOCK_COMMANDS: Record<string, [string, string[]]> = {
+  'uv.lock': ['uv', ['lock', '--quiet']],
+  'Pipfile.lock': ['pipenv', ['lock']],
+  'poetry.lock': ['poetry', ['lock', '--no-interaction']],
+};
 
 /**
  * Poetry locks through PyPI's per-release JSON API. Where the index reachable does not serve it
@@ -59,13 +63,23 @@ const LOCK_COMMANDS: Record<string, [string, string[]]> = { 'uv.lock': ['uv', ['
  */
 /** The index pip uses by default, asked of pip itself (no registry address is written in this repository). */
 function pipIndex(): string {
-  return execFileSync(pyTool('python'), ['-c', 'from pip._internal.models.index import PyPI; print(PyPI.simple_url)'], { encoding: 'utf8' }).trim();
+  return execFileSync(pyTool('python'), ['-c', 'from pip._internal.models.index import PyPI; print(PyPI.simple_url)'], {
+    encoding: 'utf8',
+  }).trim();
 }
 
 function poetryLockFallback(dir: string, err: unknown): void {
   const index = process.env.PIP_INDEX_URL || pipIndex();
-  process.stderr.write(`\n*** poetry lock failed (${String((err as { stderr?: Buffer }).stderr ?? err).trim().split('\n').pop()}): locking again with ${index} as the primary source of the test copy's pyproject.toml ***\n\n`);
-  writeFileSync(join(dir, 'pyproject.toml'), `${readFileSync(join(dir, 'pyproject.toml'), 'utf8')}\n[[tool.poetry.source]]\nname = "index"\nurl = "${index}"\npriority = "primary"\n`);
+  process.stderr.write(
+    `\n*** poetry lock failed (${String((err as { stderr?: Buffer }).stderr ?? err)
+      .trim()
+      .split('\n')
+      .pop()}): locking again with ${index} as the primary source of the test copy's pyproject.toml ***\n\n`,
+  );
+  writeFileSync(
+    join(dir, 'pyproject.toml'),
+    `${readFileSync(join(dir, 'pyproject.toml'), 'utf8')}\n[[tool.poetry.source]]\nname = "index"\nurl = "${index}"\npriority = "primary"\n`,
+  );
   execFileSync(pyTool('poetry'), LOCK_COMMANDS['poetry.lock']![1], { cwd: dir, stdio: 'pipe' });
 }
 
@@ -77,7 +91,7 @@ export function langOf(name: string): LangId {
 
 export function setupOf(exampleDir: string): ExampleSetup {
   const f = join(exampleDir, 'expected', 'e2e.json');
-  return existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) as ExampleSetup : {};
+  return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as ExampleSetup) : {};
 }
 
 /** A copy of the example without expected/, with its Cargo.lock made as `setupOf` says. */
@@ -93,12 +107,20 @@ export function exampleCopy(exampleDir: string, name: string, lock: 'skeleton' |
     if (lock === 'skeleton') copyFileSync(join(exampleDir, 'expected', 'Cargo.lock.skeleton'), join(dir, 'Cargo.lock'));
     else execFileSync('cargo', ['generate-lockfile', '--quiet'], { cwd: dir, stdio: 'pipe' });
   }
-  for (const file of setupOf(exampleDir).skeletons ?? []) copyFileSync(join(exampleDir, 'expected', `${file}.skeleton`), join(dir, file));
+  for (const file of setupOf(exampleDir).skeletons ?? [])
+    copyFileSync(join(exampleDir, 'expected', `${file}.skeleton`), join(dir, file));
   for (const file of setupOf(exampleDir).pyLocks ?? []) {
-    if (lock === 'skeleton') { copyFileSync(join(exampleDir, 'expected', `${file}.skeleton`), join(dir, file)); continue; }
+    if (lock === 'skeleton') {
+      copyFileSync(join(exampleDir, 'expected', `${file}.skeleton`), join(dir, file));
+      continue;
+    }
     const [tool, args] = LOCK_COMMANDS[file]!;
     try {
-      execFileSync(pyTool(tool), args, { cwd: dir, stdio: 'pipe', env: { ...process.env, PIPENV_VENV_IN_PROJECT: '0', PIPENV_VERBOSITY: '-1' } });
+      execFileSync(pyTool(tool), args, {
+        cwd: dir,
+        stdio: 'pipe',
+        env: { ...process.env, PIPENV_VENV_IN_PROJECT: '0', PIPENV_VERBOSITY: '-1' },
+      });
     } catch (err) {
       if (file !== 'poetry.lock') throw err;
       poetryLockFallback(dir, err);

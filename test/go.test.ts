@@ -9,40 +9,78 @@ const resolve = (files: Record<string, string>, opts = {}) => go.resolve(scanPro
 
 describe('go.mod and Go sources', () => {
   test('parseGoMod reads module, go, toolchain and requires (block and single)', () => {
-    const m = parseGoMod('module github.com/a/b/v2 // c\n\ngo 1.22.3\ntoolchain go1.23.1\nrequire x.org/y v1.0.0\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.0 // indirect\n\tz.io/q v0.1.0\n)\n');
-    expect(m).toEqual({ module: 'github.com/a/b/v2', go: '1.22.3', toolchain: 'go1.23.1', requires: ['x.org/y', 'github.com/mattn/go-sqlite3', 'z.io/q'], localReplaces: [] });
-    expect(parseGoMod('module m\nreplace a.org/b => ../b\nreplace (\n\tc.org/d v1 => ./d\n\te.org/f => g.org/f v1.2.0\n)\n').localReplaces).toEqual(['../b', './d']);
+    const m = parseGoMod(
+      'module github.com/a/b/v2 // c\n\ngo 1.22.3\ntoolchain go1.23.1\nrequire x.org/y v1.0.0\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.0 // indirect\n\tz.io/q v0.1.0\n)\n',
+    );
+    expect(m).toEqual({
+      module: 'github.com/a/b/v2',
+      go: '1.22.3',
+      toolchain: 'go1.23.1',
+      requires: ['x.org/y', 'github.com/mattn/go-sqlite3', 'z.io/q'],
+      localReplaces: [],
+    });
+    expect(
+      parseGoMod('module m\nreplace a.org/b => ../b\nreplace (\n\tc.org/d v1 => ./d\n\te.org/f => g.org/f v1.2.0\n)\n')
+        .localReplaces,
+    ).toEqual(['../b', './d']);
   });
 
   test('parseGoFile ignores imports inside comments and finds aliased ones', () => {
-    const f = parseGoFile('// import "os/user"\n/* import "net" */\npackage main\n\nimport (\n\tf "fmt"\n\t_ "embed"\n\t"net/http"\n)\nimport "C"\n');
+    const f = parseGoFile(
+      '// import "os/user"\n/* import "net" */\npackage main\n\nimport (\n\tf "fmt"\n\t_ "embed"\n\t"net/http"\n)\nimport "C"\n',
+    );
     expect(f.pkg).toBe('main');
     expect(f.imports.sort()).toEqual(['C', 'embed', 'fmt', 'net/http']);
   });
 
-  test.each([['1.22.3', '1.22'], ['go1.23.1', '1.23'], ['1.22', '1.22'], ['1.21rc2', '1.21'], ['latest', undefined], ['', undefined]])('goMinor(%s) = %s', (v, want) => {
+  test.each([
+    ['1.22.3', '1.22'],
+    ['go1.23.1', '1.23'],
+    ['1.22', '1.22'],
+    ['1.21rc2', '1.21'],
+    ['latest', undefined],
+    ['', undefined],
+  ])('goMinor(%s) = %s', (v, want) => {
     expect(goMinor(v)).toBe(want);
   });
 });
 
 describe('Go version: flag > .go-version > .tool-versions > toolchain > go > default, with its source', () => {
   const files = { 'go.mod': 'module x\n\ngo 1.26.0\ntoolchain go1.27.1\n', 'main.go': GO_MAIN };
-  test('toolchain beats go', () => expect(resolve(files).version).toEqual({ value: '1.27', source: 'go.mod (toolchain go1.27.1)' }));
-  test('go line alone', () => expect(resolve({ ...files, 'go.mod': 'module x\ngo 1.26.2\n' }).version).toEqual({ value: '1.26', source: 'go.mod (go 1.26.2)' }));
+  test('toolchain beats go', () =>
+    expect(resolve(files).version).toEqual({ value: '1.27', source: 'go.mod (toolchain go1.27.1)' }));
+  test('go line alone', () =>
+    expect(resolve({ ...files, 'go.mod': 'module x\ngo 1.26.2\n' }).version).toEqual({
+      value: '1.26',
+      source: 'go.mod (go 1.26.2)',
+    }));
   test('a go line older than the oldest supported release is a minimum: built with that release, its semantics kept', () => {
     const r = resolve({ ...files, 'go.mod': 'module x\ngo 1.22\n' });
     expect(r.version.value).toBe('1.26');
-    expect(r.version.source).toMatch(/^go\.mod \(go 1\.22\) is a minimum; Go 1\.22 is no longer supported, so Go 1\.26 .* builds it with Go 1\.22 language semantics$/);
+    expect(r.version.source).toMatch(
+      /^go\.mod \(go 1\.22\) is a minimum; Go 1\.22 is no longer supported, so Go 1\.26 .* builds it with Go 1\.22 language semantics$/,
+    );
     expect(r.warnings).toEqual([]);
     // An old toolchain line is a minimum too.
     expect(resolve({ ...files, 'go.mod': 'module x\ngo 1.20\ntoolchain go1.24.3\n' }).version.value).toBe('1.26');
   });
-  test('a pinned toolchain (.go-version) is kept as pinned', () => expect(resolve({ ...files, '.go-version': '1.22.5\n' }).version).toEqual({ value: '1.22', source: '.go-version' }));
-  test('.tool-versions beats go.mod', () => expect(resolve({ ...files, '.tool-versions': 'nodejs 20\ngolang 1.23.2\n' }).version).toEqual({ value: '1.23', source: '.tool-versions' }));
-  test('.go-version beats .tool-versions', () => expect(resolve({ ...files, '.tool-versions': 'golang 1.23.2\n', '.go-version': '1.20.1\n' }).version.source).toBe('.go-version'));
-  test('the flag beats everything', () => expect(resolve(files, { langVersion: '1.24' }).version).toEqual({ value: '1.24', source: '--lang-version' }));
-  test('a bad flag is a typed error', () => expect(() => resolve(files, { langVersion: 'newest' })).toThrow(expect.objectContaining({ code: 'E_BAD_FLAG' })));
-  test('no go.mod: the floating golang:1 tag, said so', () => expect(resolve({ 'main.go': GO_MAIN }).version).toEqual({ value: '1', source: expect.stringMatching(/^default/) }));
+  test('a pinned toolchain (.go-version) is kept as pinned', () =>
+    expect(resolve({ ...files, '.go-version': '1.22.5\n' }).version).toEqual({ value: '1.22', source: '.go-version' }));
+  test('.tool-versions beats go.mod', () =>
+    expect(resolve({ ...files, '.tool-versions': 'nodejs 20\ngolang 1.23.2\n' }).version).toEqual({
+      value: '1.23',
+      source: '.tool-versions',
+    }));
+  test('.go-version beats .tool-versions', () =>
+    expect(resolve({ ...files, '.tool-versions': 'golang 1.23.2\n', '.go-version': '1.20.1\n' }).version.source).toBe(
+      '.go-version',
+    ));
+  test('the flag beats everything', () =>
+    expect(resolve(files, { langVersion: '1.24' }).version).toEqual({ value: '1.24', source: '--lang-version' }));
+  test('a bad flag is a typed error', () =>
+    expect(() => resolve(files, { langVersion: 'newest' })).toThrow(expect.objectContaining({ code: 'E_BAD_FLAG' })));
+  test('no go.mod: the floating golang:1 tag, said so', () =>
+    expect(resolve({ 'main.go': GO_MAIN }).version).toEqual({ value: '1', source: expect.stringMatching(/^default/) }));
   test('an ancient pinned version builds with the oldest image used, with a warning', () => {
     const r = resolve({ 'go.mod': 'module x\ngo 1.12\n', '.go-version': '1.12\n', 'main.go': GO_MAIN });
     expect(r.version).toEqual({ value: '1.16', source: '.go-version, raised to 1.16' });
@@ -56,12 +94,19 @@ describe('Go version: flag > .go-version > .tool-versions > toolchain > go > def
   test('requirements without go.sum are a warning that names the fix', () => {
     const r = resolve({ 'go.mod': 'module x\nrequire a.org/b v1.0.0\n', 'main.go': GO_MAIN });
     expect(r.warnings.join()).toContain('go mod tidy');
-    expect(r.decisions.find((d) => d.topic === 'Modules')).toMatchObject({ choice: 'downloaded in their own cached layer', because: '1 requirement in go.mod' });
-    expect(resolve({ 'go.mod': 'module x\nrequire a.org/b v1.0.0\n', 'go.sum': '', 'main.go': GO_MAIN }).warnings).toEqual([]);
+    expect(r.decisions.find((d) => d.topic === 'Modules')).toMatchObject({
+      choice: 'downloaded in their own cached layer',
+      because: '1 requirement in go.mod',
+    });
+    expect(
+      resolve({ 'go.mod': 'module x\nrequire a.org/b v1.0.0\n', 'go.sum': '', 'main.go': GO_MAIN }).warnings,
+    ).toEqual([]);
   });
 
   test('a replace outside the project is a warning', () => {
-    expect(resolve({ 'go.mod': 'module x\nreplace y.org/z => ../z\n', 'main.go': GO_MAIN }).warnings.join()).toContain('outside this directory');
+    expect(resolve({ 'go.mod': 'module x\nreplace y.org/z => ../z\n', 'main.go': GO_MAIN }).warnings.join()).toContain(
+      'outside this directory',
+    );
   });
   test('a garbage version in a file is a warning, not a silent swap', () => {
     const r = resolve({ 'go.mod': 'module x\n', '.go-version': 'stable\n', 'main.go': GO_MAIN });
@@ -71,7 +116,12 @@ describe('Go version: flag > .go-version > .tool-versions > toolchain > go > def
 
 describe('Go programs, cgo and run-time needs', () => {
   test('several cmd/ programs: the one named like the module wins, else the first with a warning', () => {
-    const files = { 'go.mod': 'module example.com/tool\n', 'cmd/tool/main.go': GO_MAIN, 'cmd/admin/main.go': GO_MAIN, 'internal/x/x.go': 'package x\n' };
+    const files = {
+      'go.mod': 'module example.com/tool\n',
+      'cmd/tool/main.go': GO_MAIN,
+      'cmd/admin/main.go': GO_MAIN,
+      'internal/x/x.go': 'package x\n',
+    };
     const r = resolve(files);
     expect(r.name).toBe('tool');
     expect(r.entries.map((e) => e.value)).toEqual(['cmd/admin', 'cmd/tool']);
@@ -102,7 +152,9 @@ describe('Go programs, cgo and run-time needs', () => {
   });
 
   test('a library without package main is refused', () => {
-    expect(() => resolve({ 'go.mod': 'module x\n', 'lib.go': 'package lib\n' })).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY' }));
+    expect(() => resolve({ 'go.mod': 'module x\n', 'lib.go': 'package lib\n' })).toThrow(
+      expect.objectContaining({ code: 'E_NO_ENTRY' }),
+    );
   });
 
   test('the root package takes the module name, without a /vN suffix', () => {
@@ -110,18 +162,29 @@ describe('Go programs, cgo and run-time needs', () => {
   });
 
   test('cgo: import "C" (not in tests) or a known cgo module', () => {
-    const r = resolve({ 'go.mod': 'module x\n', 'main.go': GO_MAIN, 'c.go': 'package main\n// #include <stdio.h>\nimport "C"\n' });
+    const r = resolve({
+      'go.mod': 'module x\n',
+      'main.go': GO_MAIN,
+      'c.go': 'package main\n// #include <stdio.h>\nimport "C"\n',
+    });
     expect(r.strategies.map((s) => s.id)).toEqual(['cgo-glibc']);
     expect(r.decisions.find((d) => d.topic === 'cgo')!.because).toBe('import "C" in c.go');
-    expect(resolve({ 'go.mod': 'module x\n', 'main.go': GO_MAIN, 'c_test.go': 'package main\nimport "C"\n' }).strategies[0]!.id).toBe('static');
-    const sqlite = resolve({ 'go.mod': 'module x\nrequire github.com/mattn/go-sqlite3 v1.14.22\n', 'main.go': GO_MAIN });
+    expect(
+      resolve({ 'go.mod': 'module x\n', 'main.go': GO_MAIN, 'c_test.go': 'package main\nimport "C"\n' }).strategies[0]!
+        .id,
+    ).toBe('static');
+    const sqlite = resolve({
+      'go.mod': 'module x\nrequire github.com/mattn/go-sqlite3 v1.14.22\n',
+      'main.go': GO_MAIN,
+    });
     expect(sqlite.strategies[0]!.id).toBe('cgo-glibc');
   });
 
   test('needs: certificates for net/http, passwd for os/user, /tmp for temp files, tzdata embedded for LoadLocation', () => {
     const r = resolve({
       'go.mod': 'module x\n',
-      'main.go': 'package main\nimport (\n"net/http"\n"os/user"\n"os"\n"time"\n)\nfunc main(){ http.Get("x"); user.Current(); os.CreateTemp("", "x"); time.LoadLocation("Europe/Paris") }\n',
+      'main.go':
+        'package main\nimport (\n"net/http"\n"os/user"\n"os"\n"time"\n)\nfunc main(){ http.Get("x"); user.Current(); os.CreateTemp("", "x"); time.LoadLocation("Europe/Paris") }\n',
     });
     expect(r.needs.certs).toContain('net/http');
     expect(r.needs.passwd).toContain('os/user');
@@ -135,11 +198,15 @@ describe('Go programs, cgo and run-time needs', () => {
       'cmd/api/main.go': 'package main\nimport "example.com/m/internal/web"\nfunc main(){ web.Serve() }\n',
       'cmd/worker/main.go': 'package main\nimport "fmt"\nfunc main(){ fmt.Println() }\n',
       'internal/web/web.go': 'package web\nimport "example.com/m/internal/auth"\nfunc Serve(){}\n',
-      'internal/auth/auth.go': 'package auth\nimport ("crypto/tls"; "os/user")\nvar _ = tls.Client\nvar _ = user.Current\n',
+      'internal/auth/auth.go':
+        'package auth\nimport ("crypto/tls"; "os/user")\nvar _ = tls.Client\nvar _ = user.Current\n',
       'internal/cgo/c.go': 'package cgo\nimport "C"\n',
     };
     const api = resolve(files, { entry: 'api' });
-    expect(api.needs).toEqual({ certs: 'imports "crypto/tls" (internal/auth/auth.go)', passwd: 'imports "os/user" (internal/auth/auth.go)' });
+    expect(api.needs).toEqual({
+      certs: 'imports "crypto/tls" (internal/auth/auth.go)',
+      passwd: 'imports "os/user" (internal/auth/auth.go)',
+    });
     expect(api.strategies[0]!.id).toBe('static');
     const worker = resolve(files, { entry: 'worker' });
     expect(worker.needs).toEqual({});
@@ -152,13 +219,22 @@ describe('Go programs, cgo and run-time needs', () => {
   });
 
   test('net/url alone needs no certificates', () => {
-    expect(resolve({ 'go.mod': 'module x\n', 'main.go': 'package main\nimport "net/url"\nfunc main(){ url.Parse("") }\n' }).needs.certs).toBeUndefined();
+    expect(
+      resolve({ 'go.mod': 'module x\n', 'main.go': 'package main\nimport "net/url"\nfunc main(){ url.Parse("") }\n' })
+        .needs.certs,
+    ).toBeUndefined();
   });
 
   test('port from ListenAndServe, or --port', () => {
-    const r = resolve({ 'go.mod': 'module x\n', 'main.go': 'package main\nimport "net/http"\nfunc main(){ http.ListenAndServe(":8081", nil) }\n' });
+    const r = resolve({
+      'go.mod': 'module x\n',
+      'main.go': 'package main\nimport "net/http"\nfunc main(){ http.ListenAndServe(":8081", nil) }\n',
+    });
     expect(r.port).toEqual({ value: 8081, source: expect.stringContaining('main.go') });
-    expect(resolve({ 'go.mod': 'module x\n', 'main.go': GO_MAIN }, { port: 9000 }).port).toEqual({ value: 9000, source: '--port' });
+    expect(resolve({ 'go.mod': 'module x\n', 'main.go': GO_MAIN }, { port: 9000 }).port).toEqual({
+      value: 9000,
+      source: '--port',
+    });
   });
 
   test('go.sum is copied with go.mod when present; vendor/ skips the download layer', async () => {
@@ -172,7 +248,12 @@ describe('Go programs, cgo and run-time needs', () => {
 });
 
 describe('Go: ports and vendor/, from what the program builds', () => {
-  const withMain = (body: string, extra: Record<string, string> = {}) => resolve({ 'go.mod': 'module example.com/app\ngo 1.26\n', 'main.go': `package main\n\nimport "flag"\n\nfunc main() {\n${body}\n}\n`, ...extra });
+  const withMain = (body: string, extra: Record<string, string> = {}) =>
+    resolve({
+      'go.mod': 'module example.com/app\ngo 1.26\n',
+      'main.go': `package main\n\nimport "flag"\n\nfunc main() {\n${body}\n}\n`,
+      ...extra,
+    });
   test.each([
     ['port := flag.Int("port", 9090, "listen port")', 9090],
     ['flag.StringVar(&addr, "listen-addr", "0.0.0.0:7070", "address")', 7070],
@@ -185,13 +266,29 @@ describe('Go: ports and vendor/, from what the program builds', () => {
     expect(withMain(code).port?.value).toBe(port);
   });
   test('a port in a file the program does not build is no evidence', () => {
-    expect(withMain('', { 'x_windows.go': 'package main\n\nconst defaultPort = 4040\n', 'tools/gen/main.go': 'package main\n\nfunc main() { _ = getEnv("PORT", "9999") }\n' }).port).toBeUndefined();
+    expect(
+      withMain('', {
+        'x_windows.go': 'package main\n\nconst defaultPort = 4040\n',
+        'tools/gen/main.go': 'package main\n\nfunc main() { _ = getEnv("PORT", "9999") }\n',
+      }).port,
+    ).toBeUndefined();
   });
   test('vendor/ with a go line below 1.14 is not used by go build: said so, and modules are downloaded', () => {
-    const r = resolve({ 'go.mod': 'module example.com/app\ngo 1.13\nrequire x.org/y v1.0.0\n', 'go.sum': '', 'vendor/modules.txt': '# x.org/y v1.0.0\n', 'main.go': GO_MAIN });
-    expect(r.decisions.find((d) => d.topic === 'vendor/')).toMatchObject({ choice: 'not used: modules are downloaded' });
+    const r = resolve({
+      'go.mod': 'module example.com/app\ngo 1.13\nrequire x.org/y v1.0.0\n',
+      'go.sum': '',
+      'vendor/modules.txt': '# x.org/y v1.0.0\n',
+      'main.go': GO_MAIN,
+    });
+    expect(r.decisions.find((d) => d.topic === 'vendor/')).toMatchObject({
+      choice: 'not used: modules are downloaded',
+    });
     expect(r.decisions.find((d) => d.topic === 'Modules')!.choice).toBe('downloaded in their own cached layer');
-    const v = resolve({ 'go.mod': 'module example.com/app\ngo 1.21\nrequire x.org/y v1.0.0\n', 'vendor/modules.txt': '# x.org/y v1.0.0\n', 'main.go': GO_MAIN });
+    const v = resolve({
+      'go.mod': 'module example.com/app\ngo 1.21\nrequire x.org/y v1.0.0\n',
+      'vendor/modules.txt': '# x.org/y v1.0.0\n',
+      'main.go': GO_MAIN,
+    });
     expect(v.decisions.find((d) => d.topic === 'Modules')!.choice).toMatch(/^vendored/);
   });
 });
@@ -200,15 +297,24 @@ describe('Go: what the build needs is in the tree', () => {
   test('a //go:embed pattern that matches nothing stops the run, naming the line', async () => {
     const main = 'package main\n\nimport "embed"\n\n//go:embed web/dist/*\nvar files embed.FS\n\nfunc main() {}\n';
     const dir = project({ 'go.mod': 'module example.com/app\ngo 1.26\n', 'main.go': main, 'web/src/app.ts': '' });
-    await expect(generate(dir)).rejects.toMatchObject({ code: 'E_MISSING', message: 'main.go:5: //go:embed web/dist/* matches no file in the project, so go build would stop inside the image.' });
-    const built = project({ 'go.mod': 'module example.com/app\ngo 1.26\n', 'main.go': main, 'web/dist/index.html': '<p>' });
+    await expect(generate(dir)).rejects.toMatchObject({
+      code: 'E_MISSING',
+      message:
+        'main.go:5: //go:embed web/dist/* matches no file in the project, so go build would stop inside the image.',
+    });
+    const built = project({
+      'go.mod': 'module example.com/app\ngo 1.26\n',
+      'main.go': main,
+      'web/dist/index.html': '<p>',
+    });
     expect((await generate(built)).plan.name).toBe('app');
   });
 });
 
 describe('Go: //go:embed patterns, read the way the Go tool reads them', () => {
   const mod = 'module example.com/app\ngo 1.26\n';
-  const embed = (pattern: string) => `package main\n\nimport "embed"\n\n//go:embed ${pattern}\nvar files embed.FS\n\nfunc main() {}\n`;
+  const embed = (pattern: string) =>
+    `package main\n\nimport "embed"\n\n//go:embed ${pattern}\nvar files embed.FS\n\nfunc main() {}\n`;
   const matches = (pattern: string, name: string) => {
     const e = parseGlobElement(pattern, 'go');
     if (typeof e === 'string') throw new Error(e);
@@ -240,18 +346,40 @@ describe('Go: //go:embed patterns, read the way the Go tool reads them', () => {
   test('what go build rejects as "invalid pattern syntax" is a typed refusal naming the line, with the fix', async () => {
     for (const bad of ['x[', '[]a]', '[-a]', '[a-]', 'x\\', '../x', '/x', 'x/', 'a//b', '.']) {
       const dir = project({ 'go.mod': mod, 'main.go': embed(bad), x: '' });
-      const e = await generate(dir).then(() => undefined, (err: unknown) => err);
-      expect({ bad, e }).toMatchObject({ bad, e: { code: 'E_UNREADABLE', message: expect.stringContaining('main.go:5: //go:embed'), hint: expect.stringContaining('Fix the pattern at main.go:5') } });
+      const e = await generate(dir).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect({ bad, e }).toMatchObject({
+        bad,
+        e: {
+          code: 'E_UNREADABLE',
+          message: expect.stringContaining('main.go:5: //go:embed'),
+          hint: expect.stringContaining('Fix the pattern at main.go:5'),
+        },
+      });
     }
     const open = project({ 'go.mod': mod, 'main.go': embed('"x y'), x: '' });
-    await expect(generate(open)).rejects.toMatchObject({ code: 'E_UNREADABLE', message: expect.stringContaining('main.go:5: //go:embed does not parse') });
+    await expect(generate(open)).rejects.toMatchObject({
+      code: 'E_UNREADABLE',
+      message: expect.stringContaining('main.go:5: //go:embed does not parse'),
+    });
     expect(embedPatterns(' a "b c" `d` e\t\u2028f\u0085g')).toEqual(['a', 'b c', 'd', 'e', 'f', 'g']);
   });
 
   test('patterns are matched an element at a time; what they match is kept out of .dockerignore exclusions', () => {
-    const r = resolve({ 'go.mod': mod, 'go.sum': '', 'main.go': embed('web/*/index.html all:.env templates'), 'web/dist/index.html': '', '.env': 'X=1', 'templates/a.tmpl': '' });
+    const r = resolve({
+      'go.mod': mod,
+      'go.sum': '',
+      'main.go': embed('web/*/index.html all:.env templates'),
+      'web/dist/index.html': '',
+      '.env': 'X=1',
+      'templates/a.tmpl': '',
+    });
     expect(r.keep).toEqual(expect.arrayContaining(['web/dist/index.html', '.env', 'templates', 'go.mod', 'go.sum']));
-    expect(() => resolve({ 'go.mod': mod, 'main.go': embed('web/*/index.html'), 'web/dist/other.html': '' })).toThrow(/matches no file/);
+    expect(() => resolve({ 'go.mod': mod, 'main.go': embed('web/*/index.html'), 'web/dist/other.html': '' })).toThrow(
+      /matches no file/,
+    );
     // A folder name that is matched but holds no such file matches nothing, as in Go.
     expect(() => resolve({ 'go.mod': mod, 'main.go': embed('*/x.txt'), 'a/y.txt': '' })).toThrow(/matches no file/);
   });
@@ -259,7 +387,9 @@ describe('Go: //go:embed patterns, read the way the Go tool reads them', () => {
   test('a pattern over the length cap is not checked, and the user is told', () => {
     const long = `static/${'a'.repeat(250)}`;
     const r = resolve({ 'go.mod': mod, 'main.go': embed(long) });
-    expect(r.warnings.join('\n')).toMatch(/main\.go:5: the \/\/go:embed pattern .* is longer than 200 characters and was not checked/);
+    expect(r.warnings.join('\n')).toMatch(
+      /main\.go:5: the \/\/go:embed pattern .* is longer than 200 characters and was not checked/,
+    );
   });
 
   test('checking stops after 2000 patterns, and says so', () => {
@@ -268,7 +398,13 @@ describe('Go: //go:embed patterns, read the way the Go tool reads them', () => {
   });
 
   test('keep: go.mod, go.sum, go.work, vendor when used, the main package folder, local replace targets', () => {
-    const r = resolve({ 'go.mod': 'module example.com/app\ngo 1.22\nrequire x.org/y v1.0.0\nreplace x.org/y => ./third/y\n', 'go.sum': '', 'vendor/modules.txt': '# x.org/y v1.0.0\n', 'cmd/app/main.go': GO_MAIN, 'third/y/go.mod': 'module x.org/y\n' });
+    const r = resolve({
+      'go.mod': 'module example.com/app\ngo 1.22\nrequire x.org/y v1.0.0\nreplace x.org/y => ./third/y\n',
+      'go.sum': '',
+      'vendor/modules.txt': '# x.org/y v1.0.0\n',
+      'cmd/app/main.go': GO_MAIN,
+      'third/y/go.mod': 'module x.org/y\n',
+    });
     expect(r.keep!.sort()).toEqual(['cmd/app', 'go.mod', 'go.sum', 'third/y', 'vendor', 'vendor/modules.txt']);
   });
 
@@ -280,40 +416,95 @@ describe('Go: //go:embed patterns, read the way the Go tool reads them', () => {
 describe('Go: what a server needs to start', () => {
   const mod = 'module example.com/svc\ngo 1.26\n';
   test('a program that makes relative folders gets a working directory it owns', async () => {
-    const g = await generate(project({ 'go.mod': mod, 'main.go': 'package main\n\nimport "os"\n\nfunc main() { _ = os.MkdirAll("data/db", 0o755) }\n' }));
-    expect(g.files[0]!.content).toContain('COPY --from=build --chown=65532:65532 /rootfs-app /app\n# the program\nCOPY --from=build /out/svc /app/svc');
+    const g = await generate(
+      project({
+        'go.mod': mod,
+        'main.go': 'package main\n\nimport "os"\n\nfunc main() { _ = os.MkdirAll("data/db", 0o755) }\n',
+      }),
+    );
+    expect(g.files[0]!.content).toContain(
+      'COPY --from=build --chown=65532:65532 /rootfs-app /app\n# the program\nCOPY --from=build /out/svc /app/svc',
+    );
     expect(g.files[0]!.content).toContain('RUN mkdir -p /rootfs-app');
-    const abs = await generate(project({ 'go.mod': mod, 'main.go': 'package main\n\nimport "os"\n\nfunc main() { _ = os.MkdirAll("/tmp/x", 0o755) }\n' }));
+    const abs = await generate(
+      project({
+        'go.mod': mod,
+        'main.go': 'package main\n\nimport "os"\n\nfunc main() { _ = os.MkdirAll("/tmp/x", 0o755) }\n',
+      }),
+    );
     expect(abs.files[0]!.content).not.toContain('rootfs-app');
   });
   test('a server whose README runs `svc serve` gets it as CMD; a CLI that does not listen does not', async () => {
     const readme = '# svc\n\n```sh\n$ svc serve --addr :8080\n```\n';
-    const server = await generate(project({ 'go.mod': mod, 'README.md': readme, 'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { _ = http.ListenAndServe(":8080", nil) }\n' }));
+    const server = await generate(
+      project({
+        'go.mod': mod,
+        'README.md': readme,
+        'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { _ = http.ListenAndServe(":8080", nil) }\n',
+      }),
+    );
     expect(server.files[0]!.content).toMatch(/ENTRYPOINT \["\/app\/svc"\]\nCMD \["serve"\]\n/);
-    expect(server.plan.decisions.find((d) => d.topic === 'Command')!.because).toContain('README.md: $ svc serve --addr :8080');
+    expect(server.plan.decisions.find((d) => d.topic === 'Command')!.because).toContain(
+      'README.md: $ svc serve --addr :8080',
+    );
     const cli = await generate(project({ 'go.mod': mod, 'README.md': readme, 'main.go': GO_MAIN }));
     expect(cli.files[0]!.content).not.toContain('CMD');
-    const procfile = await generate(project({ 'go.mod': mod, Procfile: 'web: bin/svc server --port $PORT\n', 'main.go': 'package main\n\nimport "net"\n\nfunc main() { _, _ = net.Listen("tcp", ":9000") }\n' }));
+    const procfile = await generate(
+      project({
+        'go.mod': mod,
+        Procfile: 'web: bin/svc server --port $PORT\n',
+        'main.go': 'package main\n\nimport "net"\n\nfunc main() { _, _ = net.Listen("tcp", ":9000") }\n',
+      }),
+    );
     expect(procfile.plan.final.cmd).toEqual(['server']);
     expect(procfile.plan.final.expose).toBe(9000);
   });
-  test('an existing Dockerfile\'s EXPOSE is evidence of the port', async () => {
-    const g = await generate(project({ 'go.mod': mod, Dockerfile: 'FROM golang\nEXPOSE 7000\n', 'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { _ = http.ListenAndServe(addr(), nil) }\nfunc addr() string { return "" }\n' }));
+  test("an existing Dockerfile's EXPOSE is evidence of the port", async () => {
+    const g = await generate(
+      project({
+        'go.mod': mod,
+        Dockerfile: 'FROM golang\nEXPOSE 7000\n',
+        'main.go':
+          'package main\n\nimport "net/http"\n\nfunc main() { _ = http.ListenAndServe(addr(), nil) }\nfunc addr() string { return "" }\n',
+      }),
+    );
     expect(g.plan.final.expose).toBe(7000);
   });
   test('a terminal program gets docker run -it in the header', async () => {
-    const g = await generate(project({ 'go.mod': `${mod}require github.com/charmbracelet/bubbletea v1.0.0\n`, 'go.sum': '', 'main.go': 'package main\n\nimport tea "github.com/charmbracelet/bubbletea"\n\nvar _ tea.Model\n\nfunc main() {}\n' }));
+    const g = await generate(
+      project({
+        'go.mod': `${mod}require github.com/charmbracelet/bubbletea v1.0.0\n`,
+        'go.sum': '',
+        'main.go':
+          'package main\n\nimport tea "github.com/charmbracelet/bubbletea"\n\nvar _ tea.Model\n\nfunc main() {}\n',
+      }),
+    );
     expect(g.files[0]!.content).toContain('#   docker run --rm -it svc\n');
   });
 });
 
 describe('Go: which program, in real layouts', () => {
   test('generators, docs tools and clients come after the program; a nested module is not part of this one', () => {
-    const r = resolve({ 'go.mod': 'module github.com/cli/cli\ngo 1.26\n', 'cmd/gen-docs/main.go': GO_MAIN, 'cmd/gh/main.go': GO_MAIN });
+    const r = resolve({
+      'go.mod': 'module github.com/cli/cli\ngo 1.26\n',
+      'cmd/gen-docs/main.go': GO_MAIN,
+      'cmd/gh/main.go': GO_MAIN,
+    });
     expect(r.name).toBe('gh');
     // The program named like the module still wins over a daemon beside it: --entry chooses.
-    expect(resolve({ 'go.mod': 'module github.com/rqlite/rqlite\ngo 1.26\n', 'cmd/rqlite/main.go': GO_MAIN, 'cmd/rqlited/main.go': GO_MAIN }).name).toBe('rqlite');
-    const nested = resolve({ 'go.mod': 'module example.com/tools\ngo 1.26\n', 'main.go': GO_MAIN, 'multimod/go.mod': 'module example.com/tools/multimod\n', 'multimod/main.go': GO_MAIN });
+    expect(
+      resolve({
+        'go.mod': 'module github.com/rqlite/rqlite\ngo 1.26\n',
+        'cmd/rqlite/main.go': GO_MAIN,
+        'cmd/rqlited/main.go': GO_MAIN,
+      }).name,
+    ).toBe('rqlite');
+    const nested = resolve({
+      'go.mod': 'module example.com/tools\ngo 1.26\n',
+      'main.go': GO_MAIN,
+      'multimod/go.mod': 'module example.com/tools/multimod\n',
+      'multimod/main.go': GO_MAIN,
+    });
     expect(nested.entries.map((e) => e.value)).toEqual(['.']);
   });
 });

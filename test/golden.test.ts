@@ -14,7 +14,9 @@ import { assertShape } from './shape.js';
  */
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const cases = readdirSync(EXAMPLES).filter((d) => existsSync(join(EXAMPLES, d, 'expected', 'output.txt'))).sort();
+const cases = readdirSync(EXAMPLES)
+  .filter((d) => existsSync(join(EXAMPLES, d, 'expected', 'output.txt')))
+  .sort();
 
 function golden(path: string, actual: string): void {
   if (UPDATE) {
@@ -34,7 +36,10 @@ describe.each(cases)('%s', (name) => {
   const expected = join(EXAMPLES, name, 'expected');
   // Examples whose Cargo.lock is made at test time are generated from a copy with the lock's skeleton.
   const setup = setupOf(join(EXAMPLES, name));
-  const dir = setup.cargoLock || setup.files || setup.pyLocks || setup.skeletons ? exampleCopy(join(EXAMPLES, name), name, 'skeleton') : join(EXAMPLES, name);
+  const dir =
+    setup.cargoLock || setup.files || setup.pyLocks || setup.skeletons
+      ? exampleCopy(join(EXAMPLES, name), name, 'skeleton')
+      : join(EXAMPLES, name);
 
   test('default runtime and refusals', async () => {
     const g = await generate(dir);

@@ -8,9 +8,11 @@ import { growthProbes } from './growth.js';
 
 const pom = (body: string, head = '<groupId>g</groupId><artifactId>app</artifactId><version>1.0</version>') =>
   `<?xml version="1.0"?>\n<project>\n<modelVersion>4.0.0</modelVersion>\n${head}\n${body}\n</project>\n`;
-const jarMain = (cls: string) => `<build><plugins><plugin><artifactId>maven-jar-plugin</artifactId><configuration><archive><manifest><mainClass>${cls}</mainClass></manifest></archive></configuration></plugin></plugins></build>`;
+const jarMain = (cls: string) =>
+  `<build><plugins><plugin><artifactId>maven-jar-plugin</artifactId><configuration><archive><manifest><mainClass>${cls}</mainClass></manifest></archive></configuration></plugin></plugins></build>`;
 const MAIN = 'package a;\npublic class App {\n  public static void main(String[] args) {}\n}\n';
-const parentOf = (artifactId: string, relativePath: string) => `<parent><groupId>g</groupId><artifactId>${artifactId}</artifactId><version>1.0</version><relativePath>${relativePath}</relativePath></parent>`;
+const parentOf = (artifactId: string, relativePath: string) =>
+  `<parent><groupId>g</groupId><artifactId>${artifactId}</artifactId><version>1.0</version><relativePath>${relativePath}</relativePath></parent>`;
 const MAVEN = { 'pom.xml': pom(jarMain('a.App')), 'src/main/java/a/App.java': MAIN };
 const GRADLE_APP = "plugins {\n  id 'application'\n}\napplication {\n  mainClass = 'a.App'\n}\n";
 
@@ -23,7 +25,10 @@ growthProbes('Java readers grow linearly', [
   {
     name: 'application.yml: server: then n lines of spaces and words, no port',
     base: 10,
-    make: (n) => ({ ...MAVEN, 'src/main/resources/application.yml': `server:\n${'  a b c d e f g h\n'.repeat(n)}  x\n` }),
+    make: (n) => ({
+      ...MAVEN,
+      'src/main/resources/application.yml': `server:\n${'  a b c d e f g h\n'.repeat(n)}  x\n`,
+    }),
   },
   {
     // application.properties and .yml are read up to 256 KiB: 100n stays under it.
@@ -34,7 +39,10 @@ growthProbes('Java readers grow linearly', [
   {
     name: 'application.properties: server.port then n spaces and no number',
     base: 1000,
-    make: (n) => ({ ...MAVEN, 'src/main/resources/application.properties': `server.port${' '.repeat(n)}=${' '.repeat(n)}x\n` }),
+    make: (n) => ({
+      ...MAVEN,
+      'src/main/resources/application.properties': `server.port${' '.repeat(n)}=${' '.repeat(n)}x\n`,
+    }),
   },
   {
     name: 'Java source: n blank lines and no main method',
@@ -44,27 +52,50 @@ growthProbes('Java readers grow linearly', [
   {
     name: 'Java source: package then n spaces',
     base: 3000,
-    make: (n) => ({ 'pom.xml': pom(''), 'src/main/java/a/App.java': `public static void main() {}\npackage a${' '.repeat(n)};${' '.repeat(n)}x\n` }),
+    make: (n) => ({
+      'pom.xml': pom(''),
+      'src/main/java/a/App.java': `public static void main() {}\npackage a${' '.repeat(n)};${' '.repeat(n)}x\n`,
+    }),
   },
   {
     name: 'pom.xml: n runs of whitespace between and inside elements',
     base: 30,
-    make: (n) => ({ 'pom.xml': pom(`<properties>${`<p>${' \n\t'.repeat(n)}</p>${' '.repeat(n)}`.repeat(10)}</properties>${jarMain(`${' '.repeat(n)}a.App${'\n'.repeat(n)}`)}`), 'src/main/java/a/App.java': MAIN }),
+    make: (n) => ({
+      'pom.xml': pom(
+        `<properties>${`<p>${' \n\t'.repeat(n)}</p>${' '.repeat(n)}`.repeat(10)}</properties>${jarMain(`${' '.repeat(n)}a.App${'\n'.repeat(n)}`)}`,
+      ),
+      'src/main/java/a/App.java': MAIN,
+    }),
   },
   {
     name: 'pom.xml: n properties',
     base: 100,
-    make: (n) => ({ 'pom.xml': pom(`<properties>${Array.from({ length: n }, (_, i) => `<p${i}>v${i}</p${i}>`).join('')}<maven.compiler.release>\${p${Math.max(0, n - 1)}}</maven.compiler.release></properties>${jarMain('a.App')}`), 'src/main/java/a/App.java': MAIN }),
+    make: (n) => ({
+      'pom.xml': pom(
+        `<properties>${Array.from({ length: n }, (_, i) => `<p${i}>v${i}</p${i}>`).join('')}<maven.compiler.release>\${p${Math.max(0, n - 1)}}</maven.compiler.release></properties>${jarMain('a.App')}`,
+      ),
+      'src/main/java/a/App.java': MAIN,
+    }),
   },
   {
     name: 'pom.xml: a chain of n properties, each naming the next',
     base: 100,
-    make: (n) => ({ 'pom.xml': pom(`<properties>${Array.from({ length: n }, (_, i) => `<p${i}>\${p${i + 1}}</p${i}>`).join('')}<maven.compiler.release>\${p0}</maven.compiler.release><main.class>\${p0}</main.class></properties>${jarMain('a.App')}`), 'src/main/java/a/App.java': MAIN }),
+    make: (n) => ({
+      'pom.xml': pom(
+        `<properties>${Array.from({ length: n }, (_, i) => `<p${i}>\${p${i + 1}}</p${i}>`).join('')}<maven.compiler.release>\${p0}</maven.compiler.release><main.class>\${p0}</main.class></properties>${jarMain('a.App')}`,
+      ),
+      'src/main/java/a/App.java': MAIN,
+    }),
   },
   {
     name: 'pom.xml: a property made of n references to a long property',
     base: 10,
-    make: (n) => ({ 'pom.xml': pom(`<properties><big>${'x'.repeat(100 * n)}</big><a>${'${big}'.repeat(n)}</a><main.class>\${a}</main.class></properties>`), 'src/main/java/a/App.java': MAIN }),
+    make: (n) => ({
+      'pom.xml': pom(
+        `<properties><big>${'x'.repeat(100 * n)}</big><a>${'${big}'.repeat(n)}</a><main.class>\${a}</main.class></properties>`,
+      ),
+      'src/main/java/a/App.java': MAIN,
+    }),
   },
   {
     name: 'Maven parent cycle of n POMs through <relativePath>',
@@ -77,7 +108,10 @@ growthProbes('Java readers grow linearly', [
         const next = names[(i + 1) % names.length]!;
         const rel = file === 'pom.xml' ? next : `../${next}`;
         const id = (f: string) => (f === 'pom.xml' ? 'root' : f.split('/')[0]!);
-        files[file] = pom(`${file === 'pom.xml' && n ? '<modules><module>p1</module></modules>' : ''}${jarMain('a.App')}`, `${n ? parentOf(id(next), rel) : ''}<groupId>g</groupId><artifactId>${id(file)}</artifactId><version>1.0</version>`);
+        files[file] = pom(
+          `${file === 'pom.xml' && n ? '<modules><module>p1</module></modules>' : ''}${jarMain('a.App')}`,
+          `${n ? parentOf(id(next), rel) : ''}<groupId>g</groupId><artifactId>${id(file)}</artifactId><version>1.0</version>`,
+        );
       });
       return files;
     },
@@ -92,7 +126,10 @@ growthProbes('Java readers grow linearly', [
         const next = names[i + 1];
         const id = file === 'pom.xml' ? 'root' : file.split('/')[0]!;
         const parent = next ? parentOf(next.split('/')[0]!, file === 'pom.xml' ? next : `../${next}`) : '';
-        files[file] = pom(file === 'pom.xml' ? jarMain('a.App') : '<packaging>pom</packaging>', `${parent}<groupId>g</groupId><artifactId>${id}</artifactId><version>1.0</version>`);
+        files[file] = pom(
+          file === 'pom.xml' ? jarMain('a.App') : '<packaging>pom</packaging>',
+          `${parent}<groupId>g</groupId><artifactId>${id}</artifactId><version>1.0</version>`,
+        );
       });
       return files;
     },
@@ -102,35 +139,57 @@ growthProbes('Java readers grow linearly', [
     base: 3,
     make: (n) => {
       const files: Record<string, string> = { 'src/main/java/a/App.java': MAIN };
-      files['pom.xml'] = pom(`<packaging>pom</packaging><modules>${Array.from({ length: n }, (_, i) => `<module>m${i}</module>`).join('')}</modules>`, '<groupId>g</groupId><artifactId>root</artifactId><version>1.0</version>');
-      for (let i = 0; i < n; i++) files[`m${i}/pom.xml`] = pom(`<modules><module>..</module><module>../m${(i + 1) % n}</module></modules>${jarMain('a.App')}`, `${parentOf('root', '../pom.xml')}<artifactId>m${i}</artifactId>`);
+      files['pom.xml'] = pom(
+        `<packaging>pom</packaging><modules>${Array.from({ length: n }, (_, i) => `<module>m${i}</module>`).join('')}</modules>`,
+        '<groupId>g</groupId><artifactId>root</artifactId><version>1.0</version>',
+      );
+      for (let i = 0; i < n; i++)
+        files[`m${i}/pom.xml`] = pom(
+          `<modules><module>..</module><module>../m${(i + 1) % n}</module></modules>${jarMain('a.App')}`,
+          `${parentOf('root', '../pom.xml')}<artifactId>m${i}</artifactId>`,
+        );
       return files;
     },
   },
   {
     name: 'build.gradle: n lines of a dependency word then whitespace',
     base: 10,
-    make: (n) => ({ 'settings.gradle': "rootProject.name = 'x'\n", 'build.gradle': `${GRADLE_APP}${`implementation${' '.repeat(980)}(x\n`.repeat(n)}` }),
+    make: (n) => ({
+      'settings.gradle': "rootProject.name = 'x'\n",
+      'build.gradle': `${GRADLE_APP}${`implementation${' '.repeat(980)}(x\n`.repeat(n)}`,
+    }),
   },
   {
     name: 'build.gradle: n lines of plugin ids then whitespace',
     base: 10,
-    make: (n) => ({ 'settings.gradle': "rootProject.name = 'x'\n", 'build.gradle': `${GRADLE_APP}${`id${' '.repeat(990)}x\n`.repeat(n)}` }),
+    make: (n) => ({
+      'settings.gradle': "rootProject.name = 'x'\n",
+      'build.gradle': `${GRADLE_APP}${`id${' '.repeat(990)}x\n`.repeat(n)}`,
+    }),
   },
   {
     name: 'build.gradle: n lines of slashes ending in a carriage return',
     base: 10,
-    make: (n) => ({ 'settings.gradle': "rootProject.name = 'x'\n", 'build.gradle': `${GRADLE_APP}${`${'/'.repeat(990)}\rx\n`.repeat(n)}` }),
+    make: (n) => ({
+      'settings.gradle': "rootProject.name = 'x'\n",
+      'build.gradle': `${GRADLE_APP}${`${'/'.repeat(990)}\rx\n`.repeat(n)}`,
+    }),
   },
   {
     name: 'settings.gradle: n lines of includeBuild then whitespace',
     base: 5,
-    make: (n) => ({ 'settings.gradle': `rootProject.name = 'x'\n${`includeBuild${' '.repeat(1980)}(x\n`.repeat(n)}`, 'build.gradle': GRADLE_APP }),
+    make: (n) => ({
+      'settings.gradle': `rootProject.name = 'x'\n${`includeBuild${' '.repeat(1980)}(x\n`.repeat(n)}`,
+      'build.gradle': GRADLE_APP,
+    }),
   },
   {
     name: 'settings.gradle: n lines of include then whitespace and a carriage return',
     base: 5,
-    make: (n) => ({ 'settings.gradle': `rootProject.name = 'x'\n${`include${' '.repeat(1980)}\r\n`.repeat(n)}`, 'build.gradle': GRADLE_APP }),
+    make: (n) => ({
+      'settings.gradle': `rootProject.name = 'x'\n${`include${' '.repeat(1980)}\r\n`.repeat(n)}`,
+      'build.gradle': GRADLE_APP,
+    }),
   },
 ]);
 
@@ -170,7 +229,11 @@ growthProbes('Python readers grow linearly', [
   {
     name: 'Django settings of n empty lines',
     base: 3000,
-    make: (n) => ({ 'requirements.txt': 'django\ngunicorn\n', 'manage.py': 'import django\n', 'proj/settings.py': `${'\n'.repeat(n)}WSGI_APPLICATION = 'proj.wsgi.application'\n` }),
+    make: (n) => ({
+      'requirements.txt': 'django\ngunicorn\n',
+      'manage.py': 'import django\n',
+      'proj/settings.py': `${'\n'.repeat(n)}WSGI_APPLICATION = 'proj.wsgi.application'\n`,
+    }),
   },
   {
     name: 'requirements.txt: -r then n spaces, =, n spaces and two words',
@@ -196,7 +259,10 @@ growthProbes('Python readers grow linearly', [
     name: 'requirements.txt: a chain of n includes',
     base: 1,
     make: (n) => {
-      const files: Record<string, string> = { 'main.py': 'print(1)\n', 'requirements.txt': n ? '-r r0.txt\n' : 'flask\n' };
+      const files: Record<string, string> = {
+        'main.py': 'print(1)\n',
+        'requirements.txt': n ? '-r r0.txt\n' : 'flask\n',
+      };
       for (let i = 0; i < n; i++) files[`r${i}.txt`] = i + 1 < n ? `-r r${i + 1}.txt\n` : 'flask\n';
       return files;
     },
@@ -205,20 +271,30 @@ growthProbes('Python readers grow linearly', [
     name: 'requirements.txt: an include cycle of n files',
     base: 1,
     make: (n) => {
-      const files: Record<string, string> = { 'main.py': 'print(1)\n', 'requirements.txt': n ? 'flask\n-r r0.txt\n' : 'flask\n' };
-      for (let i = 0; i < n; i++) files[`r${i}.txt`] = `-r ${i + 1 < n ? `r${i + 1}.txt` : 'requirements.txt'}\n-c requirements.txt\n`;
+      const files: Record<string, string> = {
+        'main.py': 'print(1)\n',
+        'requirements.txt': n ? 'flask\n-r r0.txt\n' : 'flask\n',
+      };
+      for (let i = 0; i < n; i++)
+        files[`r${i}.txt`] = `-r ${i + 1 < n ? `r${i + 1}.txt` : 'requirements.txt'}\n-c requirements.txt\n`;
       return files;
     },
   },
   {
     name: 'pyproject.toml: long whitespace runs in requires-python and between keys',
     base: 1000,
-    make: (n) => ({ 'pyproject.toml': `[project]\nname${' '.repeat(n)}= "x"\nversion = "1"\nrequires-python = ">=3.9${' '.repeat(n)},${' '.repeat(n)}<4${' '.repeat(n)}x"\n`, 'main.py': 'print(1)\n' }),
+    make: (n) => ({
+      'pyproject.toml': `[project]\nname${' '.repeat(n)}= "x"\nversion = "1"\nrequires-python = ">=3.9${' '.repeat(n)},${' '.repeat(n)}<4${' '.repeat(n)}x"\n`,
+      'main.py': 'print(1)\n',
+    }),
   },
   {
     name: 'pyproject.toml: a Poetry python constraint with long whitespace runs',
     base: 1000,
-    make: (n) => ({ 'pyproject.toml': `[tool.poetry]\nname = "x"\nversion = "1"\n[tool.poetry.dependencies]\npython = "^3.9${' '.repeat(n)}x${' \t'.repeat(n)}y"\n`, 'main.py': 'print(1)\n' }),
+    make: (n) => ({
+      'pyproject.toml': `[tool.poetry]\nname = "x"\nversion = "1"\n[tool.poetry.dependencies]\npython = "^3.9${' '.repeat(n)}x${' \t'.repeat(n)}y"\n`,
+      'main.py': 'print(1)\n',
+    }),
   },
   {
     // setup.cfg is read up to 256 KiB: 100n stays under it.
@@ -227,7 +303,8 @@ growthProbes('Python readers grow linearly', [
     make: (n) => ({
       'setup.py': 'from setuptools import setup\nsetup()\n',
       'setup.cfg': `[options]\npython_requires =${' '.repeat(n)}#\n[options.entry_points]\n${`console_scripts${' '.repeat(80)}x\n`.repeat(Math.floor(n / 400))}console_scripts =\n    tool = pkg.cli:main\n${`a${' '.repeat(80)}=${' '.repeat(80)}b c\n`.repeat(Math.floor(n / 400))}`,
-      'pkg/__init__.py': '', 'pkg/cli.py': 'def main():\n    pass\n',
+      'pkg/__init__.py': '',
+      'pkg/cli.py': 'def main():\n    pass\n',
     }),
   },
 ]);

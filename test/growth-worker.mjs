@@ -13,7 +13,7 @@ parentPort.on('message', async ({ id, dir, options, repeat }) => {
       await generate(dir, { ...options });
     } catch (e) {
       if (!isUserError(e)) {
-        parentPort.postMessage({ id, crash: e instanceof Error ? e.stack ?? e.message : String(e) });
+        parentPort.postMessage({ id, crash: e instanceof Error ? (e.stack ?? e.message) : String(e) });
         return;
       }
       outcome = `refused (${e.code})`;

@@ -53,18 +53,26 @@ class Runner {
   }
 
   /** The fastest of `repeat` runs, in ms; rejects on a crash or when a run passes `limit`. */
-  async time(dir: string, options: Record<string, unknown>, repeat: number, limit: number): Promise<{ ms: number; outcome: string }> {
+  async time(
+    dir: string,
+    options: Record<string, unknown>,
+    repeat: number,
+    limit: number,
+  ): Promise<{ ms: number; outcome: string }> {
     if (!this.worker) await this.start();
     else await this.ready;
     const id = this.next++;
     const worker = this.worker!;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        worker.removeListener('message', onMessage);
-        void worker.terminate();
-        this.worker = undefined;
-        reject(new Error(`still running after ${limit * repeat} ms: stopped`));
-      }, limit * repeat + 1000);
+      const timer = setTimeout(
+        () => {
+          worker.removeListener('message', onMessage);
+          void worker.terminate();
+          this.worker = undefined;
+          reject(new Error(`still running after ${limit * repeat} ms: stopped`));
+        },
+        limit * repeat + 1000,
+      );
       const onMessage = (m: { id?: number; ms?: number; outcome?: string; crash?: string }) => {
         if (m.id !== id) return;
         clearTimeout(timer);
@@ -91,25 +99,29 @@ export function growthProbes(title: string, probes: Probe[]): void {
       await runner.close();
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     });
-    test.each(probes.map((p) => [p.name, p] as const))('%s', async (_name, probe) => {
-      const base = probe.base ?? 100;
-      const options = probe.options ?? {};
-      const at = async (n: number) => {
-        const dir = project(probe.make(n));
-        dirs.push(dir);
-        return runner.time(dir, options, 3, HARD_LIMIT_MS).catch((e: Error) => {
-          throw new Error(`size ${n}: ${e.message}`);
-        });
-      };
-      // The fixed cost of a run, from the smallest project the probe makes.
-      const fixed = (await at(0)).ms;
-      const [t1, t10, t100] = [await at(base), await at(base * 10), await at(base * 100)];
-      const net = (t: { ms: number }) => Math.max(0, t.ms - fixed);
-      const report = `n=${base}: ${t1.ms.toFixed(1)} ms, 10n: ${t10.ms.toFixed(1)} ms, 100n: ${t100.ms.toFixed(1)} ms (fixed ${fixed.toFixed(1)} ms; ${t100.outcome})`;
-      const unit = Math.max(net(t1), 1);
-      expect({ report, ok: t100.ms <= HARD_LIMIT_MS }).toEqual({ report, ok: true });
-      expect({ report, ok: net(t10) <= 10 * SLACK * unit + FLOOR_MS }).toEqual({ report, ok: true });
-      expect({ report, ok: net(t100) <= 100 * SLACK * unit + FLOOR_MS }).toEqual({ report, ok: true });
-    }, 120_000);
+    test.each(probes.map((p) => [p.name, p] as const))(
+      '%s',
+      async (_name, probe) => {
+        const base = probe.base ?? 100;
+        const options = probe.options ?? {};
+        const at = async (n: number) => {
+          const dir = project(probe.make(n));
+          dirs.push(dir);
+          return runner.time(dir, options, 3, HARD_LIMIT_MS).catch((e: Error) => {
+            throw new Error(`size ${n}: ${e.message}`);
+          });
+        };
+        // The fixed cost of a run, from the smallest project the probe makes.
+        const fixed = (await at(0)).ms;
+        const [t1, t10, t100] = [await at(base), await at(base * 10), await at(base * 100)];
+        const net = (t: { ms: number }) => Math.max(0, t.ms - fixed);
+        const report = `n=${base}: ${t1.ms.toFixed(1)} ms, 10n: ${t10.ms.toFixed(1)} ms, 100n: ${t100.ms.toFixed(1)} ms (fixed ${fixed.toFixed(1)} ms; ${t100.outcome})`;
+        const unit = Math.max(net(t1), 1);
+        expect({ report, ok: t100.ms <= HARD_LIMIT_MS }).toEqual({ report, ok: true });
+        expect({ report, ok: net(t10) <= 10 * SLACK * unit + FLOOR_MS }).toEqual({ report, ok: true });
+        expect({ report, ok: net(t100) <= 100 * SLACK * unit + FLOOR_MS }).toEqual({ report, ok: true });
+      },
+      120_000,
+    );
   });
 }

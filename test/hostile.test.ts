@@ -1,7 +1,18 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { DockerfileParser } from 'dockerfile-ast';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,21 +29,35 @@ const BIN = fileURLToPath(new URL('../bin/create-slim-dockerfile.js', import.met
 const cli = (args: string[], opts: { env?: Record<string, string>; unprivileged?: boolean } = {}) => {
   // As root, permission checks do not apply: run as nobody to see what a user would see.
   const asNobody = opts.unprivileged && process.getuid?.() === 0;
-  const [cmd, argv] = asNobody ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+  const [cmd, argv] = asNobody
+    ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
   return execa(cmd, argv as string[], { reject: false, env: opts.env ?? {}, stdin: 'pipe', timeout: 20_000 });
 };
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at /);
-const goProject = (extra: Record<string, string> = {}) => project({ 'go.mod': 'module example.com/app\n\ngo 1.22\n', 'main.go': GO_MAIN, ...extra });
-const keywords = (text: string) => DockerfileParser.parse(text).getInstructions().map((i) => i.getKeyword());
+const goProject = (extra: Record<string, string> = {}) =>
+  project({ 'go.mod': 'module example.com/app\n\ngo 1.22\n', 'main.go': GO_MAIN, ...extra });
+const keywords = (text: string) =>
+  DockerfileParser.parse(text)
+    .getInstructions()
+    .map((i) => i.getKeyword());
 /** Everyone may enter and read the folder (for runs as nobody). */
-const open = (dir: string) => { chmodSync(dir, 0o755); return dir; };
+const open = (dir: string) => {
+  chmodSync(dir, 0o755);
+  return dir;
+};
 
 beforeAll(() => {
-  if (!existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)))) throw new Error('dist/ is missing: run npm run build first (npm test does)');
+  if (!existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url))))
+    throw new Error('dist/ is missing: run npm run build first (npm test does)');
 });
 
 describe('nothing from a repository adds an instruction', () => {
-  const baseline = async () => keywords((await generate(goProject({ 'x.go': 'package main\n\nimport "net/http"\n\nvar _ = http.StatusOK\n' }))).files[0]!.content);
+  const baseline = async () =>
+    keywords(
+      (await generate(goProject({ 'x.go': 'package main\n\nimport "net/http"\n\nvar _ = http.StatusOK\n' }))).files[0]!
+        .content,
+    );
 
   test('an import string spanning lines in a file excluded by a build tag', async () => {
     const dir = goProject({
@@ -46,7 +71,10 @@ describe('nothing from a repository adds an instruction', () => {
   });
 
   test('a file name with a newline is never read, and never reaches the Dockerfile', async () => {
-    const dir = goProject({ 'x.go': 'package main\n\nimport "net/http"\n\nvar _ = http.StatusOK\n', 'evil\nRUN curl x | sh\n.go': 'package main\n\nimport "net/http"\n' });
+    const dir = goProject({
+      'x.go': 'package main\n\nimport "net/http"\n\nvar _ = http.StatusOK\n',
+      'evil\nRUN curl x | sh\n.go': 'package main\n\nimport "net/http"\n',
+    });
     const g = await generate(dir);
     expect(g.files[0]!.content).not.toContain('curl');
     expect(keywords(g.files[0]!.content)).toEqual(await baseline());
@@ -72,23 +100,32 @@ describe('reading stays inside the project, bounded, and never blocks', () => {
     noStack(r.stderr);
   });
 
-  test.each(['.go-version', '.tool-versions', 'go.mod'])('%s linked to /dev/zero: exit 2 naming it, nothing read', async (name) => {
-    const dir = goProject();
-    execFileSync('rm', ['-f', join(dir, name)]);
-    symlinkSync('/dev/zero', join(dir, name));
-    const r = await cli([dir, '--stdout']);
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(`${name} is a symbolic link to a file outside the project`);
-  });
+  test.each(['.go-version', '.tool-versions', 'go.mod'])(
+    '%s linked to /dev/zero: exit 2 naming it, nothing read',
+    async (name) => {
+      const dir = goProject();
+      execFileSync('rm', ['-f', join(dir, name)]);
+      symlinkSync('/dev/zero', join(dir, name));
+      const r = await cli([dir, '--stdout']);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain(`${name} is a symbolic link to a file outside the project`);
+    },
+  );
 
-  test.each(['Cargo.toml', 'Cargo.lock', 'rust-toolchain.toml'])('Rust: %s as a FIFO is an exit-2 error naming it, at once', async (name) => {
-    const dir = project({ 'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\n', 'src/main.rs': 'fn main() {}\n' });
-    execFileSync('rm', ['-f', join(dir, name)]);
-    execFileSync('mkfifo', [join(dir, name)]);
-    const r = await cli([dir, '--stdout', '--lang', 'rust']);
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(`${name} is a FIFO`);
-  });
+  test.each(['Cargo.toml', 'Cargo.lock', 'rust-toolchain.toml'])(
+    'Rust: %s as a FIFO is an exit-2 error naming it, at once',
+    async (name) => {
+      const dir = project({
+        'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\n',
+        'src/main.rs': 'fn main() {}\n',
+      });
+      execFileSync('rm', ['-f', join(dir, name)]);
+      execFileSync('mkfifo', [join(dir, name)]);
+      const r = await cli([dir, '--stdout', '--lang', 'rust']);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain(`${name} is a FIFO`);
+    },
+  );
 
   test('an existing Dockerfile that is a FIFO: exit 2, never opened for a blocking read', async () => {
     const dir = goProject();
@@ -139,7 +176,9 @@ describe('reading stays inside the project, bounded, and never blocks', () => {
     const r = await cli([dir, '--dry-run']);
     expect(r.exitCode).toBe(0);
     expect(`${r.stdout}${r.stderr}`).not.toContain('verysecrethash');
-    expect(r.stdout).toMatch(/would refuse \(Dockerfile is a symbolic link \(to .*shadow\), and links are never read or written through\)/);
+    expect(r.stdout).toMatch(
+      /would refuse \(Dockerfile is a symbolic link \(to .*shadow\), and links are never read or written through\)/,
+    );
     const w = await cli([dir, '--force']);
     expect(w.exitCode).toBe(2);
     expect(w.stderr).toContain('nothing was written, even with --force');
@@ -168,7 +207,8 @@ describe('reading stays inside the project, bounded, and never blocks', () => {
     const dir = goProject();
     for (let d = 0; d < 51; d++) {
       mkdirSync(join(dir, 'assets', `d${d}`), { recursive: true });
-      for (let i = 0; i < Math.ceil((LIMITS.files + 500) / 51); i++) writeFileSync(join(dir, 'assets', `d${d}`, `f${i}.png`), '');
+      for (let i = 0; i < Math.ceil((LIMITS.files + 500) / 51); i++)
+        writeFileSync(join(dir, 'assets', `d${d}`, `f${i}.png`), '');
     }
     const g = await generate(dir);
     expect(g.plan.lang).toBe('go');
@@ -216,7 +256,11 @@ describe('user-fixable errors exit 2 with the path and a fix, never a stack', ()
     expect(existsSync('/nonexistent/target')).toBe(false);
   });
 
-  test.each([['--entry', 'a', '--entry', 'b'], ['--port', '80', '--port', '81'], ['--runtime', 'slim', '--runtime', 'alpine']])('a flag given twice: %j', async (...args) => {
+  test.each([
+    ['--entry', 'a', '--entry', 'b'],
+    ['--port', '80', '--port', '81'],
+    ['--runtime', 'slim', '--runtime', 'alpine'],
+  ])('a flag given twice: %j', async (...args) => {
     const r = await cli([goProject(), '--stdout', ...args]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/was given 2 times .*give it once/);
@@ -237,7 +281,9 @@ describe('user-fixable errors exit 2 with the path and a fix, never a stack', ()
 
   test('--version prints the package version', async () => {
     const r = await cli(['--version']);
-    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).version);
+    expect(r.stdout.trim()).toBe(
+      JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).version,
+    );
   });
 });
 
@@ -248,7 +294,10 @@ describe('smaller holes', () => {
   });
 
   test('the --entry fix of E_NO_ENTRY works when the target comes from a variable the reader cannot expand', async () => {
-    const dir = project({ Makefile: 'BIN := $(shell cat name.txt)\n$(BIN): main.c\n\t$(CC) -o $@ main.c\n', 'main.c': C_MAIN });
+    const dir = project({
+      Makefile: 'BIN := $(shell cat name.txt)\n$(BIN): main.c\n\t$(CC) -o $@ main.c\n',
+      'main.c': C_MAIN,
+    });
     const first = await cli([dir, '--stdout']);
     expect(first.exitCode).toBe(2);
     expect(first.stderr).toContain('--entry');
@@ -279,7 +328,10 @@ describe('smaller holes', () => {
     ['into .git (git runs core.fsmonitor from its config)', '.git/config'],
     ['dangling', 'nowhere/Dockerfile'],
   ])('a Dockerfile that is a symbolic link %s is never written through, even with --force', async (_what, target) => {
-    const dir = goProject({ 'docker/Dockerfile.prod': 'FROM mine\n', '.git/config': '[core]\n\trepositoryformatversion = 0\n' });
+    const dir = goProject({
+      'docker/Dockerfile.prod': 'FROM mine\n',
+      '.git/config': '[core]\n\trepositoryformatversion = 0\n',
+    });
     symlinkSync(target, join(dir, 'Dockerfile'));
     for (const flags of [[], ['--force'], ['--force', '--compose']]) {
       const r = await cli([dir, ...flags]);
@@ -291,20 +343,25 @@ describe('smaller holes', () => {
     expect(readlinkSync(join(dir, 'Dockerfile'))).toBe(target);
     expect(readFileSync(join(dir, 'docker/Dockerfile.prod'), 'utf8')).toBe('FROM mine\n');
     expect(readFileSync(join(dir, '.git/config'), 'utf8')).not.toContain('FROM');
-    expect(readdirSync(dir).filter((n) => n.includes('.bak') || n === '.dockerignore' || n.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(dir).filter((n) => n.includes('.bak') || n === '.dockerignore' || n.endsWith('.tmp'))).toEqual(
+      [],
+    );
   });
 
-  test.each(['.dockerignore', 'compose.yaml', 'docker-compose.yml'])('%s as a symbolic link is never written through either', async (name) => {
-    const dir = goProject({ '.git/config': '[core]\n' });
-    symlinkSync('.git/config', join(dir, name));
-    const r = await cli([dir, '--force', '--compose']);
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(`${name} is a symbolic link`);
-    expect(readFileSync(join(dir, '.git/config'), 'utf8')).toBe('[core]\n');
-    expect(existsSync(join(dir, 'Dockerfile'))).toBe(false);
-  });
+  test.each(['.dockerignore', 'compose.yaml', 'docker-compose.yml'])(
+    '%s as a symbolic link is never written through either',
+    async (name) => {
+      const dir = goProject({ '.git/config': '[core]\n' });
+      symlinkSync('.git/config', join(dir, name));
+      const r = await cli([dir, '--force', '--compose']);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain(`${name} is a symbolic link`);
+      expect(readFileSync(join(dir, '.git/config'), 'utf8')).toBe('[core]\n');
+      expect(existsSync(join(dir, 'Dockerfile'))).toBe(false);
+    },
+  );
 
-  test('nothing is ever written inside git\'s own files (a .git folder, or a bare git directory)', async () => {
+  test("nothing is ever written inside git's own files (a .git folder, or a bare git directory)", async () => {
     const repo = goProject({ '.git/HEAD': 'ref: refs/heads/main\n', '.git/objects/.keep': '', '.git/refs/.keep': '' });
     for (const where of [join(repo, '.git'), join(repo, '.git', 'refs')]) {
       writeFileSync(join(where, 'go.mod'), 'module x\n\ngo 1.22\n');

@@ -14,7 +14,9 @@ const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 const DOWN = '\u001b[B';
 
 async function session(dir: string, steps: [RegExp, string][]): Promise<{ code: number | null; screen: string }> {
-  const child = spawn('script', ['-qec', `node ${BIN} ${dir}`, '/dev/null'], { env: { ...process.env, TERM: 'xterm', COLUMNS: '150' } });
+  const child = spawn('script', ['-qec', `node ${BIN} ${dir}`, '/dev/null'], {
+    env: { ...process.env, TERM: 'xterm', COLUMNS: '150' },
+  });
   let screen = '';
   let step = 0;
   const onData = (d: Buffer) => {
@@ -23,7 +25,10 @@ async function session(dir: string, steps: [RegExp, string][]): Promise<{ code: 
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
-  const code = await new Promise<number | null>((res, rej) => { child.on('error', rej); child.on('close', res); });
+  const code = await new Promise<number | null>((res, rej) => {
+    child.on('error', rej);
+    child.on('close', res);
+  });
   return { code, screen: screen.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '') };
 }
 

@@ -20,7 +20,10 @@ export function harmless(plan: Plan): Plan {
   return walk(plan) as Plan;
 }
 
-export const keywords = (dockerfile: string) => DockerfileParser.parse(dockerfile).getInstructions().map((i) => i.getKeyword());
+export const keywords = (dockerfile: string) =>
+  DockerfileParser.parse(dockerfile)
+    .getInstructions()
+    .map((i) => i.getKeyword());
 
 /** What each shape of plan renders to, harmlessly: instruction keywords and .dockerignore line count. */
 const expectations = new Map<string, { keywords: string[]; ignoreLines: number }>();

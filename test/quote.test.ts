@@ -11,12 +11,15 @@ describe('quoting of values from project files', () => {
   });
   test('names with $, spaces, quotes or slashes are refused with the flag to fix it', () => {
     for (const bad of ['$HOME', 'a b', 'x"y', 'a/b', '-rf', '', 'x\ny']) {
-      expect(() => safeName(bad, 'Program name', '--entry')).toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE', hint: expect.stringContaining('--entry') }));
+      expect(() => safeName(bad, 'Program name', '--entry')).toThrow(
+        expect.objectContaining({ code: 'E_UNSAFE_VALUE', hint: expect.stringContaining('--entry') }),
+      );
     }
     expect(safeName('my-app_2.0+x', 'n', '--entry')).toBe('my-app_2.0+x');
   });
   test('relative paths stay inside the project', () => {
-    for (const bad of ['../x', '/etc', 'a/../../b', 'a b', '$(x)']) expect(() => safeRelPath(bad, 'p', '--entry')).toThrow();
+    for (const bad of ['../x', '/etc', 'a/../../b', 'a b', '$(x)'])
+      expect(() => safeRelPath(bad, 'p', '--entry')).toThrow();
     expect(safeRelPath('cmd/api', 'p', '--entry')).toBe('cmd/api');
   });
   test('shell words are single-quoted when not plainly safe', () => {
@@ -32,7 +35,12 @@ describe('quoting of values from project files', () => {
 
 test('a refused value names the file it came from', async () => {
   const dir = project({ 'CMakeLists.txt': 'project(x)\nadd_executable("a b" main.c)\n', 'main.c': C_MAIN });
-  await expect(generate(dir)).rejects.toMatchObject({ code: 'E_UNSAFE_VALUE', message: expect.stringContaining('(from add_executable in CMakeLists.txt)') });
+  await expect(generate(dir)).rejects.toMatchObject({
+    code: 'E_UNSAFE_VALUE',
+    message: expect.stringContaining('(from add_executable in CMakeLists.txt)'),
+  });
   const go = project({ 'go.mod': 'module example.com/a$b\n', 'main.go': 'package main\nfunc main() {}\n' });
-  await expect(generate(go)).rejects.toMatchObject({ message: expect.stringContaining('(from the module path in go.mod)') });
+  await expect(generate(go)).rejects.toMatchObject({
+    message: expect.stringContaining('(from the module path in go.mod)'),
+  });
 });

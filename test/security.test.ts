@@ -15,9 +15,14 @@ import { GO_MAIN, project } from './helpers.js';
  * overrides that call each other, and compose files that already exist.
  */
 const BIN = fileURLToPath(new URL('../bin/create-slim-dockerfile.js', import.meta.url));
-const cli = (args: string[]) => execa(process.execPath, [BIN, ...args], { reject: false, env: {}, stdin: 'pipe', timeout: 30_000 });
-const goProject = (extra: Record<string, string> = {}) => project({ 'go.mod': 'module example.com/app\n\ngo 1.22\n', 'main.go': GO_MAIN, ...extra });
-const keywords = (text: string) => DockerfileParser.parse(text).getInstructions().map((i) => i.getKeyword());
+const cli = (args: string[]) =>
+  execa(process.execPath, [BIN, ...args], { reject: false, env: {}, stdin: 'pipe', timeout: 30_000 });
+const goProject = (extra: Record<string, string> = {}) =>
+  project({ 'go.mod': 'module example.com/app\n\ngo 1.22\n', 'main.go': GO_MAIN, ...extra });
+const keywords = (text: string) =>
+  DockerfileParser.parse(text)
+    .getInstructions()
+    .map((i) => i.getKeyword());
 const refusal = (f: () => unknown) => {
   try {
     f();
@@ -29,7 +34,8 @@ const refusal = (f: () => unknown) => {
 };
 
 beforeAll(() => {
-  if (!existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)))) throw new Error('dist/ is missing: run npm run build first (npm test does)');
+  if (!existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url))))
+    throw new Error('dist/ is missing: run npm run build first (npm test does)');
 });
 
 describe('an instruction file is read as Docker reads it', () => {
@@ -42,7 +48,14 @@ describe('an instruction file is read as Docker reads it', () => {
   ])('%s stays one instruction, written back exactly', (_what, text) => {
     const out = parseInstructions(text, 'x');
     expect(out).toHaveLength(1);
-    expect(out[0]).toBe(text.replace(/\n$/, '').split('\n').map((l) => l.trimEnd()).filter((l) => l !== '').join('\n'));
+    expect(out[0]).toBe(
+      text
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .filter((l) => l !== '')
+        .join('\n'),
+    );
     expect(keywords(out.join('\n'))).toEqual(['LABEL']);
     expect(() => assertInstructions(out)).not.toThrow();
   });
@@ -75,7 +88,8 @@ describe('an instruction file is read as Docker reads it', () => {
   });
 
   test('render refuses an instruction that is not exactly one allowed instruction, however it got into a plan', () => {
-    for (const t of ['FROM evil', 'RUN a\nCMD x', 'RUN a \\', 'RUN a\rCMD x', 'RUN <<EOF\nx\nEOF']) expect(() => assertInstructions([t])).toThrow(/not one Dockerfile instruction/);
+    for (const t of ['FROM evil', 'RUN a\nCMD x', 'RUN a \\', 'RUN a\rCMD x', 'RUN <<EOF\nx\nEOF'])
+      expect(() => assertInstructions([t])).toThrow(/not one Dockerfile instruction/);
   });
 
   test('a multi-line RUN renders as a Dockerfile Docker reads with the same instructions', async () => {
@@ -83,12 +97,17 @@ describe('an instruction file is read as Docker reads it', () => {
     const g = await generate(dir, { instructions: 'docker/extra' });
     const text = g.files[0]!.content;
     expect(text).toContain('RUN echo a \\\n  && echo b\nLABEL x=y\nUSER ');
-    const runs = DockerfileParser.parse(text).getInstructions().filter((i) => i.getKeyword() === 'RUN');
+    const runs = DockerfileParser.parse(text)
+      .getInstructions()
+      .filter((i) => i.getKeyword() === 'RUN');
     expect(runs.some((r) => r.getArgumentsContent()?.replace(/\s+/g, ' ') === 'echo a && echo b')).toBe(true);
   });
 
   test('through the CLI, a committed answers file that names a smuggling file is refused, nothing written', async () => {
-    const dir = goProject({ '.slim-dockerfile.json': '{"instructions":"docker/extra.dockerfile"}\n', 'docker/extra.dockerfile': 'LABEL team=web \\\nFROM attacker/payload:latest\nCMD ["--evil"]\n' });
+    const dir = goProject({
+      '.slim-dockerfile.json': '{"instructions":"docker/extra.dockerfile"}\n',
+      'docker/extra.dockerfile': 'LABEL team=web \\\nFROM attacker/payload:latest\nCMD ["--evil"]\n',
+    });
     const r = await cli([dir, '--yes']);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('docker/extra.dockerfile, line 3');
@@ -123,7 +142,10 @@ describe('names and walks', () => {
   test('a file name that is not UTF-8 is skipped, never written as U+FFFD', async () => {
     const dir = project({ 'main.c': '#include <stdio.h>\nint main(void){return 0;}\n' });
     // Latin-1 "é": not UTF-8. The program file itself has such a name.
-    writeFileSync(Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.c')]), 'int main(void){return 0;}\n');
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.c')]),
+      'int main(void){return 0;}\n',
+    );
     const g = await generate(dir);
     expect(g.files[0]!.content).not.toContain('\ufffd');
     expect(g.plan.warnings.join('\n')).toMatch(/not UTF-8/);
@@ -131,7 +153,8 @@ describe('names and walks', () => {
 
   test('many empty folders: the walk stops early and says so, in seconds', async () => {
     const dir = goProject();
-    for (let i = 0; i < 220; i++) for (let j = 0; j < 100; j++) mkdirSync(join(dir, `d${i}`, `e${j}`), { recursive: true });
+    for (let i = 0; i < 220; i++)
+      for (let j = 0; j < 100; j++) mkdirSync(join(dir, `d${i}`, `e${j}`), { recursive: true });
     const start = Date.now();
     const g = await generate(dir);
     expect(Date.now() - start).toBeLessThan(10_000);
@@ -140,15 +163,29 @@ describe('names and walks', () => {
 });
 
 describe('template overrides that would never finish', () => {
-  const withOverrides = (files: Record<string, string>) => goProject(Object.fromEntries(Object.entries(files).map(([k, v]) => [`.slim-dockerfile/${k}`, v])));
+  const withOverrides = (files: Record<string, string>) =>
+    goProject(Object.fromEntries(Object.entries(files).map(([k, v]) => [`.slim-dockerfile/${k}`, v])));
 
   test.each([
     ['calls itself', { 'run/scratch.hbs': 'FROM scratch\n{{> run/scratch }}\n' }],
-    ['a circle through a built-in name', { 'run/scratch.hbs': '{{> run/_tail }}', 'run/_tail.hbs': '{{> run/scratch }}' }],
-    ['a circle through three', { 'run/scratch.hbs': '{{> run/_user }}', 'run/_user.hbs': '{{> run/_tail }}', 'run/_tail.hbs': '{{> run/scratch }}' }],
+    [
+      'a circle through a built-in name',
+      { 'run/scratch.hbs': '{{> run/_tail }}', 'run/_tail.hbs': '{{> run/scratch }}' },
+    ],
+    [
+      'a circle through three',
+      {
+        'run/scratch.hbs': '{{> run/_user }}',
+        'run/_user.hbs': '{{> run/_tail }}',
+        'run/_tail.hbs': '{{> run/scratch }}',
+      },
+    ],
   ])('an override that %s is refused, at once', async (_what, files) => {
     const dir = withOverrides(files);
-    await expect(generate(dir, { runtime: 'scratch' })).rejects.toMatchObject({ code: 'E_UNREADABLE', message: expect.stringContaining('call each other in a circle') });
+    await expect(generate(dir, { runtime: 'scratch' })).rejects.toMatchObject({
+      code: 'E_UNREADABLE',
+      message: expect.stringContaining('call each other in a circle'),
+    });
   });
 
   test.each([
@@ -156,40 +193,51 @@ describe('template overrides that would never finish', () => {
     ['an inline partial', '{{#*inline "x"}}{{> x}}{{/inline}}{{> x}}'],
     ['@partial-block', '{{> @partial-block }}'],
   ])('%s is refused', async (_what, text) => {
-    await expect(generate(withOverrides({ 'run/scratch.hbs': text }), { runtime: 'scratch' })).rejects.toMatchObject({ code: 'E_UNREADABLE' });
+    await expect(generate(withOverrides({ 'run/scratch.hbs': text }), { runtime: 'scratch' })).rejects.toMatchObject({
+      code: 'E_UNREADABLE',
+    });
   });
 
   test('a fan-out chain within the depth is stopped by the render budget, in seconds', async () => {
     // Each level calls the next ten times, and the last loops over the decisions four deep: millions of iterations if nothing stopped it.
     const dir = withOverrides({
-      'run/scratch.hbs': '{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}',
-      'run/_user.hbs': '{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}',
-      'build/_rootfs.hbs': '{{#each @root.decisions}}{{#each @root.decisions}}{{#each @root.decisions}}{{#each @root.decisions}}{{topic}}{{/each}}{{/each}}{{/each}}{{/each}}',
+      'run/scratch.hbs':
+        '{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}{{> run/_user }}',
+      'run/_user.hbs':
+        '{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}{{> build/_rootfs }}',
+      'build/_rootfs.hbs':
+        '{{#each @root.decisions}}{{#each @root.decisions}}{{#each @root.decisions}}{{#each @root.decisions}}{{topic}}{{/each}}{{/each}}{{/each}}{{/each}}',
     });
     const start = Date.now();
-    const e = await generate(dir, { runtime: "scratch" }).then(() => undefined, (x: unknown) => x as Error & { code?: string });
-    expect(e?.message).toContain("render too much");
+    const e = await generate(dir, { runtime: 'scratch' }).then(
+      () => undefined,
+      (x: unknown) => x as Error & { code?: string },
+    );
+    expect(e?.message).toContain('render too much');
     expect(Date.now() - start).toBeLessThan(10_000);
   });
 });
 
 describe('--compose and a compose file the project has', () => {
-  test.each(['compose.yml', 'docker-compose.yml', 'docker-compose.yaml'])('%s is the file updated (a conflict without --force), never a second one beside it', async (name) => {
-    const dir = goProject({ [name]: 'services:\n  mine:\n    image: mine\n' });
-    const r = await cli([dir, '--yes', '--compose']);
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(name);
-    expect(existsSync(join(dir, 'compose.yaml')) && name !== 'compose.yaml').toBe(false);
-    expect(readFileSync(join(dir, name), 'utf8')).toContain('mine');
-    const f = await cli([dir, '--yes', '--compose', '--force']);
-    expect(f.exitCode).toBe(0);
-    expect(readFileSync(join(dir, `${name}.bak`), 'utf8')).toContain('image: mine');
-    expect(existsSync(join(dir, 'compose.yaml'))).toBe(false);
-  });
+  test.each(['compose.yml', 'docker-compose.yml', 'docker-compose.yaml'])(
+    '%s is the file updated (a conflict without --force), never a second one beside it',
+    async (name) => {
+      const dir = goProject({ [name]: 'services:\n  mine:\n    image: mine\n' });
+      const r = await cli([dir, '--yes', '--compose']);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain(name);
+      expect(existsSync(join(dir, 'compose.yaml')) && name !== 'compose.yaml').toBe(false);
+      expect(readFileSync(join(dir, name), 'utf8')).toContain('mine');
+      const f = await cli([dir, '--yes', '--compose', '--force']);
+      expect(f.exitCode).toBe(0);
+      expect(readFileSync(join(dir, `${name}.bak`), 'utf8')).toContain('image: mine');
+      expect(existsSync(join(dir, 'compose.yaml'))).toBe(false);
+    },
+  );
 });
 
 describe('no generated .dockerignore line excludes a path the build needs', () => {
-  test('Docker\'s matching: anchored at the root, a folder excludes what it holds, the last matching line wins', () => {
+  test("Docker's matching: anchored at the root, a folder excludes what it holds, the last matching line wins", () => {
     expect(excluded(['*.log'], 'app.log')).toBe(true);
     expect(excluded(['*.log'], 'logs/app.log')).toBe(false);
     expect(excluded(['**/.DS_Store'], 'a/b/.DS_Store')).toBe(true);
@@ -202,9 +250,14 @@ describe('no generated .dockerignore line excludes a path the build needs', () =
 
   test('a kept path that a line excludes is re-included after every line, its glob characters escaped', () => {
     const warnings: string[] = [];
-    const lines = dockerignoreLines(['tests/', 'examples/', '*.md'], ['examples/demo.rs', 'tests/[x]/a?.txt', 'README.md', 'src/main.rs', 'Cargo.toml'], warnings);
+    const lines = dockerignoreLines(
+      ['tests/', 'examples/', '*.md'],
+      ['examples/demo.rs', 'tests/[x]/a?.txt', 'README.md', 'src/main.rs', 'Cargo.toml'],
+      warnings,
+    );
     expect(lines.slice(-3)).toEqual(['!README.md', '!examples/demo.rs', '!tests/\\[x\\]/a\\?.txt']);
-    for (const p of ['examples/demo.rs', 'tests/[x]/a?.txt', 'README.md', 'src/main.rs']) expect(excluded(lines, p)).toBe(false);
+    for (const p of ['examples/demo.rs', 'tests/[x]/a?.txt', 'README.md', 'src/main.rs'])
+      expect(excluded(lines, p)).toBe(false);
     expect(excluded(lines, 'examples/other.rs')).toBe(true);
     expect(warnings).toEqual([]);
   });

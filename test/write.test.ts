@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { writeFiles } from '../src/write.js';
 import { project } from './helpers.js';
 
-const FILES = [{ name: 'Dockerfile' as const, content: 'FROM scratch\n' }, { name: '.dockerignore' as const, content: '.git\n' }];
+const FILES = [
+  { name: 'Dockerfile' as const, content: 'FROM scratch\n' },
+  { name: '.dockerignore' as const, content: '.git\n' },
+];
 
 describe('writing never loses a file', () => {
   test('new files are created, identical ones left alone', async () => {
@@ -15,7 +18,10 @@ describe('writing never loses a file', () => {
   });
   test('a different Dockerfile is a conflict: nothing at all is written', async () => {
     const dir = project({ Dockerfile: 'FROM mine\n' });
-    await expect(writeFiles(dir, FILES)).rejects.toMatchObject({ code: 'E_CONFLICT', hint: expect.stringContaining('--force') });
+    await expect(writeFiles(dir, FILES)).rejects.toMatchObject({
+      code: 'E_CONFLICT',
+      hint: expect.stringContaining('--force'),
+    });
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM mine\n');
     expect(existsSync(join(dir, '.dockerignore'))).toBe(false);
   });
@@ -39,7 +45,12 @@ describe('writing never loses a file', () => {
   test('a confirm callback decides per file and sees the diff', async () => {
     const dir = project({ Dockerfile: 'FROM mine\n', '.dockerignore': 'old\n' });
     const seen: string[] = [];
-    const r = await writeFiles(dir, FILES, { confirm: async (f) => { seen.push(f.diff!); return f.name === '.dockerignore'; } });
+    const r = await writeFiles(dir, FILES, {
+      confirm: async (f) => {
+        seen.push(f.diff!);
+        return f.name === '.dockerignore';
+      },
+    });
     expect(r.map((x) => x.result)).toEqual(['kept', 'overwritten']);
     expect(seen[0]).toContain('-FROM mine');
     expect(seen[0]).toContain('+FROM scratch');

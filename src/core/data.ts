@@ -9,7 +9,8 @@ export type { Libc } from './types.js';
 export const ROOT = ((): URL => {
   for (const up of ['../', '../../', '../../../']) {
     const candidate = new URL(up, import.meta.url);
-    if (existsSync(new URL('data/languages.json', candidate)) && existsSync(new URL('templates/', candidate))) return candidate;
+    if (existsSync(new URL('data/languages.json', candidate)) && existsSync(new URL('templates/', candidate)))
+      return candidate;
   }
   throw new Error('create-slim-dockerfile: its data/ and templates/ folders are missing beside the package');
 })();

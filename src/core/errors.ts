@@ -42,7 +42,10 @@ export function isUserError(e: unknown): e is UserError {
 const FS_FIXES: Record<string, [string, string]> = {
   EACCES: ['permission denied', 'Run it as a user who may write there, or fix the permissions.'],
   EPERM: ['operation not permitted', 'Run it as a user who may write there, or fix the permissions.'],
-  EROFS: ['the file system is read-only', 'Run it on a writable copy of the project, or print the files with --stdout.'],
+  EROFS: [
+    'the file system is read-only',
+    'Run it on a writable copy of the project, or print the files with --stdout.',
+  ],
   ENOSPC: ['no space left on the device', 'Free some space and run it again.'],
   EDQUOT: ['disk quota exceeded', 'Free some space and run it again.'],
   EISDIR: ['it is a directory', 'Rename or remove that directory.'],

@@ -55,7 +55,8 @@ export function shellWord(value: string): string {
 /** C0 and C1 controls (NEL among them), DEL, and the Unicode line and paragraph separators. */
 const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** The same, plus zero-width and bidirectional formatting characters and the BOM. */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const UNPRINTABLE =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 export function hasLineBreakOrControl(value: string): boolean {
   return LINE_BREAK_OR_CONTROL.test(value);

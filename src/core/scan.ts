@@ -1,4 +1,14 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  type Stats,
+} from 'node:fs';
 import { join, sep } from 'node:path';
 import { UserError } from './errors.js';
 import { hasLineBreakOrControl, shown } from './quote.js';
@@ -21,10 +31,35 @@ import { hasLineBreakOrControl, shown } from './quote.js';
  * cannot be read is an exit-2 error naming it, never treated as absent.
  */
 export const SKIP_DIRS = new Set([
-  '.git', '.hg', '.svn', 'node_modules', 'vendor', 'third_party', 'target', 'build', 'dist', 'out',
-  '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.gradle', '.idea',
-  '.vscode', 'bin', 'obj', 'cmake-build-debug', 'cmake-build-release', '.cache', 'testdata',
-  '.terraform', 'coverage', '.next', '.nuxt',
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  'vendor',
+  'third_party',
+  'target',
+  'build',
+  'dist',
+  'out',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.tox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.gradle',
+  '.idea',
+  '.vscode',
+  'bin',
+  'obj',
+  'cmake-build-debug',
+  'cmake-build-release',
+  '.cache',
+  'testdata',
+  '.terraform',
+  'coverage',
+  '.next',
+  '.nuxt',
 ]);
 
 /**
@@ -33,7 +68,8 @@ export const SKIP_DIRS = new Set([
  * built, but what they link is their business). Their files never count as evidence of a
  * language, a library, a need or a program.
  */
-const NOT_BUILT = /^(tests?|testing|test_?data|unittests?|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|bench|benches|benchmarks?|win32|win64|windows|msvc|vs20\d\d|vcproj|osx|macos|macosx|darwin|ios|android|freebsd|openbsd|netbsd|haiku|wasm|emscripten|deps|external|externals|extern|3rdparty|thirdparty|third-party)$/i;
+const NOT_BUILT =
+  /^(tests?|testing|test_?data|unittests?|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|bench|benches|benchmarks?|win32|win64|windows|msvc|vs20\d\d|vcproj|osx|macos|macosx|darwin|ios|android|freebsd|openbsd|netbsd|haiku|wasm|emscripten|deps|external|externals|extern|3rdparty|thirdparty|third-party)$/i;
 
 /** Whether a file is part of what gets built (not under tests/, examples/, win32/, ...). */
 export function isBuilt(rel: string): boolean {
@@ -86,7 +122,15 @@ export interface Scan {
 }
 
 const kindOf = (st: Stats): string =>
-  st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
+  st.isDirectory()
+    ? 'a directory'
+    : st.isFIFO()
+      ? 'a FIFO (named pipe)'
+      : st.isCharacterDevice() || st.isBlockDevice()
+        ? 'a device'
+        : st.isSocket()
+          ? 'a socket'
+          : 'not a regular file';
 
 function inside(realRoot: string, real: string): boolean {
   return real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
@@ -96,7 +140,11 @@ function inside(realRoot: string, real: string): boolean {
  * Reads at most `cap` bytes of a regular file without following a final symbolic link and
  * without blocking on a FIFO; returns the text or the problem.
  */
-export function readBounded(abs: string, cap: number, raw = false): { text: string } | { problem: Problem; missing?: true } {
+export function readBounded(
+  abs: string,
+  cap: number,
+  raw = false,
+): { text: string } | { problem: Problem; missing?: true } {
   let fd: number;
   try {
     fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -110,7 +158,8 @@ export function readBounded(abs: string, cap: number, raw = false): { text: stri
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { problem: `is ${kindOf(st)}` };
-    if (st.size > cap) return { problem: `is larger than ${cap >= 1024 * 1024 ? `${cap / 1024 / 1024} MiB` : `${cap} bytes`}` };
+    if (st.size > cap)
+      return { problem: `is larger than ${cap >= 1024 * 1024 ? `${cap / 1024 / 1024} MiB` : `${cap} bytes`}` };
     // The size may change under us: never read more than cap + 1 bytes.
     const buf = Buffer.alloc(Math.min(cap + 1, Math.max(st.size, 0) + 1));
     let got = 0;
@@ -143,7 +192,9 @@ export function scanProject(root: string): Scan {
   /** Entries that exist but are not readable regular files inside the project. */
   const odd = new Map<string, Problem>();
   const notes: string[] = [];
-  const note = (text: string) => { if (!notes.includes(text)) notes.push(text); };
+  const note = (text: string) => {
+    if (!notes.includes(text)) notes.push(text);
+  };
   const skippedNames: string[] = [];
   const outside: string[] = [];
   let truncated = false;
@@ -152,7 +203,10 @@ export function scanProject(root: string): Scan {
   const queue: { abs: string; rel: string; depth: number }[] = [{ abs: realRoot, rel: '', depth: 0 }];
   for (let head = 0; head < queue.length && !truncated; head++) {
     const { abs, rel, depth } = queue[head]!;
-    if (head >= LIMITS.dirs) { truncated = true; break; }
+    if (head >= LIMITS.dirs) {
+      truncated = true;
+      break;
+    }
     let raw;
     try {
       // Names as bytes: one that is not UTF-8 would otherwise turn into U+FFFD, a name that is not on disk.
@@ -161,12 +215,22 @@ export function scanProject(root: string): Scan {
       if (rel) note(`${shown(rel)} could not be listed; its files were not read.`);
       continue;
     }
-    const entries = raw.map((e) => ({ e, name: e.name.toString('utf8'), utf8: Buffer.from(e.name.toString('utf8'), 'utf8').equals(e.name) }));
+    const entries = raw.map((e) => ({
+      e,
+      name: e.name.toString('utf8'),
+      utf8: Buffer.from(e.name.toString('utf8'), 'utf8').equals(e.name),
+    }));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const { e, name, utf8 } of entries) {
-      if (paths.size >= LIMITS.files) { truncated = true; break; }
+      if (paths.size >= LIMITS.files) {
+        truncated = true;
+        break;
+      }
       const r = rel ? `${rel}/${name}` : name;
-      if (!utf8 || hasLineBreakOrControl(name)) { skippedNames.push(r); continue; }
+      if (!utf8 || hasLineBreakOrControl(name)) {
+        skippedNames.push(r);
+        continue;
+      }
       const full = join(abs, name);
       if (e.isDirectory()) {
         if (depth < LIMITS.depth && !SKIP_DIRS.has(name)) queue.push({ abs: full, rel: r, depth: depth + 1 });
@@ -186,18 +250,41 @@ export function scanProject(root: string): Scan {
           continue;
         }
         let st: Stats;
-        try { st = lstatSync(real); } catch { continue; }
+        try {
+          st = lstatSync(real);
+        } catch {
+          continue;
+        }
         // Links to folders are not followed (no loops); links to files inside are files.
         if (st.isFile()) paths.set(r, real);
         else if (!st.isDirectory()) odd.set(r, `is a symbolic link to ${kindOf(st)}`);
       } else {
-        try { odd.set(r, `is ${kindOf(lstatSync(full))}`); } catch { /* gone */ }
+        try {
+          odd.set(r, `is ${kindOf(lstatSync(full))}`);
+        } catch {
+          /* gone */
+        }
       }
     }
   }
-  if (outside.length) notes.push(`Ignored ${outside.length} symbolic link${outside.length > 1 ? 's' : ''} that leave${outside.length > 1 ? '' : 's'} the project (${outside.slice(0, 3).map((n) => shown(n)).join(', ')}): nothing outside it is read.`);
-  if (skippedNames.length) notes.push(`Skipped ${skippedNames.length} file name${skippedNames.length > 1 ? 's' : ''} with line breaks, control characters or bytes that are not UTF-8 (${skippedNames.slice(0, 3).map((n) => shown(n)).join(', ')}): such names cannot be written into a Dockerfile.`);
-  if (truncated) notes.push(`The project has more than ${LIMITS.files.toLocaleString('en')} files or ${LIMITS.dirs.toLocaleString('en')} folders: the scan stopped early (shallow folders first), so deeper files were not used as evidence.`);
+  if (outside.length)
+    notes.push(
+      `Ignored ${outside.length} symbolic link${outside.length > 1 ? 's' : ''} that leave${outside.length > 1 ? '' : 's'} the project (${outside
+        .slice(0, 3)
+        .map((n) => shown(n))
+        .join(', ')}): nothing outside it is read.`,
+    );
+  if (skippedNames.length)
+    notes.push(
+      `Skipped ${skippedNames.length} file name${skippedNames.length > 1 ? 's' : ''} with line breaks, control characters or bytes that are not UTF-8 (${skippedNames
+        .slice(0, 3)
+        .map((n) => shown(n))
+        .join(', ')}): such names cannot be written into a Dockerfile.`,
+    );
+  if (truncated)
+    notes.push(
+      `The project has more than ${LIMITS.files.toLocaleString('en')} files or ${LIMITS.dirs.toLocaleString('en')} folders: the scan stopped early (shallow folders first), so deeper files were not used as evidence.`,
+    );
 
   const files = [...paths.keys()].sort();
   let budget = LIMITS.totalBytes;
@@ -209,7 +296,8 @@ export function scanProject(root: string): Scan {
     if (known) return known;
     const problem = odd.get(rel);
     if (problem) return { problem };
-    if (rel.split('/').some((p) => p === '..' || p === '') || rel.startsWith('/')) return { problem: 'is not inside the project' };
+    if (rel.split('/').some((p) => p === '..' || p === '') || rel.startsWith('/'))
+      return { problem: 'is not inside the project' };
     let real: string;
     try {
       real = realpathSync(join(realRoot, rel));
@@ -234,11 +322,18 @@ export function scanProject(root: string): Scan {
   };
 
   /** A file that decides the build: its text, undefined when absent, an exit-2 error when it cannot be read. */
-  const decisive = (rel: string, cap: number, got: { text: string } | { problem: Problem; missing?: true }): string | undefined => {
+  const decisive = (
+    rel: string,
+    cap: number,
+    got: { text: string } | { problem: Problem; missing?: true },
+  ): string | undefined => {
     if ('text' in got) return got.text;
     if (got.missing) return undefined;
-    throw new UserError('E_UNREADABLE', `${shown(rel)} ${got.problem}, and it decides how the project is built.`,
-      `Make ${shown(rel)} a regular file inside the project that can be read (and under ${cap >= 1024 * 1024 ? `${cap / 1024 / 1024} MiB` : `${cap} bytes`}), or remove it.`);
+    throw new UserError(
+      'E_UNREADABLE',
+      `${shown(rel)} ${got.problem}, and it decides how the project is built.`,
+      `Make ${shown(rel)} a regular file inside the project that can be read (and under ${cap >= 1024 * 1024 ? `${cap / 1024 / 1024} MiB` : `${cap} bytes`}), or remove it.`,
+    );
   };
 
   return {
@@ -251,7 +346,10 @@ export function scanProject(root: string): Scan {
       const got = load(rel, cap);
       if ('text' in got) return got.text;
       if (got.missing || outside.includes(rel)) return undefined;
-      if (got.problem.includes('budget')) note(`The scan stopped reading files after ${LIMITS.totalBytes / 1024 / 1024} MiB; later files were not used as evidence.`);
+      if (got.problem.includes('budget'))
+        note(
+          `The scan stopped reading files after ${LIMITS.totalBytes / 1024 / 1024} MiB; later files were not used as evidence.`,
+        );
       else note(`Skipped ${shown(rel)}: it ${got.problem}.`);
       return undefined;
     },
@@ -268,7 +366,8 @@ export function scanProject(root: string): Scan {
       try {
         if (!lstatSync(where).isDirectory()) return undefined;
         // The same names the walk accepts: UTF-8, without line breaks or control characters.
-        return readdirSync(where, { encoding: 'buffer' }).slice(0, LIMITS.files)
+        return readdirSync(where, { encoding: 'buffer' })
+          .slice(0, LIMITS.files)
           .map((b) => ({ b, name: b.toString('utf8') }))
           .filter(({ b, name }) => Buffer.from(name, 'utf8').equals(b) && !hasLineBreakOrControl(name))
           .map(({ name }) => name);

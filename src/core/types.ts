@@ -6,7 +6,6 @@ export type LangId = (typeof LANGS)[number];
 export const RUNTIMES = ['scratch', 'alpine', 'busybox-glibc', 'slim', 'distroless', 'jre'] as const;
 export type RuntimeId = (typeof RUNTIMES)[number];
 
-
 /** Runtime targets a language refuses outright, with the reason (a JVM on scratch): as --explain and the error show it. */
 export type Refusals = Partial<Record<RuntimeId, { reason: string; short: string; fix: string }>>;
 

@@ -29,5 +29,5 @@ export interface LanguageData {
   trixieFrom?: string;
 }
 
-export const LANGUAGE_DATA = loadData<Record<'go' | 'c' | 'rust' | 'java' | 'python' | 'node' | 'ruby', LanguageData>>('languages.json');
-
+export const LANGUAGE_DATA =
+  loadData<Record<'go' | 'c' | 'rust' | 'java' | 'python' | 'node' | 'ruby', LanguageData>>('languages.json');

@@ -30,14 +30,22 @@ export function pickEntry(
   if (flag !== undefined) {
     const want = flag.replace(/^\.\//, '').replace(/\/$/, '') || '.';
     const hit = entries.find((e) => e.value === want || nameOf(e) === want);
-    if (!hit) throw new UserError('E_NO_ENTRY', `--entry "${shown(flag)}" matches no program here. Found: ${list || 'none'}.`, entries.length ? `Pass one of: ${listed(entries.map(nameOf))}.` : 'Check the name of the program the build makes.');
+    if (!hit)
+      throw new UserError(
+        'E_NO_ENTRY',
+        `--entry "${shown(flag)}" matches no program here. Found: ${list || 'none'}.`,
+        entries.length
+          ? `Pass one of: ${listed(entries.map(nameOf))}.`
+          : 'Check the name of the program the build makes.',
+      );
     return { value: hit.value, source: flagSource };
   }
   const first = entries[0];
   if (!first) throw new UserError('E_NO_ENTRY', 'No program to build was found.', 'Pass --entry.');
   if (entries.length === 1) return { value: first.value, source: first.source ?? 'the only program' };
   const named = entries.find((e) => nameOf(e) === preferred);
-  if (named) return { value: named.value, source: `${entries.length} programs (${list}); this one is named like the project` };
+  if (named)
+    return { value: named.value, source: `${entries.length} programs (${list}); this one is named like the project` };
   warnings.push(`Several programs found (${list}); building ${nameOf(first)}. Pass --entry to choose another.`);
   return { value: first.value, source: `first of ${entries.length} programs (${list})` };
 }
@@ -51,10 +59,13 @@ export type PortPattern = RegExp | { re: RegExp; name: RegExp; nameGroup?: numbe
 /** The first listening port found by `patterns` (in order of trust) in `files`. */
 export function findPort(scan: Scan, files: string[], patterns: PortPattern[]): Fact<number> | undefined {
   for (const p of patterns) {
-    const re = p instanceof RegExp ? new RegExp(p.source, p.flags.replace('g', '') + 'g') : new RegExp(p.re.source, p.re.flags.replace('g', '') + 'g');
+    const re =
+      p instanceof RegExp
+        ? new RegExp(p.source, p.flags.replace('g', '') + 'g')
+        : new RegExp(p.re.source, p.re.flags.replace('g', '') + 'g');
     for (const f of files) {
       for (const m of (scan.read(f) ?? '').matchAll(re)) {
-        const nameGroup = p instanceof RegExp ? 0 : p.nameGroup ?? 1;
+        const nameGroup = p instanceof RegExp ? 0 : (p.nameGroup ?? 1);
         if (!(p instanceof RegExp) && !p.name.test(m[nameGroup] ?? '')) continue;
         const port = Number(m.slice(1).find((g, i) => g !== undefined && i + 1 !== nameGroup));
         if (port > 0 && port < 65536) return { value: port, source: `${f}: ${shown(m[0].replace(/\s+/g, ' '))}` };
@@ -79,7 +90,10 @@ export function binaryIgnore(root: string, name: string): string[] {
 
 /** Names for a message: the first ten, then how many more. */
 export function listed(names: string[], max = 10): string {
-  const head = names.slice(0, max).map((n) => shown(n)).join(', ');
+  const head = names
+    .slice(0, max)
+    .map((n) => shown(n))
+    .join(', ');
   return names.length > max ? `${head} and ${names.length - max} more` : head;
 }
 
@@ -99,7 +113,12 @@ export function missingSubmodules(scan: Scan, buildTexts: string[], warnings: st
     if (entries === undefined || entries.length > 0) continue;
     const used = buildTexts.some((t) => t.includes(path));
     const message = `the git submodule ${shown(path)} (.gitmodules) is empty${used ? ', and the build files use it' : ''}: run git submodule update --init --recursive before building; a Docker build sees only what is checked out and cannot fetch it.`;
-    if (used) throw new UserError('E_MISSING', `${message[0]!.toUpperCase()}${message.slice(1)}`, 'Run git submodule update --init --recursive, then run this again.');
+    if (used)
+      throw new UserError(
+        'E_MISSING',
+        `${message[0]!.toUpperCase()}${message.slice(1)}`,
+        'Run git submodule update --init --recursive, then run this again.',
+      );
     warnings.push(message[0]!.toUpperCase() + message.slice(1));
   }
 }
@@ -122,11 +141,16 @@ export function serverCommand(scan: Scan, name: string): { args: string[]; sourc
     const m = /^[ \t]*(CMD|ENTRYPOINT)[ \t]+(\[.{0,400}\])[ \t]*$/.exec(line);
     if (!m) continue;
     let args: unknown;
-    try { args = JSON.parse(m[2]!); } catch { continue; }
+    try {
+      args = JSON.parse(m[2]!);
+    } catch {
+      continue;
+    }
     if (!Array.isArray(args)) continue;
     const words = args.map(String);
     const at = m[1] === 'CMD' ? 0 : words.findIndex((w) => w === name || w.endsWith(`/${name}`)) + 1;
-    if (at >= 0 && word(words[at])) return { args: [words[at]!], source: `the project's Dockerfile: ${shown(line.trim())}` };
+    if (at >= 0 && word(words[at]))
+      return { args: [words[at]!], source: `the project's Dockerfile: ${shown(line.trim())}` };
   }
   for (const readme of ['README.md', 'README', 'readme.md', 'README.rst']) {
     for (const line of (scan.read(readme, 256 * 1024) ?? '').split('\n')) {
@@ -152,7 +176,8 @@ export function portFromDockerfile(scan: Scan): Fact<number> | undefined {
  * Programs that are rarely the one to ship when a project has several: tests, fuzzers,
  * benchmarks, generators, docs tools, examples, and clients or control tools beside a server.
  */
-const HELPER_PROGRAM = /(^|[-_.])(tests?|unittests?|fuzz\w*|bench\w*|gen|generate|gen-docs|docs?|examples?|demo|mock\w*|debug|ctl|ctrl|check\w*|client|cli|tool|tools|lint|migrate|xtask|bootstrap)([-_.]|$)/i;
+const HELPER_PROGRAM =
+  /(^|[-_.])(tests?|unittests?|fuzz\w*|bench\w*|gen|generate|gen-docs|docs?|examples?|demo|mock\w*|debug|ctl|ctrl|check\w*|client|cli|tool|tools|lint|migrate|xtask|bootstrap)([-_.]|$)/i;
 
 /** Orders programs so that helpers (tests, generators, clients) come after the rest, keeping the order otherwise. */
 export function helpersLast<T>(items: T[], nameOf: (t: T) => string): T[] {
@@ -167,7 +192,10 @@ export function normalizeRel(rel: string): string | undefined {
   const out: string[] = [];
   for (const part of rel.split('/')) {
     if (part === '' || part === '.') continue;
-    if (part === '..') { if (!out.length) return undefined; out.pop(); } else out.push(part);
+    if (part === '..') {
+      if (!out.length) return undefined;
+      out.pop();
+    } else out.push(part);
   }
   return out.length ? out.join('/') : '.';
 }
@@ -177,7 +205,10 @@ export const SHELL_SYNTAX = /[;&|<>`$()'"\\]/;
 
 /** The command of a Procfile's `web:` line, if there is one. */
 export function procfileWeb(scan: Scan): string | undefined {
-  return (scan.read('Procfile', 64 * 1024) ?? '').split('\n').map((l) => /^web:\s*(.{1,400})$/.exec(l.trim())?.[1]).find((x) => x);
+  return (scan.read('Procfile', 64 * 1024) ?? '')
+    .split('\n')
+    .map((l) => /^web:\s*(.{1,400})$/.exec(l.trim())?.[1])
+    .find((x) => x);
 }
 
 /**
@@ -185,7 +216,10 @@ export function procfileWeb(scan: Scan): string | undefined {
  * one dash, trimmed to letters and digits at both ends (`+` kept where the language allows it).
  */
 export function plainName(raw: string, what: string, from: string, keepPlus = false): string {
-  const dashed = raw.slice(0, 400).toLowerCase().replace(keepPlus ? /[^a-z0-9._+-]+/g : /[^a-z0-9._-]+/g, '-');
+  const dashed = raw
+    .slice(0, 400)
+    .toLowerCase()
+    .replace(keepPlus ? /[^a-z0-9._+-]+/g : /[^a-z0-9._-]+/g, '-');
   // Trimmed by index, not by a pattern anchored at the end (which would retry at every position).
   const alnum = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
   let start = 0;

@@ -60,7 +60,11 @@ function literal(path: string): string {
 const WRITABLE = /^(?![#!\s])[^\\\n]{1,400}(?<!\s)$/u;
 
 /** Every line: the common ones, the language's, and a `!path` re-include for every kept path that a line would exclude. */
-export function dockerignoreLines(languageLines: readonly string[], keep: readonly string[], warnings: string[]): string[] {
+export function dockerignoreLines(
+  languageLines: readonly string[],
+  keep: readonly string[],
+  warnings: string[],
+): string[] {
   // A language may repeat a common line to order it before its own exception (.env.* before !.env.example).
   const all = [...COMMON_IGNORE, ...new Set(languageLines)];
   const back: string[] = [];
@@ -69,7 +73,9 @@ export function dockerignoreLines(languageLines: readonly string[], keep: readon
     if (!rel || rel === '.' || rel.split('/').includes('..')) continue;
     if (!excluded(all, rel)) continue;
     if (!WRITABLE.test(rel)) {
-      warnings.push(`The build needs ${rel.length > 60 ? `${rel.slice(0, 59)}…` : rel}, which a .dockerignore line excludes, and its name cannot be written as a .dockerignore exception: rename it, or edit .dockerignore.`);
+      warnings.push(
+        `The build needs ${rel.length > 60 ? `${rel.slice(0, 59)}…` : rel}, which a .dockerignore line excludes, and its name cannot be written as a .dockerignore exception: rename it, or edit .dockerignore.`,
+      );
       continue;
     }
     back.push(`!${literal(rel)}`);

@@ -94,9 +94,11 @@ export interface PlanOptions {
 }
 
 export function runtimeOptions(placements: (Placement | Refusal)[]): RuntimeOption[] {
-  return placements.map((p) => p.ok
-    ? { runtime: p.runtime, ok: true, image: p.image.image, baseMB: p.image.sizeMB }
-    : { runtime: p.runtime, ok: false, reason: p.reason, short: p.short, fix: p.fix });
+  return placements.map((p) =>
+    p.ok
+      ? { runtime: p.runtime, ok: true, image: p.image.image, baseMB: p.image.sizeMB }
+      : { runtime: p.runtime, ok: false, reason: p.reason, short: p.short, fix: p.fix },
+  );
 }
 
 /**
@@ -113,8 +115,11 @@ export function preferred(options: RuntimeOption[], lang: LangId): RuntimeOption
 const VERSION_SLOT = /\{[a-z]+\}/;
 
 export function placementsFor(resolved: Resolved): (Placement | Refusal)[] {
-  return placeAll(resolved.strategies, resolved.builderGlibc, resolved.lang, resolved.refusals)
-    .map((p) => (p.ok && VERSION_SLOT.test(p.image.image) ? { ...p, image: { ...p.image, image: p.image.image.replace(VERSION_SLOT, resolved.version.value) } } : p));
+  return placeAll(resolved.strategies, resolved.builderGlibc, resolved.lang, resolved.refusals).map((p) =>
+    p.ok && VERSION_SLOT.test(p.image.image)
+      ? { ...p, image: { ...p.image, image: p.image.image.replace(VERSION_SLOT, resolved.version.value) } }
+      : p,
+  );
 }
 
 export function makePlan(language: Language, detection: Detection, resolved: Resolved, opts: PlanOptions = {}): Plan {
@@ -128,16 +133,33 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
   let placement: Placement;
   if (opts.runtime) {
     const p = placements.find((x) => x.runtime === opts.runtime);
-    if (!p) throw new UserError('E_REFUSED', `${opts.runtime} cannot run this program: it is a runtime for Java programs, and this is a ${resolved.lang} program.`, `Choose one of: ${allowed.join(', ') || '(none)'} (--runtime).`);
+    if (!p)
+      throw new UserError(
+        'E_REFUSED',
+        `${opts.runtime} cannot run this program: it is a runtime for Java programs, and this is a ${resolved.lang} program.`,
+        `Choose one of: ${allowed.join(', ') || '(none)'} (--runtime).`,
+      );
     if (!p.ok) {
-      throw new UserError('E_REFUSED', `${opts.runtime} cannot run this program: ${p.reason}.`,
-        `${p.fix[0]!.toUpperCase()}${p.fix.slice(1)}; or choose one of: ${allowed.join(', ') || '(none)'} (--runtime).`);
+      throw new UserError(
+        'E_REFUSED',
+        `${opts.runtime} cannot run this program: ${p.reason}.`,
+        `${p.fix[0]!.toUpperCase()}${p.fix.slice(1)}; or choose one of: ${allowed.join(', ') || '(none)'} (--runtime).`,
+      );
     }
     placement = p;
-    decisions.push({ topic: 'Runtime', choice: `${p.runtime} (${p.image.image})`, because: opts.runtimeSource ?? '--runtime' });
+    decisions.push({
+      topic: 'Runtime',
+      choice: `${p.runtime} (${p.image.image})`,
+      because: opts.runtimeSource ?? '--runtime',
+    });
   } else {
     const best = preferred(options, resolved.lang);
-    if (!best) throw new UserError('E_REFUSED', 'No runtime target can run this program.', options.map((o) => `${o.runtime}: ${o.reason}`).join('; '));
+    if (!best)
+      throw new UserError(
+        'E_REFUSED',
+        'No runtime target can run this program.',
+        options.map((o) => `${o.runtime}: ${o.reason}`).join('; '),
+      );
     placement = placements.find((x) => x.runtime === best.runtime) as Placement;
     const refused = options.filter((o) => !o.ok).map((o) => o.runtime);
     decisions.push({
@@ -146,31 +168,80 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
       because: `the first of ${resolved.lang}'s runtimes, in its order of preference, that runs it (${best.baseMB} MB base)${refused.length ? `; not ${refused.join(', ')}: see --explain` : ''}`,
     });
   }
-  for (const o of options.filter((x) => !x.ok)) decisions.push({ topic: `Not ${o.runtime}`, choice: 'refused', because: o.reason! });
+  for (const o of options.filter((x) => !x.ok))
+    decisions.push({ topic: `Not ${o.runtime}`, choice: 'refused', because: o.reason! });
 
   const { image, strategy } = placement;
   const libraries = image.provides.filter((p) => !NOT_LIBRARIES.has(p));
-  decisions.push({ topic: 'Linking', choice: strategy.summary, because: `${placement.runtime} provides ${libraries.join(', ') || 'no libraries'}` });
-  if (placement.install.length) decisions.push({ topic: 'Packages', choice: placement.install.join(', '), because: `the program needs them and ${placement.runtime} can install them` });
+  decisions.push({
+    topic: 'Linking',
+    choice: strategy.summary,
+    because: `${placement.runtime} provides ${libraries.join(', ') || 'no libraries'}`,
+  });
+  if (placement.install.length)
+    decisions.push({
+      topic: 'Packages',
+      choice: placement.install.join(', '),
+      because: `the program needs them and ${placement.runtime} can install them`,
+    });
   const build = language.build(resolved, strategy);
-  const copies: Copy[] = build.copies ? [...build.copies] : [{ from: 'build', src: build.artifact, dest: `/app/${resolved.name}`, why: 'the program' }];
+  const copies: Copy[] = build.copies
+    ? [...build.copies]
+    : [{ from: 'build', src: build.artifact, dest: `/app/${resolved.name}`, why: 'the program' }];
   const has = (r: string) => image.provides.includes(r);
   if (resolved.needs.certs && !has('ca-certificates')) {
-    copies.push({ from: 'build', src: '/etc/ssl/certs/ca-certificates.crt', dest: '/etc/ssl/certs/', why: `CA certificates: ${resolved.needs.certs}` });
+    copies.push({
+      from: 'build',
+      src: '/etc/ssl/certs/ca-certificates.crt',
+      dest: '/etc/ssl/certs/',
+      why: `CA certificates: ${resolved.needs.certs}`,
+    });
     decisions.push({ topic: 'CA certificates', choice: 'copied from the build stage', because: resolved.needs.certs });
   }
-  const rootfs = { passwd: !!resolved.needs.passwd && !has('passwd'), tmp: !!resolved.needs.tmp && !has('tmp'), workdir: !!resolved.needs.workdir };
+  const rootfs = {
+    passwd: !!resolved.needs.passwd && !has('passwd'),
+    tmp: !!resolved.needs.tmp && !has('tmp'),
+    workdir: !!resolved.needs.workdir,
+  };
   if (rootfs.workdir) {
     // Before the program is copied in, so that the folder itself is created with this owner.
-    copies.unshift({ from: 'build', src: '/rootfs-app', dest: '/app', why: `a working directory the program can write to: ${resolved.needs.workdir}`, chown: `${NONROOT.uid}:${NONROOT.gid}` });
-    decisions.push({ topic: 'Working directory', choice: `/app, owned by ${NONROOT.name}`, because: resolved.needs.workdir! });
+    copies.unshift({
+      from: 'build',
+      src: '/rootfs-app',
+      dest: '/app',
+      why: `a working directory the program can write to: ${resolved.needs.workdir}`,
+      chown: `${NONROOT.uid}:${NONROOT.gid}`,
+    });
+    decisions.push({
+      topic: 'Working directory',
+      choice: `/app, owned by ${NONROOT.name}`,
+      because: resolved.needs.workdir!,
+    });
   }
-  if (resolved.needs.command) decisions.push({ topic: 'Command', choice: resolved.needs.command.args.join(' '), because: resolved.needs.command.source });
-  if (resolved.needs.interactive) decisions.push({ topic: 'Terminal', choice: 'docker run -it', because: resolved.needs.interactive });
-  if (rootfs.passwd) decisions.push({ topic: 'Users', choice: `/etc/passwd and /etc/group with ${NONROOT.name} (${NONROOT.uid})`, because: resolved.needs.passwd! });
+  if (resolved.needs.command)
+    decisions.push({
+      topic: 'Command',
+      choice: resolved.needs.command.args.join(' '),
+      because: resolved.needs.command.source,
+    });
+  if (resolved.needs.interactive)
+    decisions.push({ topic: 'Terminal', choice: 'docker run -it', because: resolved.needs.interactive });
+  if (rootfs.passwd)
+    decisions.push({
+      topic: 'Users',
+      choice: `/etc/passwd and /etc/group with ${NONROOT.name} (${NONROOT.uid})`,
+      because: resolved.needs.passwd!,
+    });
   if (rootfs.tmp) decisions.push({ topic: '/tmp', choice: 'created (mode 1777)', because: resolved.needs.tmp! });
-  if (rootfs.passwd || rootfs.tmp) copies.push({ from: 'build', src: '/rootfs/', dest: '/', why: [rootfs.passwd && 'user database', rootfs.tmp && '/tmp'].filter(Boolean).join(' and ') });
-  if (resolved.port) decisions.push({ topic: 'Port', choice: String(resolved.port.value), because: resolved.port.source });
+  if (rootfs.passwd || rootfs.tmp)
+    copies.push({
+      from: 'build',
+      src: '/rootfs/',
+      dest: '/',
+      why: [rootfs.passwd && 'user database', rootfs.tmp && '/tmp'].filter(Boolean).join(' and '),
+    });
+  if (resolved.port)
+    decisions.push({ topic: 'Port', choice: String(resolved.port.value), because: resolved.port.source });
 
   return {
     schema: 1,
@@ -202,6 +273,13 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
     notes: resolved.notes ?? [],
     dockerignore: dockerignoreLines(resolved.ignore, resolved.keep ?? [], resolved.warnings),
     syntax: !!opts.syntax,
-    custom: { buildPackages: [], buildPm: /alpine/.test(build.image) ? 'apk' : 'apt', apk: [], instructions: [], answers: false, overrides: [] },
+    custom: {
+      buildPackages: [],
+      buildPm: /alpine/.test(build.image) ? 'apk' : 'apt',
+      apk: [],
+      instructions: [],
+      answers: false,
+      overrides: [],
+    },
   };
 }

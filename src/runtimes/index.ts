@@ -58,7 +58,13 @@ function installable(image: RuntimeImage, requirement: string): boolean {
  * of the target (smallest first), the image's preferred libc decides which strategy to try
  * first; the first strategy whose requirements the image meets wins.
  */
-export function place(runtime: RuntimeId, strategies: Strategy[], builderGlibc: string, lang?: LangId, refusals?: Refusals): Placement | Refusal {
+export function place(
+  runtime: RuntimeId,
+  strategies: Strategy[],
+  builderGlibc: string,
+  lang?: LangId,
+  refusals?: Refusals,
+): Placement | Refusal {
   const info = RUNTIME_DATA[runtime];
   const refused = refusals?.[runtime];
   if (refused) return { ok: false, runtime, ...refused };
@@ -89,6 +95,11 @@ export function place(runtime: RuntimeId, strategies: Strategy[], builderGlibc: 
 }
 
 /** Every runtime target of the language, placed or refused, in the fixed order of RUNTIMES. */
-export function placeAll(strategies: Strategy[], builderGlibc: string, lang: LangId = 'go', refusals?: Refusals): (Placement | Refusal)[] {
+export function placeAll(
+  strategies: Strategy[],
+  builderGlibc: string,
+  lang: LangId = 'go',
+  refusals?: Refusals,
+): (Placement | Refusal)[] {
   return runtimesFor(lang).map((r) => place(r, strategies, builderGlibc, lang, refusals));
 }

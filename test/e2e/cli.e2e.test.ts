@@ -12,7 +12,8 @@ import { engineStatus, loud, SKIP_ENV } from './engine.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'create-slim-dockerfile.js');
 const engine = await engineStatus();
-if (!engine.ok && process.env[SKIP_ENV] !== '1') throw new Error(loud(`No Docker engine: ${engine.why}. Set ${SKIP_ENV}=1 to skip knowingly.`));
+if (!engine.ok && process.env[SKIP_ENV] !== '1')
+  throw new Error(loud(`No Docker engine: ${engine.why}. Set ${SKIP_ENV}=1 to skip knowingly.`));
 
 function copyOf(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `csd-e2e-cli-${name}-`));
@@ -28,7 +29,10 @@ const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false })
     expect((await cli([dir, '--yes', '--static', 'glibc'])).exitCode).toBe(0);
     const tag = 'csd-e2e-rust-deps-cache';
     await buildImage(dir, { tag });
-    writeFileSync(join(dir, 'src', 'main.rs'), `${readFileSync(join(dir, 'src', 'main.rs'), 'utf8')}// changed ${Date.now()}\n`);
+    writeFileSync(
+      join(dir, 'src', 'main.rs'),
+      `${readFileSync(join(dir, 'src', 'main.rs'), 'utf8')}// changed ${Date.now()}\n`,
+    );
     const second = await buildImage(dir, { tag });
     const depsStep = second.cachedSteps.find((s) => /cargo build/.test(s) && !/touch/.test(s));
     expect(depsStep).toBeDefined();
@@ -38,28 +42,48 @@ const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false })
   }, 300_000);
 
   test('py-requirements-flask: after a source change the pip install step is CACHED; java-maven-hello: the Maven dependency step; node-express-npm: npm ci', async () => {
-    for (const [name, source, pattern] of [['py-requirements-flask', 'app.py', /pip install -r requirements.txt/], ['java-maven-hello', 'src/main/java/com/example/hello/App.java', /dependency:go-offline/], ['node-express-npm', 'server.js', /npm ci --omit=dev/]] as const) {
+    for (const [name, source, pattern] of [
+      ['py-requirements-flask', 'app.py', /pip install -r requirements.txt/],
+      ['java-maven-hello', 'src/main/java/com/example/hello/App.java', /dependency:go-offline/],
+      ['node-express-npm', 'server.js', /npm ci --omit=dev/],
+    ] as const) {
       const dir = exampleCopy(join(ROOT, 'examples', name), name, 'real');
       expect((await cli([dir, '--yes', '--runtime', 'slim'])).exitCode).toBe(0);
       const tag = `csd-e2e-${name}-cache`;
       await buildImage(dir, { tag });
-      writeFileSync(join(dir, source), `${readFileSync(join(dir, source), 'utf8')}\n// changed ${Date.now()}\n`.replace('// changed', name.startsWith('py') ? '# changed' : '// changed'));
+      writeFileSync(
+        join(dir, source),
+        `${readFileSync(join(dir, source), 'utf8')}\n// changed ${Date.now()}\n`.replace(
+          '// changed',
+          name.startsWith('py') ? '# changed' : '// changed',
+        ),
+      );
       const second = await buildImage(dir, { tag });
       expect(second.cachedSteps.some((s) => pattern.test(s))).toBe(true);
     }
   }, 600_000);
 
-  test('--compose: the compose file of a server example passes the compose client\'s own check, where there is one', async () => {
+  test("--compose: the compose file of a server example passes the compose client's own check, where there is one", async () => {
     const clients = [[process.env.DOCKER || 'docker', 'compose'], ['docker-compose']];
     let client: string[] | undefined;
-    for (const c of clients) if ((await execa(c[0]!, [...c.slice(1), 'version'], { reject: false })).exitCode === 0) { client = c; break; }
+    for (const c of clients)
+      if ((await execa(c[0]!, [...c.slice(1), 'version'], { reject: false })).exitCode === 0) {
+        client = c;
+        break;
+      }
     if (!client) {
-      console.warn(loud('SKIPPED: no compose client here (neither docker compose nor docker-compose): compose.yaml was checked against the Compose schema only (test/compose.test.ts)'));
+      console.warn(
+        loud(
+          'SKIPPED: no compose client here (neither docker compose nor docker-compose): compose.yaml was checked against the Compose schema only (test/compose.test.ts)',
+        ),
+      );
       return;
     }
     const dir = copyOf('py-requirements-flask');
     expect((await cli([dir, '--yes', '--compose'])).exitCode).toBe(0);
-    const r = await execa(client[0]!, [...client.slice(1), '-f', join(dir, 'compose.yaml'), 'config', '--quiet'], { reject: false });
+    const r = await execa(client[0]!, [...client.slice(1), '-f', join(dir, 'compose.yaml'), 'config', '--quiet'], {
+      reject: false,
+    });
     expect({ code: r.exitCode, err: r.stderr }).toEqual({ code: 0, err: '' });
   });
 
@@ -68,9 +92,13 @@ const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false })
     const before = readdirSync(dir).sort();
     const r = await cli([dir, '--compare', '--json']);
     expect(r.exitCode).toBe(0);
-    const report = JSON.parse(r.stdout) as { default: string; rows: { runtime: string; builds: boolean; runs: boolean; sizeBytes: number; ratio: number }[] };
+    const report = JSON.parse(r.stdout) as {
+      default: string;
+      rows: { runtime: string; builds: boolean; runs: boolean; sizeBytes: number; ratio: number }[];
+    };
     expect(report.rows.map((x) => x.runtime)).toEqual(['scratch', 'alpine', 'busybox-glibc', 'slim', 'distroless']);
-    for (const row of report.rows) expect(row).toMatchObject({ builds: true, runs: true, sizeBytes: expect.any(Number) });
+    for (const row of report.rows)
+      expect(row).toMatchObject({ builds: true, runs: true, sizeBytes: expect.any(Number) });
     expect(report.rows.find((x) => x.runtime === 'scratch')!.ratio).toBe(1);
     expect(report.default).toBe('scratch');
     expect(readdirSync(dir).sort()).toEqual(before);
@@ -95,7 +123,10 @@ const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false })
   });
 
   test('a Docker daemon that does not answer is a typed error that says how to start it', async () => {
-    const r = await execa('node', [BIN, copyOf('go-hello'), '--build'], { reject: false, env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } });
+    const r = await execa('node', [BIN, copyOf('go-hello'), '--build'], {
+      reject: false,
+      env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' },
+    });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('The Docker daemon is not reachable');
     expect(r.stderr).toContain('fix: Start Docker');
@@ -113,7 +144,10 @@ const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false })
 
   test('--run of a server stops it after a while and says so', async () => {
     const dir = copyOf('c-single-file');
-    writeFileSync(join(dir, 'hello.c'), '#include <stdio.h>\n#include <unistd.h>\nint main(void) { puts("serving"); fflush(stdout); for (;;) pause(); }\n');
+    writeFileSync(
+      join(dir, 'hello.c'),
+      '#include <stdio.h>\n#include <unistd.h>\nint main(void) { puts("serving"); fflush(stdout); for (;;) pause(); }\n',
+    );
     const r = await cli([dir, '--run', '--tag', 'csd-e2e-cli-server']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/run: still running after \d+ s/);
@@ -134,8 +168,14 @@ const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false })
     const dir = copyOf('cpp-cmake');
     // What people write by hand: the default (dynamic) build copied onto small images.
     const base = 'FROM gcc:12-bookworm AS build\nWORKDIR /src\nCOPY main.cpp .\nRUN g++ -O2 -o /out-app main.cpp\n';
-    writeFileSync(join(dir, 'Dockerfile.alpine'), `${base}FROM alpine:3.20\nCOPY --from=build /out-app /app\nENTRYPOINT ["/app"]\n`);
-    writeFileSync(join(dir, 'Dockerfile.busybox'), `${base}FROM busybox:glibc\nCOPY --from=build /out-app /app\nENTRYPOINT ["/app"]\n`);
+    writeFileSync(
+      join(dir, 'Dockerfile.alpine'),
+      `${base}FROM alpine:3.20\nCOPY --from=build /out-app /app\nENTRYPOINT ["/app"]\n`,
+    );
+    writeFileSync(
+      join(dir, 'Dockerfile.busybox'),
+      `${base}FROM busybox:glibc\nCOPY --from=build /out-app /app\nENTRYPOINT ["/app"]\n`,
+    );
     await buildImage(dir, { tag: 'csd-e2e-diag:alpine', dockerfile: join(dir, 'Dockerfile.alpine') });
     await buildImage(dir, { tag: 'csd-e2e-diag:busybox', dockerfile: join(dir, 'Dockerfile.busybox') });
     const alpine = await runImage('csd-e2e-diag:alpine');

@@ -26,20 +26,34 @@ const rows: Row[] = [];
 
 if (!engine.ok) {
   if (process.env[SKIP_ENV] !== '1') {
-    throw new Error(loud(`No Docker engine: ${engine.why}. The end-to-end suite cannot run. Start Docker (or ../shared/imagekit/build.sh), or set ${SKIP_ENV}=1 to skip it knowingly.`));
+    throw new Error(
+      loud(
+        `No Docker engine: ${engine.why}. The end-to-end suite cannot run. Start Docker (or ../shared/imagekit/build.sh), or set ${SKIP_ENV}=1 to skip it knowingly.`,
+      ),
+    );
   }
   // The banner comes from globalSetup/globalTeardown: jest drops console output of skipped files.
 }
 
 const all = cases.flatMap((name) => runtimesFor(langOf(name)).map((runtime) => [name, runtime] as [string, RuntimeId]));
 /** Combinations an example's e2e.json says are not built here, with the reason. */
-const notBuilt = all.filter(([name, runtime]) => {
-  const setup = setupOf(join(EXAMPLES, name));
-  return !!setup.notBuilt && !existsSync(join(EXAMPLES, name, 'expected', runtime, 'refused.txt')) && !(setup.runtimes ?? []).includes(runtime);
-}).map(([name, runtime]) => ({ name, runtime, why: setupOf(join(EXAMPLES, name)).notBuilt! }));
+const notBuilt = all
+  .filter(([name, runtime]) => {
+    const setup = setupOf(join(EXAMPLES, name));
+    return (
+      !!setup.notBuilt &&
+      !existsSync(join(EXAMPLES, name, 'expected', runtime, 'refused.txt')) &&
+      !(setup.runtimes ?? []).includes(runtime)
+    );
+  })
+  .map(([name, runtime]) => ({ name, runtime, why: setupOf(join(EXAMPLES, name)).notBuilt! }));
 const matrix = all.filter(([name, runtime]) => !notBuilt.some((n) => n.name === name && n.runtime === runtime));
 if (engine.ok && notBuilt.length) {
-  console.warn(loud(`NOT BUILT by this suite (${notBuilt.length} combinations; golden tests still check their Dockerfiles):\n${notBuilt.map((n) => `!!   ${n.name} on ${n.runtime}: ${n.why}`).join('\n')}`));
+  console.warn(
+    loud(
+      `NOT BUILT by this suite (${notBuilt.length} combinations; golden tests still check their Dockerfiles):\n${notBuilt.map((n) => `!!   ${n.name} on ${n.runtime}: ${n.why}`).join('\n')}`,
+    ),
+  );
 }
 
 function copyOf(name: string): string {
@@ -52,12 +66,22 @@ function copyOf(name: string): string {
     const dir = copyOf(name);
     const refused = existsSync(join(expected, runtime, 'refused.txt'));
     const setup = setupOf(join(EXAMPLES, name));
-    const cli = await execa('node', [BIN, dir, '--runtime', runtime, '--yes', ...(setup.flags ?? [])], { reject: false });
+    const cli = await execa('node', [BIN, dir, '--runtime', runtime, '--yes', ...(setup.flags ?? [])], {
+      reject: false,
+    });
     if (refused) {
       expect(cli.exitCode).toBe(2);
       expect(cli.stderr).toContain(`${runtime} cannot run this program`);
       expect(existsSync(join(dir, 'Dockerfile'))).toBe(false);
-      rows.push({ example: name, runtime, refused: true, reason: (await generate(join(EXAMPLES, name)).then((g) => g.plan.options.find((o) => o.runtime === runtime)!.reason)) ?? '' });
+      rows.push({
+        example: name,
+        runtime,
+        refused: true,
+        reason:
+          (await generate(join(EXAMPLES, name)).then(
+            (g) => g.plan.options.find((o) => o.runtime === runtime)!.reason,
+          )) ?? '',
+      });
       return;
     }
     expect(cli.exitCode).toBe(0);
@@ -68,11 +92,31 @@ function copyOf(name: string): string {
     const ran = setup.http
       ? await serveImage(tag, { port: setup.http.port, path: setup.http.path, seconds: 90 })
       : await runImage(tag, { seconds: 30, maxLines: 50, args: setup.args ?? [] });
-    const runs = setup.http ? ran.exitCode === 0 && want.every((line) => ran.lines.join('\n').includes(line)) : ran.exitCode === 0 && want.every((line, i) => ran.lines[i] === line);
-    const { plan } = await generate(dir, { runtime, ...(setup.flags?.includes('glibc') ? { static: 'glibc' as const } : {}) });
-    rows.push({ example: name, runtime, refused: false, image: plan.final.image, installs: plan.final.install, sizeBytes: built.sizeBytes, layers: built.layers, buildSeconds: built.seconds, runs });
-    if (setup.http) expect({ exitCode: ran.exitCode, body: ran.lines.join('\n') }).toEqual({ exitCode: 0, body: expect.stringContaining(want.join('\n')) });
-    else expect({ exitCode: ran.exitCode, lines: ran.lines.slice(0, want.length) }).toEqual({ exitCode: 0, lines: want });
+    const runs = setup.http
+      ? ran.exitCode === 0 && want.every((line) => ran.lines.join('\n').includes(line))
+      : ran.exitCode === 0 && want.every((line, i) => ran.lines[i] === line);
+    const { plan } = await generate(dir, {
+      runtime,
+      ...(setup.flags?.includes('glibc') ? { static: 'glibc' as const } : {}),
+    });
+    rows.push({
+      example: name,
+      runtime,
+      refused: false,
+      image: plan.final.image,
+      installs: plan.final.install,
+      sizeBytes: built.sizeBytes,
+      layers: built.layers,
+      buildSeconds: built.seconds,
+      runs,
+    });
+    if (setup.http)
+      expect({ exitCode: ran.exitCode, body: ran.lines.join('\n') }).toEqual({
+        exitCode: 0,
+        body: expect.stringContaining(want.join('\n')),
+      });
+    else
+      expect({ exitCode: ran.exitCode, lines: ran.lines.slice(0, want.length) }).toEqual({ exitCode: 0, lines: want });
     // --verify's own look at the image: started, non-root, listening on the EXPOSEd port from outside.
     const verified = await verifyImage(tag, { expose: plan.final.expose, args: setup.args ?? [], seconds: 60 });
     expect({ problems: verified.problems, uid: verified.uid }).toEqual({ problems: [], uid: 65532 });
@@ -81,22 +125,54 @@ function copyOf(name: string): string {
       // What the final image must not carry (a compiler, an installer's cache), asked of its shell.
       // An image without a shell (distroless) is asked through a container made, not run: docker cp fails on a missing path.
       if (RUNTIME_DATA[runtime as RuntimeId].shell) {
-        const found = await execa(process.env.DOCKER || 'docker', ['run', '--rm', '--entrypoint', '/bin/sh', tag, '-c', `for p in ${setup.absent.join(' ')}; do [ -e "$p" ] && echo "$p"; done; true`], { reject: false });
-        expect({ present: found.stdout.split('\n').filter(Boolean), exitCode: found.exitCode }).toEqual({ present: [], exitCode: 0 });
+        const found = await execa(
+          process.env.DOCKER || 'docker',
+          [
+            'run',
+            '--rm',
+            '--entrypoint',
+            '/bin/sh',
+            tag,
+            '-c',
+            `for p in ${setup.absent.join(' ')}; do [ -e "$p" ] && echo "$p"; done; true`,
+          ],
+          { reject: false },
+        );
+        expect({ present: found.stdout.split('\n').filter(Boolean), exitCode: found.exitCode }).toEqual({
+          present: [],
+          exitCode: 0,
+        });
       } else {
         const made = await execa(process.env.DOCKER || 'docker', ['create', tag]);
         const present: string[] = [];
-        for (const p of setup.absent) if ((await execa(process.env.DOCKER || 'docker', ['cp', `${made.stdout.trim()}:${p}`, '-'], { reject: false, stdout: 'ignore' })).exitCode === 0) present.push(p);
+        for (const p of setup.absent)
+          if (
+            (
+              await execa(process.env.DOCKER || 'docker', ['cp', `${made.stdout.trim()}:${p}`, '-'], {
+                reject: false,
+                stdout: 'ignore',
+              })
+            ).exitCode === 0
+          )
+            present.push(p);
         await execa(process.env.DOCKER || 'docker', ['rm', made.stdout.trim()], { reject: false });
         expect(present).toEqual([]);
       }
     }
     if (setup.maxAdded?.[runtime] !== undefined) {
       // What the app adds on top of its base image, whatever that base weighs on this machine.
-      const base = await execa(process.env.DOCKER || 'docker', ['image', 'inspect', '--format', '{{.Size}}', plan.final.image]);
+      const base = await execa(process.env.DOCKER || 'docker', [
+        'image',
+        'inspect',
+        '--format',
+        '{{.Size}}',
+        plan.final.image,
+      ]);
       expect(built.sizeBytes - Number(base.stdout.trim())).toBeLessThanOrEqual(setup.maxAdded[runtime]!);
     }
-    const limits = existsSync(join(expected, 'limits.json')) ? JSON.parse(readFileSync(join(expected, 'limits.json'), 'utf8')) as Record<string, { maxBytes: number }> : {};
+    const limits = existsSync(join(expected, 'limits.json'))
+      ? (JSON.parse(readFileSync(join(expected, 'limits.json'), 'utf8')) as Record<string, { maxBytes: number }>)
+      : {};
     if (limits[runtime]) expect(built.sizeBytes).toBeLessThanOrEqual(limits[runtime].maxBytes);
   });
 });
@@ -112,7 +188,9 @@ afterAll(async () => {
   const images = [...new Set(rows.filter((r) => r.image && r.image !== 'scratch').map((r) => r.image!))];
   const baseSizes: Record<string, number> = { scratch: 0 };
   for (const image of images) {
-    const r = await execa(process.env.DOCKER || 'docker', ['image', 'inspect', '--format', '{{.Size}}', image], { reject: false });
+    const r = await execa(process.env.DOCKER || 'docker', ['image', 'inspect', '--format', '{{.Size}}', image], {
+      reject: false,
+    });
     if (r.exitCode === 0) baseSizes[image] = Number(r.stdout.trim());
   }
   writeReport(join(ROOT, 'docs'), rows, engine.version, baseSizes, notBuilt);

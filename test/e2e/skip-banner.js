@@ -9,5 +9,7 @@ export default function skipBanner() {
   if (r.status === 0) return;
   const why = r.error ? String(r.error.message) : (r.stderr || '').trim().split('\n').pop();
   const bar = '!'.repeat(78);
-  process.stderr.write(`\n${bar}\n!! END-TO-END SUITE SKIPPED (CSD_E2E_SKIP=1): no Docker engine (${why}).\n!! Nothing was built or run; no image was checked.\n${bar}\n`);
+  process.stderr.write(
+    `\n${bar}\n!! END-TO-END SUITE SKIPPED (CSD_E2E_SKIP=1): no Docker engine (${why}).\n!! Nothing was built or run; no image was checked.\n${bar}\n`,
+  );
 }

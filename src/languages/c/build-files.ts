@@ -11,7 +11,10 @@ function logicalLines(text: string): string[] {
   const out: string[] = [];
   let cur = '';
   for (const line of text.split('\n')) {
-    if (line.endsWith('\\')) { cur += `${line.slice(0, -1)} `; continue; }
+    if (line.endsWith('\\')) {
+      cur += `${line.slice(0, -1)} `;
+      continue;
+    }
     out.push(cur + line);
     cur = '';
   }
@@ -31,14 +34,35 @@ function expandCapped(text: string, reference: RegExp, value: (name: string) => 
   let budget = VALUE_MAX;
   return text.replace(reference, (_m, name: string) => {
     const v = value(name);
-    if (v.length > budget) { budget = 0; return ''; }
+    if (v.length > budget) {
+      budget = 0;
+      return '';
+    }
     budget -= v.length;
     return v;
   });
 }
 /** Files a rule consumes, never the program it makes. */
 const SOURCE_OR_OBJECT = /\.(c|cc|cpp|cxx|c\+\+|h|hh|hpp|hxx|o|a|so|S|s|in|am|ac|mk)$/;
-const NOT_PROGRAMS = new Set(['all', 'default', 'install', 'clean', 'test', 'tests', 'check', 'distclean', 'run', 'debug', 'format', 'lint', 'uninstall', 'dist', 'help', 'docs', 'doc']);
+const NOT_PROGRAMS = new Set([
+  'all',
+  'default',
+  'install',
+  'clean',
+  'test',
+  'tests',
+  'check',
+  'distclean',
+  'run',
+  'debug',
+  'format',
+  'lint',
+  'uninstall',
+  'dist',
+  'help',
+  'docs',
+  'doc',
+]);
 
 /** Makefile: the default goal (first real target), or the prerequisites of all/default. */
 export function makeTargets(text: string): string[] {
@@ -56,14 +80,17 @@ export function makeSubdirs(text: string): string[] {
 function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
   const lines = logicalLines(text);
   const vars = new Map<string, string>();
-  const expand = (s: string): string => expandCapped(s, /\$[({]([A-Za-z_]\w{0,100})[)}]/g, (v) => vars.get(v) ?? '').trim();
+  const expand = (s: string): string =>
+    expandCapped(s, /\$[({]([A-Za-z_]\w{0,100})[)}]/g, (v) => vars.get(v) ?? '').trim();
   const rules: { targets: string[]; prereqs: string[]; recipe: boolean }[] = [];
   const subdirs: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     if (raw.startsWith('\t')) {
       // A recipe line: does it run make in another folder?
-      const m = /\$[({]MAKE[)}][ \t]+(?:[^ \t]+[ \t]+){0,4}?(?:-C[ \t]*|--directory=)([^ \t;&|]{1,200})/.exec(raw) ?? /\bcd[ \t]+([^ \t;&|]{1,200})[ \t]*(?:&&|;)[ \t]*\$[({]MAKE[)}]/.exec(raw);
+      const m =
+        /\$[({]MAKE[)}][ \t]+(?:[^ \t]+[ \t]+){0,4}?(?:-C[ \t]*|--directory=)([^ \t;&|]{1,200})/.exec(raw) ??
+        /\bcd[ \t]+([^ \t;&|]{1,200})[ \t]*(?:&&|;)[ \t]*\$[({]MAKE[)}]/.exec(raw);
       if (!m) continue;
       // `for dir in $(SUBDIRS); do $(MAKE) -C $$dir $@; done`: the folders are the loop's words.
       const loopVar = /^\$\$\{?(\w{1,40})\}?$/.exec(m[1]!)?.[1];
@@ -97,8 +124,16 @@ function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
     rules.push({ targets: words(expand(line.slice(0, colon))), prereqs: words(expand(rest)), recipe });
   }
   const phony = new Set(rules.filter((r) => r.targets.includes('.PHONY')).flatMap((r) => r.prereqs));
-  const real = (t: string) => !!t && !t.startsWith('.') && !/[%$()]/.test(t) && !SOURCE_OR_OBJECT.test(t) && !phony.has(t) && !NOT_PROGRAMS.has(t);
-  const dirs = [...new Set(subdirs)].filter((d) => d && !d.includes('$') && !d.startsWith('/') && !d.split('/').includes('..'));
+  const real = (t: string) =>
+    !!t &&
+    !t.startsWith('.') &&
+    !/[%$()]/.test(t) &&
+    !SOURCE_OR_OBJECT.test(t) &&
+    !phony.has(t) &&
+    !NOT_PROGRAMS.has(t);
+  const dirs = [...new Set(subdirs)].filter(
+    (d) => d && !d.includes('$') && !d.startsWith('/') && !d.split('/').includes('..'),
+  );
   const first = rules.find((r) => r.targets.some((t) => t && !t.startsWith('.') && !t.includes('%')));
   if (!first) return { targets: [], subdirs: dirs };
   const goal = first.targets[0]!;
@@ -116,7 +151,11 @@ function assignment(line: string): [string, string, string] | undefined {
   let left = line.slice(0, eq);
   let op = '=';
   for (const p of ['::', ':', '?', '+', '!']) {
-    if (left.endsWith(p)) { op = `${p}=`; left = left.slice(0, -p.length); break; }
+    if (left.endsWith(p)) {
+      op = `${p}=`;
+      left = left.slice(0, -p.length);
+      break;
+    }
   }
   const w = words(left);
   while (w[0] === 'override' || w[0] === 'export') w.shift();
@@ -169,22 +208,34 @@ function parseCMake(text: string): CMakeCommand[] {
     const c = text[i]!;
     if (c === '#') {
       const b = text[i + 1] === '[' ? bracketEnd(i + 1) : -1;
-      if (b >= 0) { i = b; continue; }
+      if (b >= 0) {
+        i = b;
+        continue;
+      }
       const nl = text.indexOf('\n', i);
       i = nl < 0 ? n : nl + 1;
       continue;
     }
-    if (!isIdentStart(text.charCodeAt(i))) { i++; continue; }
+    if (!isIdentStart(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     let j = i + 1;
     while (j < n && isIdentPart(text.charCodeAt(j))) j++;
     const name = text.slice(i, j).toLowerCase();
     let k = j;
     while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
-    if (text[k] !== '(') { i = j; continue; }
+    if (text[k] !== '(') {
+      i = j;
+      continue;
+    }
     const args: string[] = [];
     let depth = 1;
     let cur = '';
-    const flush = () => { if (cur) args.push(cur); cur = ''; };
+    const flush = () => {
+      if (cur) args.push(cur);
+      cur = '';
+    };
     k++;
     while (k < n && depth > 0) {
       const d = text[k]!;
@@ -192,7 +243,11 @@ function parseCMake(text: string): CMakeCommand[] {
         let e = k + 1;
         let val = '';
         while (e < n && text[e] !== '"') {
-          if (text[e] === '\\' && e + 1 < n) { val += text[e + 1]; e += 2; continue; }
+          if (text[e] === '\\' && e + 1 < n) {
+            val += text[e + 1];
+            e += 2;
+            continue;
+          }
           val += text[e];
           e++;
         }
@@ -202,21 +257,46 @@ function parseCMake(text: string): CMakeCommand[] {
       }
       if (d === '[' && (text[k + 1] === '[' || text[k + 1] === '=')) {
         const b = bracketEnd(k);
-        if (b >= 0) { cur += text.slice(k, b).replace(/^\[=*\[|\]=*\]$/g, ''); k = b; continue; }
+        if (b >= 0) {
+          cur += text.slice(k, b).replace(/^\[=*\[|\]=*\]$/g, '');
+          k = b;
+          continue;
+        }
       }
       if (d === '#') {
         const b = text[k + 1] === '[' ? bracketEnd(k + 1) : -1;
-        if (b >= 0) { k = b; continue; }
+        if (b >= 0) {
+          k = b;
+          continue;
+        }
         const nl = text.indexOf('\n', k);
         k = nl < 0 ? n : nl + 1;
         flush();
         continue;
       }
       // An escaped character in an unquoted argument (-DVERSION=\"1.0\") is part of it.
-      if (d === '\\' && k + 1 < n) { cur += text[k + 1]; k += 2; continue; }
-      if (d === '(') { depth++; flush(); k++; continue; }
-      if (d === ')') { depth--; flush(); k++; continue; }
-      if (d === ' ' || d === '\t' || d === '\n' || d === '\r') { flush(); k++; continue; }
+      if (d === '\\' && k + 1 < n) {
+        cur += text[k + 1];
+        k += 2;
+        continue;
+      }
+      if (d === '(') {
+        depth++;
+        flush();
+        k++;
+        continue;
+      }
+      if (d === ')') {
+        depth--;
+        flush();
+        k++;
+        continue;
+      }
+      if (d === ' ' || d === '\t' || d === '\n' || d === '\r') {
+        flush();
+        k++;
+        continue;
+      }
       // A run of plain characters, taken in one slice.
       let e = k + 1;
       while (e < n && !SPECIAL_IN_ARGS.has(text.charCodeAt(e))) e++;
@@ -231,17 +311,44 @@ function parseCMake(text: string): CMakeCommand[] {
 }
 
 /** Conditions of `if()` that are known to be false when building on Linux. */
-const OTHER_PLATFORMS = new Set(['WIN32', 'APPLE', 'MSVC', 'MINGW', 'CYGWIN', 'IOS', 'ANDROID', 'EMSCRIPTEN', 'WINDOWS', 'MSYS', 'BORLAND', 'WATCOM', 'AIX', 'HAIKU', 'SOLARIS', 'SUNOS', 'BSD', 'FREEBSD', 'OPENBSD', 'NETBSD', 'DRAGONFLY', 'OS400']);
+const OTHER_PLATFORMS = new Set([
+  'WIN32',
+  'APPLE',
+  'MSVC',
+  'MINGW',
+  'CYGWIN',
+  'IOS',
+  'ANDROID',
+  'EMSCRIPTEN',
+  'WINDOWS',
+  'MSYS',
+  'BORLAND',
+  'WATCOM',
+  'AIX',
+  'HAIKU',
+  'SOLARIS',
+  'SUNOS',
+  'BSD',
+  'FREEBSD',
+  'OPENBSD',
+  'NETBSD',
+  'DRAGONFLY',
+  'OS400',
+]);
 
 /** Option names for parts of a project that are not the program: the build turns them off. */
-export const NOT_PROGRAM_OPTION = /(^|[-_])(tests?|testing|unittests?|benchmarks?|bench|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|docs?|documentation|man|manpages)$/i;
+export const NOT_PROGRAM_OPTION =
+  /(^|[-_])(tests?|testing|unittests?|benchmarks?|bench|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|docs?|documentation|man|manpages)$/i;
 
 function evalCondition(args: string[]): boolean | undefined {
   // A OR B OR C: false when every term is; A AND B: false when any term is.
-  for (const [op, all] of [['OR', false], ['AND', true]] as const) {
+  for (const [op, all] of [
+    ['OR', false],
+    ['AND', true],
+  ] as const) {
     if (!args.includes(op)) continue;
     const terms: string[][] = [[]];
-    for (const a of args) (a === op ? terms.push([]) : terms[terms.length - 1]!.push(a));
+    for (const a of args) a === op ? terms.push([]) : terms[terms.length - 1]!.push(a);
     const values = terms.map((t) => evalCondition(t));
     if (all) return values.some((v) => v === false) ? false : values.every((v) => v === true) ? true : undefined;
     return values.some((v) => v === true) ? true : values.every((v) => v === false) ? false : undefined;
@@ -251,7 +358,12 @@ function evalCondition(args: string[]): boolean | undefined {
   if (args.length === 1 && /^\w+$/.test(args[0]!) && NOT_PROGRAM_OPTION.test(args[0]!)) return false;
   if (args.length === 2 && args[0] === 'NOT' && OTHER_PLATFORMS.has(args[1]!)) return true;
   if (args.length === 1 && (args[0] === 'UNIX' || args[0] === 'LINUX')) return true;
-  if (args.length === 3 && /^(?:\$\{)?CMAKE_(?:HOST_)?SYSTEM_NAME\}?$/.test(args[0]!) && (args[1] === 'STREQUAL' || args[1] === 'MATCHES')) return args[2] === 'Linux';
+  if (
+    args.length === 3 &&
+    /^(?:\$\{)?CMAKE_(?:HOST_)?SYSTEM_NAME\}?$/.test(args[0]!) &&
+    (args[1] === 'STREQUAL' || args[1] === 'MATCHES')
+  )
+    return args[2] === 'Linux';
   return undefined;
 }
 
@@ -264,7 +376,10 @@ export function linuxCommands(commands: CMakeCommand[]): CMakeCommand[] {
   const out: CMakeCommand[] = [];
   // How many open frames are off: a count, not a scan of every frame at each command.
   let off = 0;
-  const set = (f: { on: boolean }, on: boolean) => { off += Number(f.on) - Number(on); f.on = on; };
+  const set = (f: { on: boolean }, on: boolean) => {
+    off += Number(f.on) - Number(on);
+    f.on = on;
+  };
   for (const c of commands) {
     if (c.name === 'if') {
       const v = evalCondition(c.args);
@@ -272,7 +387,11 @@ export function linuxCommands(commands: CMakeCommand[]): CMakeCommand[] {
       if (v === false) off++;
     } else if (c.name === 'elseif') {
       const f = stack[stack.length - 1];
-      if (f) { const v = evalCondition(c.args); set(f, !f.taken && v !== false); f.taken ||= v === true; }
+      if (f) {
+        const v = evalCondition(c.args);
+        set(f, !f.taken && v !== false);
+        f.taken ||= v === true;
+      }
     } else if (c.name === 'else') {
       const f = stack[stack.length - 1];
       if (f) set(f, !f.taken);
@@ -294,13 +413,14 @@ export function cmakeTargets(files: string[]): string[] {
   for (const text of files) {
     for (const c of linuxCommands(cmakeCommands(text))) {
       const [first, second] = c.args;
-      if (c.name === 'project' && first) { vars.set('PROJECT_NAME', expand(first)); vars.set('CMAKE_PROJECT_NAME', expand(first)); }
-      else if (c.name === 'set' && first && second !== undefined && c.args.length === 2) {
+      if (c.name === 'project' && first) {
+        vars.set('PROJECT_NAME', expand(first));
+        vars.set('CMAKE_PROJECT_NAME', expand(first));
+      } else if (c.name === 'set' && first && second !== undefined && c.args.length === 2) {
         // A value a name can be made of; `set(A ${A}${A})` doubles it each time: capped.
         const value = expand(second);
         if (value.length <= VALUE_MAX && /^[\w.+-]+$/.test(value)) vars.set(first, value);
-      }
-      else if (c.name === 'add_executable' && first) {
+      } else if (c.name === 'add_executable' && first) {
         if (c.args.includes('IMPORTED') || c.args.includes('ALIAS')) continue;
         // A program made only of test or example sources is not the project's program.
         const sources = c.args.slice(1).filter((a) => /\.(c|cc|cpp|cxx|c\+\+)$/.test(a));
@@ -326,7 +446,8 @@ export function cmakeOutputNames(files: string[]): Map<string, string> {
         }
       } else if (c.name === 'set_property' && c.args[0] === 'TARGET') {
         const prop = c.args.indexOf('PROPERTY');
-        if (prop > 1 && c.args[prop + 1] === 'OUTPUT_NAME' && c.args[prop + 2]) for (const t of c.args.slice(1, prop)) out.set(t, c.args[prop + 2]!);
+        if (prop > 1 && c.args[prop + 1] === 'OUTPUT_NAME' && c.args[prop + 2])
+          for (const t of c.args.slice(1, prop)) out.set(t, c.args[prop + 2]!);
       }
     }
   }
@@ -342,7 +463,8 @@ export function cmakeLibs(text: string): string[] {
       // Linker flags other than -l (--coverage, -fsanitize=...) and variables or generator expressions are no library names.
       for (const w of c.args.slice(1)) {
         const name = w.replace(/^-l(?=\w)/, '');
-        if (!/^(PRIVATE|PUBLIC|INTERFACE|debug|optimized|general)$/.test(name) && /^[A-Za-z0-9_][\w.+:-]*$/.test(name)) libs.push(name);
+        if (!/^(PRIVATE|PUBLIC|INTERFACE|debug|optimized|general)$/.test(name) && /^[A-Za-z0-9_][\w.+:-]*$/.test(name))
+          libs.push(name);
       }
     } else if (c.name === 'find_package' && c.args[0] && c.args[0] !== 'Threads') {
       libs.push(c.args[0]);
@@ -352,7 +474,8 @@ export function cmakeLibs(text: string): string[] {
 }
 
 /** Automake conditionals that are false on Linux (`if OS_WIN32`, `if DARWIN`). */
-const OTHER_PLATFORM_CONDITIONAL = /WIN(32|64|DOWS)?\b|MINGW|CYGWIN|DARWIN|OSX|MACOS|APPLE|HAIKU|SOLARIS|FREEBSD|OPENBSD|NETBSD/i;
+const OTHER_PLATFORM_CONDITIONAL =
+  /WIN(32|64|DOWS)?\b|MINGW|CYGWIN|DARWIN|OSX|MACOS|APPLE|HAIKU|SOLARIS|FREEBSD|OPENBSD|NETBSD/i;
 
 /**
  * Makefile.am: the programs of bin_PROGRAMS / sbin_PROGRAMS, a logical line at a time; those
@@ -365,14 +488,22 @@ export function automakePrograms(text: string): string[] {
   for (const line of logicalLines(text)) {
     const t = line.trimStart();
     const cond = /^if[ \t]+(?:(!)[ \t]*)?(\w{1,100})/.exec(t);
-    if (cond) { const on = !(OTHER_PLATFORM_CONDITIONAL.test(cond[2]!) && cond[1] !== '!'); stack.push(on); if (!on) dropping++; continue; }
+    if (cond) {
+      const on = !(OTHER_PLATFORM_CONDITIONAL.test(cond[2]!) && cond[1] !== '!');
+      stack.push(on);
+      if (!on) dropping++;
+      continue;
+    }
     if (/^else\b/.test(t) && stack.length) {
       // The else of a platform conditional is the Linux branch; of others, kept as well.
       if (!stack[stack.length - 1]) dropping--;
       stack[stack.length - 1] = true;
       continue;
     }
-    if (/^endif\b/.test(t)) { if (stack.pop() === false) dropping--; continue; }
+    if (/^endif\b/.test(t)) {
+      if (stack.pop() === false) dropping--;
+      continue;
+    }
     if (dropping > 0) continue;
     const m = /^s?bin_PROGRAMS[ \t]*\+?=/.exec(t);
     if (m) out.push(...words(t.slice(m[0].length)));
@@ -382,10 +513,14 @@ export function automakePrograms(text: string): string[] {
 
 /** The name a build system gives the project: AC_INIT([name]), project(name), project('name'). */
 export function projectNameOf(system: string, text: string): string | undefined {
-  const m = system === 'autotools' ? /\bAC_INIT\(\[?([\w.+-]{1,100})/.exec(text)
-    : system === 'cmake' ? /\bproject[ \t]*\([ \t]*"?([\w.+-]{1,100})/i.exec(text)
-    : system === 'meson' ? /\bproject[ \t]*\([ \t]*'([\w.+-]{1,100})'/.exec(text)
-    : null;
+  const m =
+    system === 'autotools'
+      ? /\bAC_INIT\(\[?([\w.+-]{1,100})/.exec(text)
+      : system === 'cmake'
+        ? /\bproject[ \t]*\([ \t]*"?([\w.+-]{1,100})/i.exec(text)
+        : system === 'meson'
+          ? /\bproject[ \t]*\([ \t]*'([\w.+-]{1,100})'/.exec(text)
+          : null;
   return m?.[1];
 }
 

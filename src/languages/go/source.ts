@@ -5,8 +5,52 @@
  * of the file: no regular expression runs over the whole text.
  */
 
-const GOOS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos']);
-const GOARCH = new Set(['386', 'amd64', 'amd64p32', 'arm', 'armbe', 'arm64', 'arm64be', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'mips64p32', 'mips64p32le', 'ppc', 'ppc64', 'ppc64le', 'riscv', 'riscv64', 's390', 's390x', 'sparc', 'sparc64', 'wasm']);
+const GOOS = new Set([
+  'aix',
+  'android',
+  'darwin',
+  'dragonfly',
+  'freebsd',
+  'hurd',
+  'illumos',
+  'ios',
+  'js',
+  'linux',
+  'nacl',
+  'netbsd',
+  'openbsd',
+  'plan9',
+  'solaris',
+  'wasip1',
+  'windows',
+  'zos',
+]);
+const GOARCH = new Set([
+  '386',
+  'amd64',
+  'amd64p32',
+  'arm',
+  'armbe',
+  'arm64',
+  'arm64be',
+  'loong64',
+  'mips',
+  'mipsle',
+  'mips64',
+  'mips64le',
+  'mips64p32',
+  'mips64p32le',
+  'ppc',
+  'ppc64',
+  'ppc64le',
+  'riscv',
+  'riscv64',
+  's390',
+  's390x',
+  'sparc',
+  'sparc64',
+  'wasm',
+]);
 
 /**
  * Build tags that hold for the image's build: Linux on amd64 with the gc compiler and any
@@ -41,9 +85,20 @@ export function evalBuildExpr(expr: string): boolean | undefined {
   const tokens: string[] = [];
   for (let i = 0; i < expr.length;) {
     const c = expr[i]!;
-    if (c === ' ' || c === '\t') { i++; continue; }
-    if (c === '(' || c === ')' || c === '!') { tokens.push(c); i++; continue; }
-    if ((c === '&' || c === '|') && expr[i + 1] === c) { tokens.push(c + c); i += 2; continue; }
+    if (c === ' ' || c === '\t') {
+      i++;
+      continue;
+    }
+    if (c === '(' || c === ')' || c === '!') {
+      tokens.push(c);
+      i++;
+      continue;
+    }
+    if ((c === '&' || c === '|') && expr[i + 1] === c) {
+      tokens.push(c + c);
+      i += 2;
+      continue;
+    }
     let j = i;
     while (j < expr.length && /[\w.]/.test(expr[j]!)) j++;
     if (j === i) return undefined;
@@ -54,17 +109,28 @@ export function evalBuildExpr(expr: string): boolean | undefined {
   let depth = 0;
   const or = (): boolean | undefined => {
     let v = and();
-    while (v !== undefined && tokens[pos] === '||') { pos++; const r = and(); v = r === undefined ? undefined : v || r; }
+    while (v !== undefined && tokens[pos] === '||') {
+      pos++;
+      const r = and();
+      v = r === undefined ? undefined : v || r;
+    }
     return v;
   };
   const and = (): boolean | undefined => {
     let v = not();
-    while (v !== undefined && tokens[pos] === '&&') { pos++; const r = not(); v = r === undefined ? undefined : v && r; }
+    while (v !== undefined && tokens[pos] === '&&') {
+      pos++;
+      const r = not();
+      v = r === undefined ? undefined : v && r;
+    }
     return v;
   };
   const not = (): boolean | undefined => {
     const t = tokens[pos++];
-    if (t === '!') { const v = not(); return v === undefined ? undefined : !v; }
+    if (t === '!') {
+      const v = not();
+      return v === undefined ? undefined : !v;
+    }
     if (t === '(') {
       if (++depth > 100) return undefined;
       const v = or();
@@ -80,10 +146,19 @@ export function evalBuildExpr(expr: string): boolean | undefined {
 
 /** Old-style `// +build a,b c` lines: each line an OR of AND-terms; all lines must hold. */
 function evalPlusBuild(lines: string[]): boolean {
-  return lines.every((line) => line.trim().split(/\s+/).some((term) => term.split(',').every((t) => (t.startsWith('!') ? !tagHolds(t.slice(1)) : tagHolds(t)))));
+  return lines.every((line) =>
+    line
+      .trim()
+      .split(/\s+/)
+      .some((term) => term.split(',').every((t) => (t.startsWith('!') ? !tagHolds(t.slice(1)) : tagHolds(t)))),
+  );
 }
 
-type Token = { kind: 'comment'; text: string; line: boolean } | { kind: 'string'; value?: string } | { kind: 'ident'; value: string } | { kind: 'punct'; value: string };
+type Token =
+  | { kind: 'comment'; text: string; line: boolean }
+  | { kind: 'string'; value?: string }
+  | { kind: 'ident'; value: string }
+  | { kind: 'punct'; value: string };
 
 /** Go tokens, lazily, in one pass. Unterminated strings and comments end at the line or the file. */
 function* tokens(text: string): Generator<Token> {
@@ -91,7 +166,10 @@ function* tokens(text: string): Generator<Token> {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) { i++; continue; }
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      i++;
+      continue;
+    }
     if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
       let end = text.indexOf('\n', i);
       if (end < 0) end = n;
@@ -110,9 +188,15 @@ function* tokens(text: string): Generator<Token> {
       let ok = false;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (d === 92 /* \ */) { j += 2; continue; }
+        if (d === 92 /* \ */) {
+          j += 2;
+          continue;
+        }
         if (d === 10) break;
-        if (d === 34) { ok = true; break; }
+        if (d === 34) {
+          ok = true;
+          break;
+        }
         j++;
       }
       yield ok ? { kind: 'string', value: text.slice(i + 1, j) } : { kind: 'string' };
@@ -225,7 +309,8 @@ export const GLOB_NAME_MAX = 255;
 /** Go's path.Match (`\` escapes, `[^...]`), or the glob crate's that Cargo uses (`[!...]`, no escapes). */
 export type GlobDialect = 'go' | 'cargo';
 
-type GlobElem = { kind: 'lit'; c: number } | { kind: 'any' } | { kind: 'class'; neg: boolean; ranges: [number, number][] };
+type GlobElem =
+  { kind: 'lit'; c: number } | { kind: 'any' } | { kind: 'class'; neg: boolean; ranges: [number, number][] };
 
 const codePoints = (s: string): number[] => Array.from(s, (ch) => ch.codePointAt(0)!);
 
@@ -258,7 +343,12 @@ export function parseGlobElement(pattern: string, dialect: GlobDialect): GlobEle
       i++;
       continue;
     }
-    if (c === '?') { wild = true; push({ kind: 'any' }); i++; continue; }
+    if (c === '?') {
+      wild = true;
+      push({ kind: 'any' });
+      i++;
+      continue;
+    }
     if (c === '\\' && dialect === 'go') {
       if (i + 1 >= cps.length) return 'it ends with a \\';
       push({ kind: 'lit', c: cp(cps[i + 1]!) });
@@ -277,7 +367,11 @@ export function parseGlobElement(pattern: string, dialect: GlobDialect): GlobEle
         if (d === undefined) return undefined;
         if (dialect === 'go') {
           if (d === '-' || d === ']') return undefined;
-          if (d === '\\') { i++; d = cps[i]; if (d === undefined) return undefined; }
+          if (d === '\\') {
+            i++;
+            d = cps[i];
+            if (d === undefined) return undefined;
+          }
         } else if (d === ']' && !first) {
           return undefined;
         }
@@ -286,14 +380,19 @@ export function parseGlobElement(pattern: string, dialect: GlobDialect): GlobEle
       };
       for (;;) {
         if (i >= cps.length) return 'a [ is never closed by ]';
-        if (cps[i] === ']' && ranges.length) { i++; break; }
+        if (cps[i] === ']' && ranges.length) {
+          i++;
+          break;
+        }
         const lo = end(!ranges.length);
-        if (lo === undefined) return i >= cps.length ? 'a [ is never closed by ]' : `a character class has a misplaced ${cps[i]}`;
+        if (lo === undefined)
+          return i >= cps.length ? 'a [ is never closed by ]' : `a character class has a misplaced ${cps[i]}`;
         let hi = lo;
         if (cps[i] === '-' && !(dialect === 'cargo' && cps[i + 1] === ']')) {
           i++;
           const h = end(false);
-          if (h === undefined) return i >= cps.length ? 'a [ is never closed by ]' : `a character class has a misplaced ${cps[i]}`;
+          if (h === undefined)
+            return i >= cps.length ? 'a [ is never closed by ]' : `a character class has a misplaced ${cps[i]}`;
           hi = h;
         }
         ranges.push([cp(lo), cp(hi)]);
@@ -316,7 +415,8 @@ const fits = (elems: GlobElem[], name: number[], at: number): boolean => {
   for (let k = 0; k < elems.length; k++) {
     const e = elems[k]!;
     const c = name[at + k]!;
-    if (e.kind === 'lit' ? e.c !== c : e.kind === 'class' && e.ranges.some(([lo, hi]) => lo <= c && c <= hi) === e.neg) return false;
+    if (e.kind === 'lit' ? e.c !== c : e.kind === 'class' && e.ranges.some(([lo, hi]) => lo <= c && c <= hi) === e.neg)
+      return false;
   }
   return true;
 };

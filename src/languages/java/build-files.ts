@@ -9,9 +9,11 @@ import { shown } from '../../core/quote.js';
  */
 
 type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
+const obj = (v: unknown): Obj | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined;
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]);
-const text = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() || undefined : typeof v === 'number' ? String(v) : undefined);
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v.trim() || undefined : typeof v === 'number' ? String(v) : undefined;
 
 export interface PomPlugin {
   groupId?: string | undefined;
@@ -24,7 +26,13 @@ export interface PomPlugin {
   /** Each execution's own configuration with the plugin's (what one execution makes: a classifier jar). */
   executions: Obj[];
 }
-export interface PomDependency { groupId: string; artifactId: string; version?: string | undefined; scope?: string | undefined; type?: string | undefined }
+export interface PomDependency {
+  groupId: string;
+  artifactId: string;
+  version?: string | undefined;
+  scope?: string | undefined;
+  type?: string | undefined;
+}
 export interface Pom {
   groupId?: string | undefined;
   artifactId?: string | undefined;
@@ -36,7 +44,14 @@ export interface Pom {
   modules: string[];
   /** <properties> as written, by name (a Map: a name is never looked up on Object.prototype). */
   properties: Map<string, string>;
-  parent?: { groupId?: string | undefined; artifactId?: string | undefined; version?: string | undefined; relativePath?: string | undefined } | undefined;
+  parent?:
+    | {
+        groupId?: string | undefined;
+        artifactId?: string | undefined;
+        version?: string | undefined;
+        relativePath?: string | undefined;
+      }
+    | undefined;
   dependencies: PomDependency[];
   /** BOMs imported in <dependencyManagement> (scope import). */
   boms: PomDependency[];
@@ -55,7 +70,8 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   trimValues: true,
-  isArray: (name) => ['module', 'dependency', 'plugin', 'execution', 'transformer', 'descriptorRef', 'profile', 'goal'].includes(name),
+  isArray: (name) =>
+    ['module', 'dependency', 'plugin', 'execution', 'transformer', 'descriptorRef', 'profile', 'goal'].includes(name),
 });
 
 /**
@@ -63,7 +79,8 @@ const parser = new XMLParser({
  * (a property <constructor> is valid in a POM): renamed before parsing with a suffix, and given
  * their own names back where a POM's names matter (<properties>).
  */
-const RESERVED_ELEMENT = /<(\/?)(__proto__|constructor|prototype|hasOwnProperty|toString|valueOf|__defineGetter__|__defineSetter__|__lookupGetter__|__lookupSetter__)(?=[\s/>])/g;
+const RESERVED_ELEMENT =
+  /<(\/?)(__proto__|constructor|prototype|hasOwnProperty|toString|valueOf|__defineGetter__|__defineSetter__|__lookupGetter__|__lookupSetter__)(?=[\s/>])/g;
 const RESERVED_SUFFIX = '__reserved-name';
 
 function dependencyOf(d: unknown): PomDependency | undefined {
@@ -82,10 +99,19 @@ export function parsePom(xml: string, file: string): Pom {
     doc = parser.parse(xml.replace(RESERVED_ELEMENT, `<$1$2${RESERVED_SUFFIX}`), true) as Obj;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    throw new UserError('E_UNREADABLE', `${shown(file)} is not a valid POM: ${shown(msg.split('\n')[0] ?? '', 100)}.`, `Fix ${shown(file)} (mvn validate shows the same error).`);
+    throw new UserError(
+      'E_UNREADABLE',
+      `${shown(file)} is not a valid POM: ${shown(msg.split('\n')[0] ?? '', 100)}.`,
+      `Fix ${shown(file)} (mvn validate shows the same error).`,
+    );
   }
   const project = obj(doc.project);
-  if (!project) throw new UserError('E_UNREADABLE', `${shown(file)} has no <project> element.`, `Fix ${shown(file)}, or run in the folder of the project's pom.xml.`);
+  if (!project)
+    throw new UserError(
+      'E_UNREADABLE',
+      `${shown(file)} has no <project> element.`,
+      `Fix ${shown(file)}, or run in the folder of the project's pom.xml.`,
+    );
   const properties = new Map<string, string>();
   for (const [k, v] of Object.entries(obj(project.properties) ?? {})) {
     const t = text(v);
@@ -99,7 +125,9 @@ export function parsePom(xml: string, file: string): Pom {
       const o = obj(p);
       const artifactId = text(o?.artifactId);
       if (!o || !artifactId) continue;
-      const execs = arr(obj(o.executions)?.execution).map(obj).filter((e): e is Obj => !!e);
+      const execs = arr(obj(o.executions)?.execution)
+        .map(obj)
+        .filter((e): e is Obj => !!e);
       const configs = [obj(o.configuration), ...execs.map((e) => obj(e.configuration))].filter((c): c is Obj => !!c);
       const goals = execs.flatMap((e) => arr(obj(e.goals)?.goal).map(text)).filter((g): g is string => !!g);
       const executions = execs.map((e) => ({ ...(obj(o.configuration) ?? {}), ...(obj(e.configuration) ?? {}) }));
@@ -113,7 +141,11 @@ export function parsePom(xml: string, file: string): Pom {
   // (zxing turns some on by JDK version), so their POMs must be in the image as well.
   const profileModules: string[] = [];
   for (const pr of arr(obj(project.profiles)?.profile).map(obj)) {
-    profileModules.push(...arr(obj(pr?.modules)?.module).map(text).filter((m): m is string => !!m));
+    profileModules.push(
+      ...arr(obj(pr?.modules)?.module)
+        .map(text)
+        .filter((m): m is string => !!m),
+    );
     const act = obj(pr?.activation);
     const exists = text(obj(act?.file)?.exists)?.replace(/^\$\{(?:project\.)?basedir\}\//, '');
     if (text(act?.activeByDefault) === 'true' || exists) profiles.push({ exists, plugins: pluginsIn(obj(pr?.build)) });
@@ -125,11 +157,29 @@ export function parsePom(xml: string, file: string): Pom {
     packaging: text(project.packaging) ?? 'jar',
     finalName: text(build?.finalName),
     sourceDirectory: text(build?.sourceDirectory)?.replace(/^\$\{(?:project\.)?basedir\}\//, ''),
-    modules: [...new Set([...arr(obj(project.modules)?.module).map(text).filter((m): m is string => !!m), ...profileModules])],
+    modules: [
+      ...new Set([
+        ...arr(obj(project.modules)?.module)
+          .map(text)
+          .filter((m): m is string => !!m),
+        ...profileModules,
+      ]),
+    ],
     properties,
-    parent: parent ? { groupId: text(parent.groupId), artifactId: text(parent.artifactId), version: text(parent.version), relativePath: typeof parent.relativePath === 'string' ? parent.relativePath.trim() : undefined } : undefined,
-    dependencies: arr(obj(project.dependencies)?.dependency).map(dependencyOf).filter((d): d is PomDependency => !!d),
-    boms: arr(obj(obj(project.dependencyManagement)?.dependencies)?.dependency).map(dependencyOf).filter((d): d is PomDependency => !!d && d.scope === 'import'),
+    parent: parent
+      ? {
+          groupId: text(parent.groupId),
+          artifactId: text(parent.artifactId),
+          version: text(parent.version),
+          relativePath: typeof parent.relativePath === 'string' ? parent.relativePath.trim() : undefined,
+        }
+      : undefined,
+    dependencies: arr(obj(project.dependencies)?.dependency)
+      .map(dependencyOf)
+      .filter((d): d is PomDependency => !!d),
+    boms: arr(obj(obj(project.dependencyManagement)?.dependencies)?.dependency)
+      .map(dependencyOf)
+      .filter((d): d is PomDependency => !!d && d.scope === 'import'),
     plugins,
     profiles,
   };
@@ -209,7 +259,11 @@ export function configList(configs: Obj[], parent: string, key: string): unknown
 /** "17", "1.8", "17.0.2", "JavaVersion.VERSION_17", "VERSION_1_8", "temurin-17.0.9+9", "17.0.9-tem" -> the feature release (8, 17). */
 export function javaFeature(v: string | undefined): number | undefined {
   if (!v) return undefined;
-  const s = v.trim().replace(/^(?:JavaVersion\.)?VERSION_/, '').replace(/_/g, '.').replace(/^[a-z][a-z-]*?-(?=\d)/i, '');
+  const s = v
+    .trim()
+    .replace(/^(?:JavaVersion\.)?VERSION_/, '')
+    .replace(/_/g, '.')
+    .replace(/^[a-z][a-z-]*?-(?=\d)/i, '');
   const m = /^(?:1\.([5-8])|([1-9]\d?))(?:[.+-][\w.+-]{0,40})?$/.exec(s);
   if (!m) return undefined;
   const n = Number(m[1] ?? m[2]);
@@ -242,17 +296,23 @@ export interface GradleScript {
  * split of the run.
  */
 const QUOTED = `["']([^"'\\n]{1,200})["']`;
-const PLUGIN_ID = new RegExp(`^\\s*(?:id\\s*(?:\\(\\s*)?${QUOTED}(?:\\s*\\))?(?:\\s*version\\s*(?:\\(\\s*)?${QUOTED})?|(application|java|\`java-library\`|war)\\s*$)`);
+const PLUGIN_ID = new RegExp(
+  `^\\s*(?:id\\s*(?:\\(\\s*)?${QUOTED}(?:\\s*\\))?(?:\\s*version\\s*(?:\\(\\s*)?${QUOTED})?|(application|java|\`java-library\`|war)\\s*$)`,
+);
 const APPLY_PLUGIN = new RegExp(`^\\s*apply\\s*(?:\\(\\s*)?plugin\\s*[:=]\\s*${QUOTED}`);
 const KOTLIN_PLUGIN = /^\s*kotlin\s*\(\s*"(jvm|plugin\.spring)"\s*\)/;
 const MAIN_CLASS = new RegExp(`\\bmainClass(?:Name)?(?:\\.set\\s*\\(|\\s*[=(])\\s*${QUOTED}`);
 const MANIFEST_MAIN = new RegExp(`["']Main-Class["']\\s*(?::|to|\\]\\s*=|,)\\s*${QUOTED}`);
 /** application { applicationName = "x" }: the folder installDist fills (build/install/<applicationName>). */
 const APPLICATION_NAME = new RegExp(`\\bapplicationName(?:\\.set\\s*\\(|\\s*=)\\s*${QUOTED}`);
-const TOOLCHAIN = /\b(?:languageVersion(?:\.set\s*\(|\s*=)\s*JavaLanguageVersion\.of\s*\(\s*["']?(\d{1,2})|jvmToolchain\s*\(\s*(\d{1,2})\s*\))/;
-const SOURCE_COMPAT = /\b(?:sourceCompatibility|targetCompatibility)\s*=\s*(?:JavaVersion\.)?["']?(VERSION_[\d_]{1,5}|[\d.]{1,5})/;
-const DEPENDENCY = /^\s*(?:implementation|api|runtimeOnly|compile|runtime)\s*(?:\(\s*)?(?:platform\s*\(\s*)?["']([\w.-]{1,100}):([\w.-]{1,100})(?::[^"'\s]{0,60})?["']/;
-const PROJECT_DEP = /^\s*(?:implementation|api|runtimeOnly|compile)\s*(?:\(\s*)?project\s*\(\s*(?:path\s*[:=]\s*)?["']:?([\w.:-]{1,100})["']/;
+const TOOLCHAIN =
+  /\b(?:languageVersion(?:\.set\s*\(|\s*=)\s*JavaLanguageVersion\.of\s*\(\s*["']?(\d{1,2})|jvmToolchain\s*\(\s*(\d{1,2})\s*\))/;
+const SOURCE_COMPAT =
+  /\b(?:sourceCompatibility|targetCompatibility)\s*=\s*(?:JavaVersion\.)?["']?(VERSION_[\d_]{1,5}|[\d.]{1,5})/;
+const DEPENDENCY =
+  /^\s*(?:implementation|api|runtimeOnly|compile|runtime)\s*(?:\(\s*)?(?:platform\s*\(\s*)?["']([\w.-]{1,100}):([\w.-]{1,100})(?::[^"'\s]{0,60})?["']/;
+const PROJECT_DEP =
+  /^\s*(?:implementation|api|runtimeOnly|compile)\s*(?:\(\s*)?project\s*\(\s*(?:path\s*[:=]\s*)?["']:?([\w.:-]{1,100})["']/;
 const ROOT_NAME = new RegExp(`rootProject\\.name\\s*=\\s*${QUOTED}`);
 const INCLUDE_BUILD = new RegExp(`^\\s*includeBuild\\s*(?:\\(\\s*)?${QUOTED}`);
 const INCLUDE = /^\s*include\b/;
@@ -275,7 +335,10 @@ export function parseGradle(source: string): GradleScript {
     const p = PLUGIN_ID.exec(line) ?? APPLY_PLUGIN.exec(line);
     if (p) {
       const id = (p[1] ?? p[3] ?? '').replace(/`/g, '');
-      if (id) { out.plugins.push(id); if (p[2]) out.pluginVersions[id] = p[2]; }
+      if (id) {
+        out.plugins.push(id);
+        if (p[2]) out.pluginVersions[id] = p[2];
+      }
     }
     const kotlinPlugin = KOTLIN_PLUGIN.exec(line);
     if (kotlinPlugin) out.plugins.push(`org.jetbrains.kotlin.${kotlinPlugin[1]}`);
@@ -293,7 +356,11 @@ export function parseGradle(source: string): GradleScript {
   return out;
 }
 
-export interface GradleSettings { rootName?: string | undefined; includes: string[]; includedBuilds: string[] }
+export interface GradleSettings {
+  rootName?: string | undefined;
+  includes: string[];
+  includedBuilds: string[];
+}
 
 /** settings.gradle(.kts): rootProject.name and the included projects (':app', 'lib:core' -> app, lib/core). */
 export function parseGradleSettings(source: string): GradleSettings {
@@ -302,7 +369,8 @@ export function parseGradleSettings(source: string): GradleSettings {
     const name = ROOT_NAME.exec(line);
     if (name) out.rootName = name[1];
     const built = INCLUDE_BUILD.exec(line);
-    if (built && /^[\w.-]+(\/[\w.-]+)*$/.test(built[1]!) && !built[1]!.split('/').includes('..')) out.includedBuilds.push(built[1]!);
+    if (built && /^[\w.-]+(\/[\w.-]+)*$/.test(built[1]!) && !built[1]!.split('/').includes('..'))
+      out.includedBuilds.push(built[1]!);
     // include(...) names projects; includeBuild (above) names a build of its own, not a project.
     const inc = INCLUDE.exec(line);
     if (inc) for (const m of line.slice(inc[0].length).matchAll(INCLUDED)) out.includes.push(m[1]!.replace(/:/g, '/'));

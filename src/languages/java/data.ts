@@ -9,4 +9,4 @@ export interface JavaModuleRule {
   modules: string[];
   why: string;
 }
-export const JAVA_MODULES = (loadData<{ rules: JavaModuleRule[] }>('java-modules.json')).rules;
+export const JAVA_MODULES = loadData<{ rules: JavaModuleRule[] }>('java-modules.json').rules;

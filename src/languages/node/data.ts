@@ -11,4 +11,4 @@ export interface NodePackage {
   /** Whether it installs on musl (a musl prebuild or a plain compile). */
   musl?: boolean;
 }
-export const NODE_PACKAGES = (loadData<{ packages: Record<string, NodePackage> }>('node-packages.json')).packages;
+export const NODE_PACKAGES = loadData<{ packages: Record<string, NodePackage> }>('node-packages.json').packages;

@@ -9,7 +9,18 @@ import { UserError } from '../../core/errors.js';
 import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
 import { safeRelPath, shellWord, shown } from '../../core/quote.js';
 import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../../core/types.js';
-import { findPort, joinRel, listed, normalizeRel, pickEntry, plainName, portFromDockerfile, type PortPattern, sourcePoints, versionFromToolVersions } from '../shared.js';
+import {
+  findPort,
+  joinRel,
+  listed,
+  normalizeRel,
+  pickEntry,
+  plainName,
+  portFromDockerfile,
+  type PortPattern,
+  sourcePoints,
+  versionFromToolVersions,
+} from '../shared.js';
 import { obj, readParsed, str, type Toml } from '../../core/parse.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
@@ -29,10 +40,12 @@ type Manager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';
 type Json = Record<string, unknown>;
 
 /** package.json and the like: a JSON file that decides the build (unparsable: exit 2, naming it). */
-const readJson = (scan: Scan, rel: string): Json | undefined => readParsed(scan, rel, 'JSON', JSON.parse, ' (npm pkg get name shows the error too)');
+const readJson = (scan: Scan, rel: string): Json | undefined =>
+  readParsed(scan, rel, 'JSON', JSON.parse, ' (npm pkg get name shows the error too)');
 
 /** pnpm-workspace.yaml, .yarnrc.yml: YAML that decides the build, aliases bounded. */
-const readYaml = (scan: Scan, rel: string): Toml | undefined => readParsed(scan, rel, 'YAML', (t) => parseYaml(t, { maxAliasCount: 50 }), '', 256 * 1024);
+const readYaml = (scan: Scan, rel: string): Toml | undefined =>
+  readParsed(scan, rel, 'YAML', (t) => parseYaml(t, { maxAliasCount: 50 }), '', 256 * 1024);
 
 /** The major of a Node version as .nvmrc, engines or volta write it (v22.11.0, 22, lts/jod, node). */
 export function nodeMajor(raw: string | undefined): number | undefined {
@@ -40,7 +53,8 @@ export function nodeMajor(raw: string | undefined): number | undefined {
   const v = raw.trim().toLowerCase();
   const codename: Record<string, number> = { 'lts/hydrogen': 18, 'lts/iron': 20, 'lts/jod': 22, 'lts/krypton': 24 };
   if (Object.hasOwn(codename, v)) return codename[v];
-  if (v === 'lts/*' || v === 'lts' || v === 'node' || v === 'stable' || v === 'latest') return Number(DATA.defaultVersion);
+  if (v === 'lts/*' || v === 'lts' || v === 'node' || v === 'stable' || v === 'latest')
+    return Number(DATA.defaultVersion);
   const m = /^v?(\d{1,3})(?:\.\d+){0,2}$/.exec(v) ?? /^v?(\d{1,3})\.x$/.exec(v);
   const major = m ? Number(m[1]) : undefined;
   return major !== undefined && major >= 4 && major < 100 ? major : undefined;
@@ -49,7 +63,13 @@ export function nodeMajor(raw: string | undefined): number | undefined {
 /** The newest LTS major an engines.node range admits, or undefined when it admits none. */
 export function majorForRange(range: string): number | undefined {
   if (!validRange(range)) return undefined;
-  return [...LTS].reverse().find((m) => { try { return intersects(range, `${m}.x`); } catch { return false; } });
+  return [...LTS].reverse().find((m) => {
+    try {
+      return intersects(range, `${m}.x`);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Package names a lock file holds (npm, pnpm, yarn 1 and Berry, bun's text lock), with npm's install-script marks. */
@@ -58,9 +78,20 @@ export function lockPackages(text: string, file: string): { names: Set<string>; 
   const installScripts = new Set<string>();
   if (file === 'package-lock.json' || file === 'npm-shrinkwrap.json' || file === 'bun.lock') {
     let json: Json | undefined;
-    try { json = obj(JSON.parse(file === 'bun.lock' ? text.replace(/,(\s*[}\]])/g, '$1') : text)); } catch { json = undefined; }
+    try {
+      json = obj(JSON.parse(file === 'bun.lock' ? text.replace(/,(\s*[}\]])/g, '$1') : text));
+    } catch {
+      json = undefined;
+    }
     for (const [key, v] of Object.entries(obj(json?.packages) ?? {})) {
-      const name = file === 'bun.lock' ? key.split('/').slice(-2).join('/').replace(/^[^@][^/]*\//, '') : key.split('node_modules/').pop()!;
+      const name =
+        file === 'bun.lock'
+          ? key
+              .split('/')
+              .slice(-2)
+              .join('/')
+              .replace(/^[^@][^/]*\//, '')
+          : key.split('node_modules/').pop()!;
       if (!name) continue;
       names.add(name);
       if (obj(v)?.hasInstallScript === true) installScripts.add(name);
@@ -78,7 +109,10 @@ export function lockPackages(text: string, file: string): { names: Set<string>; 
   return { names, installScripts };
 }
 
-interface Workspace { dir: string; pkg: Json }
+interface Workspace {
+  dir: string;
+  pkg: Json;
+}
 
 /**
  * Bounds on workspace globs, which come from the repository: the length of a pattern, of a folder
@@ -87,10 +121,25 @@ interface Workspace { dir: string; pkg: Json }
  * may hold (two `*` alone, or one `*` with up to four `[...]` and one `{...}` of ten choices): a
  * regular expression with more backtracks for ever on a long name.
  */
-const WORKSPACE_LIMITS = { pattern: 200, name: 100, path: 300, patterns: 50, folders: 2000, tests: 200_000, packages: 200, depth: 4, stars: 2, brackets: 4, choices: 10 };
+const WORKSPACE_LIMITS = {
+  pattern: 200,
+  name: 100,
+  path: 300,
+  patterns: 50,
+  folders: 2000,
+  tests: 200_000,
+  packages: 200,
+  depth: 4,
+  stars: 2,
+  brackets: 4,
+  choices: 10,
+};
 
 /** A workspace glob, a folder name at a time: `**` (any number of folders) or picomatch's test for one name. */
-interface WorkspaceGlob { negate: boolean; segments: (RegExp | '**')[] }
+interface WorkspaceGlob {
+  negate: boolean;
+  segments: (RegExp | '**')[];
+}
 
 const count = (text: string, c: string) => text.split(c).length - 1;
 
@@ -105,16 +154,26 @@ export function workspaceGlob(raw: unknown): WorkspaceGlob | string {
   const parts = p.split('/').filter((x) => x !== '' && x !== '.');
   if (!parts.length) return `${shown(raw, 60)} names no folder`;
   if (p.startsWith('/') || parts.includes('..')) return `${shown(raw, 60)} leads outside the project`;
-  if (/[()|\\]/.test(p)) return `${shown(raw, 60)} uses ( ) | or \\, which this tool does not read in a workspace pattern`;
+  if (/[()|\\]/.test(p))
+    return `${shown(raw, 60)} uses ( ) | or \\, which this tool does not read in a workspace pattern`;
   const segments: (RegExp | '**')[] = [];
   for (const part of parts) {
-    if (part === '**') { if (segments[segments.length - 1] !== '**') segments.push('**'); continue; }
+    if (part === '**') {
+      if (segments[segments.length - 1] !== '**') segments.push('**');
+      continue;
+    }
     // `a**b` is `a*b` within one name; runs of * are one.
     const seg = part.replace(/\*+/g, '*');
     const choices = seg.includes('{') ? count(seg.slice(seg.indexOf('{')), ',') + 1 : 1;
     const stars = count(seg, '*');
     const classes = count(seg, '[') + count(seg, '{');
-    if (stars > L.stars || (stars > 1 && classes > 0) || count(seg, '[') > L.brackets || count(seg, '{') > 1 || choices > L.choices) {
+    if (
+      stars > L.stars ||
+      (stars > 1 && classes > 0) ||
+      count(seg, '[') > L.brackets ||
+      count(seg, '{') > 1 ||
+      choices > L.choices
+    ) {
       return `${shown(raw, 60)} has more wildcards in one folder name than this tool matches (two * alone, or one * with up to ${L.brackets} [...] and one {...} of ${L.choices} choices)`;
     }
     let re: RegExp;
@@ -164,11 +223,13 @@ function expandWorkspaces(scan: Scan, source: string, patterns: unknown, warning
     warnings.push(`${source} is not a list of folder patterns: no workspace packages are read.`);
     return [];
   }
-  if (patterns.length > L.patterns) warnings.push(`${source} lists ${patterns.length} patterns: only the first ${L.patterns} are read.`);
+  if (patterns.length > L.patterns)
+    warnings.push(`${source} lists ${patterns.length} patterns: only the first ${L.patterns} are read.`);
   const globs: WorkspaceGlob[] = [];
   for (const raw of patterns.slice(0, L.patterns)) {
     const g = workspaceGlob(raw);
-    if (typeof g === 'string') warnings.push(`${source}: the pattern ${g}: it is not used. Name the folders plainly (packages/*).`);
+    if (typeof g === 'string')
+      warnings.push(`${source}: the pattern ${g}: it is not used. Name the folders plainly (packages/*).`);
     else globs.push(g);
   }
   const out: Workspace[] = [];
@@ -178,21 +239,31 @@ function expandWorkspaces(scan: Scan, source: string, patterns: unknown, warning
     if (!f.endsWith('/package.json') || f.split('/').length > L.depth + 1) continue;
     const d = dirname(f);
     if (!isBuilt(`${d}/x`)) continue;
-    if (d.length > L.path || d.split('/').some((n) => n.length > L.name)) { long++; continue; }
+    if (d.length > L.path || d.split('/').some((n) => n.length > L.name)) {
+      long++;
+      continue;
+    }
     if (dirs.length === L.folders) {
-      warnings.push(`The project has more than ${L.folders} folders with a package.json: only the first ${L.folders} are matched against ${source}.`);
+      warnings.push(
+        `The project has more than ${L.folders} folders with a package.json: only the first ${L.folders} are matched against ${source}.`,
+      );
       break;
     }
     dirs.push(d);
   }
-  if (long) warnings.push(`${long} folder${long > 1 ? 's' : ''} with a package.json ${long > 1 ? 'have' : 'has'} a name over ${L.name} or a path over ${L.path} characters: not matched against ${source}.`);
+  if (long)
+    warnings.push(
+      `${long} folder${long > 1 ? 's' : ''} with a package.json ${long > 1 ? 'have' : 'has'} a name over ${L.name} or a path over ${L.path} characters: not matched against ${source}.`,
+    );
   const budget = { tests: 0 };
   const excluded = (names: string[]) => globs.some((g) => g.negate && globMatches(g.segments, names, budget));
   for (const g of globs) {
     if (g.negate) continue;
     for (const d of dirs) {
       if (budget.tests > L.tests) {
-        warnings.push(`${source}: matching its patterns against ${dirs.length} folders took more than ${L.tests} tests: the packages found so far are read, the rest are not. Use fewer, plainer patterns.`);
+        warnings.push(
+          `${source}: matching its patterns against ${dirs.length} folders took more than ${L.tests} tests: the packages found so far are read, the rest are not. Use fewer, plainer patterns.`,
+        );
         return out;
       }
       const names = d.split('/');
@@ -220,7 +291,11 @@ export interface StartCommand {
 }
 
 /** A shell variable a script reads: $NAME, ${NAME}, ${NAME:-default} or ${NAME-default}. */
-export interface ShellVar { name: string; fallback?: string | undefined; raw: string }
+export interface ShellVar {
+  name: string;
+  fallback?: string | undefined;
+  raw: string;
+}
 
 // Linear: a `$`, then a bounded name (bare names end where the word characters end), then a plain default.
 const SHELL_VAR = /\$(?:\{([A-Za-z_]\w{0,60})(?::?-([\w.:/@+,=-]{0,100}))?\}|([A-Za-z_]\w{0,60})(?!\w))/g;
@@ -231,7 +306,9 @@ const SHELL_VAR = /\$(?:\{([A-Za-z_]\w{0,60})(?::?-([\w.:/@+,=-]{0,100}))?\}|([A
  * this does not read (${X:=y}, $1, $@, ...) keep their `$`, which the caller's shell-syntax test refuses.
  */
 export function replaceShellVars(script: string, put: (v: ShellVar) => string): string {
-  return script.replace(SHELL_VAR, (raw: string, braced?: string, fallback?: string, bare?: string) => put({ name: (braced ?? bare)!, fallback, raw }));
+  return script.replace(SHELL_VAR, (raw: string, braced?: string, fallback?: string, bare?: string) =>
+    put({ name: (braced ?? bare)!, fallback, raw }),
+  );
 }
 
 /** A command line's shell variables, read for exec form. */
@@ -267,7 +344,10 @@ export function commandVars(line: string): CommandVars {
     return '';
   });
   out.bare = plain.split(MARK).join('');
-  out.words = plain.split(/\s+/).filter(Boolean).map((w) => w.split(MARK).join('$PORT'));
+  out.words = plain
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.split(MARK).join('$PORT'));
   return out;
 }
 
@@ -283,22 +363,40 @@ const DEV_RUNNERS = new Set(['nodemon', 'ts-node', 'ts-node-dev', 'tsx', 'babel-
 /** Commands that serve a folder of files: the project is a static site. */
 const STATIC_SERVERS = new Set(['serve', 'http-server', 'vite', 'live-server', 'sirv', 'lite-server']);
 
-export function parseStart(script: string, scripts: Json, depth = 0): StartCommand | { problem: string; static?: boolean } {
+export function parseStart(
+  script: string,
+  scripts: Json,
+  depth = 0,
+): StartCommand | { problem: string; static?: boolean } {
   if (script.length > 400) return { problem: 'the start script is too long to read' };
-  const parts = script.split('&&').map((p) => p.trim()).filter(Boolean);
+  const parts = script
+    .split('&&')
+    .map((p) => p.trim())
+    .filter(Boolean);
   // "npm run build && node dist/index.js": the build belongs to the build stage, the last step is the program.
   const last = parts[parts.length - 1] ?? '';
-  if (parts.slice(0, -1).some((p) => !/^(npm|pnpm|yarn|bun)( run)? (build|compile|prestart|migrate)\b|^tsc\b/.test(p))) return { problem: `the start script chains commands (${shown(script, 80)})` };
+  if (parts.slice(0, -1).some((p) => !/^(npm|pnpm|yarn|bun)( run)? (build|compile|prestart|migrate)\b|^tsc\b/.test(p)))
+    return { problem: `the start script chains commands (${shown(script, 80)})` };
   const { words: all, bare, portVar, portDefault, unresolved } = commandVars(last);
   if (/[;|<>`$(){}'"\\*]/.test(bare)) return { problem: `the start script uses shell syntax (${shown(script, 80)})` };
-  if (unresolved) return { problem: `the start script reads the shell variable ${shown(unresolved, 40)}, which an exec-form ENTRYPOINT does not expand (${shown(script, 80)})` };
+  if (unresolved)
+    return {
+      problem: `the start script reads the shell variable ${shown(unresolved, 40)}, which an exec-form ENTRYPOINT does not expand (${shown(script, 80)})`,
+    };
   let words = all;
   const env: string[] = [];
   if (words[0] === 'cross-env' || words[0] === 'env') words = words.slice(1);
-  while (words[0] && /^[A-Z_][A-Z0-9_]{0,60}=[\w.:/-]{0,200}$/.test(words[0])) { env.push(words.shift()!); }
+  while (words[0] && /^[A-Z_][A-Z0-9_]{0,60}=[\w.:/-]{0,200}$/.test(words[0])) {
+    env.push(words.shift()!);
+  }
   const [cmd, ...rest] = words;
   if (!cmd) return { problem: 'the start script is empty' };
-  const portOf = (ws: string[]) => Number(ws.map((w, i) => (/^(-p|--port)$/.test(w) ? ws[i + 1] : /^--port=(\d+)$/.exec(w)?.[1])).find((x) => x && /^\d{2,5}$/.test(x))) || undefined;
+  const portOf = (ws: string[]) =>
+    Number(
+      ws
+        .map((w, i) => (/^(-p|--port)$/.test(w) ? ws[i + 1] : /^--port=(\d+)$/.exec(w)?.[1]))
+        .find((x) => x && /^\d{2,5}$/.test(x)),
+    ) || undefined;
   const envPort = Number(env.map((e) => /^PORT=(\d{2,5})$/.exec(e)?.[1]).find(Boolean)) || undefined;
   if (cmd === 'node' || cmd === 'nodejs') {
     if (!rest.some((w) => !w.startsWith('-'))) return { problem: 'the start script runs node without a file' };
@@ -312,15 +410,27 @@ export function parseStart(script: string, scripts: Json, depth = 0): StartComma
   }
   if (Object.hasOwn(BIN_SCRIPTS, cmd)) {
     const b = BIN_SCRIPTS[cmd]!;
-    return { args: [b.js, ...rest], env, port: envPort ?? portOf(rest) ?? portDefault ?? b.port, framework: b.framework, ...(portVar ? { portVar } : {}) };
+    return {
+      args: [b.js, ...rest],
+      env,
+      port: envPort ?? portOf(rest) ?? portDefault ?? b.port,
+      framework: b.framework,
+      ...(portVar ? { portVar } : {}),
+    };
   }
-  if (cmd === 'nest' && rest[0] === 'start') return { args: ['dist/main'], env, port: envPort ?? 3000, framework: 'nest' };
-  if ((cmd === 'nuxt' || cmd === 'nuxi') && (rest[0] === 'start' || rest[0] === 'preview')) return { args: ['.output/server/index.mjs'], env, port: envPort ?? 3000, framework: 'nuxt' };
+  if (cmd === 'nest' && rest[0] === 'start')
+    return { args: ['dist/main'], env, port: envPort ?? 3000, framework: 'nest' };
+  if ((cmd === 'nuxt' || cmd === 'nuxi') && (rest[0] === 'start' || rest[0] === 'preview'))
+    return { args: ['.output/server/index.mjs'], env, port: envPort ?? 3000, framework: 'nuxt' };
   if (DEV_RUNNERS.has(cmd)) {
     const file = rest.find((w) => /\.(c|m)?[jt]sx?$/.test(w));
-    return { problem: `the start script runs ${cmd}, a development runner${file ? ` on ${shown(file, 60)}` : ''}`, ...(file && /\.(c|m)?js$/.test(file) ? { args: [file] } : {}) };
+    return {
+      problem: `the start script runs ${cmd}, a development runner${file ? ` on ${shown(file, 60)}` : ''}`,
+      ...(file && /\.(c|m)?js$/.test(file) ? { args: [file] } : {}),
+    };
   }
-  if (STATIC_SERVERS.has(cmd) && (cmd !== 'vite' || rest[0] === 'preview')) return { problem: `the start script serves files (${shown(last, 60)})`, static: true };
+  if (STATIC_SERVERS.has(cmd) && (cmd !== 'vite' || rest[0] === 'preview'))
+    return { problem: `the start script serves files (${shown(last, 60)})`, static: true };
   return { problem: `the start script runs ${shown(cmd, 40)}` };
 }
 
@@ -333,7 +443,11 @@ function copyable(rel: string, what: string): string {
     return safeRelPath(rel, what, '--entry', 'the project');
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    throw new UserError(e.code, e.message, `Rename it to letters, digits and . _ + - / (at most 255 characters): a COPY line of the dependency layer names it.`);
+    throw new UserError(
+      e.code,
+      e.message,
+      `Rename it to letters, digits and . _ + - / (at most 255 characters): a COPY line of the dependency layer names it.`,
+    );
   }
 }
 
@@ -372,8 +486,9 @@ export function configSetting(text: string, key: string, file: string): Setting 
     }
     const value = rest.slice(colon[0].length);
     const literal = /^(['"`])([^'"`$\n]{1,100})\1/.exec(value);
-    const fromHere = /^(?:path\.)?(?:resolve|join)\(\s*__dirname\s*,\s*(['"`])([^'"`$\n]{1,100})\1\s*\)/.exec(value)
-      ?? /^fileURLToPath\(\s*new URL\(\s*(['"`])([^'"`$\n]{1,100})\1\s*,\s*import\.meta\.url\s*\)\s*\)/.exec(value);
+    const fromHere =
+      /^(?:path\.)?(?:resolve|join)\(\s*__dirname\s*,\s*(['"`])([^'"`$\n]{1,100})\1\s*\)/.exec(value) ??
+      /^fileURLToPath\(\s*new URL\(\s*(['"`])([^'"`$\n]{1,100})\1\s*,\s*import\.meta\.url\s*\)\s*\)/.exec(value);
     const found = literal?.[2] ?? fromHere?.[2];
     const v = found !== undefined ? plainFolder(found) : undefined;
     if (v !== undefined) return { value: v, from, ...(fromHere ? { fromConfig: true } : {}) };
@@ -385,14 +500,17 @@ export function configSetting(text: string, key: string, file: string): Setting 
 /** The value of a flag (--outDir x, --outDir=x) in the parts of a build script that run `tool`. */
 export function scriptFlag(script: string, tools: string[], flags: string[]): Setting {
   for (const part of script.split(/&&|\|\||;/)) {
-    const words = part.trim().split(/\s+/).filter((w) => !/^[A-Z_][A-Z0-9_]*=/.test(w));
+    const words = part
+      .trim()
+      .split(/\s+/)
+      .filter((w) => !/^[A-Z_][A-Z0-9_]*=/.test(w));
     const t = words.findIndex((w) => tools.includes(w));
     if (t < 0) continue;
     for (let i = t + 1; i < words.length; i++) {
       const eq = words[i]!.indexOf('=');
       const flag = eq > 0 ? words[i]!.slice(0, eq) : words[i]!;
       if (!flags.includes(flag)) continue;
-      const value = eq > 0 ? words[i]!.slice(eq + 1) : words[i + 1] ?? '';
+      const value = eq > 0 ? words[i]!.slice(eq + 1) : (words[i + 1] ?? '');
       const from = `package.json scripts.build: ${flag}`;
       const v = plainFolder(value);
       return v !== undefined ? { value: v, from } : { unreadable: shown(value, 60), from };
@@ -401,13 +519,19 @@ export function scriptFlag(script: string, tools: string[], flags: string[]): Se
   return undefined;
 }
 
-interface StaticOutput { out: string; tool: string; fallback?: string | undefined; unreadable?: string[] | undefined }
+interface StaticOutput {
+  out: string;
+  tool: string;
+  fallback?: string | undefined;
+  unreadable?: string[] | undefined;
+}
 
 /** Where a front-end build writes its files, by the tool that builds it. */
 function staticOutput(scan: Scan, deps: Set<string>, dir: string, buildScript: string): StaticOutput | undefined {
   const at = (f: string) => joinRel(dir, f);
   const config = (names: string[]) => names.map((n) => at(n)).find((n) => scan.has(n));
-  const setting = (file: string | undefined, key: string): Setting => (file ? configSetting(scan.read(file, 256 * 1024) ?? '', key, file) : undefined);
+  const setting = (file: string | undefined, key: string): Setting =>
+    file ? configSetting(scan.read(file, 256 * 1024) ?? '', key, file) : undefined;
   const unreadable: string[] = [];
   /** The folder the settings name (the first that is set), the default when none is; an unreadable one is listed. */
   const folder = (settings: Setting[], fallback: string): string => {
@@ -422,7 +546,8 @@ function staticOutput(scan: Scan, deps: Set<string>, dir: string, buildScript: s
   const result = (r: StaticOutput): StaticOutput => (unreadable.length ? { ...r, unreadable } : r);
   if (deps.has('next')) {
     const f = config(['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs']);
-    if (f && /\boutput\s*:\s*['"]export['"]/.test(scan.read(f, 256 * 1024) ?? '')) return { out: 'out', tool: `Next.js static export (${f}: output 'export')` };
+    if (f && /\boutput\s*:\s*['"]export['"]/.test(scan.read(f, 256 * 1024) ?? ''))
+      return { out: 'out', tool: `Next.js static export (${f}: output 'export')` };
     return undefined;
   }
   if (deps.has('@angular/core') && scan.has(at('angular.json'))) {
@@ -431,35 +556,74 @@ function staticOutput(scan: Scan, deps: Set<string>, dir: string, buildScript: s
     const name = Object.keys(projects)[0];
     const build = obj(obj(obj(name !== undefined ? projects[name] : undefined)?.architect)?.build);
     const op = build?.options ? obj(build.options)?.outputPath : undefined;
-    const base = folder([scriptFlag(buildScript, ['ng'], ['--output-path', '--outputPath'])], str(op) ?? str(obj(op)?.base) ?? (name ? `dist/${name}` : 'dist'));
+    const base = folder(
+      [scriptFlag(buildScript, ['ng'], ['--output-path', '--outputPath'])],
+      str(op) ?? str(obj(op)?.base) ?? (name ? `dist/${name}` : 'dist'),
+    );
     const app = /:application$/.test(str(build?.builder) ?? '');
-    return result({ out: app && !str(obj(op)?.browser) ? `${base}/browser` : base, tool: `Angular (angular.json: ${shown(name ?? '', 40)})` });
+    return result({
+      out: app && !str(obj(op)?.browser) ? `${base}/browser` : base,
+      tool: `Angular (angular.json: ${shown(name ?? '', 40)})`,
+    });
   }
   if (deps.has('@sveltejs/kit')) {
     if (!deps.has('@sveltejs/adapter-static')) return undefined;
     const f = config(['svelte.config.js', 'svelte.config.mjs', 'svelte.config.ts']);
     const fb = setting(f, 'fallback');
     const fallback = fb && 'value' in fb && /^[\w.-]+\.html$/.test(fb.value) ? fb.value : undefined;
-    return result({ out: folder([setting(f, 'pages')], 'build'), tool: `SvelteKit with adapter-static${f ? ` (${f})` : ''}`, fallback });
+    return result({
+      out: folder([setting(f, 'pages')], 'build'),
+      tool: `SvelteKit with adapter-static${f ? ` (${f})` : ''}`,
+      fallback,
+    });
   }
   if (deps.has('astro')) {
     const f = config(['astro.config.mjs', 'astro.config.ts', 'astro.config.js']);
-    const text = f ? scan.read(f, 256 * 1024) ?? '' : '';
+    const text = f ? (scan.read(f, 256 * 1024) ?? '') : '';
     if (/\boutput\s*:\s*['"]server['"]|adapter\s*:/.test(text)) return undefined;
-    return result({ out: folder([scriptFlag(buildScript, ['astro'], ['--outDir']), setting(f, 'outDir')], 'dist'), tool: 'Astro (static output)' });
+    return result({
+      out: folder([scriptFlag(buildScript, ['astro'], ['--outDir']), setting(f, 'outDir')], 'dist'),
+      tool: 'Astro (static output)',
+    });
   }
   if (deps.has('react-scripts')) {
     // Create React App writes to BUILD_PATH when the build script sets it.
     const env = /(?:^|\s)BUILD_PATH=(\S{1,200})/.exec(buildScript)?.[1];
     const v = env !== undefined ? plainFolder(env) : undefined;
-    const s: Setting = env === undefined ? undefined : v !== undefined ? { value: v, from: 'package.json scripts.build: BUILD_PATH' } : { unreadable: shown(env, 60), from: 'package.json scripts.build: BUILD_PATH' };
+    const s: Setting =
+      env === undefined
+        ? undefined
+        : v !== undefined
+          ? { value: v, from: 'package.json scripts.build: BUILD_PATH' }
+          : { unreadable: shown(env, 60), from: 'package.json scripts.build: BUILD_PATH' };
     return result({ out: folder([s], 'build'), tool: 'Create React App' });
   }
-  if (deps.has('@vue/cli-service')) return result({ out: folder([scriptFlag(buildScript, ['vue-cli-service'], ['--dest']), setting(config(['vue.config.js', 'vue.config.mjs']), 'outputDir')], 'dist'), tool: 'Vue CLI' });
+  if (deps.has('@vue/cli-service'))
+    return result({
+      out: folder(
+        [
+          scriptFlag(buildScript, ['vue-cli-service'], ['--dest']),
+          setting(config(['vue.config.js', 'vue.config.mjs']), 'outputDir'),
+        ],
+        'dist',
+      ),
+      tool: 'Vue CLI',
+    });
   if (deps.has('gatsby')) return { out: 'public', tool: 'Gatsby' };
-  if (deps.has('@docusaurus/core')) return result({ out: folder([scriptFlag(buildScript, ['docusaurus'], ['--out-dir'])], 'build'), tool: 'Docusaurus' });
+  if (deps.has('@docusaurus/core'))
+    return result({
+      out: folder([scriptFlag(buildScript, ['docusaurus'], ['--out-dir'])], 'build'),
+      tool: 'Docusaurus',
+    });
   if (deps.has('vite')) {
-    const f = config(['vite.config.ts', 'vite.config.js', 'vite.config.mjs', 'vite.config.mts', 'vite.config.cjs', 'vite.config.cts']);
+    const f = config([
+      'vite.config.ts',
+      'vite.config.js',
+      'vite.config.mjs',
+      'vite.config.mts',
+      'vite.config.cjs',
+      'vite.config.cts',
+    ]);
     // build.outDir is relative to Vite's root (the config's folder unless root says otherwise).
     const flag = scriptFlag(buildScript, ['vite'], ['--outDir']);
     const out = setting(f, 'outDir');
@@ -469,13 +633,44 @@ function staticOutput(scan: Scan, deps: Set<string>, dir: string, buildScript: s
     const fromConfig = !flag && !!out && 'value' in out && !!out.fromConfig;
     return result({ out: base === '.' || fromConfig ? o : `${base}/${o}`, tool: `Vite${f ? ` (${f})` : ''}` });
   }
-  if (deps.has('parcel')) return result({ out: folder([scriptFlag(buildScript, ['parcel'], ['--dist-dir'])], 'dist'), tool: 'Parcel' });
+  if (deps.has('parcel'))
+    return result({ out: folder([scriptFlag(buildScript, ['parcel'], ['--dist-dir'])], 'dist'), tool: 'Parcel' });
   return undefined;
 }
 
 /** Packages that serve HTTP from Node: a project with one of them is a server, not a static site. */
-const SERVER_PACKAGES = ['express', 'fastify', 'koa', '@hapi/hapi', 'hapi', '@nestjs/core', 'nuxt', '@remix-run/node', '@react-router/node', '@sveltejs/adapter-node', '@astrojs/node', 'socket.io', 'restify', 'polka', 'h3', 'hono', '@hono/node-server', 'ws', 'next'];
-const CLIENT_ROUTERS = ['react-router', 'react-router-dom', 'vue-router', '@angular/router', '@tanstack/react-router', 'wouter', 'preact-router', 'svelte-routing', '@solidjs/router'];
+const SERVER_PACKAGES = [
+  'express',
+  'fastify',
+  'koa',
+  '@hapi/hapi',
+  'hapi',
+  '@nestjs/core',
+  'nuxt',
+  '@remix-run/node',
+  '@react-router/node',
+  '@sveltejs/adapter-node',
+  '@astrojs/node',
+  'socket.io',
+  'restify',
+  'polka',
+  'h3',
+  'hono',
+  '@hono/node-server',
+  'ws',
+  'next',
+];
+const CLIENT_ROUTERS = [
+  'react-router',
+  'react-router-dom',
+  'vue-router',
+  '@angular/router',
+  '@tanstack/react-router',
+  'wouter',
+  'preact-router',
+  'svelte-routing',
+  '@solidjs/router',
+];
 
 const PORT_PATTERNS: PortPattern[] = [
   /\bPORT\s*(?:\|\||\?\?)\s*['"]?(\d{2,5})\b/,
@@ -483,7 +678,13 @@ const PORT_PATTERNS: PortPattern[] = [
   /\bport\s*[:=]\s*(\d{2,5})\b/,
 ];
 
-interface Program { value: string; label: string; source: string; dir: string; pkg: Json }
+interface Program {
+  value: string;
+  label: string;
+  source: string;
+  dir: string;
+  pkg: Json;
+}
 
 interface NodeInfo {
   manager: Manager;
@@ -521,20 +722,50 @@ export const node: Language = {
   detect(scan: Scan): Detection[] {
     if (!scan.has('package.json')) {
       const evidence: string[] = [];
-      const points = sourcePoints(scan.withExt('.js', '.mjs', '.ts').filter((f) => isBuilt(f) && !f.endsWith('.d.ts')), '.js', evidence);
+      const points = sourcePoints(
+        scan.withExt('.js', '.mjs', '.ts').filter((f) => isBuilt(f) && !f.endsWith('.d.ts')),
+        '.js',
+        evidence,
+      );
       return points ? [{ lang: 'node', score: Math.min(points, 30), evidence }] : [];
     }
     const evidence = ['package.json'];
     let score = 60;
-    for (const f of ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb']) if (scan.has(f)) { score += 30; evidence.push(f); break; }
+    for (const f of [
+      'package-lock.json',
+      'npm-shrinkwrap.json',
+      'pnpm-lock.yaml',
+      'yarn.lock',
+      'bun.lock',
+      'bun.lockb',
+    ])
+      if (scan.has(f)) {
+        score += 30;
+        evidence.push(f);
+        break;
+      }
     let pkg: Json | undefined;
-    try { pkg = obj(JSON.parse(scan.read('package.json', 1024 * 1024) ?? '{}')); } catch { pkg = undefined; }
+    try {
+      pkg = obj(JSON.parse(scan.read('package.json', 1024 * 1024) ?? '{}'));
+    } catch {
+      pkg = undefined;
+    }
     const scripts = obj(pkg?.scripts) ?? {};
     // A package.json whose only scripts build assets is the front-end tooling of another language's app.
-    if (str(scripts.start) || str(pkg?.main) || obj(pkg?.bin) || str(pkg?.bin)) { score += 40; evidence.push('a start script or main'); }
+    if (str(scripts.start) || str(pkg?.main) || obj(pkg?.bin) || str(pkg?.bin)) {
+      score += 40;
+      evidence.push('a start script or main');
+    }
     const deps = Object.keys({ ...obj(pkg?.dependencies) });
-    if (SERVER_PACKAGES.some((s) => deps.includes(s))) { score += 30; evidence.push('a server framework'); }
-    score += sourcePoints(scan.withExt('.js', '.mjs', '.cjs', '.ts').filter((f) => isBuilt(f) && !f.endsWith('.d.ts')), '.js', evidence);
+    if (SERVER_PACKAGES.some((s) => deps.includes(s))) {
+      score += 30;
+      evidence.push('a server framework');
+    }
+    score += sourcePoints(
+      scan.withExt('.js', '.mjs', '.cjs', '.ts').filter((f) => isBuilt(f) && !f.endsWith('.d.ts')),
+      '.js',
+      evidence,
+    );
     return [{ lang: 'node', score: Math.min(score, 190), evidence }];
   },
 
@@ -543,63 +774,147 @@ export const node: Language = {
     const notes: string[] = [];
     const decisions: Decision[] = [];
     const root = readJson(scan, 'package.json');
-    if (!root) throw new UserError('E_NO_PROJECT', 'No package.json here: a Node.js project needs one.', 'Run npm init, or run this in the project folder.');
+    if (!root)
+      throw new UserError(
+        'E_NO_PROJECT',
+        'No package.json here: a Node.js project needs one.',
+        'Run npm init, or run this in the project folder.',
+      );
 
     // The package manager: packageManager (corepack) first, then the lock file.
     const pmField = str(root.packageManager);
-    const pm = pmField ? /^(npm|pnpm|yarn|bun)@(\d{1,4}(?:\.\d{1,6}){0,2}(?:-[\w.]{1,40})?)(?:\+[\w.]{1,200})?$/.exec(pmField) : null;
-    if (pmField && !pm) warnings.push(`packageManager ${shown(pmField, 60)} is not a name@version this tool reads: the lock file decides.`);
-    const locks: [string, Manager][] = [['pnpm-lock.yaml', 'pnpm'], ['yarn.lock', 'yarn'], ['bun.lock', 'bun'], ['bun.lockb', 'bun'], ['package-lock.json', 'npm'], ['npm-shrinkwrap.json', 'npm']];
+    const pm = pmField
+      ? /^(npm|pnpm|yarn|bun)@(\d{1,4}(?:\.\d{1,6}){0,2}(?:-[\w.]{1,40})?)(?:\+[\w.]{1,200})?$/.exec(pmField)
+      : null;
+    if (pmField && !pm)
+      warnings.push(
+        `packageManager ${shown(pmField, 60)} is not a name@version this tool reads: the lock file decides.`,
+      );
+    const locks: [string, Manager][] = [
+      ['pnpm-lock.yaml', 'pnpm'],
+      ['yarn.lock', 'yarn'],
+      ['bun.lock', 'bun'],
+      ['bun.lockb', 'bun'],
+      ['package-lock.json', 'npm'],
+      ['npm-shrinkwrap.json', 'npm'],
+    ];
     const lock = locks.find(([f, m]) => scan.has(f) && (!pm || pm[1] === m.replace('-berry', '')));
     let manager: Manager = (pm?.[1] as Manager | undefined) ?? lock?.[1] ?? 'npm';
     const lockText = lock && lock[0] !== 'bun.lockb' ? scan.read(lock[0], LOCK_CAP) : undefined;
     if (manager === 'yarn') {
-      const berry = (pm && Number(pm[2]!.split('.')[0]) >= 2) || scan.has('.yarnrc.yml') || /^__metadata:/m.test(lockText ?? '');
+      const berry =
+        (pm && Number(pm[2]!.split('.')[0]) >= 2) || scan.has('.yarnrc.yml') || /^__metadata:/m.test(lockText ?? '');
       if (berry) manager = 'yarn-berry';
     }
     const managerVersion = pm?.[2];
     // Without packageManager, the pnpm major that writes the lock's format (9.0: pnpm 9, which also
     // runs dependencies' build scripts; newer majors refuse unlisted ones).
-    const lockMajor = manager === 'pnpm' && !pm ? { '9.0': '9', '6.0': '8', '6.1': '8', '5.4': '7', '5.3': '6' }[/^lockfileVersion:\s*'?([\d.]{1,5})'?/m.exec(lockText ?? '')?.[1] ?? ''] ?? '9' : undefined;
+    const lockMajor =
+      manager === 'pnpm' && !pm
+        ? ({ '9.0': '9', '6.0': '8', '6.1': '8', '5.4': '7', '5.3': '6' }[
+            /^lockfileVersion:\s*'?([\d.]{1,5})'?/m.exec(lockText ?? '')?.[1] ?? ''
+          ] ?? '9')
+        : undefined;
     const yarnrc = manager === 'yarn-berry' ? readYaml(scan, '.yarnrc.yml') : undefined;
     const pnp = manager === 'yarn-berry' && (str(yarnrc?.nodeLinker) ?? 'pnp') === 'pnp';
-    if (!lock) warnings.push(`There is no lock file: dependency versions are not pinned and the build resolves them anew each time. Run ${manager === 'yarn-berry' ? 'yarn' : manager} install and commit the lock file.`);
-    if (manager === 'bun' && lock?.[0] === 'bun.lockb') warnings.push('bun.lockb is binary: the packages it locks cannot be read here (native addons are not looked for). bun 1.2 writes a text bun.lock instead.');
-    decisions.push({ topic: 'Package manager', choice: `${manager === 'yarn-berry' ? 'Yarn (Berry)' : manager}${managerVersion ? ` ${managerVersion}` : ''}${pnp ? ' with Plug\'n\'Play' : ''}`, because: pm ? `package.json packageManager ${shown(pmField!, 40)}` : lock ? lock[0] : 'no lock file and no packageManager: npm' });
+    if (!lock)
+      warnings.push(
+        `There is no lock file: dependency versions are not pinned and the build resolves them anew each time. Run ${manager === 'yarn-berry' ? 'yarn' : manager} install and commit the lock file.`,
+      );
+    if (manager === 'bun' && lock?.[0] === 'bun.lockb')
+      warnings.push(
+        'bun.lockb is binary: the packages it locks cannot be read here (native addons are not looked for). bun 1.2 writes a text bun.lock instead.',
+      );
+    decisions.push({
+      topic: 'Package manager',
+      choice: `${manager === 'yarn-berry' ? 'Yarn (Berry)' : manager}${managerVersion ? ` ${managerVersion}` : ''}${pnp ? " with Plug'n'Play" : ''}`,
+      because: pm
+        ? `package.json packageManager ${shown(pmField!, 40)}`
+        : lock
+          ? lock[0]
+          : 'no lock file and no packageManager: npm',
+    });
 
     // Workspaces: the programs are the packages that start something.
-    const wsSource = manager === 'pnpm' ? 'pnpm-workspace.yaml packages' : Array.isArray(root.workspaces) ? 'package.json workspaces' : 'package.json workspaces.packages';
+    const wsSource =
+      manager === 'pnpm'
+        ? 'pnpm-workspace.yaml packages'
+        : Array.isArray(root.workspaces)
+          ? 'package.json workspaces'
+          : 'package.json workspaces.packages';
     // Yarn's { packages: [...], nohoist: [...] } names them under packages.
-    const wsPatterns = manager === 'pnpm' ? readYaml(scan, 'pnpm-workspace.yaml')?.packages : obj(root.workspaces) ? obj(root.workspaces)!.packages : root.workspaces;
+    const wsPatterns =
+      manager === 'pnpm'
+        ? readYaml(scan, 'pnpm-workspace.yaml')?.packages
+        : obj(root.workspaces)
+          ? obj(root.workspaces)!.packages
+          : root.workspaces;
     const workspaces = wsPatterns !== undefined ? expandWorkspaces(scan, wsSource, wsPatterns, warnings) : [];
-    if (workspaces.length) decisions.push({ topic: 'Workspaces', choice: listed(workspaces.map((w) => w.dir), 8), because: manager === 'pnpm' ? 'pnpm-workspace.yaml' : 'package.json workspaces' });
+    if (workspaces.length)
+      decisions.push({
+        topic: 'Workspaces',
+        choice: listed(
+          workspaces.map((w) => w.dir),
+          8,
+        ),
+        because: manager === 'pnpm' ? 'pnpm-workspace.yaml' : 'package.json workspaces',
+      });
 
     // Node version: flag, version files, then engines (a range) and volta.
     let version: Fact<string>;
     const eol = DATA.eol ?? {};
     if (opts.langVersion !== undefined) {
       const m = nodeMajor(opts.langVersion);
-      if (!m) throw new UserError('E_BAD_FLAG', `--lang-version "${shown(opts.langVersion)}" is not a Node.js release.`, 'Use a major like 22.');
+      if (!m)
+        throw new UserError(
+          'E_BAD_FLAG',
+          `--lang-version "${shown(opts.langVersion)}" is not a Node.js release.`,
+          'Use a major like 22.',
+        );
       version = { value: String(m), source: '--lang-version' };
     } else {
-      const files = [['.nvmrc', scan.manifest('.nvmrc', LIMITS.versionBytes)], ['.node-version', scan.manifest('.node-version', LIMITS.versionBytes)], ['.tool-versions', versionFromToolVersions(scan, ['nodejs', 'node'])]] as const;
-      const pinned = files.map(([f, raw]) => ({ f, raw: raw?.trim().split('\n')[0]?.trim(), m: nodeMajor(raw?.trim().split('\n')[0]) })).find((x) => x.m);
+      const files = [
+        ['.nvmrc', scan.manifest('.nvmrc', LIMITS.versionBytes)],
+        ['.node-version', scan.manifest('.node-version', LIMITS.versionBytes)],
+        ['.tool-versions', versionFromToolVersions(scan, ['nodejs', 'node'])],
+      ] as const;
+      const pinned = files
+        .map(([f, raw]) => ({ f, raw: raw?.trim().split('\n')[0]?.trim(), m: nodeMajor(raw?.trim().split('\n')[0]) }))
+        .find((x) => x.m);
       const volta = str(obj(root.volta)?.node);
       const engines = str(obj(root.engines)?.node);
       if (pinned) version = { value: String(pinned.m), source: `${pinned.f} (${shown(pinned.raw!, 20)})` };
-      else if (volta && nodeMajor(volta)) version = { value: String(nodeMajor(volta)), source: `package.json volta.node ${shown(volta, 20)}` };
+      else if (volta && nodeMajor(volta))
+        version = { value: String(nodeMajor(volta)), source: `package.json volta.node ${shown(volta, 20)}` };
       else if (engines) {
         const m = majorForRange(engines);
-        if (m) version = { value: String(m), source: `package.json engines.node ${shown(engines, 30)}: the newest LTS it admits` };
+        if (m)
+          version = {
+            value: String(m),
+            source: `package.json engines.node ${shown(engines, 30)}: the newest LTS it admits`,
+          };
         else {
-          warnings.push(`engines.node ${shown(engines, 30)} admits none of the LTS releases (${LTS.join(', ')}): using ${DATA.defaultVersion}. Pass --lang-version.`);
-          version = { value: DATA.defaultVersion, source: `the newest LTS (Node ${DATA.defaultVersion}, checked ${DATA.supportChecked}); engines.node ${shown(engines, 30)} admits none` };
+          warnings.push(
+            `engines.node ${shown(engines, 30)} admits none of the LTS releases (${LTS.join(', ')}): using ${DATA.defaultVersion}. Pass --lang-version.`,
+          );
+          version = {
+            value: DATA.defaultVersion,
+            source: `the newest LTS (Node ${DATA.defaultVersion}, checked ${DATA.supportChecked}); engines.node ${shown(engines, 30)} admits none`,
+          };
         }
-      } else version = { value: DATA.defaultVersion, source: `no version named: the newest LTS (Node ${DATA.defaultVersion}, checked ${DATA.supportChecked})` };
+      } else
+        version = {
+          value: DATA.defaultVersion,
+          source: `no version named: the newest LTS (Node ${DATA.defaultVersion}, checked ${DATA.supportChecked})`,
+        };
     }
     const major = Number(version.value);
-    if (eol[version.value]) warnings.push(`Node ${major} reached its end of life on ${eol[version.value]}: it gets no security fixes. Move to ${DATA.defaultVersion}.`);
-    else if (!LTS.includes(major) && major < Number(DATA.defaultVersion)) warnings.push(`Node ${major} is no LTS release and no longer supported: move to ${DATA.defaultVersion}.`);
+    if (eol[version.value])
+      warnings.push(
+        `Node ${major} reached its end of life on ${eol[version.value]}: it gets no security fixes. Move to ${DATA.defaultVersion}.`,
+      );
+    else if (!LTS.includes(major) && major < Number(DATA.defaultVersion))
+      warnings.push(`Node ${major} is no LTS release and no longer supported: move to ${DATA.defaultVersion}.`);
     decisions.push({ topic: 'Node version', choice: version.value, because: version.source });
 
     // Programs: the root package, or each workspace package that starts something.
@@ -608,18 +923,37 @@ export const node: Language = {
       const scripts = obj(pkg.scripts) ?? {};
       const name = str(pkg.name) ?? (dir === '.' ? 'app' : dir.split('/').pop()!);
       // In a workspace, a package with only main (or index.js) is a library the others use.
-      const starts = dir === '.' ? !!str(pkg.main) || !!pkg.bin || !!str(scripts.build) || ['server.js', 'index.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(dir, f))) : ['server.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(dir, f)));
+      const starts =
+        dir === '.'
+          ? !!str(pkg.main) ||
+            !!pkg.bin ||
+            !!str(scripts.build) ||
+            ['server.js', 'index.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(dir, f)))
+          : ['server.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(dir, f)));
       if (str(scripts.start) || starts || (dir !== '.' && !!pkg.bin && !!str(scripts.build))) {
-        candidates.push({ value: dir === '.' ? name : dir, label: dir === '.' ? `${name}` : `${name} (${dir})`, source: dir === '.' ? 'package.json' : `${dir}/package.json`, dir, pkg });
+        candidates.push({
+          value: dir === '.' ? name : dir,
+          label: dir === '.' ? `${name}` : `${name} (${dir})`,
+          source: dir === '.' ? 'package.json' : `${dir}/package.json`,
+          dir,
+          pkg,
+        });
       }
     };
     if (workspaces.length) {
       for (const w of workspaces) consider(w.dir, w.pkg);
       if (!candidates.length) consider('.', root);
     } else consider('.', root);
-    if (!candidates.length) throw new UserError('E_NO_ENTRY', 'No program found: no start script, main, build script or server.js/index.js/app.js in package.json\'s folder or any workspace package.', 'Add a start script to package.json (node server.js), or pass --entry.');
+    if (!candidates.length)
+      throw new UserError(
+        'E_NO_ENTRY',
+        "No program found: no start script, main, build script or server.js/index.js/app.js in package.json's folder or any workspace package.",
+        'Add a start script to package.json (node server.js), or pass --entry.',
+      );
     // Packages that only build a library (no start, no server file) come after those that run.
-    const runs = (p: Program) => !!str(obj(p.pkg.scripts)?.start) || ['server.js', 'index.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(p.dir, f)));
+    const runs = (p: Program) =>
+      !!str(obj(p.pkg.scripts)?.start) ||
+      ['server.js', 'index.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(p.dir, f)));
     candidates.sort((a, b) => Number(runs(b)) - Number(runs(a)));
     const entries: Choice[] = candidates.map((p) => ({ value: p.value, label: p.label, source: p.source }));
     const entry = pickEntry(entries, opts.entry, (e) => e.value.split('/').pop()!, '', warnings, opts.entrySource);
@@ -634,8 +968,17 @@ export const node: Language = {
     // Scripts the package manager runs on install at the root (prepare runs husky, a compile, ...):
     // they need the project's files and, usually, its dev dependencies.
     const lifecycle = ['preinstall', 'install', 'postinstall', 'prepare'].filter((k) => str(rootScripts[k]));
-    if (lifecycle.length) decisions.push({ topic: 'Install scripts', choice: 'the whole project is copied before the install, with the dev dependencies, which are pruned after', because: `package.json ${lifecycle.map((k) => `${k}: ${shown(str(rootScripts[k])!, 40)}`).join('; ')}` });
-    const name = plainName((str(pkg.name) ?? (dir === '.' ? scan.root.split('/').pop()! : dir.split('/').pop()!)).replace(/^@[^/]*\//, ''), 'Package name', joinRel(dir, 'package.json'));
+    if (lifecycle.length)
+      decisions.push({
+        topic: 'Install scripts',
+        choice: 'the whole project is copied before the install, with the dev dependencies, which are pruned after',
+        because: `package.json ${lifecycle.map((k) => `${k}: ${shown(str(rootScripts[k])!, 40)}`).join('; ')}`,
+      });
+    const name = plainName(
+      (str(pkg.name) ?? (dir === '.' ? scan.root.split('/').pop()! : dir.split('/').pop()!)).replace(/^@[^/]*\//, ''),
+      'Package name',
+      joinRel(dir, 'package.json'),
+    );
 
     // What runs: the start script turned into node's own command, a Next.js standalone server, or files.
     let kind: NodeInfo['kind'] = 'server';
@@ -649,13 +992,22 @@ export const node: Language = {
     const parsed = start ? parseStart(start, scripts) : undefined;
     const serverDeps = SERVER_PACKAGES.filter((s) => s !== 'next' && deps.has(s));
     const front = buildScript && !serverDeps.length ? staticOutput(scan, allDeps, dir, buildScript) : undefined;
-    const nextConfig = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'].map((f) => joinRel(dir, f)).find((f) => scan.has(f));
-    const standalone = allDeps.has('next') && !!nextConfig && /\boutput\s*:\s*['"]standalone['"]/.test(scan.read(nextConfig, 256 * 1024) ?? '');
+    const nextConfig = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs']
+      .map((f) => joinRel(dir, f))
+      .find((f) => scan.has(f));
+    const standalone =
+      allDeps.has('next') &&
+      !!nextConfig &&
+      /\boutput\s*:\s*['"]standalone['"]/.test(scan.read(nextConfig, 256 * 1024) ?? '');
     if (front && (!parsed || 'problem' in parsed)) {
       kind = 'static';
       const out = normalizeRel(joinRel(dir, front.out));
       if (out === undefined || out === '.') {
-        throw new UserError('E_REFUSED', `${front.tool} writes the site to ${shown(front.out, 80)}, ${out === '.' ? 'the project folder itself' : 'outside the project'}: the image can only take the build's own output folder inside the project.`, 'Set the output folder to one inside the project (outDir: \'dist\'), or run this tool in the folder that holds it.');
+        throw new UserError(
+          'E_REFUSED',
+          `${front.tool} writes the site to ${shown(front.out, 80)}, ${out === '.' ? 'the project folder itself' : 'outside the project'}: the image can only take the build's own output folder inside the project.`,
+          "Set the output folder to one inside the project (outDir: 'dist'), or run this tool in the folder that holds it.",
+        );
       }
       staticOut = safeRelPath(out, 'Build output folder', '--entry', front.tool);
       if (front.unreadable?.length) {
@@ -663,14 +1015,22 @@ export const node: Language = {
         warnings.push(note);
         notes.push(note);
       }
-      decisions.push({ topic: 'Static site', choice: `${staticOut}/ served by a static file server, no Node.js at run time`, because: `${front.tool}${parsed && 'problem' in parsed ? `; ${parsed.problem}` : start ? '' : '; no start script'}` });
+      decisions.push({
+        topic: 'Static site',
+        choice: `${staticOut}/ served by a static file server, no Node.js at run time`,
+        because: `${front.tool}${parsed && 'problem' in parsed ? `; ${parsed.problem}` : start ? '' : '; no start script'}`,
+      });
       port = { value: 8080, source: 'the file server listens on 8080 (an unprivileged port)' };
     } else if (standalone) {
       kind = 'next-standalone';
       command = ['server.js'];
       env.push('PORT=3000', 'HOSTNAME=0.0.0.0');
       port = { value: 3000, source: `${nextConfig}: output 'standalone' (server.js listens on PORT)` };
-      decisions.push({ topic: 'Program', choice: 'Next.js standalone server (node server.js)', because: `${nextConfig}: output 'standalone': .next/standalone, .next/static and public only` });
+      decisions.push({
+        topic: 'Program',
+        choice: 'Next.js standalone server (node server.js)',
+        because: `${nextConfig}: output 'standalone': .next/standalone, .next/static and public only`,
+      });
     } else {
       let source: string;
       if (parsed && !('problem' in parsed)) {
@@ -678,24 +1038,58 @@ export const node: Language = {
         portVar = !!parsed.portVar;
         env.push(...parsed.env.filter((e) => !e.startsWith('NODE_ENV=')));
         source = `package.json start: ${shown(start!, 80)}`;
-        if (parsed.port) port = { value: parsed.port, source: parsed.framework ? `${parsed.framework} listens on ${parsed.port} by default${start!.includes(String(parsed.port)) ? ' (as the start script says)' : ''}` : `package.json start: ${shown(start!, 60)}` };
+        if (parsed.port)
+          port = {
+            value: parsed.port,
+            source: parsed.framework
+              ? `${parsed.framework} listens on ${parsed.port} by default${start!.includes(String(parsed.port)) ? ' (as the start script says)' : ''}`
+              : `package.json start: ${shown(start!, 60)}`,
+          };
         if (parsed.framework === 'next') {
           const f = nextConfig ?? 'next.config.js';
-          warnings.push(`Next.js runs here with next start and the whole production node_modules; output: 'standalone' in ${f} makes Next.js trace the files the server needs, and the image would copy only those (typically a fraction of node_modules).`);
+          warnings.push(
+            `Next.js runs here with next start and the whole production node_modules; output: 'standalone' in ${f} makes Next.js trace the files the server needs, and the image would copy only those (typically a fraction of node_modules).`,
+          );
         }
       } else {
         // No usable start script: npm's own default (server.js), then main, then a command the
         // package installs (bin: the one named like the package, or the only one), then the usual names.
-        const binField = str(pkg.bin) ?? (() => {
-          const bins = obj(pkg.bin) ?? {};
-          const pkgName = (str(pkg.name) ?? '').replace(/^@[^/]*\//, '');
-          return str(bins[pkgName]) ?? (Object.keys(bins).length === 1 ? str(Object.values(bins)[0]) : undefined);
-        })();
+        const binField =
+          str(pkg.bin) ??
+          (() => {
+            const bins = obj(pkg.bin) ?? {};
+            const pkgName = (str(pkg.name) ?? '').replace(/^@[^/]*\//, '');
+            return str(bins[pkgName]) ?? (Object.keys(bins).length === 1 ? str(Object.values(bins)[0]) : undefined);
+          })();
         const built = () => !!buildScript || lifecycle.length > 0;
-        const fallback = [...(scan.has(joinRel(dir, 'server.js')) ? ['server.js'] : []), ...(str(pkg.main) ? [str(pkg.main)!] : []), ...(binField ? [binField] : []), 'index.js', 'app.js', 'main.js', 'bin/www'].map((f) => f.replace(/^\.\//, ''))
-          .find((f) => scan.has(joinRel(dir, f)) || (f === 'bin/www' && scan.read(joinRel(dir, f)) !== undefined) || ((f === str(pkg.main)?.replace(/^\.\//, '') || f === binField?.replace(/^\.\//, '')) && built()));
-        if (parsed && 'problem' in parsed && /development runner/.test(parsed.problem) && /\.(c|m)?tsx?\b/.test(start ?? '') && !buildScript) {
-          throw new UserError('E_NO_ENTRY', `${parsed.problem[0]!.toUpperCase()}${parsed.problem.slice(1)}: TypeScript must be compiled for production, and there is no build script.`, 'Add a build script (tsc) and a start script that runs its output (node dist/index.js), or pass --entry with a JavaScript file.');
+        const fallback = [
+          ...(scan.has(joinRel(dir, 'server.js')) ? ['server.js'] : []),
+          ...(str(pkg.main) ? [str(pkg.main)!] : []),
+          ...(binField ? [binField] : []),
+          'index.js',
+          'app.js',
+          'main.js',
+          'bin/www',
+        ]
+          .map((f) => f.replace(/^\.\//, ''))
+          .find(
+            (f) =>
+              scan.has(joinRel(dir, f)) ||
+              (f === 'bin/www' && scan.read(joinRel(dir, f)) !== undefined) ||
+              ((f === str(pkg.main)?.replace(/^\.\//, '') || f === binField?.replace(/^\.\//, '')) && built()),
+          );
+        if (
+          parsed &&
+          'problem' in parsed &&
+          /development runner/.test(parsed.problem) &&
+          /\.(c|m)?tsx?\b/.test(start ?? '') &&
+          !buildScript
+        ) {
+          throw new UserError(
+            'E_NO_ENTRY',
+            `${parsed.problem[0]!.toUpperCase()}${parsed.problem.slice(1)}: TypeScript must be compiled for production, and there is no build script.`,
+            'Add a build script (tsc) and a start script that runs its output (node dist/index.js), or pass --entry with a JavaScript file.',
+          );
         }
         if (parsed && 'problem' in parsed && 'args' in parsed && Array.isArray((parsed as { args?: string[] }).args)) {
           command = (parsed as { args: string[] }).args;
@@ -706,55 +1100,131 @@ export const node: Language = {
             warnings.push(`${parsed.problem}: not used; the image runs node ${fallback}.`);
           }
           command = [fallback];
-          source = fallback === str(pkg.main)?.replace(/^\.\//, '') ? `package.json main: ${shown(fallback, 60)}` : fallback === binField?.replace(/^\.\//, '') ? `package.json bin: ${shown(fallback, 60)}` : `${joinRel(dir, fallback)}${start ? '' : ' (npm start\'s default is node server.js)'}`;
+          source =
+            fallback === str(pkg.main)?.replace(/^\.\//, '')
+              ? `package.json main: ${shown(fallback, 60)}`
+              : fallback === binField?.replace(/^\.\//, '')
+                ? `package.json bin: ${shown(fallback, 60)}`
+                : `${joinRel(dir, fallback)}${start ? '' : " (npm start's default is node server.js)"}`;
         } else if (parsed && 'problem' in parsed) {
-          throw new UserError('E_NO_ENTRY', `${parsed.problem[0]!.toUpperCase()}${parsed.problem.slice(1)}, which cannot be PID 1 of an image, and there is no main or server.js to run instead.`, 'Make the start script `node <file>` (the file the app starts from), or pass --entry.');
+          throw new UserError(
+            'E_NO_ENTRY',
+            `${parsed.problem[0]!.toUpperCase()}${parsed.problem.slice(1)}, which cannot be PID 1 of an image, and there is no main or server.js to run instead.`,
+            'Make the start script `node <file>` (the file the app starts from), or pass --entry.',
+          );
         } else {
-          throw new UserError('E_NO_ENTRY', 'No program found: package.json has no start script and no main, and there is no server.js, index.js or app.js.', 'Add a start script (node server.js) to package.json.');
+          throw new UserError(
+            'E_NO_ENTRY',
+            'No program found: package.json has no start script and no main, and there is no server.js, index.js or app.js.',
+            'Add a start script (node server.js) to package.json.',
+          );
         }
       }
-      for (const w of command) if (w.length > 300 || /[\n\r]/.test(w)) throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} cannot go in a Dockerfile.`, 'Make the start script plainer, or pass --entry.');
+      for (const w of command)
+        if (w.length > 300 || /[\n\r]/.test(w))
+          throw new UserError(
+            'E_UNSAFE_VALUE',
+            `The command word ${shown(w)} cannot go in a Dockerfile.`,
+            'Make the start script plainer, or pass --entry.',
+          );
       const file = command.find((w) => !w.startsWith('-'));
-      if (file && !file.startsWith('node_modules/')) safeRelPath(file.replace(/^\.\//, ''), 'Start file', '--entry', 'package.json start');
-      decisions.push(programDecision = { topic: 'Program', choice: `node ${command.join(' ')}`, because: source });
+      if (file && !file.startsWith('node_modules/'))
+        safeRelPath(file.replace(/^\.\//, ''), 'Start file', '--entry', 'package.json start');
+      decisions.push((programDecision = { topic: 'Program', choice: `node ${command.join(' ')}`, because: source }));
     }
 
     if (kind !== 'static' && !port) {
-      const sources = scan.withExt('.js', '.mjs', '.cjs', '.ts').filter((f) => isBuilt(f) && (dir === '.' || f.startsWith(`${dir}/`)) && !/(^|\/)(test|tests|__tests__|spec|templates?|fixtures?|examples?)\//.test(f) && !/\.(test|spec)\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts')).slice(0, 400);
-      port = opts.port !== undefined ? undefined : findPort(scan, [...(scan.read(joinRel(dir, 'bin/www')) !== undefined ? [joinRel(dir, 'bin/www')] : []), ...sources], PORT_PATTERNS);
+      const sources = scan
+        .withExt('.js', '.mjs', '.cjs', '.ts')
+        .filter(
+          (f) =>
+            isBuilt(f) &&
+            (dir === '.' || f.startsWith(`${dir}/`)) &&
+            !/(^|\/)(test|tests|__tests__|spec|templates?|fixtures?|examples?)\//.test(f) &&
+            !/\.(test|spec)\.[cm]?[jt]s$/.test(f) &&
+            !f.endsWith('.d.ts'),
+        )
+        .slice(0, 400);
+      port =
+        opts.port !== undefined
+          ? undefined
+          : findPort(
+              scan,
+              [...(scan.read(joinRel(dir, 'bin/www')) !== undefined ? [joinRel(dir, 'bin/www')] : []), ...sources],
+              PORT_PATTERNS,
+            );
       if (!port) {
-        const envFile = ['.env.example', '.env.sample', '.env.template'].map((f) => joinRel(dir, f)).find((f) => scan.has(f));
+        const envFile = ['.env.example', '.env.sample', '.env.template']
+          .map((f) => joinRel(dir, f))
+          .find((f) => scan.has(f));
         const m = envFile ? /^PORT\s*=\s*(\d{2,5})\s*$/m.exec(scan.read(envFile, 64 * 1024) ?? '') : null;
         if (m) port = { value: Number(m[1]), source: `${envFile}: PORT=${m[1]}` };
       }
       port ??= portFromDockerfile(scan);
-      if (!port && (deps.has('@nestjs/core') || deps.has('next') || deps.has('nuxt'))) port = { value: 3000, source: 'the framework listens on 3000 by default' };
+      if (!port && (deps.has('@nestjs/core') || deps.has('next') || deps.has('nuxt')))
+        port = { value: 3000, source: 'the framework listens on 3000 by default' };
     }
     if (opts.port !== undefined) port = { value: opts.port, source: '--port' };
     if (portVar) {
       // Exec form runs no shell: the port goes into the command itself, and into ENV PORT for a
       // program that also reads it (docker run -e PORT=... then needs the command changed too).
-      if (!port) throw new UserError('E_NO_ENTRY', `The start script passes $PORT to the program (${shown(start ?? '', 80)}), and nothing says which port that is: an exec-form ENTRYPOINT does not expand variables.`, 'Pass --port with the port the app should listen on (it is written into the command and set as ENV PORT).');
+      if (!port)
+        throw new UserError(
+          'E_NO_ENTRY',
+          `The start script passes $PORT to the program (${shown(start ?? '', 80)}), and nothing says which port that is: an exec-form ENTRYPOINT does not expand variables.`,
+          'Pass --port with the port the app should listen on (it is written into the command and set as ENV PORT).',
+        );
       command = command.map((w) => w.split('$PORT').join(String(port!.value)));
       if (programDecision) programDecision.choice = `node ${command.join(' ')}`;
       const i = env.findIndex((e) => e.startsWith('PORT='));
       if (i >= 0) env.splice(i, 1);
       env.push(`PORT=${port.value}`);
-      decisions.push({ topic: 'Start script variables', choice: `$PORT written as ${port.value} in the command, and ENV PORT=${port.value}`, because: `an exec-form ENTRYPOINT does not expand $PORT; the port: ${port.source}` });
+      decisions.push({
+        topic: 'Start script variables',
+        choice: `$PORT written as ${port.value} in the command, and ENV PORT=${port.value}`,
+        because: `an exec-form ENTRYPOINT does not expand $PORT; the port: ${port.source}`,
+      });
     }
 
     // Native addons: the lock's packages (and the project's own binding.gyp) against the table.
     const lockInfo = lockText ? lockPackages(lockText, lock![0]) : undefined;
-    const names = new Set([...(lockInfo?.names ?? []), ...allDeps, ...workspaces.flatMap((w) => Object.keys({ ...obj(w.pkg.dependencies) }))]);
+    const names = new Set([
+      ...(lockInfo?.names ?? []),
+      ...allDeps,
+      ...workspaces.flatMap((w) => Object.keys({ ...obj(w.pkg.dependencies) })),
+    ]);
     const addons = [...names].filter((n) => NODE_PACKAGES[n]?.gyp).sort();
     const ownGyp = scan.files.filter((f) => f.endsWith('binding.gyp') && isBuilt(f)).slice(0, 5);
     const gyp = kind !== 'static' ? addons.length > 0 || ownGyp.length > 0 : addons.length > 0;
     const buildApt = [...new Set(addons.flatMap((a) => NODE_PACKAGES[a]!.build ?? []))];
-    const libs = kind === 'static' ? [] : [...new Set(addons.flatMap((a) => NODE_PACKAGES[a]!.libraries ?? []))].filter((l) => LIBRARIES[l]);
-    if (gyp) decisions.push({ topic: 'Native addons', choice: `${listed([...addons, ...ownGyp], 8)}: compiled in the builder (python3, make, g++${buildApt.length ? `, ${buildApt.join(', ')}` : ''})`, because: `${lockInfo ? lock![0] : 'package.json'}${ownGyp.length ? `, ${ownGyp[0]}` : ''}; data/node-packages.json` });
-    if (libs.length) decisions.push({ topic: 'Run-time libraries', choice: libs.map((l) => LIBRARIES[l]!.debian).join(', '), because: `loaded by ${listed(addons.filter((a) => NODE_PACKAGES[a]!.libraries?.length))}` });
-    const unknownScripts = [...(lockInfo?.installScripts ?? [])].filter((n) => !NODE_PACKAGES[n] && !/^(esbuild|@swc\/core|core-js|core-js-pure|fsevents|sharp|protobufjs|@parcel\/watcher|nx|msgpackr-extract|unrs-resolver|@biomejs\/biome|puppeteer|cypress|husky|electron|spawn-sync|es5-ext|ejs|nodemon|styled-components|@prisma\/client|@prisma\/engines|prisma|bufferutil|utf-8-validate|lmdb|@tailwindcss\/oxide|workerd|better-sqlite3)$/.test(n) && !n.startsWith('('));
-    if (unknownScripts.length && kind !== 'static') warnings.push(`${listed(unknownScripts, 6)} run${unknownScripts.length > 1 ? '' : 's'} install scripts this tool does not know: if one compiles an addon, the build needs python3, make and g++ (they are in the node image without -slim).`);
+    const libs =
+      kind === 'static'
+        ? []
+        : [...new Set(addons.flatMap((a) => NODE_PACKAGES[a]!.libraries ?? []))].filter((l) => LIBRARIES[l]);
+    if (gyp)
+      decisions.push({
+        topic: 'Native addons',
+        choice: `${listed([...addons, ...ownGyp], 8)}: compiled in the builder (python3, make, g++${buildApt.length ? `, ${buildApt.join(', ')}` : ''})`,
+        because: `${lockInfo ? lock![0] : 'package.json'}${ownGyp.length ? `, ${ownGyp[0]}` : ''}; data/node-packages.json`,
+      });
+    if (libs.length)
+      decisions.push({
+        topic: 'Run-time libraries',
+        choice: libs.map((l) => LIBRARIES[l]!.debian).join(', '),
+        because: `loaded by ${listed(addons.filter((a) => NODE_PACKAGES[a]!.libraries?.length))}`,
+      });
+    const unknownScripts = [...(lockInfo?.installScripts ?? [])].filter(
+      (n) =>
+        !NODE_PACKAGES[n] &&
+        !/^(esbuild|@swc\/core|core-js|core-js-pure|fsevents|sharp|protobufjs|@parcel\/watcher|nx|msgpackr-extract|unrs-resolver|@biomejs\/biome|puppeteer|cypress|husky|electron|spawn-sync|es5-ext|ejs|nodemon|styled-components|@prisma\/client|@prisma\/engines|prisma|bufferutil|utf-8-validate|lmdb|@tailwindcss\/oxide|workerd|better-sqlite3)$/.test(
+          n,
+        ) &&
+        !n.startsWith('('),
+    );
+    if (unknownScripts.length && kind !== 'static')
+      warnings.push(
+        `${listed(unknownScripts, 6)} run${unknownScripts.length > 1 ? '' : 's'} install scripts this tool does not know: if one compiles an addon, the build needs python3, make and g++ (they are in the node image without -slim).`,
+      );
 
     // Where it runs.
     const distrolessOk = DISTROLESS.includes(major);
@@ -762,70 +1232,225 @@ export const node: Language = {
     const refusals: Refusals = {};
     const strategies: Strategy[] = [];
     if (kind === 'static') {
-      strategies.push({ id: 'node-static-busybox', libc: 'glibc', requires: ['httpd'], runtimes: ['busybox-glibc'], summary: `the files of ${staticOut}/, served by busybox httpd` });
-      strategies.push({ id: 'node-static-nginx', libc: 'musl', requires: ['httpd'], runtimes: ['alpine'], summary: `the files of ${staticOut}/, served by nginx (nginx:alpine-slim)` });
-      const why = { reason: 'the site is files only: it needs a file server, not Node.js or a whole distribution', short: 'files only', fix: 'choose busybox-glibc (busybox httpd) or alpine (nginx)' };
+      strategies.push({
+        id: 'node-static-busybox',
+        libc: 'glibc',
+        requires: ['httpd'],
+        runtimes: ['busybox-glibc'],
+        summary: `the files of ${staticOut}/, served by busybox httpd`,
+      });
+      strategies.push({
+        id: 'node-static-nginx',
+        libc: 'musl',
+        requires: ['httpd'],
+        runtimes: ['alpine'],
+        summary: `the files of ${staticOut}/, served by nginx (nginx:alpine-slim)`,
+      });
+      const why = {
+        reason: 'the site is files only: it needs a file server, not Node.js or a whole distribution',
+        short: 'files only',
+        fix: 'choose busybox-glibc (busybox httpd) or alpine (nginx)',
+      };
       refusals.scratch = { ...why, reason: 'the site is files only, and scratch has no program to serve them' };
       refusals.slim = why;
       refusals.distroless = why;
     } else {
-      strategies.push({ id: 'node-distroless', libc: 'glibc', requires: [`node${major}`, ...libs], runtimes: ['distroless'], summary: `the app on distroless's Node.js ${major} (/nodejs/bin/node)`, fix: needsLibs.length ? `${needsLibs.join(', ')} is not in distroless: choose slim` : 'choose slim' });
-      strategies.push({ id: 'node-alpine', libc: 'musl', requires: ['node', ...libs], runtimes: ['alpine'], summary: `the app on Node.js ${major} for musl (node:${major}-alpine)` });
-      strategies.push({ id: 'node-slim', libc: 'glibc', requires: ['node', ...libs], runtimes: ['slim'], summary: `the app on Node.js ${major} (node:${major}-slim)` });
-      const noNode = { reason: 'a Node.js program needs the node binary and its libraries (libstdc++), and this image has neither', short: 'needs Node.js', fix: 'choose slim, distroless or alpine' };
+      strategies.push({
+        id: 'node-distroless',
+        libc: 'glibc',
+        requires: [`node${major}`, ...libs],
+        runtimes: ['distroless'],
+        summary: `the app on distroless's Node.js ${major} (/nodejs/bin/node)`,
+        fix: needsLibs.length ? `${needsLibs.join(', ')} is not in distroless: choose slim` : 'choose slim',
+      });
+      strategies.push({
+        id: 'node-alpine',
+        libc: 'musl',
+        requires: ['node', ...libs],
+        runtimes: ['alpine'],
+        summary: `the app on Node.js ${major} for musl (node:${major}-alpine)`,
+      });
+      strategies.push({
+        id: 'node-slim',
+        libc: 'glibc',
+        requires: ['node', ...libs],
+        runtimes: ['slim'],
+        summary: `the app on Node.js ${major} (node:${major}-slim)`,
+      });
+      const noNode = {
+        reason: 'a Node.js program needs the node binary and its libraries (libstdc++), and this image has neither',
+        short: 'needs Node.js',
+        fix: 'choose slim, distroless or alpine',
+      };
       refusals.scratch = noNode;
       refusals['busybox-glibc'] = { ...noNode, reason: 'busybox has no Node.js (and no libstdc++, which node links)' };
-      if (!distrolessOk) refusals.distroless = { reason: `distroless publishes Node.js images for ${DISTROLESS.join(', ')} only (checked ${DATA.supportChecked}), and this project runs on Node ${major} (${version.source})`, short: `no Node ${major}`, fix: 'choose slim, or pin a Node version distroless has (.nvmrc)' };
+      if (!distrolessOk)
+        refusals.distroless = {
+          reason: `distroless publishes Node.js images for ${DISTROLESS.join(', ')} only (checked ${DATA.supportChecked}), and this project runs on Node ${major} (${version.source})`,
+          short: `no Node ${major}`,
+          fix: 'choose slim, or pin a Node version distroless has (.nvmrc)',
+        };
       const musl = addons.filter((a) => NODE_PACKAGES[a]!.musl === false);
-      if (musl.length) refusals.alpine = { reason: `${listed(musl)} ${musl.length > 1 ? 'do' : 'does'} not build on musl as ${musl.length > 1 ? 'they are' : 'it is'}`, short: 'needs glibc', fix: 'choose slim' };
-      else if (needsLibs.length) refusals.alpine = { reason: `${listed(needsLibs)} would have to come from apk, which this tool does not add to an Alpine final stage`, short: 'needs libraries', fix: 'choose slim' };
+      if (musl.length)
+        refusals.alpine = {
+          reason: `${listed(musl)} ${musl.length > 1 ? 'do' : 'does'} not build on musl as ${musl.length > 1 ? 'they are' : 'it is'}`,
+          short: 'needs glibc',
+          fix: 'choose slim',
+        };
+      else if (needsLibs.length)
+        refusals.alpine = {
+          reason: `${listed(needsLibs)} would have to come from apk, which this tool does not add to an Alpine final stage`,
+          short: 'needs libraries',
+          fix: 'choose slim',
+        };
     }
     const spaFile = front?.fallback ?? 'index.html';
-    const spa = kind === 'static' && (!!front?.fallback || CLIENT_ROUTERS.some((r) => allDeps.has(r)) || allDeps.has('@sveltejs/kit'));
-    if (spa) decisions.push({ topic: 'Client-side routing', choice: `unknown paths answer with ${spaFile}`, because: front?.fallback ? `the adapter's fallback page (${spaFile})` : `${listed([...CLIENT_ROUTERS, '@sveltejs/kit'].filter((r) => allDeps.has(r)))} in package.json` });
+    const spa =
+      kind === 'static' &&
+      (!!front?.fallback || CLIENT_ROUTERS.some((r) => allDeps.has(r)) || allDeps.has('@sveltejs/kit'));
+    if (spa)
+      decisions.push({
+        topic: 'Client-side routing',
+        choice: `unknown paths answer with ${spaFile}`,
+        because: front?.fallback
+          ? `the adapter's fallback page (${spaFile})`
+          : `${listed([...CLIENT_ROUTERS, '@sveltejs/kit'].filter((r) => allDeps.has(r)))} in package.json`,
+      });
 
     // Files the dependency layer needs: the lock, every package.json of the workspaces, the manager's own config.
     // Patch files pnpm and bun apply while installing (patchedDependencies): their folders go with the dependency files.
     const patched = [
-      ...(manager === 'pnpm' ? [obj(root.pnpm)?.patchedDependencies, readYaml(scan, 'pnpm-workspace.yaml')?.patchedDependencies] : []),
+      ...(manager === 'pnpm'
+        ? [obj(root.pnpm)?.patchedDependencies, readYaml(scan, 'pnpm-workspace.yaml')?.patchedDependencies]
+        : []),
       ...(manager === 'bun' ? [root.patchedDependencies] : []),
-    ].flatMap((v) => Object.values(obj(v) ?? {})).slice(0, 200);
+    ]
+      .flatMap((v) => Object.values(obj(v) ?? {}))
+      .slice(0, 200);
     const patchDirs = new Set<string>();
     for (const f of patched) {
       const rel = typeof f === 'string' ? normalizeRel(f) : undefined;
-      if (rel === undefined || !scan.has(rel)) { warnings.push(`The patch ${shown(typeof f === 'string' ? f : JSON.stringify(f) ?? '', 80)} (patchedDependencies) is not a file in the project: the install fails without it.`); continue; }
+      if (rel === undefined || !scan.has(rel)) {
+        warnings.push(
+          `The patch ${shown(typeof f === 'string' ? f : (JSON.stringify(f) ?? ''), 80)} (patchedDependencies) is not a file in the project: the install fails without it.`,
+        );
+        continue;
+      }
       if (rel.includes('/')) patchDirs.add(dirname(rel));
-      else warnings.push(`The patch ${shown(rel, 80)} (patchedDependencies) lies in the project's root folder: it is copied with the project, after the install that needs it. Keep patches in a folder (patches/).`);
+      else
+        warnings.push(
+          `The patch ${shown(rel, 80)} (patchedDependencies) lies in the project's root folder: it is copied with the project, after the install that needs it. Keep patches in a folder (patches/).`,
+        );
     }
     const manifests = [
-      'package.json', ...(lock ? [lock[0]] : []), ...workspaces.map((w) => `${w.dir}/package.json`),
+      'package.json',
+      ...(lock ? [lock[0]] : []),
+      ...workspaces.map((w) => `${w.dir}/package.json`),
       ...['.npmrc', '.yarnrc', '.yarnrc.yml', 'pnpm-workspace.yaml', 'bunfig.toml'].filter((f) => scan.has(f)),
       ...(manager === 'yarn-berry' && scan.list('.yarn/releases')?.length ? ['.yarn/releases'] : []),
       ...(manager === 'yarn-berry' && scan.list('.yarn/plugins')?.length ? ['.yarn/plugins'] : []),
       ...(manager === 'yarn-berry' && scan.list('.yarn/patches')?.length ? ['.yarn/patches'] : []),
       ...[...patchDirs].slice(0, 20).map((d) => `${d}/`),
     ].map((m) => copyable(m, 'Dependency file'));
-    const hasDeps = Object.keys({ ...obj(root.dependencies), ...obj(root.devDependencies) }).length > 0 || workspaces.length > 0 || Object.keys({ ...obj(pkg.dependencies), ...obj(pkg.devDependencies) }).length > 0;
+    const hasDeps =
+      Object.keys({ ...obj(root.dependencies), ...obj(root.devDependencies) }).length > 0 ||
+      workspaces.length > 0 ||
+      Object.keys({ ...obj(pkg.dependencies), ...obj(pkg.devDependencies) }).length > 0;
     if (manager === 'bun' && /^bun\b/.test(start ?? '')) {
-      throw new UserError('E_REFUSED', 'The start script runs bun: the program needs the Bun runtime, which this tool does not put in a final stage (only Bun as the package manager).', 'Start it with node (node index.js) if it runs on Node.js, or use the oven/bun image by hand.');
+      throw new UserError(
+        'E_REFUSED',
+        'The start script runs bun: the program needs the Bun runtime, which this tool does not put in a final stage (only Bun as the package manager).',
+        'Start it with node (node index.js) if it runs on Node.js, or use the oven/bun image by hand.',
+      );
     }
-    if (buildScript && kind !== 'static') decisions.push({ topic: 'Build', choice: `${manager === 'yarn-berry' || manager === 'yarn' ? 'yarn' : manager} run build, with the dev dependencies; then only the production dependencies go on`, because: `package.json scripts.build: ${shown(buildScript, 60)}` });
+    if (buildScript && kind !== 'static')
+      decisions.push({
+        topic: 'Build',
+        choice: `${manager === 'yarn-berry' || manager === 'yarn' ? 'yarn' : manager} run build, with the dev dependencies; then only the production dependencies go on`,
+        because: `package.json scripts.build: ${shown(buildScript, 60)}`,
+      });
 
     const needs: Needs = {};
-    const ignore = ['node_modules/', '**/node_modules/', 'npm-debug.log*', 'yarn-debug.log*', 'yarn-error.log*', '.pnpm-store/', '.npm/', 'coverage/', '.nyc_output/', '.env', '.env.*', '!.env.example', '.next/', '.nuxt/', '.output/', '.turbo/', '.cache/', '.parcel-cache/', '.svelte-kit/', '.eslintcache', '.DS_Store', 'test/', 'tests/', '__tests__/', '**/*.test.*', '**/*.spec.*'];
+    const ignore = [
+      'node_modules/',
+      '**/node_modules/',
+      'npm-debug.log*',
+      'yarn-debug.log*',
+      'yarn-error.log*',
+      '.pnpm-store/',
+      '.npm/',
+      'coverage/',
+      '.nyc_output/',
+      '.env',
+      '.env.*',
+      '!.env.example',
+      '.next/',
+      '.nuxt/',
+      '.output/',
+      '.turbo/',
+      '.cache/',
+      '.parcel-cache/',
+      '.svelte-kit/',
+      '.eslintcache',
+      '.DS_Store',
+      'test/',
+      'tests/',
+      '__tests__/',
+      '**/*.test.*',
+      '**/*.spec.*',
+    ];
     // Build output folders only when the build makes them again (a committed dist/ may be the program).
     if (buildScript) ignore.push('dist/', 'build/', 'out/');
     if (manager === 'yarn-berry' && !pnp) ignore.push('.yarn/cache/', '.yarn/install-state.gz', '.pnp.*');
     // Paths the build copies or reads by name: the dependency files, and the file node starts (when it is the project's, not the build's).
     const entryWord = kind === 'server' ? command.find((w) => !w.startsWith('-')) : undefined;
     const entryFile = entryWord ? normalizeRel(joinRel(dir, entryWord)) : undefined;
-    const keep = [...new Set([...manifests.map((m) => (m.endsWith('/') ? m.slice(0, -1) : m)), ...(entryFile && scan.has(entryFile) ? [entryFile] : [])])];
+    const keep = [
+      ...new Set([
+        ...manifests.map((m) => (m.endsWith('/') ? m.slice(0, -1) : m)),
+        ...(entryFile && scan.has(entryFile) ? [entryFile] : []),
+      ]),
+    ];
     return {
-      lang: 'node', name, version, entries, entry, keep, port: kind === 'static' ? { value: 8080, source: 'the file server' } : port, needs, strategies, refusals,
-      builderGlibc: major >= TRIXIE_FROM ? '2.41' : DATA.builderGlibc, decisions, warnings, ignore, ...(notes.length ? { notes } : {}),
+      lang: 'node',
+      name,
+      version,
+      entries,
+      entry,
+      keep,
+      port: kind === 'static' ? { value: 8080, source: 'the file server' } : port,
+      needs,
+      strategies,
+      refusals,
+      builderGlibc: major >= TRIXIE_FROM ? '2.41' : DATA.builderGlibc,
+      decisions,
+      warnings,
+      ignore,
+      ...(notes.length ? { notes } : {}),
       own: {
-        manager, managerVersion, lockFile: lock?.[0], manifests, build: buildScript, dir, command, env, gyp, buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian),
-        kind, staticOut, spa, pnp, lockMajor, lifecycle: lifecycle.length > 0, skipDownloads: ['cypress', 'puppeteer', 'playwright', 'playwright-core', '@playwright/test'].filter((n) => names.has(n)), spaFile, workspaceName: dir !== '.' ? str(pkg.name) : undefined, hasDeps,
+        manager,
+        managerVersion,
+        lockFile: lock?.[0],
+        manifests,
+        build: buildScript,
+        dir,
+        command,
+        env,
+        gyp,
+        buildApt,
+        runLibs: libs.map((l) => LIBRARIES[l]!.debian),
+        kind,
+        staticOut,
+        spa,
+        pnp,
+        lockMajor,
+        lifecycle: lifecycle.length > 0,
+        skipDownloads: ['cypress', 'puppeteer', 'playwright', 'playwright-core', '@playwright/test'].filter((n) =>
+          names.has(n),
+        ),
+        spaFile,
+        workspaceName: dir !== '.' ? str(pkg.name) : undefined,
+        hasDeps,
       } satisfies NodeInfo,
     };
   },
@@ -840,65 +1465,135 @@ export const node: Language = {
     const m = info.manager;
     const tool = m === 'yarn-berry' || m === 'yarn' ? 'yarn' : m;
     const frozen = !!info.lockFile;
-    const cache = { npm: '/root/.npm', pnpm: '/pnpm/store', yarn: '/usr/local/share/.cache/yarn', 'yarn-berry': '/root/.yarn/berry/cache', bun: '/root/.bun/install/cache' }[m];
+    const cache = {
+      npm: '/root/.npm',
+      pnpm: '/pnpm/store',
+      yarn: '/usr/local/share/.cache/yarn',
+      'yarn-berry': '/root/.yarn/berry/cache',
+      bun: '/root/.bun/install/cache',
+    }[m];
     const install = (prod: boolean): string => {
       switch (m) {
-        case 'npm': return frozen ? `npm ci${prod ? ' --omit=dev' : ''}` : `npm install${prod ? ' --omit=dev' : ''}`;
-        case 'pnpm': return `pnpm install${frozen ? ' --frozen-lockfile' : ''}${prod ? ' --prod' : ''}`;
-        case 'yarn': return `yarn install${frozen ? ' --frozen-lockfile' : ''}${prod ? ' --production' : ''}`;
-        case 'yarn-berry': return prod ? 'yarn workspaces focus --all --production' : `yarn install${frozen ? ' --immutable' : ''}`;
-        case 'bun': return `bun install${frozen ? ' --frozen-lockfile' : ''}${prod ? ' --production' : ''}`;
+        case 'npm':
+          return frozen ? `npm ci${prod ? ' --omit=dev' : ''}` : `npm install${prod ? ' --omit=dev' : ''}`;
+        case 'pnpm':
+          return `pnpm install${frozen ? ' --frozen-lockfile' : ''}${prod ? ' --prod' : ''}`;
+        case 'yarn':
+          return `yarn install${frozen ? ' --frozen-lockfile' : ''}${prod ? ' --production' : ''}`;
+        case 'yarn-berry':
+          return prod ? 'yarn workspaces focus --all --production' : `yarn install${frozen ? ' --immutable' : ''}`;
+        case 'bun':
+          return `bun install${frozen ? ' --frozen-lockfile' : ''}${prod ? ' --production' : ''}`;
       }
     };
     // The package manager itself, when the image has none of it: corepack (pnpm, Yarn Berry) or npm (bun).
     const corepack = major >= 25 ? 'npm install --global corepack && corepack enable' : 'corepack enable';
     // corepack takes the version from packageManager when package.json names one.
     // Without packageManager, pnpm's major follows the lock's format, installed with npm.
-    const setup = m === 'pnpm' ? (info.lockMajor ? `npm install --global pnpm@${info.lockMajor}` : `${corepack} pnpm`) : m === 'yarn-berry' ? `${corepack} yarn`
-      : m === 'bun' ? `npm install --global bun${info.managerVersion ? `@${info.managerVersion}` : ''}` : undefined;
-    const run = (script: string) => `${tool === 'npm' ? 'npm run' : tool === 'bun' ? 'bun run' : `${tool} run`} ${script}`;
+    const setup =
+      m === 'pnpm'
+        ? info.lockMajor
+          ? `npm install --global pnpm@${info.lockMajor}`
+          : `${corepack} pnpm`
+        : m === 'yarn-berry'
+          ? `${corepack} yarn`
+          : m === 'bun'
+            ? `npm install --global bun${info.managerVersion ? `@${info.managerVersion}` : ''}`
+            : undefined;
+    const run = (script: string) =>
+      `${tool === 'npm' ? 'npm run' : tool === 'bun' ? 'bun run' : `${tool} run`} ${script}`;
     const ws = info.workspaceName;
-    const buildCmd = !info.build ? undefined
-      : ws && m === 'npm' ? `npm run build --workspaces --if-present`
-      : ws && m === 'pnpm' ? `pnpm --filter ${shellWord(`${ws}...`)} run build`
-      : ws && m === 'yarn-berry' ? `yarn workspaces foreach --all --topological run build`
-      : ws && m === 'yarn' ? `yarn workspaces run build`
-      : run('build');
+    const buildCmd = !info.build
+      ? undefined
+      : ws && m === 'npm'
+        ? `npm run build --workspaces --if-present`
+        : ws && m === 'pnpm'
+          ? `pnpm --filter ${shellWord(`${ws}...`)} run build`
+          : ws && m === 'yarn-berry'
+            ? `yarn workspaces foreach --all --topological run build`
+            : ws && m === 'yarn'
+              ? `yarn workspaces run build`
+              : run('build');
     // After the build: dev dependencies go (one install, then a prune, so addons compile once).
     const devInstall = !!info.build || info.lifecycle;
     // A pnpm workspace package: pnpm deploy gathers its production dependencies alone (injected,
     // workspace packages included), instead of every package's dependencies under /app.
     const pnpmMajor = Number((info.managerVersion ?? info.lockMajor ?? '9').split('.')[0]);
-    const deploy = m === 'pnpm' && info.dir !== '.' && info.workspaceName && info.kind === 'server'
-      ? `pnpm --filter ${shellWord(info.workspaceName)} deploy --prod${pnpmMajor >= 10 ? ' --legacy' : ''} /tmp/deploy && rm -rf ${info.dir}/node_modules && mv /tmp/deploy/node_modules ${info.dir}/node_modules`
-      : undefined;
-    const prune = deploy ? deploy
-      : !devInstall || info.kind === 'static' || info.kind === 'next-standalone' ? undefined
-      // --ignore-scripts: the root's prepare would run again, without the dev tools it calls.
-      : m === 'npm' ? 'npm prune --omit=dev --ignore-scripts'
-      : m === 'pnpm' ? 'pnpm prune --prod --ignore-scripts'
-      : m === 'yarn' && info.lifecycle ? `${install(true)} --ignore-scripts`
-      : m === 'yarn-berry' && ws ? `yarn workspaces focus ${shellWord(ws)} --production`
-      : m === 'bun' ? `rm -rf node_modules && ${install(true)}`
-      : install(true);
+    const deploy =
+      m === 'pnpm' && info.dir !== '.' && info.workspaceName && info.kind === 'server'
+        ? `pnpm --filter ${shellWord(info.workspaceName)} deploy --prod${pnpmMajor >= 10 ? ' --legacy' : ''} /tmp/deploy && rm -rf ${info.dir}/node_modules && mv /tmp/deploy/node_modules ${info.dir}/node_modules`
+        : undefined;
+    const prune = deploy
+      ? deploy
+      : !devInstall || info.kind === 'static' || info.kind === 'next-standalone'
+        ? undefined
+        : // --ignore-scripts: the root's prepare would run again, without the dev tools it calls.
+          m === 'npm'
+          ? 'npm prune --omit=dev --ignore-scripts'
+          : m === 'pnpm'
+            ? 'pnpm prune --prod --ignore-scripts'
+            : m === 'yarn' && info.lifecycle
+              ? `${install(true)} --ignore-scripts`
+              : m === 'yarn-berry' && ws
+                ? `yarn workspaces focus ${shellWord(ws)} --production`
+                : m === 'bun'
+                  ? `rm -rf node_modules && ${install(true)}`
+                  : install(true);
     const apt = info.gyp ? ['python3', 'make', 'g++', ...info.buildApt] : [];
     const node = distroless ? '/nodejs/bin/node' : 'node';
     const staticSite = info.kind === 'static';
     const copies: NonNullable<BuildSpec['copies']> = [];
     if (staticSite) {
       const nginx = strategy.id === 'node-static-nginx';
-      copies.push({ from: 'build', src: `/app/${info.staticOut}`, dest: nginx ? '/usr/share/nginx/html' : '/www', why: `the site: the files the build wrote to ${info.staticOut}/` });
-      if (nginx) copies.push({ from: 'build', src: '/tmp/static.conf', dest: '/etc/nginx/static.conf', why: `nginx's configuration: port 8080, temporary files in /tmp (it runs unprivileged)${info.spa ? ', index.html for unknown paths (client-side routing)' : ''}` });
-      else if (info.spa) copies.push({ from: 'build', src: '/tmp/httpd.conf', dest: '/etc/httpd.conf', why: 'unknown paths answer with index.html (client-side routing; busybox httpd sends it as its 404 page)' });
+      copies.push({
+        from: 'build',
+        src: `/app/${info.staticOut}`,
+        dest: nginx ? '/usr/share/nginx/html' : '/www',
+        why: `the site: the files the build wrote to ${info.staticOut}/`,
+      });
+      if (nginx)
+        copies.push({
+          from: 'build',
+          src: '/tmp/static.conf',
+          dest: '/etc/nginx/static.conf',
+          why: `nginx's configuration: port 8080, temporary files in /tmp (it runs unprivileged)${info.spa ? ', index.html for unknown paths (client-side routing)' : ''}`,
+        });
+      else if (info.spa)
+        copies.push({
+          from: 'build',
+          src: '/tmp/httpd.conf',
+          dest: '/etc/httpd.conf',
+          why: 'unknown paths answer with index.html (client-side routing; busybox httpd sends it as its 404 page)',
+        });
     } else if (info.kind === 'next-standalone') {
       const d = info.dir === '.' ? '' : `${info.dir}/`;
-      copies.push({ from: 'build', src: '/app/.next/standalone', dest: '/app', why: 'the standalone server Next.js traced: server.js and only the node_modules it uses' });
-      copies.push({ from: 'build', src: `/app/${d}.next/static`, dest: `/app/${d}.next/static`, why: 'static assets, which the standalone output leaves out' });
+      copies.push({
+        from: 'build',
+        src: '/app/.next/standalone',
+        dest: '/app',
+        why: 'the standalone server Next.js traced: server.js and only the node_modules it uses',
+      });
+      copies.push({
+        from: 'build',
+        src: `/app/${d}.next/static`,
+        dest: `/app/${d}.next/static`,
+        why: 'static assets, which the standalone output leaves out',
+      });
       copies.push({ from: 'build', src: `/app/${d}public`, dest: `/app/${d}public`, why: 'the public folder' });
     } else if (deploy) {
-      copies.push({ from: 'build', src: `/app/${info.dir}`, dest: '/app', why: `the package ${info.workspaceName} with its own production dependencies (pnpm deploy)${info.build ? ' and its build output' : ''}` });
+      copies.push({
+        from: 'build',
+        src: `/app/${info.dir}`,
+        dest: '/app',
+        why: `the package ${info.workspaceName} with its own production dependencies (pnpm deploy)${info.build ? ' and its build output' : ''}`,
+      });
     } else {
-      copies.push({ from: 'build', src: '/app', dest: '/app', why: `the app with its production dependencies only${info.build ? ' and its build output' : ''}` });
+      copies.push({
+        from: 'build',
+        src: '/app',
+        dest: '/app',
+        why: `the app with its production dependencies only${info.build ? ' and its build output' : ''}`,
+      });
     }
     const envs = staticSite ? [] : ['NODE_ENV=production', ...info.env];
     return {
@@ -907,9 +1602,15 @@ export const node: Language = {
       args: [{ name: 'NODE_VERSION', value: resolved.version.value }],
       artifact: '/app',
       copies,
-      workdir: staticSite ? undefined : info.kind === 'next-standalone' || info.dir === '.' || deploy ? '/app' : `/app/${info.dir}`,
+      workdir: staticSite
+        ? undefined
+        : info.kind === 'next-standalone' || info.dir === '.' || deploy
+          ? '/app'
+          : `/app/${info.dir}`,
       entrypoint: staticSite
-        ? (strategy.id === 'node-static-nginx' ? ['nginx', '-c', '/etc/nginx/static.conf', '-g', 'daemon off;'] : ['httpd', '-f', '-v', '-p', '8080', '-h', '/www', ...(info.spa ? ['-c', '/etc/httpd.conf'] : [])])
+        ? strategy.id === 'node-static-nginx'
+          ? ['nginx', '-c', '/etc/nginx/static.conf', '-g', 'daemon off;']
+          : ['httpd', '-f', '-v', '-p', '8080', '-h', '/www', ...(info.spa ? ['-c', '/etc/httpd.conf'] : [])]
         : [node, ...(info.pnp ? ['--require', '/app/.pnp.cjs'] : []), ...info.command],
       env: envs,
       vars: {
@@ -928,7 +1629,9 @@ export const node: Language = {
         cache,
         deps: info.hasDeps || info.lifecycle ? install(!devInstall) : undefined,
         copyFirst: info.lifecycle,
-        skipDownloads: info.skipDownloads.length ? 'CYPRESS_INSTALL_BINARY=0 PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1' : '',
+        skipDownloads: info.skipDownloads.length
+          ? 'CYPRESS_INSTALL_BINARY=0 PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1'
+          : '',
         spaFile: info.spaFile,
         build: staticSite || info.kind === 'next-standalone' ? (info.build ? buildCmd : undefined) : buildCmd,
         prune,

@@ -7,7 +7,18 @@ import { UserError } from '../../core/errors.js';
 import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
 import { shellWord, shown } from '../../core/quote.js';
 import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../../core/types.js';
-import { joinRel as join, listed, normalizeRel as normalize, pickEntry, plainName, portFromDockerfile, procfileWeb, SHELL_SYNTAX, sourcePoints, versionFromToolVersions } from '../shared.js';
+import {
+  joinRel as join,
+  listed,
+  normalizeRel as normalize,
+  pickEntry,
+  plainName,
+  portFromDockerfile,
+  procfileWeb,
+  SHELL_SYNTAX,
+  sourcePoints,
+  versionFromToolVersions,
+} from '../shared.js';
 import { obj, readToml, str, strs, type Toml } from '../../core/parse.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
@@ -30,7 +41,12 @@ export function requirementName(req: string): string | undefined {
   return m ? normalizeName(m[1]!) : undefined;
 }
 
-export interface Requirements { names: string[]; files: string[]; hashes: boolean; warnings: string[] }
+export interface Requirements {
+  names: string[];
+  files: string[];
+  hashes: boolean;
+  warnings: string[];
+}
 
 /** Requirement files one walk reads, how deep includes may nest, and the longest include path. */
 export const REQUIREMENTS_LIMITS = { files: 50, depth: 10, path: 200 };
@@ -75,8 +91,13 @@ export function readRequirements(scan: Scan, first: string): Requirements {
     text.split('\n').forEach((raw, i) => {
       const part = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       const cont = part.endsWith('\\');
-      joined = joined ? { text: `${joined.text} ${cont ? part.slice(0, -1) : part}`, at: joined.at } : { text: cont ? part.slice(0, -1) : part, at: i + 1 };
-      if (!cont) { lines.push(joined); joined = undefined; }
+      joined = joined
+        ? { text: `${joined.text} ${cont ? part.slice(0, -1) : part}`, at: joined.at }
+        : { text: cont ? part.slice(0, -1) : part, at: i + 1 };
+      if (!cont) {
+        lines.push(joined);
+        joined = undefined;
+      }
     });
     if (joined) lines.push(joined);
     lines.forEach(({ text: raw, at }) => {
@@ -86,36 +107,59 @@ export function readRequirements(scan: Scan, first: string): Requirements {
       const inc = includeOf(line);
       if (inc !== undefined) {
         if (inc.length > REQUIREMENTS_LIMITS.path) {
-          throw new UserError('E_UNSAFE_VALUE', `${where} includes a file by a path of ${inc.length} characters (${shown(inc, 40)}): longer than the ${REQUIREMENTS_LIMITS.path} this tool copies into the image.`,
-            `Give that file a shorter path and change the include in ${shown(file)}.`);
+          throw new UserError(
+            'E_UNSAFE_VALUE',
+            `${where} includes a file by a path of ${inc.length} characters (${shown(inc, 40)}): longer than the ${REQUIREMENTS_LIMITS.path} this tool copies into the image.`,
+            `Give that file a shorter path and change the include in ${shown(file)}.`,
+          );
         }
         if (URL.test(inc)) {
-          out.warnings.push(`${where} includes ${shown(inc, 80)}, a URL: pip fetches it during the build; its packages were not read here (native libraries they need are not known).`);
+          out.warnings.push(
+            `${where} includes ${shown(inc, 80)}, a URL: pip fetches it during the build; its packages were not read here (native libraries they need are not known).`,
+          );
           return;
         }
         const target = inc.startsWith('/') ? undefined : normalize(join(dirname(file), inc));
         if (!target || target === '.') {
-          out.warnings.push(`${where} includes ${shown(inc, 80)}, which is outside the project: the image build cannot read it. Move it into the project and change the include.`);
+          out.warnings.push(
+            `${where} includes ${shown(inc, 80)}, which is outside the project: the image build cannot read it. Move it into the project and change the include.`,
+          );
           return;
         }
         if (target === file || stack.includes(target)) {
-          out.warnings.push(target === file
-            ? `${where} includes ${shown(file, 80)} itself: pip would read it in circles. Remove that include.`
-            : `${where} includes ${shown(target, 80)}, which includes ${shown(file, 80)} (a cycle): pip would read them in circles. Remove one of the includes.`);
+          out.warnings.push(
+            target === file
+              ? `${where} includes ${shown(file, 80)} itself: pip would read it in circles. Remove that include.`
+              : `${where} includes ${shown(target, 80)}, which includes ${shown(file, 80)} (a cycle): pip would read them in circles. Remove one of the includes.`,
+          );
           return;
         }
         if (out.files.includes(target)) return;
         if (!PLAIN_PATH.test(target)) {
-          throw new UserError('E_UNSAFE_VALUE', `${where} includes ${shown(target, 80)}, a path the Dockerfile cannot copy as it is (only letters, digits and . _ + - / are accepted).`,
-            `Rename it to a plain path and change the include in ${shown(file)}.`);
+          throw new UserError(
+            'E_UNSAFE_VALUE',
+            `${where} includes ${shown(target, 80)}, a path the Dockerfile cannot copy as it is (only letters, digits and . _ + - / are accepted).`,
+            `Rename it to a plain path and change the include in ${shown(file)}.`,
+          );
         }
         if (stack.length >= REQUIREMENTS_LIMITS.depth) {
-          throw new UserError('E_UNSAFE_VALUE', `${where}: requirement files include each other more than ${REQUIREMENTS_LIMITS.depth} deep (${shown(first)} -> ... -> ${shown(file, 60)}).`, 'Include the files from fewer levels (one file can include several).');
+          throw new UserError(
+            'E_UNSAFE_VALUE',
+            `${where}: requirement files include each other more than ${REQUIREMENTS_LIMITS.depth} deep (${shown(first)} -> ... -> ${shown(file, 60)}).`,
+            'Include the files from fewer levels (one file can include several).',
+          );
         }
         if (out.files.length >= REQUIREMENTS_LIMITS.files) {
-          throw new UserError('E_UNSAFE_VALUE', `${where}: more than ${REQUIREMENTS_LIMITS.files} requirement files are included (-r, -c) from ${shown(first)}.`, 'Merge some of the requirement files.');
+          throw new UserError(
+            'E_UNSAFE_VALUE',
+            `${where}: more than ${REQUIREMENTS_LIMITS.files} requirement files are included (-r, -c) from ${shown(first)}.`,
+            'Merge some of the requirement files.',
+          );
         }
-        if (!read(target, [...stack, file])) out.warnings.push(`${where} includes ${shown(target, 80)}, which is not in the project: pip will fail on it. Add the file or remove the include.`);
+        if (!read(target, [...stack, file]))
+          out.warnings.push(
+            `${where} includes ${shown(target, 80)}, which is not in the project: pip will fail on it. Add the file or remove the include.`,
+          );
         return;
       }
       if (line.includes('--hash')) out.hashes = true;
@@ -131,42 +175,64 @@ export function readRequirements(scan: Scan, first: string): Requirements {
 
 /** Poetry's constraint syntax (^3.11, ~3.10, 3.11.*, >=3.9,<4) as a PEP 440 specifier; of `a || b`, the first alternative (PEP 440 has no "or"). */
 export function poetryToPep440(c: string): string {
-  return c.split('||').map((alt) => alt.trim().split(/[\s,]+/).filter(Boolean).map((part) => {
-    const caret = /^\^(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(part);
-    if (caret) {
-      const [maj, min] = [Number(caret[1]), caret[2] === undefined ? undefined : Number(caret[2])];
-      return maj > 0 || min === undefined ? `>=${part.slice(1)},<${maj + 1}` : `>=${part.slice(1)},<0.${min + 1}`;
-    }
-    const tilde = /^~(\d+)\.(\d+)(?:\.\d+)?$/.exec(part);
-    if (tilde) return `>=${part.slice(1)},<${tilde[1]}.${Number(tilde[2]) + 1}`;
-    return /^\d/.test(part) ? `==${part}` : part;
-  }).join(','))[0] ?? c;
+  return (
+    c.split('||').map((alt) =>
+      alt
+        .trim()
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((part) => {
+          const caret = /^\^(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(part);
+          if (caret) {
+            const [maj, min] = [Number(caret[1]), caret[2] === undefined ? undefined : Number(caret[2])];
+            return maj > 0 || min === undefined ? `>=${part.slice(1)},<${maj + 1}` : `>=${part.slice(1)},<0.${min + 1}`;
+          }
+          const tilde = /^~(\d+)\.(\d+)(?:\.\d+)?$/.exec(part);
+          if (tilde) return `>=${part.slice(1)},<${tilde[1]}.${Number(tilde[2]) + 1}`;
+          return /^\d/.test(part) ? `==${part}` : part;
+        })
+        .join(','),
+    )[0] ?? c
+  );
 }
 
 /** A minor release (3.11) from "3.11.4", "python-3.11.4", "cpython@3.12", "3.12t"; undefined otherwise. */
 export function pythonMinor(v: string | undefined): string | undefined {
-  const m = /^(?:python-|cpython[@-]|pypy)?(3\.(?:[1-9]\d|\d))(?:\.\d{1,3})?(?:(?:a|b|rc)\d{1,2})?t?$/.exec(v?.trim() ?? '');
+  const m = /^(?:python-|cpython[@-]|pypy)?(3\.(?:[1-9]\d|\d))(?:\.\d{1,3})?(?:(?:a|b|rc)\d{1,2})?t?$/.exec(
+    v?.trim() ?? '',
+  );
   return m?.[1];
 }
 
 type Manager = 'uv' | 'poetry' | 'pdm' | 'pipenv' | 'pip' | 'project';
 
-interface Lock { packages: { name: string; files: string[] }[]; unhashed: boolean }
+interface Lock {
+  packages: { name: string; files: string[] }[];
+  unhashed: boolean;
+}
 
 /** Packages of a lock that lists wheel file names (uv.lock, poetry.lock, pdm.lock). */
 function readLock(scan: Scan, manager: Manager): Lock | undefined {
-  const file = manager === 'uv' ? 'uv.lock' : manager === 'poetry' ? 'poetry.lock' : manager === 'pdm' ? 'pdm.lock' : undefined;
+  const file =
+    manager === 'uv' ? 'uv.lock' : manager === 'poetry' ? 'poetry.lock' : manager === 'pdm' ? 'pdm.lock' : undefined;
   if (!file) return undefined;
   const lock = readToml(scan, file);
   if (!lock) return undefined;
   // The project itself (uv's virtual or editable source) is no dependency.
   const own = (p: Toml) => ['virtual', 'editable', 'directory'].some((k) => obj(p.source)?.[k] !== undefined);
-  const packages = (Array.isArray(lock.package) ? lock.package : []).map(obj).filter((p): p is Toml => !!p && !own(p)).map((p) => {
-    const wheels = [...(Array.isArray(p.wheels) ? p.wheels : []), ...(Array.isArray(p.files) ? p.files : [])].map(obj).map((w) => str(w?.url) ?? str(w?.file) ?? '');
-    return { name: normalizeName(str(p.name) ?? ''), files: wheels.map((w) => w.split('/').pop()!.split('#')[0]!) };
-  });
+  const packages = (Array.isArray(lock.package) ? lock.package : [])
+    .map(obj)
+    .filter((p): p is Toml => !!p && !own(p))
+    .map((p) => {
+      const wheels = [...(Array.isArray(p.wheels) ? p.wheels : []), ...(Array.isArray(p.files) ? p.files : [])]
+        .map(obj)
+        .map((w) => str(w?.url) ?? str(w?.file) ?? '');
+      return { name: normalizeName(str(p.name) ?? ''), files: wheels.map((w) => w.split('/').pop()!.split('#')[0]!) };
+    });
   // A package from git, a path or a URL carries no hash: an export with hashes would fail on it.
-  const unhashed = (Array.isArray(lock.package) ? lock.package : []).map(obj).some((p) => ['git', 'directory', 'file', 'url'].includes(str(obj(p?.source)?.type) ?? ''));
+  const unhashed = (Array.isArray(lock.package) ? lock.package : [])
+    .map(obj)
+    .some((p) => ['git', 'directory', 'file', 'url'].includes(str(obj(p?.source)?.type) ?? ''));
   return { packages, unhashed };
 }
 
@@ -182,18 +248,31 @@ function muslReady(name: string, files: string[] | undefined): boolean {
 }
 
 interface Program {
-  value: string; label: string; source: string; command: string[]; port?: number | undefined; kind: 'server' | 'cli'; collectstatic?: boolean; env?: string[];
+  value: string;
+  label: string;
+  source: string;
+  command: string[];
+  port?: number | undefined;
+  kind: 'server' | 'cli';
+  collectstatic?: boolean;
+  env?: string[];
   /** The project's files the program is started from (the script, the app's module, manage.py): kept in the build context. */
   files?: string[];
 }
 
 /** A module path from a file (src/pkg/app.py -> pkg.app, app.py -> app). */
 function moduleOf(file: string): string {
-  return file.replace(/^src\//, '').replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').join('.');
+  return file
+    .replace(/^src\//, '')
+    .replace(/\.py$/, '')
+    .replace(/\/__init__$/, '')
+    .split('/')
+    .join('.');
 }
 
 /** A line that defines an application factory: def create_app(...) (-> T):, at the top level. */
-const FACTORY_DEF = /^def[ \t]+(create_app|make_app|app_factory)[ \t]*\([^)]{0,200}\)[ \t]*(?:->[ \t]*[\w.]{1,60}[ \t]*)?:/;
+const FACTORY_DEF =
+  /^def[ \t]+(create_app|make_app|app_factory)[ \t]*\([^)]{0,200}\)[ \t]*(?:->[ \t]*[\w.]{1,60}[ \t]*)?:/;
 /** An indented line that makes the app inside a factory: `    app = Flask(__name__)`. */
 const FACTORY_APP = /^[ \t]+\w{1,60}[ \t]*=[ \t]*(Flask|FastAPI|Starlette)[ \t]*\(/;
 
@@ -218,15 +297,26 @@ function factoryIn(src: string): { name: string; framework: string } | undefined
 }
 
 /** The web app object a file defines (`app = Flask(__name__)`, `api = FastAPI()`), by framework. */
-function appObjects(scan: Scan, files: string[]): { file: string; name: string; framework: 'flask' | 'fastapi' | 'starlette' }[] {
+function appObjects(
+  scan: Scan,
+  files: string[],
+): { file: string; name: string; framework: 'flask' | 'fastapi' | 'starlette' }[] {
   const out: { file: string; name: string; framework: 'flask' | 'fastapi' | 'starlette' }[] = [];
   for (const f of files) {
     const src = scan.read(f) ?? '';
     const m = /^([A-Za-z_]\w{0,60})\s*=\s*(Flask|FastAPI|Starlette)\s*\(/m.exec(src);
-    if (m) { out.push({ file: f, name: m[1]!, framework: m[2]!.toLowerCase() as 'flask' | 'fastapi' | 'starlette' }); continue; }
+    if (m) {
+      out.push({ file: f, name: m[1]!, framework: m[2]!.toLowerCase() as 'flask' | 'fastapi' | 'starlette' });
+      continue;
+    }
     // An application factory (Flask's create_app pattern): gunicorn and uvicorn call it.
     const factory = src.includes('def ') ? factoryIn(src) : undefined;
-    if (factory) out.push({ file: f, name: `${factory.name}()`, framework: factory.framework.toLowerCase() as 'flask' | 'fastapi' | 'starlette' });
+    if (factory)
+      out.push({
+        file: f,
+        name: `${factory.name}()`,
+        framework: factory.framework.toLowerCase() as 'flask' | 'fastapi' | 'starlette',
+      });
   }
   return out;
 }
@@ -240,14 +330,26 @@ export function setupCfgScripts(text: string): Record<string, string> {
     if (line.length > 500) continue;
     const raw = line.endsWith('\r') ? line.slice(0, -1) : line;
     const head = /^\[([^\]]{1,100})\]\s*$/.exec(raw);
-    if (head) { section = head[1]!.trim(); inScripts = false; continue; }
+    if (head) {
+      section = head[1]!.trim();
+      inScripts = false;
+      continue;
+    }
     if (section !== 'options.entry_points') continue;
     // An unindented `key = value` starts an option (split at the first =, by hand: no pattern to backtrack).
     const eq = /^\s/.test(raw) ? -1 : raw.indexOf('=');
-    const key = eq > 0 && raw.slice(0, eq).trim().length <= 101 ? { name: raw.slice(0, eq).trim(), value: raw.slice(eq + 1).trim() } : undefined;
-    if (key) { inScripts = key.name === 'console_scripts'; if (!inScripts || !key.value) continue; }
+    const key =
+      eq > 0 && raw.slice(0, eq).trim().length <= 101
+        ? { name: raw.slice(0, eq).trim(), value: raw.slice(eq + 1).trim() }
+        : undefined;
+    if (key) {
+      inScripts = key.name === 'console_scripts';
+      if (!inScripts || !key.value) continue;
+    }
     if (!inScripts) continue;
-    const entry = /^\s*([A-Za-z0-9][\w.-]{0,80})\s*=\s*([\w.]{1,200}(?::[\w.]{1,100})?)\s*$/.exec(key ? key.value : raw);
+    const entry = /^\s*([A-Za-z0-9][\w.-]{0,80})\s*=\s*([\w.]{1,200}(?::[\w.]{1,100})?)\s*$/.exec(
+      key ? key.value : raw,
+    );
     if (entry) out[entry[1]!] = entry[2]!;
   }
   return out;
@@ -278,14 +380,34 @@ export const python: Language = {
     // A pyproject.toml that only configures tools (ruff, black) is no Python project: many Go, Rust
     // and C repositories carry one. A requirements.txt alone weighs less than another language's
     // manifest (it may list a docs generator), so that go.mod beside it still wins.
-    const pyproject = scan.has('pyproject.toml') ? /^\[(project|tool\.poetry|tool\.pdm|build-system)\]/m.test(scan.read('pyproject.toml') ?? '') : false;
-    for (const [f, pts] of [['pyproject.toml', pyproject ? 100 : 10], ['requirements.txt', 70], ['Pipfile', 100], ['setup.py', 80], ['setup.cfg', 40], ['uv.lock', 20], ['poetry.lock', 20], ['pdm.lock', 20], ['Pipfile.lock', 20], ['manage.py', 30]] as const) {
-      if (scan.has(f)) { score += pts; evidence.push(f); }
+    const pyproject = scan.has('pyproject.toml')
+      ? /^\[(project|tool\.poetry|tool\.pdm|build-system)\]/m.test(scan.read('pyproject.toml') ?? '')
+      : false;
+    for (const [f, pts] of [
+      ['pyproject.toml', pyproject ? 100 : 10],
+      ['requirements.txt', 70],
+      ['Pipfile', 100],
+      ['setup.py', 80],
+      ['setup.cfg', 40],
+      ['uv.lock', 20],
+      ['poetry.lock', 20],
+      ['pdm.lock', 20],
+      ['Pipfile.lock', 20],
+      ['manage.py', 30],
+    ] as const) {
+      if (scan.has(f)) {
+        score += pts;
+        evidence.push(f);
+      }
     }
     const sources = scan.withExt('.py').filter(isBuilt);
     score += sourcePoints(sources, '.py', evidence);
     const manifest = pyproject || ['requirements.txt', 'Pipfile', 'setup.py'].some((f) => scan.has(f));
-    return manifest ? [{ lang: 'python', score: Math.min(score, 180), evidence }] : score ? [{ lang: 'python', score: Math.min(score, 40), evidence }] : [];
+    return manifest
+      ? [{ lang: 'python', score: Math.min(score, 180), evidence }]
+      : score
+        ? [{ lang: 'python', score: Math.min(score, 40), evidence }]
+        : [];
   },
 
   resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved {
@@ -294,11 +416,32 @@ export const python: Language = {
     const pyproject = readToml(scan, 'pyproject.toml');
     const project = obj(pyproject?.project);
     const poetryTable = obj(obj(pyproject?.tool)?.poetry);
-    const manager: Manager = scan.has('uv.lock') ? 'uv' : scan.has('poetry.lock') || (poetryTable && !project) ? 'poetry' : scan.has('pdm.lock') ? 'pdm'
-      : scan.has('Pipfile') ? 'pipenv' : scan.has('requirements.txt') ? 'pip' : pyproject || scan.has('setup.py') || scan.has('setup.cfg') ? 'project' : 'pip';
-    const lockFile = { uv: 'uv.lock', poetry: 'poetry.lock', pdm: 'pdm.lock', pipenv: 'Pipfile.lock', pip: undefined, project: undefined }[manager];
+    const manager: Manager = scan.has('uv.lock')
+      ? 'uv'
+      : scan.has('poetry.lock') || (poetryTable && !project)
+        ? 'poetry'
+        : scan.has('pdm.lock')
+          ? 'pdm'
+          : scan.has('Pipfile')
+            ? 'pipenv'
+            : scan.has('requirements.txt')
+              ? 'pip'
+              : pyproject || scan.has('setup.py') || scan.has('setup.cfg')
+                ? 'project'
+                : 'pip';
+    const lockFile = {
+      uv: 'uv.lock',
+      poetry: 'poetry.lock',
+      pdm: 'pdm.lock',
+      pipenv: 'Pipfile.lock',
+      pip: undefined,
+      project: undefined,
+    }[manager];
     if (lockFile && !scan.has(lockFile)) {
-      if (manager === 'poetry' || manager === 'pipenv') warnings.push(`There is no ${lockFile}: dependency versions are not pinned and the build resolves them anew each time. Run ${manager === 'poetry' ? 'poetry lock' : 'pipenv lock'} and commit it.`);
+      if (manager === 'poetry' || manager === 'pipenv')
+        warnings.push(
+          `There is no ${lockFile}: dependency versions are not pinned and the build resolves them anew each time. Run ${manager === 'poetry' ? 'poetry lock' : 'pipenv lock'} and commit it.`,
+        );
     }
 
     // Dependencies, by normalized name: from the lock when there is one, else the manifests.
@@ -308,7 +451,9 @@ export const python: Language = {
     const pipfile = manager === 'pipenv' ? readToml(scan, 'Pipfile') : undefined;
     const declared = [
       ...strs(project?.dependencies).map(requirementName),
-      ...Object.keys(obj(poetryTable?.dependencies) ?? {}).filter((k) => k !== 'python').map(normalizeName),
+      ...Object.keys(obj(poetryTable?.dependencies) ?? {})
+        .filter((k) => k !== 'python')
+        .map(normalizeName),
       ...Object.keys(obj(obj(obj(poetryTable?.group)?.main)?.dependencies) ?? {}).map(normalizeName),
       ...Object.keys(obj(pipfile?.packages) ?? {}).map(normalizeName),
       ...(reqs?.names ?? []),
@@ -316,7 +461,12 @@ export const python: Language = {
     const locked = lock?.packages.map((p) => p.name) ?? [];
     const deps = new Set([...declared, ...locked]);
     const has = (n: string) => deps.has(n);
-    if (manager === 'pip' && !reqs?.names.length && !scan.has('requirements.txt')) decisions.push({ topic: 'Dependencies', choice: 'none', because: 'no requirements.txt, pyproject.toml, Pipfile or lock file: the standard library only' });
+    if (manager === 'pip' && !reqs?.names.length && !scan.has('requirements.txt'))
+      decisions.push({
+        topic: 'Dependencies',
+        choice: 'none',
+        because: 'no requirements.txt, pyproject.toml, Pipfile or lock file: the standard library only',
+      });
 
     // Python version: the project's own word, else the newest release its range admits.
     const range = (() => {
@@ -328,7 +478,8 @@ export const python: Language = {
       const pp = str(obj(poetryTable?.dependencies)?.python);
       if (pp) return { spec: poetryToPep440(pp), source: `[tool.poetry.dependencies] python ${shown(pp, 30)}` };
       const pf = str(obj(pipfile?.requires)?.python_version) ?? str(obj(pipfile?.requires)?.python_full_version);
-      if (pf && pythonMinor(pf)) return { spec: `==${pythonMinor(pf)}.*`, source: `Pipfile python_version ${shown(pf, 20)}` };
+      if (pf && pythonMinor(pf))
+        return { spec: `==${pythonMinor(pf)}.*`, source: `Pipfile python_version ${shown(pf, 20)}` };
       return undefined;
     })();
     const rangeValid = !!range && !!validRange(range.spec);
@@ -337,7 +488,12 @@ export const python: Language = {
     let exact: string | undefined;
     if (opts.langVersion !== undefined) {
       const v = pythonMinor(opts.langVersion);
-      if (!v) throw new UserError('E_BAD_FLAG', `--lang-version "${shown(opts.langVersion)}" is not a Python release.`, 'Use a release like 3.12.');
+      if (!v)
+        throw new UserError(
+          'E_BAD_FLAG',
+          `--lang-version "${shown(opts.langVersion)}" is not a Python release.`,
+          'Use a release like 3.12.',
+        );
       version = { value: v, source: '--lang-version' };
       exact = v;
     } else {
@@ -345,37 +501,98 @@ export const python: Language = {
         [scan.manifest('.python-version', LIMITS.versionBytes)?.trim().split('\n')[0], '.python-version'],
         [scan.manifest('runtime.txt', LIMITS.versionBytes)?.trim(), 'runtime.txt'],
         [versionFromToolVersions(scan, ['python']), '.tool-versions'],
-      ].map(([raw, src]) => ({ v: pythonMinor(raw), raw, src })).find((x) => x.v);
-      if (pinned) { version = { value: pinned.v!, source: `${pinned.src} (${shown(pinned.raw!, 20)})` }; exact = pinned.v; }
-      else if (range) {
+      ]
+        .map(([raw, src]) => ({ v: pythonMinor(raw), raw, src }))
+        .find((x) => x.v);
+      if (pinned) {
+        version = { value: pinned.v!, source: `${pinned.src} (${shown(pinned.raw!, 20)})` };
+        exact = pinned.v;
+      } else if (range) {
         // One version for the warning and every runtime: a range that admits none of the known
         // releases, or that is no specifier at all, gets the default everywhere (distroless, whose
         // Python is another, is refused below for the same reason).
-        const best = rangeValid ? maxSatisfying(KNOWN.map((k) => `${k}.0`), range.spec) ?? maxSatisfying(KNOWN.map((k) => `${k}.99`), range.spec) : null;
+        const best = rangeValid
+          ? (maxSatisfying(
+              KNOWN.map((k) => `${k}.0`),
+              range.spec,
+            ) ??
+            maxSatisfying(
+              KNOWN.map((k) => `${k}.99`),
+              range.spec,
+            ))
+          : null;
         if (!best) {
-          const why = rangeValid ? `${range.source} admits none of the Python releases known here (${KNOWN.join(', ')})` : `${range.source} is not a version specifier`;
-          warnings.push(`${why}: the image uses Python ${DATA.defaultVersion} (distroless, whose Python is ${DISTROLESS_PY}, is refused). ${rangeValid ? 'Pass --lang-version to choose another.' : 'Write it as one (>=3.11, ==3.11.*), or pass --lang-version.'}`);
-          version = { value: DATA.defaultVersion, source: `the newest release known here (${DATA.defaultVersion}, checked ${DATA.supportChecked}); ${rangeValid ? `${range.source} admits none of them` : `${range.source} is not a version specifier`}` };
-        } else version = { value: best.split('.').slice(0, 2).join('.'), source: `${range.source}: the newest release it admits` };
-      } else version = { value: DATA.defaultVersion, source: `no version named: the newest release (Python ${DATA.defaultVersion}, checked ${DATA.supportChecked})` };
-      if (pinned && range && rangeValid && !satisfies(`${pinned.v}.0`, range.spec) && !satisfies(`${pinned.v}.99`, range.spec)) warnings.push(`${pinned.src} says ${pinned.v}, which ${range.source} does not admit: the image uses ${pinned.v}.`);
+          const why = rangeValid
+            ? `${range.source} admits none of the Python releases known here (${KNOWN.join(', ')})`
+            : `${range.source} is not a version specifier`;
+          warnings.push(
+            `${why}: the image uses Python ${DATA.defaultVersion} (distroless, whose Python is ${DISTROLESS_PY}, is refused). ${rangeValid ? 'Pass --lang-version to choose another.' : 'Write it as one (>=3.11, ==3.11.*), or pass --lang-version.'}`,
+          );
+          version = {
+            value: DATA.defaultVersion,
+            source: `the newest release known here (${DATA.defaultVersion}, checked ${DATA.supportChecked}); ${rangeValid ? `${range.source} admits none of them` : `${range.source} is not a version specifier`}`,
+          };
+        } else
+          version = {
+            value: best.split('.').slice(0, 2).join('.'),
+            source: `${range.source}: the newest release it admits`,
+          };
+      } else
+        version = {
+          value: DATA.defaultVersion,
+          source: `no version named: the newest release (Python ${DATA.defaultVersion}, checked ${DATA.supportChecked})`,
+        };
+      if (
+        pinned &&
+        range &&
+        rangeValid &&
+        !satisfies(`${pinned.v}.0`, range.spec) &&
+        !satisfies(`${pinned.v}.99`, range.spec)
+      )
+        warnings.push(
+          `${pinned.src} says ${pinned.v}, which ${range.source} does not admit: the image uses ${pinned.v}.`,
+        );
     }
     decisions.push({ topic: 'Python version', choice: version.value, because: version.source });
     // What the project's range admits: with no range, anything; with one that is no specifier,
     // only the version a file pins (nothing when none does: the default is then used everywhere).
-    const admits = (v: string) => !range || (rangeValid ? satisfies(`${v}.0`, range.spec) || satisfies(`${v}.99`, range.spec) : exact === v);
+    const admits = (v: string) =>
+      !range || (rangeValid ? satisfies(`${v}.0`, range.spec) || satisfies(`${v}.99`, range.spec) : exact === v);
 
     // Native code: what the builder compiles and what the final image must carry.
-    const native = [...deps].map((d) => ({ d, data: packageData(d) })).filter((x) => x.data).map(({ d, data }) => ({ name: d, ...data! }));
+    const native = [...deps]
+      .map((d) => ({ d, data: packageData(d) }))
+      .filter((x) => x.data)
+      .map(({ d, data }) => ({ name: d, ...data! }));
     const buildApt = [...new Set(native.flatMap((n) => n.build ?? []))];
-    const skipLibrary = (n: { name: string; library?: string | undefined }) => n.name === 'psycopg' && (has('psycopg-binary') || has('psycopg-c'));
-    const libs = [...new Set(native.filter((n) => n.library && !skipLibrary(n)).map((n) => n.library!))].filter((l) => LIBRARIES[l]);
+    const skipLibrary = (n: { name: string; library?: string | undefined }) =>
+      n.name === 'psycopg' && (has('psycopg-binary') || has('psycopg-c'));
+    const libs = [...new Set(native.filter((n) => n.library && !skipLibrary(n)).map((n) => n.library!))].filter(
+      (l) => LIBRARIES[l],
+    );
     if (native.some((n) => n.build || n.library)) {
-      decisions.push({ topic: 'Native code', choice: native.filter((n) => n.build || n.library).map((n) => `${n.name}: ${[n.build ? `compiled (${n.build.filter((b) => b !== 'gcc' && b !== 'libc6-dev').join(', ') || 'gcc'})` : '', n.library ? `loads ${n.library}` : ''].filter(Boolean).join(', ')}`).join('; '), because: 'data/python-packages.json' });
+      decisions.push({
+        topic: 'Native code',
+        choice: native
+          .filter((n) => n.build || n.library)
+          .map(
+            (n) =>
+              `${n.name}: ${[n.build ? `compiled (${n.build.filter((b) => b !== 'gcc' && b !== 'libc6-dev').join(', ') || 'gcc'})` : '', n.library ? `loads ${n.library}` : ''].filter(Boolean).join(', ')}`,
+          )
+          .join('; '),
+        because: 'data/python-packages.json',
+      });
     }
 
     // Programs, most specific first: Procfile, Django, ASGI/WSGI apps, console scripts, __main__, a script.
-    const sources = scan.withExt('.py').filter((f) => isBuilt(f) && !/(^|\/)(tests?|docs?|scripts?|migrations)\//.test(f) && !/(^|\/)(test_[^/]*|[^/]*_test|conftest|setup|noxfile|fabfile)\.py$/.test(f));
+    const sources = scan
+      .withExt('.py')
+      .filter(
+        (f) =>
+          isBuilt(f) &&
+          !/(^|\/)(tests?|docs?|scripts?|migrations)\//.test(f) &&
+          !/(^|\/)(test_[^/]*|[^/]*_test|conftest|setup|noxfile|fabfile)\.py$/.test(f),
+      );
     const programs: Program[] = [];
     const py = `${VENV}/bin/python`;
     const bin = (name: string) => `${VENV}/bin/${name}`;
@@ -383,74 +600,206 @@ export const python: Language = {
     if (procfile) {
       const words = procfile.replace(/\$\{?PORT\}?/g, '8000').split(/\s+/);
       const shellRun = /^(bash|sh|dash|zsh)$|\.sh$/.test(words[0] ?? '');
-      if (!shellRun && !SHELL_SYNTAX.test(procfile.replace(/\$\{?PORT\}?/g, '')) && words[0] && /^[\w.-]+$/.test(words[0])) {
-        const port = Number(/(?:--bind|-b)[= ]\S*:(\d{2,5})|--port[= ](\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) || undefined;
+      if (
+        !shellRun &&
+        !SHELL_SYNTAX.test(procfile.replace(/\$\{?PORT\}?/g, '')) &&
+        words[0] &&
+        /^[\w.-]+$/.test(words[0])
+      ) {
+        const port =
+          Number(/(?:--bind|-b)[= ]\S*:(\d{2,5})|--port[= ](\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) ||
+          undefined;
         // A Procfile expects the platform to set $PORT: without it gunicorn and uvicorn bind to
         // 127.0.0.1 only, which no published port reaches. The image sets PORT and binds to all.
         const args = words.slice(1);
-        if (words[0] === 'gunicorn' && !args.some((a) => /^(-b|--bind)(=|$)/.test(a))) args.push('--bind', '0.0.0.0:8000');
-        if (words[0] === 'uvicorn' && !args.some((a) => /^--host(=|$)/.test(a))) args.push('--host', '0.0.0.0', ...(args.some((a) => /^--port(=|$)/.test(a)) ? [] : ['--port', '8000']));
-        programs.push({ value: 'Procfile', label: `Procfile: ${procfile}`, source: `Procfile: web: ${shown(procfile, 80)}`, command: [words[0] === 'python' ? py : bin(words[0]), ...args], port: port ?? 8000, kind: 'server', env: port ? [] : ['PORT=8000'] });
-      } else warnings.push(`The Procfile's web command uses shell syntax (${shown(procfile, 60)}): not used as the image's command.`);
+        if (words[0] === 'gunicorn' && !args.some((a) => /^(-b|--bind)(=|$)/.test(a)))
+          args.push('--bind', '0.0.0.0:8000');
+        if (words[0] === 'uvicorn' && !args.some((a) => /^--host(=|$)/.test(a)))
+          args.push('--host', '0.0.0.0', ...(args.some((a) => /^--port(=|$)/.test(a)) ? [] : ['--port', '8000']));
+        programs.push({
+          value: 'Procfile',
+          label: `Procfile: ${procfile}`,
+          source: `Procfile: web: ${shown(procfile, 80)}`,
+          command: [words[0] === 'python' ? py : bin(words[0]), ...args],
+          port: port ?? 8000,
+          kind: 'server',
+          env: port ? [] : ['PORT=8000'],
+        });
+      } else
+        warnings.push(
+          `The Procfile's web command uses shell syntax (${shown(procfile, 60)}): not used as the image's command.`,
+        );
     }
     let djangoStatic = false;
     /** manage.py and the module Django's server loads (proj.wsgi -> proj/wsgi.py), those that exist. */
-    const djangoFiles = (module: string) => ['manage.py', `${module.replace(/\./g, '/')}.py`].filter((f) => scan.has(f));
+    const djangoFiles = (module: string) =>
+      ['manage.py', `${module.replace(/\./g, '/')}.py`].filter((f) => scan.has(f));
     if (scan.has('manage.py')) {
       const settings = sources.filter((f) => /settings/.test(f)).map((f) => ({ f, src: scan.read(f) ?? '' }));
-      const wsgi = settings.map((s) => ({ f: s.f, m: /^WSGI_APPLICATION\s*=\s*['"]([\w.]{1,200})\.application['"]/m.exec(s.src)?.[1] })).find((x) => x.m);
-      const asgi = settings.map((s) => ({ f: s.f, m: /^ASGI_APPLICATION\s*=\s*['"]([\w.]{1,200})\.application['"]/m.exec(s.src)?.[1] })).find((x) => x.m);
+      const wsgi = settings
+        .map((s) => ({ f: s.f, m: /^WSGI_APPLICATION\s*=\s*['"]([\w.]{1,200})\.application['"]/m.exec(s.src)?.[1] }))
+        .find((x) => x.m);
+      const asgi = settings
+        .map((s) => ({ f: s.f, m: /^ASGI_APPLICATION\s*=\s*['"]([\w.]{1,200})\.application['"]/m.exec(s.src)?.[1] }))
+        .find((x) => x.m);
       const staticRoot = settings.some((s) => /^STATIC_ROOT\s*=/m.test(s.src));
       djangoStatic = staticRoot;
-      if (has('gunicorn') && wsgi) programs.push({ value: 'django', label: `Django with gunicorn (${wsgi.m}:application)`, source: `manage.py, ${wsgi.f}: WSGI_APPLICATION, gunicorn in the dependencies`, command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', `${wsgi.m}:application`], port: 8000, kind: 'server', collectstatic: staticRoot, files: djangoFiles(wsgi.m!) });
+      if (has('gunicorn') && wsgi)
+        programs.push({
+          value: 'django',
+          label: `Django with gunicorn (${wsgi.m}:application)`,
+          source: `manage.py, ${wsgi.f}: WSGI_APPLICATION, gunicorn in the dependencies`,
+          command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', `${wsgi.m}:application`],
+          port: 8000,
+          kind: 'server',
+          collectstatic: staticRoot,
+          files: djangoFiles(wsgi.m!),
+        });
       else if ((has('uvicorn') || has('daphne')) && (asgi ?? wsgi)) {
         const mod = (asgi ?? wsgi)!.m!.replace(/\.wsgi$/, '.asgi');
-        programs.push({ value: 'django', label: `Django with uvicorn (${mod}:application)`, source: `manage.py, ${(asgi ?? wsgi)!.f}, uvicorn in the dependencies`, command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', `${mod}:application`], port: 8000, kind: 'server', collectstatic: staticRoot, files: djangoFiles(mod) });
+        programs.push({
+          value: 'django',
+          label: `Django with uvicorn (${mod}:application)`,
+          source: `manage.py, ${(asgi ?? wsgi)!.f}, uvicorn in the dependencies`,
+          command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', `${mod}:application`],
+          port: 8000,
+          kind: 'server',
+          collectstatic: staticRoot,
+          files: djangoFiles(mod),
+        });
       } else if (wsgi || asgi) {
-        throw new UserError('E_NO_ENTRY', 'A Django project with neither gunicorn nor uvicorn among its dependencies: the only way left to serve it is runserver, which Django says must not run in production.', 'Add gunicorn (or uvicorn for ASGI) to the dependencies, then run this again.');
+        throw new UserError(
+          'E_NO_ENTRY',
+          'A Django project with neither gunicorn nor uvicorn among its dependencies: the only way left to serve it is runserver, which Django says must not run in production.',
+          'Add gunicorn (or uvicorn for ASGI) to the dependencies, then run this again.',
+        );
       }
-      if (staticRoot) decisions.push({ topic: 'Static files', choice: 'python manage.py collectstatic at build time', because: 'STATIC_ROOT is set in the settings' });
+      if (staticRoot)
+        decisions.push({
+          topic: 'Static files',
+          choice: 'python manage.py collectstatic at build time',
+          because: 'STATIC_ROOT is set in the settings',
+        });
     }
     for (const a of appObjects(scan, sources)) {
       const target = `${moduleOf(a.file)}:${a.name}`;
       if (a.framework === 'flask') {
-        if (has('gunicorn')) programs.push({ value: target, label: `Flask app ${target} with gunicorn`, source: `${a.file}: ${a.name} = Flask(...), gunicorn in the dependencies`, command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', target], port: 8000, kind: 'server', files: [a.file] });
+        if (has('gunicorn'))
+          programs.push({
+            value: target,
+            label: `Flask app ${target} with gunicorn`,
+            source: `${a.file}: ${a.name} = Flask(...), gunicorn in the dependencies`,
+            command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', target],
+            port: 8000,
+            kind: 'server',
+            files: [a.file],
+          });
         else {
-          programs.push({ value: target, label: `Flask app ${target}`, source: `${a.file}: ${a.name} = Flask(...)`, command: [bin('flask'), '--app', target, 'run', '--host', '0.0.0.0', '--port', '5000'], port: 5000, kind: 'server', files: [a.file] });
-          warnings.push(`${a.file} is a Flask app, served here by Flask's development server (gunicorn is not among the dependencies): add gunicorn for production.`);
+          programs.push({
+            value: target,
+            label: `Flask app ${target}`,
+            source: `${a.file}: ${a.name} = Flask(...)`,
+            command: [bin('flask'), '--app', target, 'run', '--host', '0.0.0.0', '--port', '5000'],
+            port: 5000,
+            kind: 'server',
+            files: [a.file],
+          });
+          warnings.push(
+            `${a.file} is a Flask app, served here by Flask's development server (gunicorn is not among the dependencies): add gunicorn for production.`,
+          );
         }
       } else if (has('uvicorn') || has('fastapi')) {
         const factory = a.name.endsWith('()');
         const uvTarget = factory ? target.slice(0, -2) : target;
-        programs.push({ value: target, label: `${a.framework === 'fastapi' ? 'FastAPI' : 'Starlette'} app ${target} with uvicorn`, source: `${a.file}: ${a.name}${factory ? ', an application factory' : ` = ${a.framework === 'fastapi' ? 'FastAPI' : 'Starlette'}(...)`}`, command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', ...(factory ? ['--factory'] : []), uvTarget], port: 8000, kind: 'server', files: [a.file] });
-        if (!has('uvicorn')) warnings.push(`${a.file} is served by uvicorn, which is not named among the dependencies (fastapi[standard] brings it): add uvicorn if the build says it is missing.`);
+        programs.push({
+          value: target,
+          label: `${a.framework === 'fastapi' ? 'FastAPI' : 'Starlette'} app ${target} with uvicorn`,
+          source: `${a.file}: ${a.name}${factory ? ', an application factory' : ` = ${a.framework === 'fastapi' ? 'FastAPI' : 'Starlette'}(...)`}`,
+          command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', ...(factory ? ['--factory'] : []), uvTarget],
+          port: 8000,
+          kind: 'server',
+          files: [a.file],
+        });
+        if (!has('uvicorn'))
+          warnings.push(
+            `${a.file} is served by uvicorn, which is not named among the dependencies (fastapi[standard] brings it): add uvicorn if the build says it is missing.`,
+          );
       }
     }
     const cfgScripts = setupCfgScripts(scan.read('setup.cfg', 256 * 1024) ?? '');
     const scripts = { ...cfgScripts, ...(obj(project?.scripts) ?? {}), ...(obj(poetryTable?.scripts) ?? {}) };
-    const scriptSource = (n: string) => (obj(project?.scripts)?.[n] !== undefined ? 'pyproject.toml [project.scripts]' : obj(poetryTable?.scripts)?.[n] !== undefined ? 'pyproject.toml [tool.poetry.scripts]' : 'setup.cfg [options.entry_points]');
+    const scriptSource = (n: string) =>
+      obj(project?.scripts)?.[n] !== undefined
+        ? 'pyproject.toml [project.scripts]'
+        : obj(poetryTable?.scripts)?.[n] !== undefined
+          ? 'pyproject.toml [tool.poetry.scripts]'
+          : 'setup.cfg [options.entry_points]';
     // Whether the project itself is installed into the venv (its console scripts need that).
-    const installsProject = manager === 'project' || manager === 'pdm' || (manager === 'uv' && !!project)
-      || (manager === 'poetry' && poetryTable?.['package-mode'] !== false && (!!poetryTable?.packages || !!project || Object.keys(scripts).length > 0));
+    const installsProject =
+      manager === 'project' ||
+      manager === 'pdm' ||
+      (manager === 'uv' && !!project) ||
+      (manager === 'poetry' &&
+        poetryTable?.['package-mode'] !== false &&
+        (!!poetryTable?.packages || !!project || Object.keys(scripts).length > 0));
     // Poetry with a lock: `poetry export` turns it into pinned requirements with their hashes, and pip
     // installs exactly those (Poetry stays in the builder). Without a lock, a package whose build
     // backend is poetry-core installs with pip like any PEP 517 project; only a lockless
     // non-package project needs Poetry itself to resolve.
     const backend = str(obj(pyproject?.['build-system'])?.['build-backend']) ?? '';
-    const poetryMode: PythonInfo['poetryMode'] = manager !== 'poetry' ? undefined : scan.has('poetry.lock') ? 'export'
-      : installsProject && backend.startsWith('poetry.core') ? 'pip' : 'install';
+    const poetryMode: PythonInfo['poetryMode'] =
+      manager !== 'poetry'
+        ? undefined
+        : scan.has('poetry.lock')
+          ? 'export'
+          : installsProject && backend.startsWith('poetry.core')
+            ? 'pip'
+            : 'install';
     for (const [name, target] of Object.entries(scripts)) {
       if (typeof target !== 'string' || !/^[A-Za-z0-9][\w.-]{0,80}$/.test(name)) continue;
-      programs.push({ value: name, label: `console script ${name}`, source: `${scriptSource(name)}: ${name} = ${shown(target, 60)}`, command: [bin(name)], kind: 'cli' });
+      programs.push({
+        value: name,
+        label: `console script ${name}`,
+        source: `${scriptSource(name)}: ${name} = ${shown(target, 60)}`,
+        command: [bin(name)],
+        kind: 'cli',
+      });
     }
     for (const f of sources.filter((x) => x.endsWith('/__main__.py') && x.split('/').length <= 3)) {
       const pkg = moduleOf(dirname(f) + '.py');
-      programs.push({ value: pkg, label: `python -m ${pkg}`, source: f, command: [py, '-m', pkg], kind: 'cli', files: [f] });
+      programs.push({
+        value: pkg,
+        label: `python -m ${pkg}`,
+        source: f,
+        command: [py, '-m', pkg],
+        kind: 'cli',
+        files: [f],
+      });
     }
-    for (const f of ['main.py', 'app.py', 'run.py', 'server.py', 'bot.py', '__main__.py', ...sources.filter((s) => !s.includes('/'))]) {
+    for (const f of [
+      'main.py',
+      'app.py',
+      'run.py',
+      'server.py',
+      'bot.py',
+      '__main__.py',
+      ...sources.filter((s) => !s.includes('/')),
+    ]) {
       // A file that holds a web app is that app, not a script of its own.
-      if (!sources.includes(f) || f === 'manage.py' || programs.some((p) => p.value === f || p.value.startsWith(`${moduleOf(f)}:`))) continue;
-      programs.push({ value: f, label: `python ${f}`, source: `${f}${/if __name__ == ['"]__main__['"]/.test(scan.read(f) ?? '') ? ' (runs as __main__)' : ''}`, command: [py, f], kind: 'cli', files: [f] });
+      if (
+        !sources.includes(f) ||
+        f === 'manage.py' ||
+        programs.some((p) => p.value === f || p.value.startsWith(`${moduleOf(f)}:`))
+      )
+        continue;
+      programs.push({
+        value: f,
+        label: `python ${f}`,
+        source: `${f}${/if __name__ == ['"]__main__['"]/.test(scan.read(f) ?? '') ? ' (runs as __main__)' : ''}`,
+        command: [py, f],
+        kind: 'cli',
+        files: [f],
+      });
       if (programs.length > 20) break;
     }
     // --entry may also name what the search above does not offer: any script of the project
@@ -458,48 +807,146 @@ export const python: Language = {
     const asked = opts.entry?.replace(/^\.\//, '').replace(/\/$/, '');
     if (asked && !programs.some((p) => p.value === asked)) {
       const script = asked.endsWith('.py') && normalize(asked) === asked && scan.has(asked) ? asked : undefined;
-      const pkg = /^[a-z_][\w./]{0,200}$/i.test(asked) && !asked.endsWith('.py') ? asked.replace(/\//g, '.') : undefined;
-      const main = pkg ? [`${pkg.replace(/\./g, '/')}/__main__.py`, `src/${pkg.replace(/\./g, '/')}/__main__.py`].find((f) => scan.has(f)) : undefined;
-      if (script) programs.push({ value: asked, label: `python ${script}`, source: `${opts.entrySource ?? '--entry'}: ${shown(script, 80)}`, command: [py, script], kind: 'cli', files: [script] });
-      else if (pkg && main) programs.push({ value: asked, label: `python -m ${pkg}`, source: `${opts.entrySource ?? '--entry'}: ${shown(main, 80)}`, command: [py, '-m', pkg], kind: 'cli', files: [main] });
+      const pkg =
+        /^[a-z_][\w./]{0,200}$/i.test(asked) && !asked.endsWith('.py') ? asked.replace(/\//g, '.') : undefined;
+      const main = pkg
+        ? [`${pkg.replace(/\./g, '/')}/__main__.py`, `src/${pkg.replace(/\./g, '/')}/__main__.py`].find((f) =>
+            scan.has(f),
+          )
+        : undefined;
+      if (script)
+        programs.push({
+          value: asked,
+          label: `python ${script}`,
+          source: `${opts.entrySource ?? '--entry'}: ${shown(script, 80)}`,
+          command: [py, script],
+          kind: 'cli',
+          files: [script],
+        });
+      else if (pkg && main)
+        programs.push({
+          value: asked,
+          label: `python -m ${pkg}`,
+          source: `${opts.entrySource ?? '--entry'}: ${shown(main, 80)}`,
+          command: [py, '-m', pkg],
+          kind: 'cli',
+          files: [main],
+        });
     }
     if (!programs.length) {
-      throw new UserError('E_NO_ENTRY', 'No program found: no Procfile, Django project, Flask or FastAPI app, console script, __main__.py or top-level script.', 'Pass --entry with the script to run (--entry scripts/tool.py), or a package that has a __main__.py (--entry pkg).');
+      throw new UserError(
+        'E_NO_ENTRY',
+        'No program found: no Procfile, Django project, Flask or FastAPI app, console script, __main__.py or top-level script.',
+        'Pass --entry with the script to run (--entry scripts/tool.py), or a package that has a __main__.py (--entry pkg).',
+      );
     }
     const entries: Choice[] = programs.map((p) => ({ value: p.value, label: p.label, source: p.source }));
     let entry: Fact<string>;
-    if (opts.entry !== undefined) entry = pickEntry(entries, opts.entry, (e) => e.value, '', warnings, opts.entrySource);
-    else entry = { value: programs[0]!.value, source: programs.length > 1 ? `${programs[0]!.source}; also found: ${listed(programs.slice(1).map((p) => p.value), 5)} (--entry)` : programs[0]!.source };
+    if (opts.entry !== undefined)
+      entry = pickEntry(entries, opts.entry, (e) => e.value, '', warnings, opts.entrySource);
+    else
+      entry = {
+        value: programs[0]!.value,
+        source:
+          programs.length > 1
+            ? `${programs[0]!.source}; also found: ${listed(
+                programs.slice(1).map((p) => p.value),
+                5,
+              )} (--entry)`
+            : programs[0]!.source,
+      };
     const program = programs.find((p) => p.value === entry.value)!;
     // The image's name: the project's, or its folder's, made a plain word (a folder may be "My Project").
-    const name = plainName(normalizeName(str(project?.name) ?? str(poetryTable?.name) ?? basename(scan.root)), 'Project name', 'pyproject.toml', true);
+    const name = plainName(
+      normalizeName(str(project?.name) ?? str(poetryTable?.name) ?? basename(scan.root)),
+      'Project name',
+      'pyproject.toml',
+      true,
+    );
     for (const w of program.command) {
       if (w.length > 300 || /[\n\r]/.test(w)) {
-        throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} (from ${shown(program.source, 80)}) cannot go in a Dockerfile: longer than 300 characters or more than one line.`,
-          programs.length > 1 ? `Choose another program with --entry (${listed(programs.filter((p) => p !== program).map((p) => p.value), 5)}), or shorten it where it is written.` : 'Shorten it where it is written.');
+        throw new UserError(
+          'E_UNSAFE_VALUE',
+          `The command word ${shown(w)} (from ${shown(program.source, 80)}) cannot go in a Dockerfile: longer than 300 characters or more than one line.`,
+          programs.length > 1
+            ? `Choose another program with --entry (${listed(
+                programs.filter((p) => p !== program).map((p) => p.value),
+                5,
+              )}), or shorten it where it is written.`
+            : 'Shorten it where it is written.',
+        );
       }
     }
     decisions.push({ topic: 'Program', choice: program.label, because: entry.source });
-    decisions.push({ topic: 'Install', choice: `${{ uv: 'uv sync --frozen --no-dev', poetry: { export: `poetry export --only main${lock?.unhashed ? ' --without-hashes' : ''}, then pip install --no-deps${lock?.unhashed ? '' : ' (with the hashes it pins)'}`, pip: 'pip install . (poetry-core builds it; no lock: versions resolve at build time)', install: 'poetry install --only main' }[poetryMode ?? 'install'], pdm: 'pdm sync --prod', pipenv: scan.has('Pipfile.lock') ? 'pipenv requirements --hash of Pipfile.lock (after pipenv verify), then pip install --no-deps' : 'pipenv install (no lock: versions resolve at build time)', pip: `pip install -r requirements.txt${reqs?.hashes ? ' (with the hashes it pins)' : ''}`, project: 'pip install . (no lock: versions resolve at build time)' }[manager]} into ${VENV}`, because: lockFile && scan.has(lockFile) ? lockFile : manager === 'pip' ? (reqs?.files.join(', ') || 'requirements.txt') : manager === 'project' ? 'pyproject.toml / setup.py without a lock' : `${manager} files` });
+    decisions.push({
+      topic: 'Install',
+      choice: `${{ uv: 'uv sync --frozen --no-dev', poetry: { export: `poetry export --only main${lock?.unhashed ? ' --without-hashes' : ''}, then pip install --no-deps${lock?.unhashed ? '' : ' (with the hashes it pins)'}`, pip: 'pip install . (poetry-core builds it; no lock: versions resolve at build time)', install: 'poetry install --only main' }[poetryMode ?? 'install'], pdm: 'pdm sync --prod', pipenv: scan.has('Pipfile.lock') ? 'pipenv requirements --hash of Pipfile.lock (after pipenv verify), then pip install --no-deps' : 'pipenv install (no lock: versions resolve at build time)', pip: `pip install -r requirements.txt${reqs?.hashes ? ' (with the hashes it pins)' : ''}`, project: 'pip install . (no lock: versions resolve at build time)' }[manager]} into ${VENV}`,
+      because:
+        lockFile && scan.has(lockFile)
+          ? lockFile
+          : manager === 'pip'
+            ? reqs?.files.join(', ') || 'requirements.txt'
+            : manager === 'project'
+              ? 'pyproject.toml / setup.py without a lock'
+              : `${manager} files`,
+    });
 
-    const port = opts.port !== undefined ? { value: opts.port, source: '--port' }
-      : program.port ? { value: program.port, source: program.source }
-      : portFromDockerfile(scan);
+    const port =
+      opts.port !== undefined
+        ? { value: opts.port, source: '--port' }
+        : program.port
+          ? { value: program.port, source: program.source }
+          : portFromDockerfile(scan);
 
     // Where it runs: a Python image (slim or alpine) of that version, or distroless's Debian Python.
     const needsLibs = libs.filter((l) => l !== 'libssl');
-    const slim: Strategy = { id: 'py-slim', libc: 'glibc', requires: ['python', ...libs], runtimes: ['slim'], summary: `a virtual environment for Python ${version.value} (python:${version.value}-slim)` };
-    const distroless: Strategy = { id: 'py-distroless', libc: 'glibc', requires: [`python${DISTROLESS_PY}`, ...libs], runtimes: ['distroless'], summary: `a virtual environment made by Debian's Python ${DISTROLESS_PY}, the one distroless runs`, fix: needsLibs.length ? `${needsLibs.join(', ')} is not in distroless: choose slim` : 'choose slim' };
-    const alpine: Strategy = { id: 'py-alpine', libc: 'musl', requires: ['python', ...libs], runtimes: ['alpine'], summary: `a virtual environment for Python ${version.value} on musl (python:${version.value}-alpine)` };
+    const slim: Strategy = {
+      id: 'py-slim',
+      libc: 'glibc',
+      requires: ['python', ...libs],
+      runtimes: ['slim'],
+      summary: `a virtual environment for Python ${version.value} (python:${version.value}-slim)`,
+    };
+    const distroless: Strategy = {
+      id: 'py-distroless',
+      libc: 'glibc',
+      requires: [`python${DISTROLESS_PY}`, ...libs],
+      runtimes: ['distroless'],
+      summary: `a virtual environment made by Debian's Python ${DISTROLESS_PY}, the one distroless runs`,
+      fix: needsLibs.length ? `${needsLibs.join(', ')} is not in distroless: choose slim` : 'choose slim',
+    };
+    const alpine: Strategy = {
+      id: 'py-alpine',
+      libc: 'musl',
+      requires: ['python', ...libs],
+      runtimes: ['alpine'],
+      summary: `a virtual environment for Python ${version.value} on musl (python:${version.value}-alpine)`,
+    };
     const refusals: Refusals = {
-      scratch: { reason: 'a Python program needs the interpreter and its C library, and scratch has neither', short: 'needs Python', fix: 'choose slim (or distroless)' },
-      'busybox-glibc': { reason: 'busybox has no Python interpreter (and a venv must run on the Python that made it)', short: 'needs Python', fix: 'choose slim (or distroless)' },
+      scratch: {
+        reason: 'a Python program needs the interpreter and its C library, and scratch has neither',
+        short: 'needs Python',
+        fix: 'choose slim (or distroless)',
+      },
+      'busybox-glibc': {
+        reason: 'busybox has no Python interpreter (and a venv must run on the Python that made it)',
+        short: 'needs Python',
+        fix: 'choose slim (or distroless)',
+      },
     };
     // distroless runs Debian's Python: only for a project that pins that version or whose range admits it.
     if ((exact && exact !== DISTROLESS_PY) || !admits(DISTROLESS_PY)) {
-      refusals.distroless = { reason: `distroless has Python ${DISTROLESS_PY} only, and ${exact && exact !== DISTROLESS_PY ? `the project asks for ${exact} (${version.source})` : rangeValid ? `${range.source} does not admit it` : `${range!.source} is not a version specifier`}`, short: `needs Python ${version.value}`, fix: 'choose slim' };
+      refusals.distroless = {
+        reason: `distroless has Python ${DISTROLESS_PY} only, and ${exact && exact !== DISTROLESS_PY ? `the project asks for ${exact} (${version.source})` : rangeValid ? `${range.source} does not admit it` : `${range!.source} is not a version specifier`}`,
+        short: `needs Python ${version.value}`,
+        fix: 'choose slim',
+      };
     } else if (version.value !== DISTROLESS_PY) {
-      decisions.push({ topic: 'distroless Python', choice: DISTROLESS_PY, because: `distroless runs Debian's Python ${DISTROLESS_PY}, which ${range ? range.source.split(':')[0] : 'the project (which names no version)'} admits; the other runtimes use ${version.value}` });
+      decisions.push({
+        topic: 'distroless Python',
+        choice: DISTROLESS_PY,
+        because: `distroless runs Debian's Python ${DISTROLESS_PY}, which ${range ? range.source.split(':')[0] : 'the project (which names no version)'} admits; the other runtimes use ${version.value}`,
+      });
     }
     // Alpine only with evidence: every locked package has a pure-Python or musllinux wheel (or is known to).
     const lockFiles = new Map(lock?.packages.map((p) => [p.name, p.files]) ?? []);
@@ -508,9 +955,11 @@ export const python: Language = {
     if (unknownOnMusl.length) {
       const compiled = unknownOnMusl.filter((n) => packageData(n)?.musl === false);
       refusals.alpine = {
-        reason: lock ? `${listed(unknownOnMusl, 6)} ${unknownOnMusl.length > 1 ? 'have' : 'has'} no musllinux or pure-Python wheel in ${lockFile}: on Alpine ${unknownOnMusl.length > 1 ? 'they' : 'it'} would compile, or fail`
-          : compiled.length ? `${listed(compiled, 6)} compile${compiled.length > 1 ? '' : 's'} from source on musl (data/python-packages.json)`
-          : `no lock lists the wheels of ${listed(unknownOnMusl, 6)} and what ${unknownOnMusl.length > 1 ? 'they pull' : 'it pulls'} in: wheels are built for glibc first, and one without a musllinux build compiles on Alpine, or fails`,
+        reason: lock
+          ? `${listed(unknownOnMusl, 6)} ${unknownOnMusl.length > 1 ? 'have' : 'has'} no musllinux or pure-Python wheel in ${lockFile}: on Alpine ${unknownOnMusl.length > 1 ? 'they' : 'it'} would compile, or fail`
+          : compiled.length
+            ? `${listed(compiled, 6)} compile${compiled.length > 1 ? '' : 's'} from source on musl (data/python-packages.json)`
+            : `no lock lists the wheels of ${listed(unknownOnMusl, 6)} and what ${unknownOnMusl.length > 1 ? 'they pull' : 'it pulls'} in: wheels are built for glibc first, and one without a musllinux build compiles on Alpine, or fails`,
         short: 'wheels for glibc',
         fix: 'choose slim (glibc, where manylinux wheels install as they are); a uv.lock or poetry.lock that shows musllinux wheels lets alpine through',
       };
@@ -520,40 +969,114 @@ export const python: Language = {
     if (program.kind === 'server') needs.tmp = 'gunicorn and uvicorn keep worker files in /tmp';
     // The app writes beside itself (Flask's instance folder, a SQLite file next to the code): the
     // non-root user must own /app.
-    const WRITES = /\binstance_path\b|os\.makedirs\(\s*(?:app\.)?instance|os\.(?:mkdir|makedirs)\(\s*['"](?!\/)[\w.-]{1,60}['"]|['"]sqlite:\/\/\/['"]\s*\+|f['"]sqlite:\/\/\/\{|sqlite3\.connect\(\s*['"](?!\/|:memory:)|['"]sqlite:\/\/\/(?!\/)[\w.-]|['"]NAME['"]\s*:\s*(?:BASE_DIR|os\.path\.join\(\s*BASE_DIR)[^\n]{0,40}sqlite/;
+    const WRITES =
+      /\binstance_path\b|os\.makedirs\(\s*(?:app\.)?instance|os\.(?:mkdir|makedirs)\(\s*['"](?!\/)[\w.-]{1,60}['"]|['"]sqlite:\/\/\/['"]\s*\+|f['"]sqlite:\/\/\/\{|sqlite3\.connect\(\s*['"](?!\/|:memory:)|['"]sqlite:\/\/\/(?!\/)[\w.-]|['"]NAME['"]\s*:\s*(?:BASE_DIR|os\.path\.join\(\s*BASE_DIR)[^\n]{0,40}sqlite/;
     const writer = sources.find((f) => WRITES.test(scan.read(f) ?? ''));
-    const ownsApp = writer ? `${writer} writes files beside the code (an instance folder or a SQLite database)` : undefined;
+    const ownsApp = writer
+      ? `${writer} writes files beside the code (an instance folder or a SQLite database)`
+      : undefined;
     if (ownsApp) decisions.push({ topic: 'Working directory', choice: '/app, owned by nonroot', because: ownsApp });
     // A version taken from git: the build context has no .git, so the build is told one (VERSION).
     const requires = strs(obj(pyproject?.['build-system'])?.requires).map((r) => requirementName(r) ?? '');
-    const scm = requires.some((r) => ['setuptools-scm', 'hatch-vcs', 'poetry-dynamic-versioning', 'flit-scm'].includes(r))
-      || str(obj(obj(obj(pyproject?.tool)?.pdm)?.version)?.source) === 'scm' || str(obj(obj(obj(pyproject?.tool)?.hatch)?.version)?.source) === 'vcs';
-    if (scm) decisions.push({ topic: 'Version', choice: 'from the VERSION build argument (default 0.0.0)', because: 'the package takes its version from git, and .git stays out of the build context: docker build --build-arg VERSION=1.2.3' });
-    const readmes = [project?.readme, obj(project?.readme)?.file, poetryTable?.readme, ...strs(poetryTable?.readme)].map(str).filter((r): r is string => !!r).map((r) => r.replace(/^\.\//, ''))
+    const scm =
+      requires.some((r) => ['setuptools-scm', 'hatch-vcs', 'poetry-dynamic-versioning', 'flit-scm'].includes(r)) ||
+      str(obj(obj(obj(pyproject?.tool)?.pdm)?.version)?.source) === 'scm' ||
+      str(obj(obj(obj(pyproject?.tool)?.hatch)?.version)?.source) === 'vcs';
+    if (scm)
+      decisions.push({
+        topic: 'Version',
+        choice: 'from the VERSION build argument (default 0.0.0)',
+        because:
+          'the package takes its version from git, and .git stays out of the build context: docker build --build-arg VERSION=1.2.3',
+      });
+    const readmes = [project?.readme, obj(project?.readme)?.file, poetryTable?.readme, ...strs(poetryTable?.readme)]
+      .map(str)
+      .filter((r): r is string => !!r)
+      .map((r) => r.replace(/^\.\//, ''))
       .concat(setupCfgFiles(scan.read('setup.cfg', 256 * 1024) ?? ''));
     const localFiles = [...(reqs?.files ?? [])];
     const manifests = {
-      uv: ['pyproject.toml', 'uv.lock'], poetry: ['pyproject.toml', 'poetry.lock'], pdm: ['pyproject.toml', 'pdm.lock'], pipenv: ['Pipfile', 'Pipfile.lock'], pip: localFiles, project: [],
+      uv: ['pyproject.toml', 'uv.lock'],
+      poetry: ['pyproject.toml', 'poetry.lock'],
+      pdm: ['pyproject.toml', 'pdm.lock'],
+      pipenv: ['Pipfile', 'Pipfile.lock'],
+      pip: localFiles,
+      project: [],
     }[manager].filter((f) => scan.has(f) || localFiles.includes(f));
     for (const m of manifests) {
-      if (!PLAIN_PATH.test(m)) throw new UserError('E_UNSAFE_VALUE', `The dependency file ${shown(m)} cannot be copied by the Dockerfile as it is named (only letters, digits and . _ + - / are accepted).`, 'Rename it to a plain path (and change what includes it).');
+      if (!PLAIN_PATH.test(m))
+        throw new UserError(
+          'E_UNSAFE_VALUE',
+          `The dependency file ${shown(m)} cannot be copied by the Dockerfile as it is named (only letters, digits and . _ + - / are accepted).`,
+          'Rename it to a plain path (and change what includes it).',
+        );
     }
     // What the build reads by name: the files copied before the install, the other manifests and
     // locks a package build reads, the readme the package names, and the program's own files.
-    const keep = [...new Set([...manifests, 'pyproject.toml', 'setup.py', 'setup.cfg', 'uv.lock', 'poetry.lock', 'pdm.lock', 'Pipfile', 'Pipfile.lock', ...readmes, ...(program.files ?? [])])]
-      .filter((f) => localFiles.includes(f) || scan.has(f));
+    const keep = [
+      ...new Set([
+        ...manifests,
+        'pyproject.toml',
+        'setup.py',
+        'setup.cfg',
+        'uv.lock',
+        'poetry.lock',
+        'pdm.lock',
+        'Pipfile',
+        'Pipfile.lock',
+        ...readmes,
+        ...(program.files ?? []),
+      ]),
+    ].filter((f) => localFiles.includes(f) || scan.has(f));
     return {
-      lang: 'python', name, version, entries, entry, port, needs, strategies: [distroless, alpine, slim], refusals, builderGlibc: DATA.builderGlibc, decisions, warnings,
+      lang: 'python',
+      name,
+      version,
+      entries,
+      entry,
+      port,
+      needs,
+      strategies: [distroless, alpine, slim],
+      refusals,
+      builderGlibc: DATA.builderGlibc,
+      decisions,
+      warnings,
       // A folder the package build reads (its readme under docs/) stays in the context.
-      ignore: ['.venv/', 'venv/', '__pycache__/', '*.pyc', '.pytest_cache/', '.mypy_cache/', '.ruff_cache/', '.tox/', '.nox/', 'tests/', 'docs/', '*.egg-info/', 'build/', 'dist/', '.coverage', 'htmlcov/']
-        .filter((i) => !i.endsWith('/') || !readmes.some((r) => r.startsWith(i))),
+      ignore: [
+        '.venv/',
+        'venv/',
+        '__pycache__/',
+        '*.pyc',
+        '.pytest_cache/',
+        '.mypy_cache/',
+        '.ruff_cache/',
+        '.tox/',
+        '.nox/',
+        'tests/',
+        'docs/',
+        '*.egg-info/',
+        'build/',
+        'dist/',
+        '.coverage',
+        'htmlcov/',
+      ].filter((i) => !i.endsWith('/') || !readmes.some((r) => r.startsWith(i))),
       keep,
       own: {
-        manager, manifests, installsProject, command: program.command,
-        buildApt, runLibs: libs.map((l) => LIBRARIES[l]!.debian), collectstatic: !!program.collectstatic || (program.kind === 'server' && djangoStatic), hashes: !!reqs?.hashes, deps: [...deps].sort(),
+        manager,
+        manifests,
+        installsProject,
+        command: program.command,
+        buildApt,
+        runLibs: libs.map((l) => LIBRARIES[l]!.debian),
+        collectstatic: !!program.collectstatic || (program.kind === 'server' && djangoStatic),
+        hashes: !!reqs?.hashes,
+        deps: [...deps].sort(),
         env: [...new Set([...native.flatMap((n) => n.env ?? []), ...(program.env ?? [])])],
         ownsApp: !!ownsApp,
-        poetryMode, unhashed: !!lock?.unhashed, scm, pipfileLock: scan.has('Pipfile.lock'),
+        poetryMode,
+        unhashed: !!lock?.unhashed,
+        scm,
+        pipfileLock: scan.has('Pipfile.lock'),
       } satisfies PythonInfo,
     };
   },
@@ -565,11 +1088,25 @@ export const python: Language = {
     const image = debian ? 'debian:bookworm-slim' : `python:\${PYTHON_VERSION}-${alpine ? 'alpine' : 'slim'}`;
     const python = debian ? '/usr/bin/python3' : 'python';
     const poetryPip = info.poetryMode === 'export' || info.poetryMode === 'pip';
-    const cache = { uv: '/root/.cache/uv', poetry: poetryPip ? '/root/.cache/pip' : '/root/.cache/pypoetry', pdm: '/root/.cache/pdm', pipenv: '/root/.cache/pip', pip: '/root/.cache/pip', project: '/root/.cache/pip' }[info.manager];
+    const cache = {
+      uv: '/root/.cache/uv',
+      poetry: poetryPip ? '/root/.cache/pip' : '/root/.cache/pypoetry',
+      pdm: '/root/.cache/pdm',
+      pipenv: '/root/.cache/pip',
+      pip: '/root/.cache/pip',
+      project: '/root/.cache/pip',
+    }[info.manager];
     // Tools that install, each in a venv of its own, never in the application's.
     // hishel 2 dropped the sync storage that PDM 2.29 imports: every pdm command failed with it (2026-11).
-    const tool = { poetry: info.poetryMode === 'export' ? ['poetry>=2,<3', 'poetry-plugin-export>=1.8'] : ['poetry>=2,<3'], pdm: ['pdm>=2,<3', 'hishel<2'], pipenv: ['pipenv'] } as Record<string, string[]>;
-    const toolSetup = tool[info.manager] && info.poetryMode !== 'pip' ? `${python} -m venv /opt/${info.manager} && /opt/${info.manager}/bin/pip install ${tool[info.manager]!.map(shellWord).join(' ')}` : undefined;
+    const tool = {
+      poetry: info.poetryMode === 'export' ? ['poetry>=2,<3', 'poetry-plugin-export>=1.8'] : ['poetry>=2,<3'],
+      pdm: ['pdm>=2,<3', 'hishel<2'],
+      pipenv: ['pipenv'],
+    } as Record<string, string[]>;
+    const toolSetup =
+      tool[info.manager] && info.poetryMode !== 'pip'
+        ? `${python} -m venv /opt/${info.manager} && /opt/${info.manager}/bin/pip install ${tool[info.manager]!.map(shellWord).join(' ')}`
+        : undefined;
     let deps: string | undefined;
     let install: string | undefined;
     const venv = `${python} -m venv ${VENV}`;
@@ -614,26 +1151,50 @@ export const python: Language = {
     // install, not of the app, and most of the venv's size for a small app. uv's venv has neither.
     const keep = new Set(info.deps);
     const tools = ['pip', 'setuptools'].filter((t) => !keep.has(t));
-    const prune = info.manager !== 'uv' && tools.length ? `${VENV}/bin/python -m pip uninstall --yes --quiet ${tools.join(' ')}` : undefined;
+    const prune =
+      info.manager !== 'uv' && tools.length
+        ? `${VENV}/bin/python -m pip uninstall --yes --quiet ${tools.join(' ')}`
+        : undefined;
     return {
       partial: 'python',
       image,
       args: debian ? [] : [{ name: 'PYTHON_VERSION', value: resolved.version.value }],
       artifact: VENV,
       copies: [
-        { from: 'build', src: VENV, dest: VENV, why: 'the virtual environment: the dependencies, and nothing that installed them' },
+        {
+          from: 'build',
+          src: VENV,
+          dest: VENV,
+          why: 'the virtual environment: the dependencies, and nothing that installed them',
+        },
         info.ownsApp
-          ? { from: 'build', src: '/app', dest: '/app', why: 'the application, owned by the non-root user: it writes beside its code', chown: '65532:65532' }
+          ? {
+              from: 'build',
+              src: '/app',
+              dest: '/app',
+              why: 'the application, owned by the non-root user: it writes beside its code',
+              chown: '65532:65532',
+            }
           : { from: 'build', src: '/app', dest: '/app', why: 'the application' },
       ],
       entrypoint: info.command,
       env: ['PYTHONDONTWRITEBYTECODE=1', 'PYTHONUNBUFFERED=1', `PATH=${VENV}/bin:$PATH`, ...info.env],
       vars: {
-        tool: { uv: 'uv', poetry: { export: 'pip', pip: 'pip', install: 'Poetry' }[info.poetryMode ?? 'install'], pdm: 'PDM', pipenv: info.pipfileLock ? 'pip' : 'Pipenv', pip: 'pip', project: 'pip' }[info.manager],
+        tool: {
+          uv: 'uv',
+          poetry: { export: 'pip', pip: 'pip', install: 'Poetry' }[info.poetryMode ?? 'install'],
+          pdm: 'PDM',
+          pipenv: info.pipfileLock ? 'pip' : 'Pipenv',
+          pip: 'pip',
+          project: 'pip',
+        }[info.manager],
         apt: apt.join(' '),
         alpineApk: alpine && info.buildApt.length ? 'build-base' : '',
         uv: info.manager === 'uv' ? `ghcr.io/astral-sh/uv:${DATA.uvImage}` : '',
-        uvEnv: info.manager === 'uv' ? `UV_PROJECT_ENVIRONMENT=${VENV} UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never UV_PYTHON=${debian ? '/usr/bin/python3' : 'python'}` : '',
+        uvEnv:
+          info.manager === 'uv'
+            ? `UV_PROJECT_ENVIRONMENT=${VENV} UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never UV_PYTHON=${debian ? '/usr/bin/python3' : 'python'}`
+            : '',
         toolSetup,
         manifests: info.manifests.map((m) => ({ src: m, dest: dirname(m) === '.' ? './' : `${dirname(m)}/` })),
         cache,

@@ -9,4 +9,4 @@ export interface RubyGem {
   precompiled?: string[];
   musl?: boolean;
 }
-export const RUBY_GEMS = (loadData<{ gems: Record<string, RubyGem> }>('ruby-gems.json')).gems;
+export const RUBY_GEMS = loadData<{ gems: Record<string, RubyGem> }>('ruby-gems.json').gems;

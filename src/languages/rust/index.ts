@@ -7,7 +7,20 @@ import { isUserError, UserError } from '../../core/errors.js';
 import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../../core/quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../../core/types.js';
-import { binaryIgnore, findPort, helpersLast, joinRel as join, listed, missingSubmodules, normalizeRel as normalize, pickEntry, portFromDockerfile, type PortPattern, serverCommand, sourcePoints } from '../shared.js';
+import {
+  binaryIgnore,
+  findPort,
+  helpersLast,
+  joinRel as join,
+  listed,
+  missingSubmodules,
+  normalizeRel as normalize,
+  pickEntry,
+  portFromDockerfile,
+  type PortPattern,
+  serverCommand,
+  sourcePoints,
+} from '../shared.js';
 import { GLOB_PATTERN_MAX, globMatches, parseGlobElement } from '../go/source.js';
 import { obj, readToml as readTomlFile, str, strs, type Toml } from '../../core/parse.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
@@ -31,11 +44,19 @@ function plainPath(value: string, what: string, from: string): string {
     return safeRelPath(value, what, '--entry', from);
   } catch (e) {
     if (!isUserError(e)) throw e;
-    throw new UserError(e.code, e.message, `Rename it to a plain relative path (letters, digits, . _ + - and /, no ..) and update ${shown(from, 80)}: the Dockerfile copies it by name.`);
+    throw new UserError(
+      e.code,
+      e.message,
+      `Rename it to a plain relative path (letters, digits, . _ + - and /, no ..) and update ${shown(from, 80)}: the Dockerfile copies it by name.`,
+    );
   }
 }
 
-export interface Bin { name: string; path: string; features: string[] }
+export interface Bin {
+  name: string;
+  path: string;
+  features: string[];
+}
 export interface Crate {
   /** Folder of the package, relative to the project ('.' for the root). */
   dir: string;
@@ -46,7 +67,6 @@ export interface Crate {
   defaultRun?: string | undefined;
   rustVersion?: string | undefined;
 }
-
 
 /** A folder's names, read once per run (a manifest may name the same folder thousands of times). */
 export type Lister = (rel: string) => string[] | undefined;
@@ -59,29 +79,54 @@ export function cachedLister(scan: Scan): Lister {
 }
 
 /** Where Cargo looks for a target given by name only: examples/<name>.rs, then examples/<name>/main.rs. */
-const TARGET_FOLDERS: Record<'example' | 'test' | 'bench', string> = { example: 'examples', test: 'tests', bench: 'benches' };
+const TARGET_FOLDERS: Record<'example' | 'test' | 'bench', string> = {
+  example: 'examples',
+  test: 'tests',
+  bench: 'benches',
+};
 
 /** One package: its binaries as Cargo finds them ([[bin]], src/main.rs, src/bin/*.rs, src/bin/<name>/main.rs). */
-export function readCrate(scan: Scan, dir: string, manifest: Toml, workspacePackage: Toml | undefined, list: Lister = cachedLister(scan)): Crate | undefined {
+export function readCrate(
+  scan: Scan,
+  dir: string,
+  manifest: Toml,
+  workspacePackage: Toml | undefined,
+  list: Lister = cachedLister(scan),
+): Crate | undefined {
   const pkg = obj(manifest.package);
   if (!pkg) return undefined;
   const name = str(pkg.name);
   if (!name) return undefined;
   // src/bin is a folder the walk skips (bin/ is build output elsewhere): look it up directly.
-  const exists = (rel: string) => { const full = join(dir, rel); return scan.has(full) || (list(dirname(full)) ?? []).includes(basename(full)); };
+  const exists = (rel: string) => {
+    const full = join(dir, rel);
+    return scan.has(full) || (list(dirname(full)) ?? []).includes(basename(full));
+  };
   const bins: Bin[] = [];
   const binNames = new Set<string>();
   const targets = new Set<string>();
   const tables = (v: unknown) => (Array.isArray(v) ? v : []).map(obj).filter((x): x is Toml => !!x);
   for (const b of tables(manifest.bin)) {
     const bname = str(b.name) ?? name;
-    const path = str(b.path) ?? (exists(`src/bin/${bname}.rs`) ? `src/bin/${bname}.rs` : exists(`src/bin/${bname}/main.rs`) ? `src/bin/${bname}/main.rs` : 'src/main.rs');
+    const path =
+      str(b.path) ??
+      (exists(`src/bin/${bname}.rs`)
+        ? `src/bin/${bname}.rs`
+        : exists(`src/bin/${bname}/main.rs`)
+          ? `src/bin/${bname}/main.rs`
+          : 'src/main.rs');
     bins.push({ name: bname, path, features: strs(b['required-features']) });
     binNames.add(bname);
     targets.add(path);
   }
   if (pkg.autobins !== false) {
-    const add = (bname: string, path: string) => { if (!binNames.has(bname) && !targets.has(path)) { bins.push({ name: bname, path, features: [] }); binNames.add(bname); } targets.add(path); };
+    const add = (bname: string, path: string) => {
+      if (!binNames.has(bname) && !targets.has(path)) {
+        bins.push({ name: bname, path, features: [] });
+        binNames.add(bname);
+      }
+      targets.add(path);
+    };
     if (exists('src/main.rs')) add(name, 'src/main.rs');
     const binDir = join(dir, 'src/bin');
     for (const n of (list(binDir) ?? []).sort()) {
@@ -99,13 +144,21 @@ export function readCrate(scan: Scan, dir: string, manifest: Toml, workspacePack
     for (const t of tables(manifest[kind])) {
       const tname = str(t.name);
       const folder = TARGET_FOLDERS[kind];
-      const p = str(t.path) ?? (tname === undefined ? undefined : exists(`${folder}/${tname}/main.rs`) && !exists(`${folder}/${tname}.rs`) ? `${folder}/${tname}/main.rs` : `${folder}/${tname}.rs`);
+      const p =
+        str(t.path) ??
+        (tname === undefined
+          ? undefined
+          : exists(`${folder}/${tname}/main.rs`) && !exists(`${folder}/${tname}.rs`)
+            ? `${folder}/${tname}/main.rs`
+            : `${folder}/${tname}.rs`);
       if (p) targets.add(p);
     }
   }
   const build = str(pkg.build) ?? (exists('build.rs') && pkg.build !== false ? 'build.rs' : undefined);
   if (build) targets.add(build);
-  const rv = str(pkg['rust-version']) ?? (obj(pkg['rust-version'])?.workspace === true ? str(workspacePackage?.['rust-version']) : undefined);
+  const rv =
+    str(pkg['rust-version']) ??
+    (obj(pkg['rust-version'])?.workspace === true ? str(workspacePackage?.['rust-version']) : undefined);
   return { dir, name, bins, targets: [...targets], defaultRun: str(pkg['default-run']), rustVersion: rv };
 }
 
@@ -123,7 +176,13 @@ const MEMBER_LISTINGS_MAX = 5000;
  * folder and everything under it). A pattern that does not parse, or is too long, is left out
  * with a warning.
  */
-export function memberFolders(list: Lister, has: (rel: string) => boolean, patterns: string[], exclude: string[], warnings: string[]): string[] {
+export function memberFolders(
+  list: Lister,
+  has: (rel: string) => boolean,
+  patterns: string[],
+  exclude: string[],
+  warnings: string[],
+): string[] {
   const out = new Set<string>();
   let listings = 0;
   const listed = (rel: string) => (listings++ < MEMBER_LISTINGS_MAX ? list(rel) : undefined);
@@ -141,17 +200,35 @@ export function memberFolders(list: Lister, has: (rel: string) => boolean, patte
   for (const p of patterns) {
     if (!/[*?[\]]/.test(p)) {
       const member = p.startsWith('/') ? undefined : normalize(p);
-      if (member === undefined) warnings.push(`The workspace member ${shown(p, 60)} is outside this directory: Docker cannot see it from here. Build from a parent directory.`);
+      if (member === undefined)
+        warnings.push(
+          `The workspace member ${shown(p, 60)} is outside this directory: Docker cannot see it from here. Build from a parent directory.`,
+        );
       else if (member !== '.') out.add(member);
       continue;
     }
     let clean = p.startsWith('./') ? p.slice(2) : p;
     while (clean.endsWith('/')) clean = clean.slice(0, -1);
-    if (clean.startsWith('/') || clean.split('/').includes('..')) { warnings.push(`The workspace member pattern ${shown(p, 60)} reaches outside this directory: Docker cannot see it from here. Build from a parent directory.`); continue; }
-    if (clean.length > MEMBER_PATTERN_MAX) { warnings.push(`The workspace member pattern ${shown(p, 40)} is longer than ${MEMBER_PATTERN_MAX} characters: left out.`); continue; }
+    if (clean.startsWith('/') || clean.split('/').includes('..')) {
+      warnings.push(
+        `The workspace member pattern ${shown(p, 60)} reaches outside this directory: Docker cannot see it from here. Build from a parent directory.`,
+      );
+      continue;
+    }
+    if (clean.length > MEMBER_PATTERN_MAX) {
+      warnings.push(
+        `The workspace member pattern ${shown(p, 40)} is longer than ${MEMBER_PATTERN_MAX} characters: left out.`,
+      );
+      continue;
+    }
     const elements = clean.split('/').map((e) => (e === '**' ? '**' : parseGlobElement(e, 'cargo')));
     const bad = elements.find((e): e is string => typeof e === 'string' && e !== '**');
-    if (bad !== undefined) { warnings.push(`The workspace member pattern ${shown(p, 60)} in Cargo.toml is not a valid glob (${bad}): left out; cargo rejects it too.`); continue; }
+    if (bad !== undefined) {
+      warnings.push(
+        `The workspace member pattern ${shown(p, 60)} in Cargo.toml is not a valid glob (${bad}): left out; cargo rejects it too.`,
+      );
+      continue;
+    }
     let found = ['.'];
     for (const e of elements) {
       const next = new Set<string>();
@@ -165,20 +242,36 @@ export function memberFolders(list: Lister, has: (rel: string) => boolean, patte
     }
     for (const d of found) if (d !== '.' && has(`${d}/Cargo.toml`)) out.add(d);
   }
-  if (listings >= MEMBER_LISTINGS_MAX) warnings.push(`Stopped expanding workspace member globs after listing ${MEMBER_LISTINGS_MAX} folders: members past that are left out. List the members by path in Cargo.toml.`);
+  if (listings >= MEMBER_LISTINGS_MAX)
+    warnings.push(
+      `Stopped expanding workspace member globs after listing ${MEMBER_LISTINGS_MAX} folders: members past that are left out. List the members by path in Cargo.toml.`,
+    );
   const excluded = new Set(exclude.map(normalize));
   // Cargo leaves out a member inside an excluded folder too.
-  const isExcluded = (m: string) => { const parts = m.split('/'); for (let i = 1; i <= parts.length; i++) if (excluded.has(parts.slice(0, i).join('/'))) return true; return false; };
+  const isExcluded = (m: string) => {
+    const parts = m.split('/');
+    for (let i = 1; i <= parts.length; i++) if (excluded.has(parts.slice(0, i).join('/'))) return true;
+    return false;
+  };
   return [...out].filter((m) => !isExcluded(m));
 }
 
-interface LockPackage { name: string; deps: string[] }
+interface LockPackage {
+  name: string;
+  deps: string[];
+}
 /** Cargo.lock's packages: every crate the build compiles, with the names of its dependencies. */
 export function readLock(text: string | undefined): LockPackage[] {
   if (!text) return [];
   let lock: Toml;
-  try { lock = parseToml(text) as Toml; } catch { return []; }
-  return (Array.isArray(lock.package) ? lock.package : []).map(obj).filter((x): x is Toml => !!x)
+  try {
+    lock = parseToml(text) as Toml;
+  } catch {
+    return [];
+  }
+  return (Array.isArray(lock.package) ? lock.package : [])
+    .map(obj)
+    .filter((x): x is Toml => !!x)
     .map((p) => ({ name: str(p.name) ?? '', deps: strs(p.dependencies).map((d) => d.split(' ')[0]!) }));
 }
 
@@ -193,22 +286,40 @@ const minor = (v: string) => Number(v.split('.')[1]);
 function resolveVersion(scan: Scan, opts: ResolveOptions, floor: string | undefined, warnings: string[]): Fact<string> {
   if (opts.langVersion !== undefined) {
     const v = rustRelease(opts.langVersion);
-    if (!v) throw new UserError('E_BAD_FLAG', `--lang-version "${shown(opts.langVersion)}" is not a Rust release.`, 'Use a release like 1.80 or 1.80.1.');
+    if (!v)
+      throw new UserError(
+        'E_BAD_FLAG',
+        `--lang-version "${shown(opts.langVersion)}" is not a Rust release.`,
+        'Use a release like 1.80 or 1.80.1.',
+      );
     return { value: v, source: '--lang-version' };
   }
   for (const file of ['rust-toolchain.toml', 'rust-toolchain']) {
     const text = scan.manifest(file, LIMITS.versionBytes);
     if (text === undefined) continue;
     let channel: string | undefined;
-    try { channel = str(obj((parseToml(text) as Toml).toolchain)?.channel); } catch { channel = text.trim().split('\n')[0]; }
+    try {
+      channel = str(obj((parseToml(text) as Toml).toolchain)?.channel);
+    } catch {
+      channel = text.trim().split('\n')[0];
+    }
     const v = rustRelease(channel);
     if (v) return { value: v, source: `${file} (channel ${v})` };
-    if (channel && /nightly/.test(channel)) warnings.push(`${file} asks for ${shown(channel, 40)}: the rust image is a stable toolchain, so features that need nightly will not build.`);
+    if (channel && /nightly/.test(channel))
+      warnings.push(
+        `${file} asks for ${shown(channel, 40)}: the rust image is a stable toolchain, so features that need nightly will not build.`,
+      );
     break;
   }
   const source = `the current stable release (rust:${DATA.defaultVersion}, checked ${DATA.supportChecked})`;
-  if (floor && rustRelease(floor) && minor(floor) > minor(DATA.defaultVersion)) warnings.push(`rust-version ${shown(floor, 20)} is newer than ${DATA.defaultVersion}, the newest release known here: pass --lang-version.`);
-  return { value: DATA.defaultVersion, source: floor ? `${source}; rust-version ${shown(floor, 20)} is the floor` : source };
+  if (floor && rustRelease(floor) && minor(floor) > minor(DATA.defaultVersion))
+    warnings.push(
+      `rust-version ${shown(floor, 20)} is newer than ${DATA.defaultVersion}, the newest release known here: pass --lang-version.`,
+    );
+  return {
+    value: DATA.defaultVersion,
+    source: floor ? `${source}; rust-version ${shown(floor, 20)} is the floor` : source,
+  };
 }
 
 const PORT_ARG = /^(port|addr|address|listen|bind|http[-_]?port|listen[-_]?addr(ess)?)$/i;
@@ -220,8 +331,15 @@ const RUST_PORT_PATTERNS: PortPattern[] = [
   /SocketAddr::from\(\s*\(\s*\[[\d,\s]{1,30}\]\s*,\s*(\d{2,5})\s*\)\s*\)/,
   /\b(?:parse|from_str)\(\s*"[\w.\-[\]]{0,60}:(\d{2,5})"/,
   // clap: #[arg(long = "port", default_value = "8080")], or the field's own name after the attribute.
-  { re: /\b(?:long|name)\s*=\s*"([\w-]{1,40})"[^\]\n]{0,160}?default_value(?:_t)?\s*=\s*(?:"?(\d{2,5})(?![\d.:])|"[\w.\-[\]]{0,60}:(\d{2,5})")/, name: PORT_ARG },
-  { re: /#\[(?:arg|clap|structopt)\([^\]\n]{0,200}?default_value(?:_t)?\s*=\s*(?:"?(\d{2,5})(?![\d.:])|"[\w.\-[\]]{0,60}:(\d{2,5})")[^\]\n]{0,200}\]\s*(?:pub\s+)?(\w{1,40})\s*:/, name: PORT_ARG, nameGroup: 3 },
+  {
+    re: /\b(?:long|name)\s*=\s*"([\w-]{1,40})"[^\]\n]{0,160}?default_value(?:_t)?\s*=\s*(?:"?(\d{2,5})(?![\d.:])|"[\w.\-[\]]{0,60}:(\d{2,5})")/,
+    name: PORT_ARG,
+  },
+  {
+    re: /#\[(?:arg|clap|structopt)\([^\]\n]{0,200}?default_value(?:_t)?\s*=\s*(?:"?(\d{2,5})(?![\d.:])|"[\w.\-[\]]{0,60}:(\d{2,5})")[^\]\n]{0,200}\]\s*(?:pub\s+)?(\w{1,40})\s*:/,
+    name: PORT_ARG,
+    nameGroup: 3,
+  },
 ];
 
 export const rust: Language = {
@@ -230,48 +348,81 @@ export const rust: Language = {
   detect(scan: Scan): Detection[] {
     const evidence: string[] = [];
     let score = 0;
-    if (scan.has('Cargo.toml')) { score += 100; evidence.push('Cargo.toml'); }
-    if (scan.has('Cargo.lock')) { score += 10; evidence.push('Cargo.lock'); }
+    if (scan.has('Cargo.toml')) {
+      score += 100;
+      evidence.push('Cargo.toml');
+    }
+    if (scan.has('Cargo.lock')) {
+      score += 10;
+      evidence.push('Cargo.lock');
+    }
     const sources = scan.withExt('.rs').filter(isBuilt);
     score += sourcePoints(sources, '.rs', evidence);
-    return score >= 100 ? [{ lang: 'rust', score, evidence }] : score ? [{ lang: 'rust', score: Math.min(score, 30), evidence }] : [];
+    return score >= 100
+      ? [{ lang: 'rust', score, evidence }]
+      : score
+        ? [{ lang: 'rust', score: Math.min(score, 30), evidence }]
+        : [];
   },
 
   resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved {
     const warnings: string[] = [];
     const decisions: Decision[] = [];
     const root = readToml(scan, 'Cargo.toml');
-    if (!root) throw new UserError('E_NO_PROJECT', 'No Cargo.toml here: a Rust project needs one to build in an image.', 'Run it in the folder of Cargo.toml (cargo init makes one).');
+    if (!root)
+      throw new UserError(
+        'E_NO_PROJECT',
+        'No Cargo.toml here: a Rust project needs one to build in an image.',
+        'Run it in the folder of Cargo.toml (cargo init makes one).',
+      );
     const ws = obj(root.workspace);
     const wsPackage = obj(ws?.package);
     const crates: Crate[] = [];
     const list = cachedLister(scan);
     const rootCrate = readCrate(scan, '.', root, wsPackage, list);
     if (rootCrate) crates.push(rootCrate);
-    const memberDirs = ws ? memberFolders(list, (rel) => scan.has(rel), strs(ws.members), strs(ws.exclude), warnings) : [];
+    const memberDirs = ws
+      ? memberFolders(list, (rel) => scan.has(rel), strs(ws.members), strs(ws.exclude), warnings)
+      : [];
     // Members, and the packages they depend on by path (Cargo loads those manifests too): a walk
     // with a visited set, capped in count and in depth, so a cycle or a huge list ends it.
     const queue: { dir: string; depth: number }[] = memberDirs.slice(0, PACKAGES_MAX).map((dir) => ({ dir, depth: 0 }));
-    if (memberDirs.length > PACKAGES_MAX) warnings.push(`The workspace has ${memberDirs.length} members: only the first ${PACKAGES_MAX} were read.`);
+    if (memberDirs.length > PACKAGES_MAX)
+      warnings.push(`The workspace has ${memberDirs.length} members: only the first ${PACKAGES_MAX} were read.`);
     const seen = new Set<string>(['.', ...queue.map((q) => q.dir)]);
     let cut: string | undefined;
     const pathDeps = (manifest: Toml, dir: string, depth: number) => {
       const tables = ['dependencies', 'dev-dependencies', 'build-dependencies'];
-      const depTables = [...tables.map((t) => obj(manifest[t])), ...Object.values(obj(manifest.target) ?? {}).flatMap((cfg) => tables.map((t) => obj(obj(cfg)?.[t])))];
+      const depTables = [
+        ...tables.map((t) => obj(manifest[t])),
+        ...Object.values(obj(manifest.target) ?? {}).flatMap((cfg) => tables.map((t) => obj(obj(cfg)?.[t]))),
+      ];
       // The root's [workspace.dependencies] and [patch.*] name packages by path as well.
-      if (dir === '.') depTables.push(obj(obj(manifest.workspace)?.dependencies), ...Object.values(obj(manifest.patch) ?? {}).map(obj));
+      if (dir === '.')
+        depTables.push(
+          obj(obj(manifest.workspace)?.dependencies),
+          ...Object.values(obj(manifest.patch) ?? {}).map(obj),
+        );
       for (const table of depTables) {
         for (const dep of Object.values(table ?? {})) {
           const p = str(obj(dep)?.path);
           if (!p) continue;
           const target = p.startsWith('/') ? undefined : normalize(join(dir, p));
           if (!target) {
-            warnings.push(`${shown(join(dir, 'Cargo.toml'))} depends on ${shown(p, 60)} by path, outside this directory: Docker cannot see it from here. Build from a parent directory, or move the crate into the project.`);
+            warnings.push(
+              `${shown(join(dir, 'Cargo.toml'))} depends on ${shown(p, 60)} by path, outside this directory: Docker cannot see it from here. Build from a parent directory, or move the crate into the project.`,
+            );
             continue;
           }
           if (seen.has(target)) continue;
-          if (seen.size > PACKAGES_MAX) { cut ??= `more than ${PACKAGES_MAX} packages (members and path dependencies)`; continue; }
-          if (depth >= PATH_DEPTH_MAX) { cut ??= `path dependencies nested more than ${PATH_DEPTH_MAX} deep (at ${shown(target)})`; continue; }
+          if (seen.size > PACKAGES_MAX) {
+            cut ??= `more than ${PACKAGES_MAX} packages (members and path dependencies)`;
+            continue;
+          }
+          if (depth >= PATH_DEPTH_MAX) {
+            cut ??= `path dependencies nested more than ${PATH_DEPTH_MAX} deep (at ${shown(target)})`;
+            continue;
+          }
           seen.add(target);
           queue.push({ dir: target, depth: depth + 1 });
         }
@@ -282,37 +433,64 @@ export const rust: Language = {
       const { dir, depth } = queue[i]!;
       plainPath(dir, 'Package folder', 'Cargo.toml (workspace members or path dependencies)');
       const m = readToml(scan, `${dir}/Cargo.toml`);
-      if (!m) { warnings.push(`${shown(dir)} has no Cargo.toml: left out.`); continue; }
+      if (!m) {
+        warnings.push(`${shown(dir)} has no Cargo.toml: left out.`);
+        continue;
+      }
       const c = readCrate(scan, dir, m, wsPackage, list);
       if (c) crates.push(c);
       pathDeps(m, dir, depth);
     }
-    if (cut) warnings.push(`Stopped reading packages at ${cut}: the ones past that were not read, so the dependency layer may miss their manifests.`);
+    if (cut)
+      warnings.push(
+        `Stopped reading packages at ${cut}: the ones past that were not read, so the dependency layer may miss their manifests.`,
+      );
     const defaults = new Set(ws ? strs(ws['default-members']) : []);
     const wsName = rootCrate?.name ?? basename(scan.root);
     // Programs: default members first, then the root package, then the rest; examples and tests folders are no programs.
     const rank = (c: Crate) => (defaults.has(c.dir) ? 0 : c.dir === '.' ? 1 : isBuilt(`${c.dir}/x`) ? 2 : 3);
     const ordered = [...crates].sort((a, b) => rank(a) - rank(b));
-    const entries: Choice[] = helpersLast(ordered.filter((c) => rank(c) < 3 || opts.entry !== undefined).flatMap((c) => {
-      const bins = c.defaultRun ? [...c.bins].sort((a, b) => Number(b.name === c.defaultRun) - Number(a.name === c.defaultRun)) : c.bins;
-      return bins.map((b) => ({ value: c.dir === '.' ? b.name : `${c.dir}::${b.name}`, label: c.dir === '.' ? b.name : `${b.name} (${c.dir})`, source: `${join(c.dir, b.path)} in package ${c.name}${b.name === c.defaultRun ? ' (default-run)' : ''}` }));
-    }), (e) => (e.source?.endsWith('(default-run)') ? '' : e.value.split('::').pop()!));
+    const entries: Choice[] = helpersLast(
+      ordered
+        .filter((c) => rank(c) < 3 || opts.entry !== undefined)
+        .flatMap((c) => {
+          const bins = c.defaultRun
+            ? [...c.bins].sort((a, b) => Number(b.name === c.defaultRun) - Number(a.name === c.defaultRun))
+            : c.bins;
+          return bins.map((b) => ({
+            value: c.dir === '.' ? b.name : `${c.dir}::${b.name}`,
+            label: c.dir === '.' ? b.name : `${b.name} (${c.dir})`,
+            source: `${join(c.dir, b.path)} in package ${c.name}${b.name === c.defaultRun ? ' (default-run)' : ''}`,
+          }));
+        }),
+      (e) => (e.source?.endsWith('(default-run)') ? '' : e.value.split('::').pop()!),
+    );
     if (!entries.length) {
-      throw new UserError('E_NO_ENTRY', `No binary found: ${crates.length ? `the package${crates.length > 1 ? 's' : ''} ${listed(crates.map((c) => c.name))} build${crates.length > 1 ? '' : 's'} only libraries` : 'Cargo.toml has no [package] and no workspace members'}.`,
-        'Run it in the folder of a binary crate (src/main.rs or [[bin]]), or name one with --entry.');
+      throw new UserError(
+        'E_NO_ENTRY',
+        `No binary found: ${crates.length ? `the package${crates.length > 1 ? 's' : ''} ${listed(crates.map((c) => c.name))} build${crates.length > 1 ? '' : 's'} only libraries` : 'Cargo.toml has no [package] and no workspace members'}.`,
+        'Run it in the folder of a binary crate (src/main.rs or [[bin]]), or name one with --entry.',
+      );
     }
     const binOf = (e: Choice) => e.value.split('::').pop()!;
     // --entry may name a package: its only (or default-run) binary.
     let wanted = opts.entry;
     const byPackage = wanted !== undefined ? crates.find((c) => c.name === wanted || c.dir === wanted) : undefined;
-    if (byPackage && !entries.some((e) => binOf(e) === wanted)) wanted = byPackage.defaultRun ?? byPackage.bins[0]?.name ?? wanted;
+    if (byPackage && !entries.some((e) => binOf(e) === wanted))
+      wanted = byPackage.defaultRun ?? byPackage.bins[0]?.name ?? wanted;
     const preferred = rootCrate?.defaultRun ?? wsName;
     const entry = pickEntry(entries, wanted, binOf, preferred, warnings, opts.entrySource);
-    const [dir, binName] = entry.value.includes('::') ? entry.value.split('::') as [string, string] : ['.', entry.value];
+    const [dir, binName] = entry.value.includes('::')
+      ? (entry.value.split('::') as [string, string])
+      : ['.', entry.value];
     const crate = crates.find((c) => c.dir === dir)!;
     const bin = crate.bins.find((b) => b.name === binName)!;
     const name = safeName(bin.name, 'Binary name', '--entry', `${join(dir, 'Cargo.toml')}`);
-    decisions.push({ topic: 'Program', choice: `${name} (package ${crate.name}${dir === '.' ? '' : `, ${dir}`})`, because: entry.source });
+    decisions.push({
+      topic: 'Program',
+      choice: `${name} (package ${crate.name}${dir === '.' ? '' : `, ${dir}`})`,
+      because: entry.source,
+    });
 
     const floor = crate.rustVersion ?? rootCrate?.rustVersion;
     const version = resolveVersion(scan, opts, floor, warnings);
@@ -320,7 +498,10 @@ export const rust: Language = {
 
     // Native code and TLS from every package in Cargo.lock, not only direct dependencies.
     const lockText = scan.manifest('Cargo.lock');
-    if (!lockText) warnings.push('There is no Cargo.lock: dependency versions are not pinned and the build resolves them anew each time. Run cargo generate-lockfile and commit Cargo.lock.');
+    if (!lockText)
+      warnings.push(
+        'There is no Cargo.lock: dependency versions are not pinned and the build resolves them anew each time. Run cargo generate-lockfile and commit Cargo.lock.',
+      );
     const lock = readLock(lockText);
     const inLock = new Map(lock.map((p) => [p.name, p]));
     const libs: string[] = [];
@@ -337,35 +518,73 @@ export const rust: Language = {
       for (const e of info.env ?? []) env.push(e);
       if (info.dynamicLibrary) {
         dynamicOnly.push(info.dynamicLibrary);
-        nativeNotes.push(`${crateName}: links the system ${info.dynamicLibrary} in a dynamic build, its own copy in a static one`);
+        nativeNotes.push(
+          `${crateName}: links the system ${info.dynamicLibrary} in a dynamic build, its own copy in a static one`,
+        );
         continue;
       }
-      const vendored = info.vendoredWhen !== undefined && (inLock.has(info.vendoredWhen) && (info.vendoredWhenDep ? p.deps.includes(info.vendoredWhen) : true));
+      const vendored =
+        info.vendoredWhen !== undefined &&
+        inLock.has(info.vendoredWhen) &&
+        (info.vendoredWhenDep ? p.deps.includes(info.vendoredWhen) : true);
       if (!info.library || vendored || info.alwaysStatic) {
-        nativeNotes.push(`${crateName}: ${vendored ? `built from source (${info.vendoredWhen} in Cargo.lock) and linked in` : info.alwaysStatic ? 'built from source and linked in' : 'no system library'}`);
+        nativeNotes.push(
+          `${crateName}: ${vendored ? `built from source (${info.vendoredWhen} in Cargo.lock) and linked in` : info.alwaysStatic ? 'built from source and linked in' : 'no system library'}`,
+        );
         continue;
       }
       libs.push(info.library);
       const dev = LIBRARIES[info.library]?.dev;
       if (dev) apt.add(dev);
       nativeNotes.push(`${crateName}: links the system ${info.library}`);
-      if (!muslBlocked) muslBlocked = `${crateName} links the system ${info.library}, built for glibc${info.fix ? `; ${info.fix}` : ''}`;
+      if (!muslBlocked)
+        muslBlocked = `${crateName} links the system ${info.library}, built for glibc${info.fix ? `; ${info.fix}` : ''}`;
     }
-    if (nativeNotes.length) decisions.push({ topic: 'Native code', choice: nativeNotes.join('; '), because: 'crates in Cargo.lock (data/crates.json)' });
+    if (nativeNotes.length)
+      decisions.push({
+        topic: 'Native code',
+        choice: nativeNotes.join('; '),
+        because: 'crates in Cargo.lock (data/crates.json)',
+      });
 
     const needs: Needs = {};
-    const nativeRoots = ['rustls-native-certs', 'rustls-platform-verifier', 'openssl-probe', 'native-tls', 'openssl-sys'].find((c) => inLock.has(c));
+    const nativeRoots = [
+      'rustls-native-certs',
+      'rustls-platform-verifier',
+      'openssl-probe',
+      'native-tls',
+      'openssl-sys',
+    ].find((c) => inLock.has(c));
     if (nativeRoots) needs.certs = `${nativeRoots} in Cargo.lock reads the system's CA certificates`;
-    else if (inLock.has('webpki-roots')) decisions.push({ topic: 'CA certificates', choice: 'not needed', because: 'webpki-roots in Cargo.lock: the roots are compiled in' });
+    else if (inLock.has('webpki-roots'))
+      decisions.push({
+        topic: 'CA certificates',
+        choice: 'not needed',
+        because: 'webpki-roots in Cargo.lock: the roots are compiled in',
+      });
 
     const members = new Set(memberDirs);
-    const inMember = (f: string) => { for (let i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1)) if (members.has(f.slice(0, i))) return true; return false; };
-    const sources = scan.withExt('.rs').filter((f) => (dir === '.' ? !inMember(f) : f.startsWith(`${dir}/`)) && isBuilt(f));
-    const port = opts.port !== undefined ? { value: opts.port, source: '--port' }
-      : findPort(scan, sources, RUST_PORT_PATTERNS)
-      ?? (inLock.has('rocket') ? { value: 8000, source: 'rocket in Cargo.lock (its default port)' } : undefined)
-      ?? portFromDockerfile(scan);
-    if (port && (inLock.has('axum') || inLock.has('actix-web') || inLock.has('warp') || inLock.has('rocket') || inLock.has('hyper'))) {
+    const inMember = (f: string) => {
+      for (let i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1)) if (members.has(f.slice(0, i))) return true;
+      return false;
+    };
+    const sources = scan
+      .withExt('.rs')
+      .filter((f) => (dir === '.' ? !inMember(f) : f.startsWith(`${dir}/`)) && isBuilt(f));
+    const port =
+      opts.port !== undefined
+        ? { value: opts.port, source: '--port' }
+        : (findPort(scan, sources, RUST_PORT_PATTERNS) ??
+          (inLock.has('rocket') ? { value: 8000, source: 'rocket in Cargo.lock (its default port)' } : undefined) ??
+          portFromDockerfile(scan));
+    if (
+      port &&
+      (inLock.has('axum') ||
+        inLock.has('actix-web') ||
+        inLock.has('warp') ||
+        inLock.has('rocket') ||
+        inLock.has('hyper'))
+    ) {
       const command = serverCommand(scan, name);
       if (command) needs.command = command;
     }
@@ -373,10 +592,27 @@ export const rust: Language = {
 
     // Ways to link: static with musl (no glibc NSS caveat), static glibc, or dynamic glibc.
     const allStatic = libs.every((l) => LIBRARIES[l]?.static === true);
-    const musl: Strategy = { id: 'rust-musl', libc: 'none', requires: [], summary: 'a static musl binary (target *-unknown-linux-musl)' };
-    const glibcStatic: Strategy = { id: 'rust-glibc-static', libc: 'none', requires: [], summary: `a static glibc binary (-C target-feature=+crt-static${libs.length ? `, with ${libs.join(', ')} linked in` : ''})` };
-    const dynamic: Strategy = { id: 'rust-dynamic', libc: 'glibc', requires: ['glibc', 'libgcc_s', ...libs, ...dynamicOnly], summary: `a dynamic glibc binary (needs libgcc_s${libs.length ? `, ${libs.join(', ')}` : ''})`,
-      fix: muslBlocked ? `${muslBlocked}: choose distroless or slim` : 'choose a runtime with glibc and libgcc_s (distroless, slim), or a static build' };
+    const musl: Strategy = {
+      id: 'rust-musl',
+      libc: 'none',
+      requires: [],
+      summary: 'a static musl binary (target *-unknown-linux-musl)',
+    };
+    const glibcStatic: Strategy = {
+      id: 'rust-glibc-static',
+      libc: 'none',
+      requires: [],
+      summary: `a static glibc binary (-C target-feature=+crt-static${libs.length ? `, with ${libs.join(', ')} linked in` : ''})`,
+    };
+    const dynamic: Strategy = {
+      id: 'rust-dynamic',
+      libc: 'glibc',
+      requires: ['glibc', 'libgcc_s', ...libs, ...dynamicOnly],
+      summary: `a dynamic glibc binary (needs libgcc_s${libs.length ? `, ${libs.join(', ')}` : ''})`,
+      fix: muslBlocked
+        ? `${muslBlocked}: choose distroless or slim`
+        : 'choose a runtime with glibc and libgcc_s (distroless, slim), or a static build',
+    };
     const statics: Strategy[] = [];
     const mode = opts.staticMode;
     if (!muslBlocked && mode !== 'glibc') statics.push(musl);
@@ -385,28 +621,60 @@ export const rust: Language = {
     decisions.push({
       topic: 'Static linking',
       choice: statics[0] ? statics[0].summary : 'none: dynamic only',
-      because: statics[0]?.id === 'rust-musl' ? (mode === 'musl' ? '--static musl' : 'musl is fully static with no run-time look-ups from glibc (NSS); --static glibc builds with the same toolchain instead')
-        : statics[0] ? (mode === 'glibc' ? '--static glibc' : `musl is not possible (${muslBlocked}); glibc's static build looks users and hosts up through NSS, which scratch lacks`)
-        : `${muslBlocked ?? 'a library'} has no static archive`,
+      because:
+        statics[0]?.id === 'rust-musl'
+          ? mode === 'musl'
+            ? '--static musl'
+            : 'musl is fully static with no run-time look-ups from glibc (NSS); --static glibc builds with the same toolchain instead'
+          : statics[0]
+            ? mode === 'glibc'
+              ? '--static glibc'
+              : `musl is not possible (${muslBlocked}); glibc's static build looks users and hosts up through NSS, which scratch lacks`
+            : `${muslBlocked ?? 'a library'} has no static archive`,
     });
 
     const features = [...new Set(bin.features)];
     const packageDirs = crates.filter((c) => c.dir !== '.').map((c) => c.dir);
     const withPackage = new Set(crates.map((c) => c.dir));
-    for (const d of [...seen].filter((x) => x !== '.' && !withPackage.has(x))) warnings.push(`${shown(d)} is a path dependency or member without a package: the build may miss it.`);
-    const manifests = ['Cargo.toml', ...packageDirs.map((m) => `${m}/Cargo.toml`)].map((m) => plainPath(m, 'Manifest', 'Cargo.toml'));
-    const stubs = crates.flatMap((c) => c.targets.map((t) => plainPath(join(c.dir, t.replace(/^\.\//, '')), 'Cargo target', join(c.dir, 'Cargo.toml'))));
+    for (const d of [...seen].filter((x) => x !== '.' && !withPackage.has(x)))
+      warnings.push(`${shown(d)} is a path dependency or member without a package: the build may miss it.`);
+    const manifests = ['Cargo.toml', ...packageDirs.map((m) => `${m}/Cargo.toml`)].map((m) =>
+      plainPath(m, 'Manifest', 'Cargo.toml'),
+    );
+    const stubs = crates.flatMap((c) =>
+      c.targets.map((t) => plainPath(join(c.dir, t.replace(/^\.\//, '')), 'Cargo target', join(c.dir, 'Cargo.toml'))),
+    );
     // What Cargo and the dependency layer read by name: no .dockerignore line may exclude it.
-    const keep = [...manifests, ...(lockText !== undefined ? ['Cargo.lock'] : []), ...stubs,
-      ...['rust-toolchain.toml', 'rust-toolchain', '.cargo/config.toml', '.cargo/config'].filter((f) => scan.has(f))];
+    const keep = [
+      ...manifests,
+      ...(lockText !== undefined ? ['Cargo.lock'] : []),
+      ...stubs,
+      ...['rust-toolchain.toml', 'rust-toolchain', '.cargo/config.toml', '.cargo/config'].filter((f) => scan.has(f)),
+    ];
     return {
-      lang: 'rust', name, version, entries, entry, port, needs, strategies, builderGlibc: DATA.builderGlibc, decisions, warnings,
+      lang: 'rust',
+      name,
+      version,
+      entries,
+      entry,
+      port,
+      needs,
+      strategies,
+      builderGlibc: DATA.builderGlibc,
+      decisions,
+      warnings,
       ignore: ['target/', ...binaryIgnore(scan.root, name)],
       keep: [...new Set(keep)],
       own: {
-        pkg: crate.name, bin: name, features, lock: lockText !== undefined, members: packageDirs,
-        manifests, stubs,
-        apt: [...apt], env,
+        pkg: crate.name,
+        bin: name,
+        features,
+        lock: lockText !== undefined,
+        members: packageDirs,
+        manifests,
+        stubs,
+        apt: [...apt],
+        env,
       } satisfies RustInfo,
     };
   },
@@ -416,9 +684,22 @@ export const rust: Language = {
     const musl = strategy.id === 'rust-musl';
     const staticGlibc = strategy.id === 'rust-glibc-static';
     // The target triple of the machine building, for the static builds (crt-static needs an explicit --target).
-    const triple = musl ? 'T="$(uname -m)-unknown-linux-musl"' : staticGlibc ? 'T="$(rustc -vV | sed -n \'s/^host: //p\')"' : '';
+    const triple = musl
+      ? 'T="$(uname -m)-unknown-linux-musl"'
+      : staticGlibc
+        ? 'T="$(rustc -vV | sed -n \'s/^host: //p\')"'
+        : '';
     const env = [...info.env, ...(staticGlibc ? ['RUSTFLAGS="-C target-feature=+crt-static"'] : [])];
-    const flags = ['--release', ...(info.lock ? ['--locked'] : []), ...(musl || staticGlibc ? ['--target "$T"'] : []), '-p', shellWord(info.pkg), '--bin', shellWord(info.bin), ...(info.features.length ? ['--features', shellWord(info.features.join(','))] : [])];
+    const flags = [
+      '--release',
+      ...(info.lock ? ['--locked'] : []),
+      ...(musl || staticGlibc ? ['--target "$T"'] : []),
+      '-p',
+      shellWord(info.pkg),
+      '--bin',
+      shellWord(info.bin),
+      ...(info.features.length ? ['--features', shellWord(info.features.join(','))] : []),
+    ];
     const cargo = `${triple ? `${triple} && ` : ''}${env.length ? `${env.join(' ')} ` : ''}cargo build ${flags.join(' ')} --config profile.release.strip=true`;
     const out = musl || staticGlibc ? 'target/"$T"/release' : 'target/release';
     const stubDirs = [...new Set(info.stubs.map((s) => dirname(s)).filter((d) => d !== '.'))];
@@ -434,7 +715,10 @@ export const rust: Language = {
       vars: {
         apt: [...info.apt, ...(musl ? ['musl-tools'] : [])].join(' '),
         musl,
-        manifests: info.manifests.map((m) => ({ src: notAnOption(m), dest: dirname(m) === '.' ? './' : `${notAnOption(dirname(m))}/` })),
+        manifests: info.manifests.map((m) => ({
+          src: notAnOption(m),
+          dest: dirname(m) === '.' ? './' : `${notAnOption(dirname(m))}/`,
+        })),
         lock: info.lock,
         stubs: stubCmd,
         deps: cargo,
