@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/core/scan.js';
 import { generate } from '../src/index.js';
 import { embedPatterns, go, goMinor, parseGoFile, parseGoMod } from '../src/languages/go/index.js';
-import { globMatches, parseGlobElement } from '../src/languages/go/source.js';
+import { globMatches, parseGlobElement } from '../src/languages/glob.js';
 import { GO_MAIN, project } from './helpers.js';
 
 const resolve = (files: Record<string, string>, opts = {}) => go.resolve(scanProject(project(files)), 'go', opts);

@@ -17,7 +17,8 @@ import {
   sourcePoints,
   versionFromToolVersions,
 } from '../shared.js';
-import { GLOB_PATTERN_MAX, globMatches, type GlobElement, parseGlobElement, parseGoFile } from './source.js';
+import { GLOB_PATTERN_MAX, globMatches, type GlobElement, parseGlobElement } from '../glob.js';
+import { parseGoFile } from './source.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
 const DATA = LANGUAGE_DATA.go;

@@ -16,7 +16,7 @@ import {
   sourcePoints,
   versionFromToolVersions,
 } from '../shared.js';
-import { commandVars } from '../node/index.js';
+import { commandVars } from '../shell.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
 /**

@@ -21,7 +21,7 @@ import {
   serverCommand,
   sourcePoints,
 } from '../shared.js';
-import { GLOB_PATTERN_MAX, globMatches, parseGlobElement } from '../go/source.js';
+import { GLOB_PATTERN_MAX, globMatches, parseGlobElement } from '../glob.js';
 import { obj, readToml as readTomlFile, str, strs, type Toml } from '../../core/parse.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
