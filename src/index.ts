@@ -128,7 +128,7 @@ function resolveOptions(o: GenerateOptions): ResolveOptions {
     langVersion: o.langVersion,
     entry: o.entry,
     port: o.port,
-    staticMode: o.static,
+    static: o.static,
     jlinkModules: o.jlinkModules,
   };
 }

@@ -127,8 +127,8 @@ describe('native code and TLS from every package in Cargo.lock', () => {
     resolve({ ...base, ...files }, opts).strategies.map((s) => s.id);
   test('no native code: dynamic, musl static (the default) and glibc static', () => {
     expect(ids({ 'Cargo.lock': lock(['app']) })).toEqual(['rust-dynamic', 'rust-musl', 'rust-glibc-static']);
-    expect(ids({}, { staticMode: 'glibc' })).toEqual(['rust-dynamic', 'rust-glibc-static']);
-    expect(ids({}, { staticMode: 'musl' })).toEqual(['rust-dynamic', 'rust-musl']);
+    expect(ids({}, { static: 'glibc' })).toEqual(['rust-dynamic', 'rust-glibc-static']);
+    expect(ids({}, { static: 'musl' })).toEqual(['rust-dynamic', 'rust-musl']);
   });
   test('openssl-sys without vendored: no static build, libssl at run time, the fix says rustls or vendored', async () => {
     const files = {

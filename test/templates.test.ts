@@ -41,7 +41,8 @@ function rootPaths(text: string): string[] {
     const each = n.type === 'BlockStatement' && n.path?.original === 'each';
     for (const [k, v] of Object.entries(node)) {
       // A partial's name is no path of the plan.
-      if (k === 'loc' || (k === 'name' && (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement'))) continue;
+      if (k === 'loc' || (k === 'name' && (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement')))
+        continue;
       // The block's own argument is in the outer context; its body is per item.
       visit(v, inEach || (each && k === 'program'));
     }

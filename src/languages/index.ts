@@ -5,14 +5,14 @@ import { python } from './python/index.js';
 import { node } from './node/index.js';
 import { ruby } from './ruby/index.js';
 import { rust } from './rust/index.js';
-import type { Detection, Language } from './types.js';
+import type { AnyLanguage, Detection } from './types.js';
 import type { LangId } from '../core/types.js';
 import type { Scan } from '../core/scan.js';
 
 /** Every language module. A new language is one more entry here. */
-export const LANGUAGES: readonly Language[] = [go, rust, java, python, node, ruby, cFamily];
+export const LANGUAGES: readonly AnyLanguage[] = [go, rust, java, python, node, ruby, cFamily];
 
-export function languageFor(lang: LangId): Language {
+export function languageFor(lang: LangId): AnyLanguage {
   return LANGUAGES.find((l) => l.ids.includes(lang))!;
 }
 

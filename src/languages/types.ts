@@ -8,7 +8,7 @@ export interface Detection {
   evidence: string[];
 }
 
-/** Answers given on the command line (or by prompts) that a resolver honours. */
+/** The answers a resolver honours (src/options.ts), and where the entry came from. */
 export interface ResolveOptions {
   langVersion?: string | undefined;
   entry?: string | undefined;
@@ -16,13 +16,16 @@ export interface ResolveOptions {
   entrySource?: string | undefined;
   port?: number | undefined;
   /** Rust: how a static binary is made (musl target, or glibc with crt-static). */
-  staticMode?: 'musl' | 'glibc' | undefined;
+  static?: 'musl' | 'glibc' | undefined;
   /** Java: modules jlink adds beyond what jdeps finds (--jlink-modules). */
   jlinkModules?: string[] | undefined;
 }
 
-/** Everything a language worked out about the project. Language-neutral in shape. */
-export interface Resolved {
+/**
+ * Everything a language worked out about the project. Language-neutral in shape, but for `own`:
+ * what only that language's build() reads, typed by the language.
+ */
+export interface Resolved<Own = unknown> {
   lang: LangId;
   /** Name of the program (binary name). */
   name: string;
@@ -53,19 +56,23 @@ export interface Resolved {
    */
   keep?: string[] | undefined;
   /** What only this language's build() reads (package path, build system, ...). */
-  own: unknown;
+  own: Own;
 }
 
-/** The builder stage: a partial under templates/partials/build and its variables. */
-export interface BuildSpec {
+/**
+ * The builder stage: a partial under templates/partials/build and its variables. `Vars` is the
+ * partial's own interface, every key required (false or empty when it does not apply):
+ * test/templates.test.ts holds the partial's paths against it.
+ */
+export interface BuildSpec<Vars extends object = Record<string, unknown>> {
   partial: string;
   image: string;
   /** ARG lines at the top of the Dockerfile (name, default). */
   args: { name: string; value: string }[];
   /** Where the built program ends up inside the builder. */
   artifact: string;
-  /** Extra files the builder adds for scratch-like images (e.g. /rootfs/etc/passwd). */
-  vars: Record<string, unknown>;
+  /** The build partial's variables. */
+  vars: Vars;
   /** What the final stage copies, when the program is more than `artifact` (a Java runtime and an application). */
   copies?: { from: string; src: string; dest: string; why: string; chown?: string }[];
   /** How the final stage starts the program, when not `/app/<name>`. */
@@ -76,11 +83,18 @@ export interface BuildSpec {
   workdir?: string | undefined;
 }
 
-export interface Language {
+/**
+ * A language: cheap detection, resolution into facts (each with its source), and the build
+ * stage's typed variables. `Own` is what resolve() hands build(); `Vars` the build partial's variables.
+ */
+export interface Language<Own = unknown, Vars extends object = Record<string, unknown>> {
   /** The --lang values this module answers for. */
   readonly ids: readonly LangId[];
   /** Cheap: reads file names and a few small files. Returns nothing if no marker. */
   detect(scan: Scan): Detection[];
-  resolve(scan: Scan, lang: LangId, opts: ResolveOptions): Resolved;
-  build(resolved: Resolved, strategy: Strategy): BuildSpec;
+  resolve(scan: Scan, lang: LangId, opts: ResolveOptions): Resolved<Own>;
+  build(resolved: Resolved<Own>, strategy: Strategy): BuildSpec<Vars>;
 }
+
+/** Any language, as the list holds them: its own types stay inside it. */
+export type AnyLanguage = Language<unknown, object>;

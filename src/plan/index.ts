@@ -1,7 +1,7 @@
 import { LANGUAGE_DATA } from '../languages/data.js';
 import { RUNTIME_DATA } from '../runtimes/index.js';
 import { UserError } from '../core/errors.js';
-import type { BuildSpec, Detection, Language, Resolved } from '../languages/types.js';
+import type { AnyLanguage, BuildSpec, Detection, Resolved } from '../languages/types.js';
 import { RUNTIMES, type Decision, type LangId, type RuntimeId } from '../core/types.js';
 import { placeAll, type Placement, type Refusal } from '../runtimes/index.js';
 import { dockerignoreLines } from './dockerignore.js';
@@ -122,7 +122,12 @@ export function placementsFor(resolved: Resolved): (Placement | Refusal)[] {
   );
 }
 
-export function makePlan(language: Language, detection: Detection, resolved: Resolved, opts: PlanOptions = {}): Plan {
+export function makePlan(
+  language: AnyLanguage,
+  detection: Detection,
+  resolved: Resolved,
+  opts: PlanOptions = {},
+): Plan {
   const placements = placementsFor(resolved);
   const options = runtimeOptions(placements);
   const allowed = options.filter((o) => o.ok).map((o) => o.runtime);
@@ -184,7 +189,8 @@ export function makePlan(language: Language, detection: Detection, resolved: Res
       choice: placement.install.join(', '),
       because: `the program needs them and ${placement.runtime} can install them`,
     });
-  const build = language.build(resolved, strategy);
+  // The plan is JSON for the templates: the language's typed variables as a record of them.
+  const build = language.build(resolved, strategy) as BuildSpec<Record<string, unknown>>;
   const copies: Copy[] = build.copies
     ? [...build.copies]
     : [{ from: 'build', src: build.artifact, dest: `/app/${resolved.name}`, why: 'the program' }];

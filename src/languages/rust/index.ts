@@ -614,7 +614,7 @@ export const rust: Language = {
         : 'choose a runtime with glibc and libgcc_s (distroless, slim), or a static build',
     };
     const statics: Strategy[] = [];
-    const mode = opts.staticMode;
+    const mode = opts.static;
     if (!muslBlocked && mode !== 'glibc') statics.push(musl);
     if (allStatic && mode !== 'musl') statics.push(glibcStatic);
     const strategies = [dynamic, ...statics];
