@@ -52,7 +52,7 @@ const OUT_JSON = path.join(ROOT, 'docs/realworld.json');
 
 // ---------- arguments ----------
 function parseArgs(argv) {
-  const opts = { langs: [], only: [], planOnly: false, set: null, record: null };
+  const opts = { langs: [], only: [], planOnly: false, set: null, record: null, render: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') continue;
@@ -66,6 +66,7 @@ function parseArgs(argv) {
     else if (a === '--plan-only') opts.planOnly = true;
     else if (a === '--set') opts.set = String(argv[++i] ?? '');
     else if (a === '--record') opts.record = String(argv[++i] ?? '');
+    else if (a === '--render') opts.render = true;
     else if (a === '-h' || a === '--help') {
       console.log(
         "usage: node scripts/realworld.mjs [go|c ...] [--only word[,word]] [--set name] [--plan-only] [--record label]\n  --set name      only the entries of that set (e.g. first-sight-2026-12)\n  --record label  keep this run's first-sight table in docs/realworld.json under the label (e.g. before, after)",
@@ -435,7 +436,8 @@ function renderMd(all, corpora, history = []) {
       else if (r.verdict === 'refused') totals.refused++;
       else if (['build-failed', 'check-failed', 'generate-failed'].includes(r.verdict)) totals.fail++;
       else totals.other++;
-      const detail = r.verdict === 'pass' ? r.checkOutput : r.error;
+      const limit = machineLimit(r);
+      const detail = r.verdict === 'pass' ? r.checkOutput : limit ? `machine limit: ${limit}. ${r.error}` : r.error;
       const verify = r.verify ? (r.verify.ok ? 'ok' : cell(r.verify.problems.join('; '))) : '';
       out.push(
         `| ${cell(e.repo)}${e.set ? ' ·' : ''} | ${cell(e.commit.slice(0, 10))} | ${cell((e.flags || []).join(' '))} | ${cell(r.runtime ?? '')} | ${r.sizeMB ?? ''} | ${r.buildSeconds ?? ''} | **${cell(r.verdict)}** | ${verify} | ${cell(detail ?? '')} |`,
@@ -457,6 +459,25 @@ function renderMd(all, corpora, history = []) {
 }
 
 /**
+ * Failures that are this machine's, not the tool's, recognised from what the build said: a base
+ * image the image kit does not provide (no registry here), a host the network does not reach,
+ * the stand-in rust image's missing rustup (the official image has it), a build longer than the
+ * time allowed. Each is named in the table; the first-sight rate leaves them out.
+ */
+const MACHINE_LIMITS = [
+  [/failed to do request: Head .*no such host|pull access denied|not found: manifest unknown/, 'a base image the image kit lacks (no registry here)'],
+  [/rustup: not found/, "the stand-in rust image has no rustup (the official one has)"],
+  [/403 Forbidden|Could not resolve host|no such host|Failed to download|Temporary failure in name resolution|Network is unreachable/, 'a download from a host this machine cannot reach'],
+  [/build timed out after/, 'a build longer than the time allowed here'],
+  [/Could not fetch specs from|Gem::RemoteFetcher|rubygems\.org/i, 'RubyGems, which this machine cannot reach'],
+  [/services\.gradle\.org|Could not install Gradle distribution|gradle-[\d.]+-bin\.zip/i, "Gradle's distribution server, which this machine cannot reach"],
+];
+function machineLimit(r) {
+  if (!['build-failed', 'check-failed'].includes(r.verdict) || !r.error) return undefined;
+  return MACHINE_LIMITS.find(([re]) => re.test(r.error))?.[1];
+}
+
+/**
  * The first-sight rate per language (C and C++ apart, by the language the tool detected): of the
  * entries of a set, those that passed with no flags, over those whose build this machine can
  * reach (an entry's `limit` names the machine's limit that stops it; refusals count as failures).
@@ -467,7 +488,7 @@ function firstSight(all, corpora) {
   for (const set of sets) {
     out.push(`## First sight: ${set}`, '');
     out.push('Entries marked · in the tables above; chosen by the rule in realworld/README.md, run with no flags.', '');
-    out.push('| language | repositories | pass | fail | refused | machine limit | not run | first-sight rate |');
+    out.push('| language | repositories | pass | fail | refused | machine limit | not run | first-sight rate (pass / all but limits) |');
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
     const rows = new Map();
     for (const lang of LANGS) {
@@ -485,7 +506,7 @@ function firstSight(all, corpora) {
             : TITLES[lang];
         const row = rows.get(key) || { repos: 0, pass: 0, fail: 0, refused: 0, limit: 0, notRun: 0 };
         row.repos++;
-        if (e.limit) row.limit++;
+        if (e.limit || machineLimit(r)) row.limit++;
         else if (r.verdict === 'pass' && !(e.flags || []).length) row.pass++;
         else if (r.verdict === 'refused') row.refused++;
         else if (['build-failed', 'check-failed', 'generate-failed', 'pass'].includes(r.verdict)) row.fail++;
@@ -525,7 +546,7 @@ async function main() {
     );
     process.exit(2);
   }
-  if (!opts.planOnly) {
+  if (!opts.planOnly && !opts.render) {
     const v = await run(DOCKER, ['version', '--format', '{{.Server.Version}}']);
     if (v.code !== 0) {
       console.error(`realworld: no Docker engine through ${DOCKER}: ${firstError(v.stderr)}`);
@@ -534,6 +555,11 @@ async function main() {
   }
   const corpora = {};
   for (const lang of LANGS) corpora[lang] = loadCorpus(lang);
+  // Only the report again, from docs/realworld.json (and --record keeps its first-sight table).
+  if (opts.render) {
+    writeDocs([], corpora, true, opts.record);
+    return;
+  }
   const fresh = [];
   for (const lang of opts.langs) {
     const list = corpora[lang].filter(
