@@ -4,4 +4,4 @@
  * that the CLI loads them only when asked to build.
  */
 export * from './index.js';
-export { main } from './cli.js';
+export { main } from './cli/index.js';

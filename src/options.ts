@@ -58,8 +58,8 @@ export interface OptionSpec {
 }
 
 export const PACKAGE = /^[a-z0-9][a-z0-9+.-]{0,80}$/;
-export const ENV_LINE = /^[A-Za-z_]\w{0,100}=[^\s'"`$\\]{0,500}$/;
-export const ARG_LINE = /^[A-Za-z_]\w{0,100}(?:=[^\s'"`$\\]{0,500})?$/;
+export const ENV_LINE = /^[A-Z_]\w{0,100}=[^\s'"`$\\]{0,500}$/i;
+export const ARG_LINE = /^[A-Z_]\w{0,100}(?:=[^\s'"`$\\]{0,500})?$/i;
 export const IMAGE = /^[a-z0-9][a-z0-9._\-/:@]{0,250}$/;
 const PLAIN = /^[\w./:@+,-]{1,200}$/;
 const JAVA_MODULE = /^[a-z]\w{0,40}(?:\.[a-z]\w{0,40}){0,8}$/;
@@ -337,7 +337,7 @@ export function optionsFromFlags(argv: Record<string, unknown>): Options {
       );
     out[spec.key] = value;
   }
-  return out as Options;
+  return out;
 }
 
 /**
@@ -355,7 +355,7 @@ export function optionsFromFile(raw: unknown, fail: (what: string, value: unknow
     if (spec.invalid?.(o[k])) fail(k, o[k]);
     out[k] = o[k];
   }
-  return out as Options;
+  return out;
 }
 
 /** Saved answers with the flags laid over them: a flag always wins, merged by its option's rule. */
@@ -385,7 +385,7 @@ export function mergeOptions(saved: Options | undefined, flags: Options): Option
     } else out[key] = v;
   }
   for (const key of KEYS) if (out[key] === undefined) delete out[key];
-  return out as Options;
+  return out;
 }
 
 export function isEmpty(o: Options): boolean {

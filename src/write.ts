@@ -295,7 +295,7 @@ async function commit(items: { s: FileStatus; disk: OnDisk | undefined }[]): Pro
     // Let a signal that arrived during the synchronous step reach `hold`, then act on it.
     await new Promise((r) => setImmediate(r));
     for (const sig of signals) process.off(sig, hold);
-    if (held.length) process.kill(process.pid, held[0]!);
+    if (held.length) process.kill(process.pid, held[0]);
   }
   return backups;
 }

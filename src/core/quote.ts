@@ -6,8 +6,8 @@ import { UserError } from './errors.js';
  * plain words, because Docker expands `$VAR` in COPY/ENV/WORKDIR and the shell in RUN.
  */
 
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
-const SAFE_PATH = /^[A-Za-z0-9._+\/-]+$/;
+const SAFE_NAME = /^[A-Z0-9][\w.+-]*$/i;
+const SAFE_PATH = /^[\w.+/-]+$/;
 
 /** A JSON array for exec-form ENTRYPOINT/CMD. */
 export function execForm(words: readonly string[]): string {
@@ -41,7 +41,7 @@ export function safeRelPath(value: string, what: string, flag: string, from?: st
 
 /** A word for a POSIX shell command line (RUN): single-quoted unless plainly safe. */
 export function shellWord(value: string): string {
-  if (/^[A-Za-z0-9._+\/=:,-]+$/.test(value)) return value;
+  if (/^[\w.+/=:,-]+$/.test(value)) return value;
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 

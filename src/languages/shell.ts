@@ -6,7 +6,7 @@ export interface ShellVar {
 }
 
 // Linear: a `$`, then a bounded name (bare names end where the word characters end), then a plain default.
-const SHELL_VAR = /\$(?:\{([A-Za-z_]\w{0,60})(?::?-([\w.:/@+,=-]{0,100}))?\}|([A-Za-z_]\w{0,60})(?!\w))/g;
+const SHELL_VAR = /\$(?:\{([A-Z_]\w{0,60})(?::?-([\w.:/@+,=-]{0,100}))?\}|([A-Z_]\w{0,60})\b)/gi;
 
 /**
  * A script with each shell variable replaced by `put(variable)`. Exec form (ENTRYPOINT ["node", ...])
