@@ -3,20 +3,18 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 import { generate, isUserError } from '../src/index.js';
 import { ALLOWED_INSTRUCTIONS, assertInstructions, parseInstructions } from '../src/instructions.js';
 import { dockerignoreLines, excluded } from '../src/plan/dockerignore.js';
-import { GO_MAIN, project } from './helpers.js';
+import { GO_MAIN, project, runCli } from './helpers.js';
 
 /**
  * The second hardening round, one describe a class: instruction files read as Docker reads them,
  * --check comparing bytes as Docker does, names that are not UTF-8, walks that stop, template
  * overrides that call each other, and compose files that already exist.
  */
-const BIN = fileURLToPath(new URL('../bin/create-slim-dockerfile.js', import.meta.url));
-const cli = (args: string[]) =>
-  execa(process.execPath, [BIN, ...args], { reject: false, env: {}, stdin: 'pipe', timeout: 30_000 });
+/** The CLI, in-process (test/helpers.ts runCli). */
+const cli = runCli;
 const goProject = (extra: Record<string, string> = {}) =>
   project({ 'go.mod': 'module example.com/app\n\ngo 1.22\n', 'main.go': GO_MAIN, ...extra });
 const keywords = (text: string) =>
