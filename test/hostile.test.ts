@@ -19,14 +19,16 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { LIMITS } from '../src/core/scan.js';
 import { generate } from '../src/index.js';
-import { C_MAIN, GO_MAIN, project } from './helpers.js';
+import { C_MAIN, GO_MAIN, project, runCli } from './helpers.js';
 
 /**
  * A corpus of bad projects, one test each: what a hostile or careless repository can do to a
  * tool that reads it and writes into it. Special and huge files are made at test time.
  */
 const BIN = fileURLToPath(new URL('../bin/create-slim-dockerfile.js', import.meta.url));
-const cli = (args: string[], opts: { env?: Record<string, string>; unprivileged?: boolean } = {}) => {
+const cli = (args: string[], opts: { env?: Record<string, string>; unprivileged?: boolean; process?: boolean } = {}) => {
+  // In-process unless the run needs a process of its own (another user, an environment, --version).
+  if (!opts.unprivileged && !opts.env && !opts.process && !args.includes('--version')) return runCli(args);
   // As root, permission checks do not apply: run as nobody to see what a user would see.
   const asNobody = opts.unprivileged && process.getuid?.() === 0;
   const [cmd, argv] = asNobody

@@ -1,17 +1,8 @@
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-  realpathSync,
-  type Stats,
-} from 'node:fs';
-import { join, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, type Dirent, type Stats } from 'node:fs';
+import { join } from 'node:path';
 import { UserError } from './errors.js';
 import { hasLineBreakOrControl, shown } from './quote.js';
+import { inside, kindOf, readBounded } from './read.js';
 
 /**
  * One walk of the project, shared by every detector and resolver, and the only place that
@@ -69,7 +60,7 @@ export const SKIP_DIRS = new Set([
  * language, a library, a need or a program.
  */
 const NOT_BUILT =
-  /^(tests?|testing|test_?data|unittests?|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|bench|benches|benchmarks?|win32|win64|windows|msvc|vs20\d\d|vcproj|osx|macos|macosx|darwin|ios|android|freebsd|openbsd|netbsd|haiku|wasm|emscripten|deps|external|externals|extern|3rdparty|thirdparty|third-party)$/i;
+  /^(?:tests?|testing|test_?data|unittests?|examples?|samples?|demos?|fuzz|fuzzing|fuzzers?|bench|benches|benchmarks?|win32|win64|windows|msvc|vs20\d\d|vcproj|osx|macos|macosx|darwin|ios|android|freebsd|openbsd|netbsd|haiku|wasm|emscripten|deps|external|externals|extern|3rdparty|thirdparty|third-party)$/i;
 
 /** Whether a file is part of what gets built (not under tests/, examples/, win32/, ...). */
 export function isBuilt(rel: string): boolean {
@@ -94,6 +85,8 @@ export const LIMITS = {
 
 /** Why an entry that exists cannot be read; `undefined` means it can. */
 type Problem = string;
+
+export { readBounded } from './read.js';
 
 export interface Scan {
   readonly root: string;
@@ -121,109 +114,82 @@ export interface Scan {
   list(rel: string): string[] | undefined;
 }
 
-const kindOf = (st: Stats): string =>
-  st.isDirectory()
-    ? 'a directory'
-    : st.isFIFO()
-      ? 'a FIFO (named pipe)'
-      : st.isCharacterDevice() || st.isBlockDevice()
-        ? 'a device'
-        : st.isSocket()
-          ? 'a socket'
-          : 'not a regular file';
-
-function inside(realRoot: string, real: string): boolean {
-  return real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
-}
-
-/**
- * Reads at most `cap` bytes of a regular file without following a final symbolic link and
- * without blocking on a FIFO; returns the text or the problem.
- */
-export function readBounded(
-  abs: string,
-  cap: number,
-  raw = false,
-): { text: string } | { problem: Problem; missing?: true } {
-  let fd: number;
-  try {
-    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'does not exist', missing: true };
-    if (code === 'ELOOP') return { problem: 'is a symbolic link' };
-    if (code === 'EACCES' || code === 'EPERM') return { problem: 'cannot be read (permission denied)' };
-    return { problem: `cannot be opened (${code ?? 'error'})` };
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { problem: `is ${kindOf(st)}` };
-    if (st.size > cap)
-      return { problem: `is larger than ${cap >= 1024 * 1024 ? `${cap / 1024 / 1024} MiB` : `${cap} bytes`}` };
-    // The size may change under us: never read more than cap + 1 bytes.
-    const buf = Buffer.alloc(Math.min(cap + 1, Math.max(st.size, 0) + 1));
-    let got = 0;
-    for (;;) {
-      if (got === buf.length) break;
-      const n = readSync(fd, buf, got, buf.length - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    if (got > cap) return { problem: `is larger than ${cap} bytes` };
-    const text = buf.subarray(0, got).toString('utf8');
-    return { text: raw ? text : normalize(text) };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { problem: code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})` };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** One line-ending convention for every parser: no BOM, LF only. */
-function normalize(text: string): string {
-  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
-}
-
-export function scanProject(root: string): Scan {
-  const realRoot = realpathSync(root);
+/** What the walk found: regular files to open, entries that exist but cannot be read, and what it left out. */
+interface Walked {
   /** rel -> absolute path to open (the link's target for links that stay inside). */
-  const paths = new Map<string, string>();
+  paths: Map<string, string>;
   /** Entries that exist but are not readable regular files inside the project. */
-  const odd = new Map<string, Problem>();
-  const notes: string[] = [];
-  const note = (text: string) => {
-    if (!notes.includes(text)) notes.push(text);
-  };
-  const skippedNames: string[] = [];
-  const outside: string[] = [];
-  let truncated = false;
+  odd: Map<string, Problem>;
+  /** Links that leave the project. */
+  outside: string[];
+  notes: string[];
+  truncated: boolean;
+}
 
-  // Breadth-first: every entry of the root is listed before anything deeper.
+/** One folder's entries, by name, with whether each name is UTF-8 (one that is not would become U+FFFD). */
+function listNames(abs: string): { e: Dirent<Buffer>; name: string; utf8: boolean }[] {
+  // Names as bytes: one that is not UTF-8 would otherwise turn into U+FFFD, a name that is not on disk.
+  const entries = readdirSync(abs, { withFileTypes: true, encoding: 'buffer' }).map((e) => ({
+    e,
+    name: e.name.toString('utf8'),
+    utf8: Buffer.from(e.name.toString('utf8'), 'utf8').equals(e.name),
+  }));
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** A symbolic link met by the walk: a file inside the project is read as a file; nothing else is followed. */
+function linkEntry(w: Walked, realRoot: string, r: string, full: string): void {
+  let real: string;
+  try {
+    real = realpathSync(full);
+  } catch {
+    w.odd.set(r, 'is a symbolic link to nothing (dangling)');
+    return;
+  }
+  if (!inside(realRoot, real)) {
+    w.odd.set(r, 'is a symbolic link to a file outside the project');
+    w.outside.push(r);
+    return;
+  }
+  let st: Stats;
+  try {
+    st = lstatSync(real);
+  } catch {
+    return;
+  }
+  // Links to folders are not followed (no loops); links to files inside are files.
+  if (st.isFile()) w.paths.set(r, real);
+  else if (!st.isDirectory()) w.odd.set(r, `is a symbolic link to ${kindOf(st)}`);
+}
+
+const some = (names: string[]) =>
+  names
+    .slice(0, 3)
+    .map((n) => shown(n))
+    .join(', ');
+
+/** Breadth-first: every entry of the root is listed before anything deeper; bounded in files, folders and depth. */
+function walk(realRoot: string): Walked {
+  const w: Walked = { paths: new Map(), odd: new Map(), outside: [], notes: [], truncated: false };
+  const skippedNames: string[] = [];
   const queue: { abs: string; rel: string; depth: number }[] = [{ abs: realRoot, rel: '', depth: 0 }];
-  for (let head = 0; head < queue.length && !truncated; head++) {
+  for (let head = 0; head < queue.length && !w.truncated; head++) {
     const { abs, rel, depth } = queue[head]!;
     if (head >= LIMITS.dirs) {
-      truncated = true;
+      w.truncated = true;
       break;
     }
-    let raw;
+    let entries;
     try {
-      // Names as bytes: one that is not UTF-8 would otherwise turn into U+FFFD, a name that is not on disk.
-      raw = readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
+      entries = listNames(abs);
     } catch {
-      if (rel) note(`${shown(rel)} could not be listed; its files were not read.`);
+      if (rel && !w.notes.includes(`${shown(rel)} could not be listed; its files were not read.`))
+        w.notes.push(`${shown(rel)} could not be listed; its files were not read.`);
       continue;
     }
-    const entries = raw.map((e) => ({
-      e,
-      name: e.name.toString('utf8'),
-      utf8: Buffer.from(e.name.toString('utf8'), 'utf8').equals(e.name),
-    }));
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const { e, name, utf8 } of entries) {
-      if (paths.size >= LIMITS.files) {
-        truncated = true;
+      if (w.paths.size >= LIMITS.files) {
+        w.truncated = true;
         break;
       }
       const r = rel ? `${rel}/${name}` : name;
@@ -234,67 +200,51 @@ export function scanProject(root: string): Scan {
       const full = join(abs, name);
       if (e.isDirectory()) {
         if (depth < LIMITS.depth && !SKIP_DIRS.has(name)) queue.push({ abs: full, rel: r, depth: depth + 1 });
-      } else if (e.isFile()) {
-        paths.set(r, full);
-      } else if (e.isSymbolicLink()) {
-        let real: string;
+      } else if (e.isFile()) w.paths.set(r, full);
+      else if (e.isSymbolicLink()) linkEntry(w, realRoot, r, full);
+      else {
         try {
-          real = realpathSync(full);
-        } catch {
-          odd.set(r, 'is a symbolic link to nothing (dangling)');
-          continue;
-        }
-        if (!inside(realRoot, real)) {
-          odd.set(r, 'is a symbolic link to a file outside the project');
-          outside.push(r);
-          continue;
-        }
-        let st: Stats;
-        try {
-          st = lstatSync(real);
-        } catch {
-          continue;
-        }
-        // Links to folders are not followed (no loops); links to files inside are files.
-        if (st.isFile()) paths.set(r, real);
-        else if (!st.isDirectory()) odd.set(r, `is a symbolic link to ${kindOf(st)}`);
-      } else {
-        try {
-          odd.set(r, `is ${kindOf(lstatSync(full))}`);
+          w.odd.set(r, `is ${kindOf(lstatSync(full))}`);
         } catch {
           /* gone */
         }
       }
     }
   }
-  if (outside.length)
-    notes.push(
-      `Ignored ${outside.length} symbolic link${outside.length > 1 ? 's' : ''} that leave${outside.length > 1 ? '' : 's'} the project (${outside
-        .slice(0, 3)
-        .map((n) => shown(n))
-        .join(', ')}): nothing outside it is read.`,
+  const n = w.outside.length;
+  if (n)
+    w.notes.push(
+      `Ignored ${n} symbolic link${n > 1 ? 's' : ''} that leave${n > 1 ? '' : 's'} the project (${some(w.outside)}): nothing outside it is read.`,
     );
-  if (skippedNames.length)
-    notes.push(
-      `Skipped ${skippedNames.length} file name${skippedNames.length > 1 ? 's' : ''} with line breaks, control characters or bytes that are not UTF-8 (${skippedNames
-        .slice(0, 3)
-        .map((n) => shown(n))
-        .join(', ')}): such names cannot be written into a Dockerfile.`,
+  const k = skippedNames.length;
+  if (k)
+    w.notes.push(
+      `Skipped ${k} file name${k > 1 ? 's' : ''} with line breaks, control characters or bytes that are not UTF-8 (${some(skippedNames)}): such names cannot be written into a Dockerfile.`,
     );
-  if (truncated)
-    notes.push(
+  if (w.truncated)
+    w.notes.push(
       `The project has more than ${LIMITS.files.toLocaleString('en')} files or ${LIMITS.dirs.toLocaleString('en')} folders: the scan stopped early (shallow folders first), so deeper files were not used as evidence.`,
     );
+  return w;
+}
 
-  const files = [...paths.keys()].sort();
+type Got = { text: string } | { problem: Problem; missing?: true };
+
+/** Reads for the scan: an entry by its path inside the project, bounded, cached, within the byte budget. */
+function loader(
+  realRoot: string,
+  w: Walked,
+): {
+  locate: (rel: string) => string | { problem: Problem; missing?: true };
+  load: (rel: string, cap: number, raw?: boolean) => Got;
+} {
   let budget = LIMITS.totalBytes;
-  const cache = new Map<string, { text: string } | { problem: Problem; missing?: true }>();
-
+  const cache = new Map<string, Got>();
   /** An entry outside the walk (a skipped folder, deeper than the walk): inside the project and regular only. */
   const locate = (rel: string): string | { problem: Problem; missing?: true } => {
-    const known = paths.get(rel);
+    const known = w.paths.get(rel);
     if (known) return known;
-    const problem = odd.get(rel);
+    const problem = w.odd.get(rel);
     if (problem) return { problem };
     if (rel.split('/').some((p) => p === '..' || p === '') || rel.startsWith('/'))
       return { problem: 'is not inside the project' };
@@ -306,13 +256,12 @@ export function scanProject(root: string): Scan {
     }
     return inside(realRoot, real) ? real : { problem: 'is a symbolic link to a file outside the project' };
   };
-
-  const load = (rel: string, cap: number, raw = false) => {
+  const load = (rel: string, cap: number, raw = false): Got => {
     const key = `${raw ? 'raw:' : ''}${cap}:${rel}`;
     const hit = cache.get(key);
     if (hit) return hit;
     const where = locate(rel);
-    let got: { text: string } | { problem: Problem; missing?: true };
+    let got: Got;
     if (typeof where !== 'string') got = where;
     else if (budget <= 0) got = { problem: 'was not read: the scan read its budget of bytes' };
     else got = readBounded(where, Math.min(cap, Math.max(budget, 4096)), raw);
@@ -320,6 +269,18 @@ export function scanProject(root: string): Scan {
     cache.set(key, got);
     return got;
   };
+  return { locate, load };
+}
+
+export function scanProject(root: string): Scan {
+  const realRoot = realpathSync(root);
+  const walked = walk(realRoot);
+  const { paths, odd, outside, notes, truncated } = walked;
+  const note = (text: string) => {
+    if (!notes.includes(text)) notes.push(text);
+  };
+  const files = [...paths.keys()].sort();
+  const { locate, load } = loader(realRoot, walked);
 
   /** A file that decides the build: its text, undefined when absent, an exit-2 error when it cannot be read. */
   const decisive = (
