@@ -3,7 +3,7 @@ import { RUNTIME_DATA } from '../runtimes/index.js';
 import { UserError } from '../core/errors.js';
 import type { AnyLanguage, BuildSpec, Detection, Resolved } from '../languages/types.js';
 import { RUNTIMES, type Decision, type LangId, type RuntimeId } from '../core/types.js';
-import { placeAll, type Placement, type Refusal } from '../runtimes/index.js';
+import { placeAll, type Placement, type Refusal, type RuntimeImage } from '../runtimes/index.js';
 import { dockerignoreLines } from './dockerignore.js';
 
 export const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot' } as const;
@@ -122,20 +122,15 @@ export function placementsFor(resolved: Resolved): (Placement | Refusal)[] {
   );
 }
 
-export function makePlan(
-  language: AnyLanguage,
-  detection: Detection,
+/** The runtime: the one asked for (refused with the reason when it cannot run the program), else the language's first that can. */
+function choosePlacement(
   resolved: Resolved,
-  opts: PlanOptions = {},
-): Plan {
-  const placements = placementsFor(resolved);
-  const options = runtimeOptions(placements);
+  placements: (Placement | Refusal)[],
+  options: RuntimeOption[],
+  opts: PlanOptions,
+  decisions: Decision[],
+): Placement {
   const allowed = options.filter((o) => o.ok).map((o) => o.runtime);
-  const decisions: Decision[] = [
-    { topic: 'Language', choice: resolved.lang, because: detection.evidence.join(', ') || 'detected' },
-    ...resolved.decisions,
-  ];
-  let placement: Placement;
   if (opts.runtime) {
     const p = placements.find((x) => x.runtime === opts.runtime);
     if (!p)
@@ -151,31 +146,103 @@ export function makePlan(
         `${p.fix[0]!.toUpperCase()}${p.fix.slice(1)}; or choose one of: ${allowed.join(', ') || '(none)'} (--runtime).`,
       );
     }
-    placement = p;
     decisions.push({
       topic: 'Runtime',
       choice: `${p.runtime} (${p.image.image})`,
       because: opts.runtimeSource ?? '--runtime',
     });
-  } else {
-    const best = preferred(options, resolved.lang);
-    if (!best)
-      throw new UserError(
-        'E_REFUSED',
-        'No runtime target can run this program.',
-        options.map((o) => `${o.runtime}: ${o.reason}`).join('; '),
-      );
-    placement = placements.find((x) => x.runtime === best.runtime) as Placement;
-    const refused = options.filter((o) => !o.ok).map((o) => o.runtime);
-    decisions.push({
-      topic: 'Runtime',
-      choice: `${best.runtime} (${best.image})`,
-      because: `the first of ${resolved.lang}'s runtimes, in its order of preference, that runs it (${best.baseMB} MB base)${refused.length ? `; not ${refused.join(', ')}: see --explain` : ''}`,
-    });
+    return p;
   }
+  const best = preferred(options, resolved.lang);
+  if (!best)
+    throw new UserError(
+      'E_REFUSED',
+      'No runtime target can run this program.',
+      options.map((o) => `${o.runtime}: ${o.reason}`).join('; '),
+    );
+  const refused = options.filter((o) => !o.ok).map((o) => o.runtime);
+  decisions.push({
+    topic: 'Runtime',
+    choice: `${best.runtime} (${best.image})`,
+    because: `the first of ${resolved.lang}'s runtimes, in its order of preference, that runs it (${best.baseMB} MB base)${refused.length ? `; not ${refused.join(', ')}: see --explain` : ''}`,
+  });
+  return placements.find((x) => x.runtime === best.runtime) as Placement;
+}
+
+/** What the final stage copies besides the program, and the files the build stage writes for images that lack them. */
+function finalFiles(
+  resolved: Resolved,
+  image: RuntimeImage,
+  build: BuildSpec<Record<string, unknown>>,
+  decisions: Decision[],
+) {
+  const copies: Copy[] = build.copies
+    ? [...build.copies]
+    : [{ from: 'build', src: build.artifact, dest: `/app/${resolved.name}`, why: 'the program' }];
+  const { needs } = resolved;
+  const has = (r: string) => image.provides.includes(r);
+  if (needs.certs && !has('ca-certificates')) {
+    copies.push({
+      from: 'build',
+      src: '/etc/ssl/certs/ca-certificates.crt',
+      dest: '/etc/ssl/certs/',
+      why: `CA certificates: ${needs.certs}`,
+    });
+    decisions.push({ topic: 'CA certificates', choice: 'copied from the build stage', because: needs.certs });
+  }
+  const rootfs = {
+    passwd: !!needs.passwd && !has('passwd'),
+    tmp: !!needs.tmp && !has('tmp'),
+    workdir: !!needs.workdir,
+  };
+  if (rootfs.workdir) {
+    // Before the program is copied in, so that the folder itself is created with this owner.
+    copies.unshift({
+      from: 'build',
+      src: '/rootfs-app',
+      dest: '/app',
+      why: `a working directory the program can write to: ${needs.workdir}`,
+      chown: `${NONROOT.uid}:${NONROOT.gid}`,
+    });
+    decisions.push({ topic: 'Working directory', choice: `/app, owned by ${NONROOT.name}`, because: needs.workdir! });
+  }
+  if (needs.command)
+    decisions.push({ topic: 'Command', choice: needs.command.args.join(' '), because: needs.command.source });
+  if (needs.interactive) decisions.push({ topic: 'Terminal', choice: 'docker run -it', because: needs.interactive });
+  if (rootfs.passwd)
+    decisions.push({
+      topic: 'Users',
+      choice: `/etc/passwd and /etc/group with ${NONROOT.name} (${NONROOT.uid})`,
+      because: needs.passwd!,
+    });
+  if (rootfs.tmp) decisions.push({ topic: '/tmp', choice: 'created (mode 1777)', because: needs.tmp! });
+  if (rootfs.passwd || rootfs.tmp)
+    copies.push({
+      from: 'build',
+      src: '/rootfs/',
+      dest: '/',
+      why: [rootfs.passwd && 'user database', rootfs.tmp && '/tmp'].filter(Boolean).join(' and '),
+    });
+  if (resolved.port)
+    decisions.push({ topic: 'Port', choice: String(resolved.port.value), because: resolved.port.source });
+  return { copies, rootfs };
+}
+
+export function makePlan(
+  language: AnyLanguage,
+  detection: Detection,
+  resolved: Resolved,
+  opts: PlanOptions = {},
+): Plan {
+  const placements = placementsFor(resolved);
+  const options = runtimeOptions(placements);
+  const decisions: Decision[] = [
+    { topic: 'Language', choice: resolved.lang, because: detection.evidence.join(', ') || 'detected' },
+    ...resolved.decisions,
+  ];
+  const placement = choosePlacement(resolved, placements, options, opts, decisions);
   for (const o of options.filter((x) => !x.ok))
     decisions.push({ topic: `Not ${o.runtime}`, choice: 'refused', because: o.reason! });
-
   const { image, strategy } = placement;
   const libraries = image.provides.filter((p) => !NOT_LIBRARIES.has(p));
   decisions.push({
@@ -191,64 +258,7 @@ export function makePlan(
     });
   // The plan is JSON for the templates: the language's typed variables as a record of them.
   const build = language.build(resolved, strategy) as BuildSpec<Record<string, unknown>>;
-  const copies: Copy[] = build.copies
-    ? [...build.copies]
-    : [{ from: 'build', src: build.artifact, dest: `/app/${resolved.name}`, why: 'the program' }];
-  const has = (r: string) => image.provides.includes(r);
-  if (resolved.needs.certs && !has('ca-certificates')) {
-    copies.push({
-      from: 'build',
-      src: '/etc/ssl/certs/ca-certificates.crt',
-      dest: '/etc/ssl/certs/',
-      why: `CA certificates: ${resolved.needs.certs}`,
-    });
-    decisions.push({ topic: 'CA certificates', choice: 'copied from the build stage', because: resolved.needs.certs });
-  }
-  const rootfs = {
-    passwd: !!resolved.needs.passwd && !has('passwd'),
-    tmp: !!resolved.needs.tmp && !has('tmp'),
-    workdir: !!resolved.needs.workdir,
-  };
-  if (rootfs.workdir) {
-    // Before the program is copied in, so that the folder itself is created with this owner.
-    copies.unshift({
-      from: 'build',
-      src: '/rootfs-app',
-      dest: '/app',
-      why: `a working directory the program can write to: ${resolved.needs.workdir}`,
-      chown: `${NONROOT.uid}:${NONROOT.gid}`,
-    });
-    decisions.push({
-      topic: 'Working directory',
-      choice: `/app, owned by ${NONROOT.name}`,
-      because: resolved.needs.workdir!,
-    });
-  }
-  if (resolved.needs.command)
-    decisions.push({
-      topic: 'Command',
-      choice: resolved.needs.command.args.join(' '),
-      because: resolved.needs.command.source,
-    });
-  if (resolved.needs.interactive)
-    decisions.push({ topic: 'Terminal', choice: 'docker run -it', because: resolved.needs.interactive });
-  if (rootfs.passwd)
-    decisions.push({
-      topic: 'Users',
-      choice: `/etc/passwd and /etc/group with ${NONROOT.name} (${NONROOT.uid})`,
-      because: resolved.needs.passwd!,
-    });
-  if (rootfs.tmp) decisions.push({ topic: '/tmp', choice: 'created (mode 1777)', because: resolved.needs.tmp! });
-  if (rootfs.passwd || rootfs.tmp)
-    copies.push({
-      from: 'build',
-      src: '/rootfs/',
-      dest: '/',
-      why: [rootfs.passwd && 'user database', rootfs.tmp && '/tmp'].filter(Boolean).join(' and '),
-    });
-  if (resolved.port)
-    decisions.push({ topic: 'Port', choice: String(resolved.port.value), because: resolved.port.source });
-
+  const { copies, rootfs } = finalFiles(resolved, image, build, decisions);
   return {
     schema: 1,
     lang: resolved.lang,
