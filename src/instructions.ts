@@ -34,7 +34,7 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 /** A line that ends with Docker's default escape character, with trailing blanks (BuildKit's continuation). */
 const CONTINUES = /\\[ \t]*$/;
 /** Blank and comment lines do not end a continuation in Docker: it goes on to the next line with text. */
-const SKIPPED = /^[ \t]*(#.*)?$/;
+const SKIPPED = /^[ \t]*(?:#.*)?$/;
 
 /** Whether lines leave a continuation open: their last line with text ends with the escape character. */
 function leavesOpen(lines: string[]): boolean {
@@ -56,27 +56,15 @@ function hasHeredoc(i: Instruction): boolean {
   return typeof h === 'function' && h.call(i).length > 0;
 }
 
-/**
- * The instructions of a file's text, each as the lines it spans (joined with LF), in order.
- * Comment lines between instructions are kept as they are; blank lines are dropped.
- */
-export function parseInstructions(text: string, file: string): string[] {
+/** The file's lines (CRLF read as LF), refused when too long or when they hold a control character. */
+function plainLines(text: string, file: string): { normalized: string; lines: string[] } {
+  const keepShort = 'Keep it short, or edit the Dockerfile by hand.';
   if (text.length > INSTRUCTION_LIMITS.bytes)
-    refuse(
-      file,
-      undefined,
-      `larger than ${INSTRUCTION_LIMITS.bytes / 1024} KiB.`,
-      'Keep it short, or edit the Dockerfile by hand.',
-    );
+    refuse(file, undefined, `larger than ${INSTRUCTION_LIMITS.bytes / 1024} KiB.`, keepShort);
   const normalized = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n/g, '\n');
   const lines = normalized.split('\n');
   if (lines.length > INSTRUCTION_LIMITS.lines + 1)
-    refuse(
-      file,
-      undefined,
-      `more than ${INSTRUCTION_LIMITS.lines} lines.`,
-      'Keep it short, or edit the Dockerfile by hand.',
-    );
+    refuse(file, undefined, `more than ${INSTRUCTION_LIMITS.lines} lines.`, keepShort);
   lines.forEach((l, n) => {
     if (CONTROL.test(l))
       refuse(
@@ -93,6 +81,52 @@ export function parseInstructions(text: string, file: string): string[] {
         'Split it with line continuations.',
       );
   });
+  return { normalized, lines };
+}
+
+/** One parsed instruction, refused unless it is an allowed kind that ends where it seems to; its lines as they go into the Dockerfile. */
+function instructionText(i: Instruction, lines: string[], file: string): string {
+  const { start, end } = i.getRange();
+  const keyword = i.getKeyword();
+  const at = start.line + 1;
+  if (!ALLOWED.has(keyword)) {
+    refuse(
+      file,
+      at,
+      `${shown(i.getInstruction() || keyword, 20)} is not an instruction this file may add (${ALLOWED_INSTRUCTIONS.join(', ')}; the stage, user and command are the generated ones).`,
+      'Keep to those instructions; choose the base image with --base-image and the program with --entry.',
+    );
+  }
+  if (hasHeredoc(i))
+    refuse(
+      file,
+      at,
+      "a heredoc (<<), which the generated Dockerfile's syntax does not read.",
+      'Use RUN with && and line continuations, or COPY a script and RUN it.',
+    );
+  const span = lines.slice(start.line, end.line + 1);
+  while (span.length > 1 && SKIPPED.test(span[span.length - 1]!)) span.pop();
+  if (leavesOpen(span))
+    refuse(
+      file,
+      at,
+      'this last instruction ends with a line continuation, which would swallow the next line of the Dockerfile.',
+      'Remove the trailing backslash.',
+    );
+  // Blank lines inside an instruction, which Docker skips, and blanks at line ends are left out:
+  // the Dockerfile holds no blank line inside an instruction and no trailing blank.
+  return span
+    .map((l) => l.trimEnd())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/**
+ * The instructions of a file's text, each as the lines it spans (joined with LF), in order.
+ * Comment lines between instructions are kept as they are; blank lines are dropped.
+ */
+export function parseInstructions(text: string, file: string): string[] {
+  const { normalized, lines } = plainLines(text, file);
   const dockerfile = DockerfileParser.parse(normalized);
   for (const d of dockerfile.getDirectives()) {
     const name = (d.getDirective() ?? '').toString().toLowerCase();
@@ -109,42 +143,8 @@ export function parseInstructions(text: string, file: string): string[] {
   const covered = new Set<number>();
   for (const i of dockerfile.getInstructions()) {
     const { start, end } = i.getRange();
-    const keyword = i.getKeyword();
-    const at = start.line + 1;
-    if (!ALLOWED.has(keyword)) {
-      refuse(
-        file,
-        at,
-        `${shown(i.getInstruction() || keyword, 20)} is not an instruction this file may add (${ALLOWED_INSTRUCTIONS.join(', ')}; the stage, user and command are the generated ones).`,
-        'Keep to those instructions; choose the base image with --base-image and the program with --entry.',
-      );
-    }
-    if (hasHeredoc(i))
-      refuse(
-        file,
-        at,
-        "a heredoc (<<), which the generated Dockerfile's syntax does not read.",
-        'Use RUN with && and line continuations, or COPY a script and RUN it.',
-      );
-    const span = lines.slice(start.line, end.line + 1);
-    while (span.length > 1 && SKIPPED.test(span[span.length - 1]!)) span.pop();
-    if (leavesOpen(span))
-      refuse(
-        file,
-        at,
-        'this last instruction ends with a line continuation, which would swallow the next line of the Dockerfile.',
-        'Remove the trailing backslash.',
-      );
+    out.push({ start: start.line, text: instructionText(i, lines, file) });
     for (let l = start.line; l <= end.line; l++) covered.add(l);
-    // Blank lines inside an instruction, which Docker skips, and blanks at line ends are left out:
-    // the Dockerfile holds no blank line inside an instruction and no trailing blank.
-    out.push({
-      start: start.line,
-      text: span
-        .map((l) => l.trimEnd())
-        .filter((l) => l !== '')
-        .join('\n'),
-    });
   }
   for (const c of dockerfile.getComments()) {
     const line = c.getRange().start.line;

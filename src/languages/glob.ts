@@ -29,6 +29,48 @@ export interface GlobElement {
   literal?: string;
 }
 
+/** A character class from just after its [: the element and where the pattern goes on, or why it is invalid. */
+function parseClass(cps: string[], from: number, dialect: GlobDialect): { elem: GlobElem; next: number } | string {
+  const cp = (ch: string) => ch.codePointAt(0)!;
+  let i = from;
+  const neg = cps[i] === (dialect === 'go' ? '^' : '!');
+  if (neg) i++;
+  const ranges: [number, number][] = [];
+  // One end of a range: Go refuses an unescaped - or ] there; the glob crate takes ] first and - at the edges literally.
+  const end = (first: boolean): string | undefined => {
+    let d = cps[i];
+    if (d === undefined) return undefined;
+    if (dialect === 'go') {
+      if (d === '-' || d === ']') return undefined;
+      if (d === '\\') {
+        i++;
+        d = cps[i];
+        if (d === undefined) return undefined;
+      }
+    } else if (d === ']' && !first) {
+      return undefined;
+    }
+    i++;
+    return d;
+  };
+  const misplaced = () =>
+    i >= cps.length ? 'a [ is never closed by ]' : `a character class has a misplaced ${cps[i]}`;
+  for (;;) {
+    if (i >= cps.length) return 'a [ is never closed by ]';
+    if (cps[i] === ']' && ranges.length) return { elem: { kind: 'class', neg, ranges }, next: i + 1 };
+    const lo = end(!ranges.length);
+    if (lo === undefined) return misplaced();
+    let hi = lo;
+    if (cps[i] === '-' && !(dialect === 'cargo' && cps[i + 1] === ']')) {
+      i++;
+      const h = end(false);
+      if (h === undefined) return misplaced();
+      hi = h;
+    }
+    ranges.push([cp(lo), cp(hi)]);
+  }
+}
+
 /**
  * One path element of a pattern, parsed; a string says why the pattern is invalid (what the Go
  * tool or Cargo would reject). The caller caps the pattern's length.
@@ -63,47 +105,10 @@ export function parseGlobElement(pattern: string, dialect: GlobDialect): GlobEle
     }
     if (c === '[') {
       wild = true;
-      i++;
-      const neg = cps[i] === (dialect === 'go' ? '^' : '!');
-      if (neg) i++;
-      const ranges: [number, number][] = [];
-      // One end of a range: Go refuses an unescaped - or ] there; the glob crate takes ] first and - at the edges literally.
-      const end = (first: boolean): string | undefined => {
-        let d = cps[i];
-        if (d === undefined) return undefined;
-        if (dialect === 'go') {
-          if (d === '-' || d === ']') return undefined;
-          if (d === '\\') {
-            i++;
-            d = cps[i];
-            if (d === undefined) return undefined;
-          }
-        } else if (d === ']' && !first) {
-          return undefined;
-        }
-        i++;
-        return d;
-      };
-      for (;;) {
-        if (i >= cps.length) return 'a [ is never closed by ]';
-        if (cps[i] === ']' && ranges.length) {
-          i++;
-          break;
-        }
-        const lo = end(!ranges.length);
-        if (lo === undefined)
-          return i >= cps.length ? 'a [ is never closed by ]' : `a character class has a misplaced ${cps[i]}`;
-        let hi = lo;
-        if (cps[i] === '-' && !(dialect === 'cargo' && cps[i + 1] === ']')) {
-          i++;
-          const h = end(false);
-          if (h === undefined)
-            return i >= cps.length ? 'a [ is never closed by ]' : `a character class has a misplaced ${cps[i]}`;
-          hi = h;
-        }
-        ranges.push([cp(lo), cp(hi)]);
-      }
-      push({ kind: 'class', neg, ranges });
+      const cls = parseClass(cps, i + 1, dialect);
+      if (typeof cls === 'string') return cls;
+      push(cls.elem);
+      i = cls.next;
       continue;
     }
     if (c === ']' && dialect === 'cargo') return 'a ] with no [';
