@@ -74,6 +74,17 @@ describe('names and versions', () => {
     });
     expect(poetry.version.value).toBe('3.10');
   });
+
+  test('a range the PEP 440 library cannot compare (a bound too large) admits nothing, and is no crash', async () => {
+    const files = {
+      'pyproject.toml': `[project]\nrequires-python = ">=3.9,<4${'0'.repeat(40)}"\n`,
+      '.tool-versions': 'python 3.12\n',
+      'main.py': 'print(1)\n',
+    };
+    const { plan } = await generate(project(files));
+    expect(plan.options.length).toBeGreaterThan(0);
+    expect(resolve(files).version.value).toBe('3.12');
+  });
 });
 
 describe('requirements files', () => {

@@ -1,4 +1,4 @@
-import { maxSatisfying, satisfies, validRange } from '@renovatebot/pep440';
+import * as pep440 from '@renovatebot/pep440';
 import { basename, dirname } from 'node:path';
 import { LIBRARIES } from '../../core/data.js';
 import { LANGUAGE_DATA } from '../data.js';
@@ -21,6 +21,23 @@ import {
 } from '../shared.js';
 import { obj, readToml, str, strs, type Toml } from '../../core/parse.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
+
+/**
+ * The PEP 440 library throws on some specifiers it parsed (a bound with a number too large to
+ * compare): such a range admits nothing here, and is no valid range, rather than a crash.
+ */
+function guarded<A extends unknown[], R>(f: (...a: A) => R, fallback: R): (...a: A) => R {
+  return (...a: A) => {
+    try {
+      return f(...a);
+    } catch {
+      return fallback;
+    }
+  };
+}
+const satisfies = guarded(pep440.satisfies, false);
+const maxSatisfying = guarded(pep440.maxSatisfying, null);
+const validRange = guarded(pep440.validRange, false);
 
 /**
  * Python: a virtual environment at /opt/venv made by the package manager the project locks
