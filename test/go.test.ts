@@ -1,7 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/core/scan.js';
 import { generate } from '../src/index.js';
-import { embedPatterns, go, goMinor, parseGoFile, parseGoMod } from '../src/languages/go/index.js';
+import { go } from '../src/languages/go/index.js';
+import { embedPatterns } from '../src/languages/go/embed.js';
+import { parseGoMod } from '../src/languages/go/gomod.js';
+import { parseGoFile } from '../src/languages/go/source.js';
+import { goMinor } from '../src/languages/go/version.js';
 import { globMatches, parseGlobElement } from '../src/languages/glob.js';
 import { GO_MAIN, project } from './helpers.js';
 

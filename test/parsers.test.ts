@@ -8,7 +8,8 @@ import {
   makeTargets,
   mesonExecutables,
 } from '../src/languages/c/build-files.js';
-import { evalBuildExpr, excludedByName, parseGoFile } from '../src/languages/go/source.js';
+import { evalBuildExpr, excludedByName } from '../src/languages/go/constraints.js';
+import { parseGoFile } from '../src/languages/go/source.js';
 import { forTerminal, oneLine, shown } from '../src/core/quote.js';
 import { sanitized } from '../src/render.js';
 
