@@ -3,9 +3,9 @@ import { parse as parseToml } from 'smol-toml';
 import { LIBRARIES } from '../../core/data.js';
 import { LANGUAGE_DATA } from '../data.js';
 import { CRATES } from './data.js';
-import { isUserError, UserError } from '../../core/errors.js';
+import { UserError } from '../../core/errors.js';
 import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
-import { safeName, safeRelPath, shellWord, shown } from '../../core/quote.js';
+import { safeName, shellWord, shown } from '../../core/quote.js';
 import type { Choice, Decision, Fact, Needs, Strategy } from '../../core/types.js';
 import {
   binaryIgnore,
@@ -14,266 +14,20 @@ import {
   joinRel as join,
   listed,
   missingSubmodules,
-  normalizeRel as normalize,
   pickEntry,
   portFromDockerfile,
   type PortPattern,
   serverCommand,
   sourcePoints,
 } from '../shared.js';
-import { GLOB_PATTERN_MAX, globMatches, parseGlobElement } from '../glob.js';
-import { obj, readToml as readTomlFile, str, strs, type Toml } from '../../core/parse.js';
+import { obj, str, type Toml } from '../../core/parse.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
-
-/** Cargo's manifests: a parse error says that cargo shows the same. */
-const readToml = (scan: Scan, rel: string) => readTomlFile(scan, rel, ' (cargo metadata shows the same error)');
+import type { Crate } from './crate.js';
+import { readLock } from './lock.js';
+import { readWorkspace } from './packages.js';
+import { notAnOption, pathWord, plainPath } from './paths.js';
 
 const DATA = LANGUAGE_DATA.rust;
-
-/**
- * A path from a manifest, as a word of a command: never read as an option. A path that starts
- * with - (`[[bin]] path = "-rf"`) is written ./-rf, the same file, in shell commands and in
- * COPY (whose flags start with --).
- */
-export const notAnOption = (path: string): string => (path.startsWith('-') ? `./${path}` : path);
-const pathWord = (path: string): string => shellWord(notAnOption(path));
-
-/** A folder or file named by a manifest, checked for the Dockerfile: the fix is in the manifest, not a flag. */
-function plainPath(value: string, what: string, from: string): string {
-  try {
-    return safeRelPath(value, what, '--entry', from);
-  } catch (e) {
-    if (!isUserError(e)) throw e;
-    throw new UserError(
-      e.code,
-      e.message,
-      `Rename it to a plain relative path (letters, digits, . _ + - and /, no ..) and update ${shown(from, 80)}: the Dockerfile copies it by name.`,
-    );
-  }
-}
-
-export interface Bin {
-  name: string;
-  path: string;
-  features: string[];
-}
-export interface Crate {
-  /** Folder of the package, relative to the project ('.' for the root). */
-  dir: string;
-  name: string;
-  bins: Bin[];
-  /** Every target file Cargo will look for (lib, bins, examples, tests, benches, build script): stubs for the dependency layer. */
-  targets: string[];
-  defaultRun?: string | undefined;
-  rustVersion?: string | undefined;
-}
-
-/** A folder's names, read once per run (a manifest may name the same folder thousands of times). */
-export type Lister = (rel: string) => string[] | undefined;
-export function cachedLister(scan: Scan): Lister {
-  const cache = new Map<string, string[] | undefined>();
-  return (rel) => {
-    if (!cache.has(rel)) cache.set(rel, scan.list(rel));
-    return cache.get(rel);
-  };
-}
-
-/** Where Cargo looks for a target given by name only: examples/<name>.rs, then examples/<name>/main.rs. */
-const TARGET_FOLDERS: Record<'example' | 'test' | 'bench', string> = {
-  example: 'examples',
-  test: 'tests',
-  bench: 'benches',
-};
-
-/** One package: its binaries as Cargo finds them ([[bin]], src/main.rs, src/bin/*.rs, src/bin/<name>/main.rs). */
-export function readCrate(
-  scan: Scan,
-  dir: string,
-  manifest: Toml,
-  workspacePackage: Toml | undefined,
-  list: Lister = cachedLister(scan),
-): Crate | undefined {
-  const pkg = obj(manifest.package);
-  if (!pkg) return undefined;
-  const name = str(pkg.name);
-  if (!name) return undefined;
-  // src/bin is a folder the walk skips (bin/ is build output elsewhere): look it up directly.
-  const exists = (rel: string) => {
-    const full = join(dir, rel);
-    return scan.has(full) || (list(dirname(full)) ?? []).includes(basename(full));
-  };
-  const bins: Bin[] = [];
-  const binNames = new Set<string>();
-  const targets = new Set<string>();
-  const tables = (v: unknown) => (Array.isArray(v) ? v : []).map(obj).filter((x): x is Toml => !!x);
-  for (const b of tables(manifest.bin)) {
-    const bname = str(b.name) ?? name;
-    const path =
-      str(b.path) ??
-      (exists(`src/bin/${bname}.rs`)
-        ? `src/bin/${bname}.rs`
-        : exists(`src/bin/${bname}/main.rs`)
-          ? `src/bin/${bname}/main.rs`
-          : 'src/main.rs');
-    bins.push({ name: bname, path, features: strs(b['required-features']) });
-    binNames.add(bname);
-    targets.add(path);
-  }
-  if (pkg.autobins !== false) {
-    const add = (bname: string, path: string) => {
-      if (!binNames.has(bname) && !targets.has(path)) {
-        bins.push({ name: bname, path, features: [] });
-        binNames.add(bname);
-      }
-      targets.add(path);
-    };
-    if (exists('src/main.rs')) add(name, 'src/main.rs');
-    const binDir = join(dir, 'src/bin');
-    for (const n of (list(binDir) ?? []).sort()) {
-      const single = /^([\w-]+)\.rs$/.exec(n);
-      if (single) add(single[1]!, `src/bin/${n}`);
-      else if (/^[\w-]+$/.test(n) && (list(`${binDir}/${n}`) ?? []).includes('main.rs')) add(n, `src/bin/${n}/main.rs`);
-    }
-  }
-  const lib = obj(manifest.lib);
-  const libPath = str(lib?.path) ?? (exists('src/lib.rs') ? 'src/lib.rs' : undefined);
-  if (libPath) targets.add(libPath);
-  // Examples, tests and benches declared in Cargo.toml: Cargo stops when one is missing, so
-  // each is a file the build needs by name (a .dockerignore that drops examples/ breaks it).
-  for (const kind of ['example', 'test', 'bench'] as const) {
-    for (const t of tables(manifest[kind])) {
-      const tname = str(t.name);
-      const folder = TARGET_FOLDERS[kind];
-      const p =
-        str(t.path) ??
-        (tname === undefined
-          ? undefined
-          : exists(`${folder}/${tname}/main.rs`) && !exists(`${folder}/${tname}.rs`)
-            ? `${folder}/${tname}/main.rs`
-            : `${folder}/${tname}.rs`);
-      if (p) targets.add(p);
-    }
-  }
-  const build = str(pkg.build) ?? (exists('build.rs') && pkg.build !== false ? 'build.rs' : undefined);
-  if (build) targets.add(build);
-  const rv =
-    str(pkg['rust-version']) ??
-    (obj(pkg['rust-version'])?.workspace === true ? str(workspacePackage?.['rust-version']) : undefined);
-  return { dir, name, bins, targets: [...targets], defaultRun: str(pkg['default-run']), rustVersion: rv };
-}
-
-/** The longest member pattern read, and how many packages (members and path dependencies) at most. */
-const MEMBER_PATTERN_MAX = GLOB_PATTERN_MAX;
-export const PACKAGES_MAX = 1000;
-/** Path dependencies of path dependencies: a chain longer than this is cut (with a warning). */
-export const PATH_DEPTH_MAX = 32;
-/** Folders listed to expand member globs (`**` walks a tree): past this, expansion stops, with a warning. */
-const MEMBER_LISTINGS_MAX = 5000;
-
-/**
- * Workspace members, with globs expanded as Cargo does (the glob crate: `*`, `?`, `[...]`,
- * `[!...]` within a path element, `**` as a whole element) and `exclude` removed (an excluded
- * folder and everything under it). A pattern that does not parse, or is too long, is left out
- * with a warning.
- */
-export function memberFolders(
-  list: Lister,
-  has: (rel: string) => boolean,
-  patterns: string[],
-  exclude: string[],
-  warnings: string[],
-): string[] {
-  const out = new Set<string>();
-  let listings = 0;
-  const listed = (rel: string) => (listings++ < MEMBER_LISTINGS_MAX ? list(rel) : undefined);
-  const dirsUnder = (rel: string): string[] => {
-    const all = [rel];
-    for (let i = 0; i < all.length && listings < MEMBER_LISTINGS_MAX; i++) {
-      for (const n of listed(all[i]!) ?? []) {
-        if (n === '.git' || n === 'target') continue;
-        const child = join(all[i]!, n);
-        if (listed(child) !== undefined) all.push(child);
-      }
-    }
-    return all;
-  };
-  for (const p of patterns) {
-    if (!/[*?[\]]/.test(p)) {
-      const member = p.startsWith('/') ? undefined : normalize(p);
-      if (member === undefined)
-        warnings.push(
-          `The workspace member ${shown(p, 60)} is outside this directory: Docker cannot see it from here. Build from a parent directory.`,
-        );
-      else if (member !== '.') out.add(member);
-      continue;
-    }
-    let clean = p.startsWith('./') ? p.slice(2) : p;
-    while (clean.endsWith('/')) clean = clean.slice(0, -1);
-    if (clean.startsWith('/') || clean.split('/').includes('..')) {
-      warnings.push(
-        `The workspace member pattern ${shown(p, 60)} reaches outside this directory: Docker cannot see it from here. Build from a parent directory.`,
-      );
-      continue;
-    }
-    if (clean.length > MEMBER_PATTERN_MAX) {
-      warnings.push(
-        `The workspace member pattern ${shown(p, 40)} is longer than ${MEMBER_PATTERN_MAX} characters: left out.`,
-      );
-      continue;
-    }
-    const elements = clean.split('/').map((e) => (e === '**' ? '**' : parseGlobElement(e, 'cargo')));
-    const bad = elements.find((e): e is string => typeof e === 'string' && e !== '**');
-    if (bad !== undefined) {
-      warnings.push(
-        `The workspace member pattern ${shown(p, 60)} in Cargo.toml is not a valid glob (${bad}): left out; cargo rejects it too.`,
-      );
-      continue;
-    }
-    let found = ['.'];
-    for (const e of elements) {
-      const next = new Set<string>();
-      for (const at of found) {
-        if (e === '**') for (const d of dirsUnder(at)) next.add(d);
-        else if (typeof e !== 'string' && e.literal !== undefined) next.add(join(at, e.literal));
-        else if (typeof e !== 'string') for (const n of listed(at) ?? []) if (globMatches(e, n)) next.add(join(at, n));
-        if (next.size >= PACKAGES_MAX) break;
-      }
-      found = [...next];
-    }
-    for (const d of found) if (d !== '.' && has(`${d}/Cargo.toml`)) out.add(d);
-  }
-  if (listings >= MEMBER_LISTINGS_MAX)
-    warnings.push(
-      `Stopped expanding workspace member globs after listing ${MEMBER_LISTINGS_MAX} folders: members past that are left out. List the members by path in Cargo.toml.`,
-    );
-  const excluded = new Set(exclude.map(normalize));
-  // Cargo leaves out a member inside an excluded folder too.
-  const isExcluded = (m: string) => {
-    const parts = m.split('/');
-    for (let i = 1; i <= parts.length; i++) if (excluded.has(parts.slice(0, i).join('/'))) return true;
-    return false;
-  };
-  return [...out].filter((m) => !isExcluded(m));
-}
-
-interface LockPackage {
-  name: string;
-  deps: string[];
-}
-/** Cargo.lock's packages: every crate the build compiles, with the names of its dependencies. */
-export function readLock(text: string | undefined): LockPackage[] {
-  if (!text) return [];
-  let lock: Toml;
-  try {
-    lock = parseToml(text) as Toml;
-  } catch {
-    return [];
-  }
-  return (Array.isArray(lock.package) ? lock.package : [])
-    .map(obj)
-    .filter((x): x is Toml => !!x)
-    .map((p) => ({ name: str(p.name) ?? '', deps: strs(p.dependencies).map((d) => d.split(' ')[0]!) }));
-}
 
 /** A toolchain channel that is a release ("1.80", "1.80.1"), or undefined ("stable", "nightly-2024-01-01"). */
 export function rustRelease(channel: string | undefined): string | undefined {
@@ -368,84 +122,7 @@ export const rust: Language = {
   resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved {
     const warnings: string[] = [];
     const decisions: Decision[] = [];
-    const root = readToml(scan, 'Cargo.toml');
-    if (!root)
-      throw new UserError(
-        'E_NO_PROJECT',
-        'No Cargo.toml here: a Rust project needs one to build in an image.',
-        'Run it in the folder of Cargo.toml (cargo init makes one).',
-      );
-    const ws = obj(root.workspace);
-    const wsPackage = obj(ws?.package);
-    const crates: Crate[] = [];
-    const list = cachedLister(scan);
-    const rootCrate = readCrate(scan, '.', root, wsPackage, list);
-    if (rootCrate) crates.push(rootCrate);
-    const memberDirs = ws
-      ? memberFolders(list, (rel) => scan.has(rel), strs(ws.members), strs(ws.exclude), warnings)
-      : [];
-    // Members, and the packages they depend on by path (Cargo loads those manifests too): a walk
-    // with a visited set, capped in count and in depth, so a cycle or a huge list ends it.
-    const queue: { dir: string; depth: number }[] = memberDirs.slice(0, PACKAGES_MAX).map((dir) => ({ dir, depth: 0 }));
-    if (memberDirs.length > PACKAGES_MAX)
-      warnings.push(`The workspace has ${memberDirs.length} members: only the first ${PACKAGES_MAX} were read.`);
-    const seen = new Set<string>(['.', ...queue.map((q) => q.dir)]);
-    let cut: string | undefined;
-    const pathDeps = (manifest: Toml, dir: string, depth: number) => {
-      const tables = ['dependencies', 'dev-dependencies', 'build-dependencies'];
-      const depTables = [
-        ...tables.map((t) => obj(manifest[t])),
-        ...Object.values(obj(manifest.target) ?? {}).flatMap((cfg) => tables.map((t) => obj(obj(cfg)?.[t]))),
-      ];
-      // The root's [workspace.dependencies] and [patch.*] name packages by path as well.
-      if (dir === '.')
-        depTables.push(
-          obj(obj(manifest.workspace)?.dependencies),
-          ...Object.values(obj(manifest.patch) ?? {}).map(obj),
-        );
-      for (const table of depTables) {
-        for (const dep of Object.values(table ?? {})) {
-          const p = str(obj(dep)?.path);
-          if (!p) continue;
-          const target = p.startsWith('/') ? undefined : normalize(join(dir, p));
-          if (!target) {
-            warnings.push(
-              `${shown(join(dir, 'Cargo.toml'))} depends on ${shown(p, 60)} by path, outside this directory: Docker cannot see it from here. Build from a parent directory, or move the crate into the project.`,
-            );
-            continue;
-          }
-          if (seen.has(target)) continue;
-          if (seen.size > PACKAGES_MAX) {
-            cut ??= `more than ${PACKAGES_MAX} packages (members and path dependencies)`;
-            continue;
-          }
-          if (depth >= PATH_DEPTH_MAX) {
-            cut ??= `path dependencies nested more than ${PATH_DEPTH_MAX} deep (at ${shown(target)})`;
-            continue;
-          }
-          seen.add(target);
-          queue.push({ dir: target, depth: depth + 1 });
-        }
-      }
-    };
-    pathDeps(root, '.', 0);
-    for (let i = 0; i < queue.length; i++) {
-      const { dir, depth } = queue[i]!;
-      plainPath(dir, 'Package folder', 'Cargo.toml (workspace members or path dependencies)');
-      const m = readToml(scan, `${dir}/Cargo.toml`);
-      if (!m) {
-        warnings.push(`${shown(dir)} has no Cargo.toml: left out.`);
-        continue;
-      }
-      const c = readCrate(scan, dir, m, wsPackage, list);
-      if (c) crates.push(c);
-      pathDeps(m, dir, depth);
-    }
-    if (cut)
-      warnings.push(
-        `Stopped reading packages at ${cut}: the ones past that were not read, so the dependency layer may miss their manifests.`,
-      );
-    const defaults = new Set(ws ? strs(ws['default-members']) : []);
+    const { crates, rootCrate, memberDirs, defaults, seen } = readWorkspace(scan, warnings);
     const wsName = rootCrate?.name ?? basename(scan.root);
     // Programs: default members first, then the root package, then the rest; examples and tests folders are no programs.
     const rank = (c: Crate) => (defaults.has(c.dir) ? 0 : c.dir === '.' ? 1 : isBuilt(`${c.dir}/x`) ? 2 : 3);
