@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/core/scan.js';
 import { generate } from '../src/index.js';
-import { rust, rustRelease } from '../src/languages/rust/index.js';
+import { rust } from '../src/languages/rust/index.js';
+import { rustRelease } from '../src/languages/rust/version.js';
 import { project } from './helpers.js';
 
 const MAIN = 'fn main() { println!("hi"); }\n';
