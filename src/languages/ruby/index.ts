@@ -2,9 +2,9 @@ import { LIBRARIES } from '../../core/data.js';
 import { LANGUAGE_DATA } from '../data.js';
 import { RUBY_GEMS } from './data.js';
 import { UserError } from '../../core/errors.js';
-import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
+import { isBuilt, type Scan } from '../../core/scan.js';
 import { safeRelPath, shown } from '../../core/quote.js';
-import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../../core/types.js';
+import type { Choice, Decision, Needs, Refusals, Strategy } from '../../core/types.js';
 import {
   listed,
   normalizeRel,
@@ -13,14 +13,14 @@ import {
   portFromDockerfile,
   procfileWeb,
   SHELL_SYNTAX,
-  sourcePoints,
-  versionFromToolVersions,
 } from '../shared.js';
 import { commandVars } from '../shell.js';
-import { GEM_NAME, parseGemfile } from './gemfile.js';
-import { parseLockfile } from './lockfile.js';
+import { GEM_NAME } from './gemfile.js';
 import { pumaConfigPort } from './puma.js';
-import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
+import { readBundle } from './bundle.js';
+import { detect } from './detect.js';
+import { chooseVersion } from './version.js';
+import type { BuildSpec, Language, ResolveOptions, Resolved } from '../types.js';
 
 /**
  * Ruby: Bundler installs the production gems in deployment mode into /usr/local/bundle in the
@@ -28,23 +28,12 @@ import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '.
  * the bundle and the app, and the BUNDLE_* settings that make `bundle exec` find them.
  */
 const DATA = LANGUAGE_DATA.ruby;
-const KNOWN = DATA.known!;
 const BUNDLE = '/usr/local/bundle';
 
 export { parseGemfile, type Gemfile } from './gemfile.js';
 export { parseLockfile, type Lockfile } from './lockfile.js';
 export { pumaConfigPort } from './puma.js';
-
-/** Gems that test, lint or document: a Gemfile of only these serves another language's tooling. */
-const TOOLING =
-  /^(minitest(-.+)?|rspec(-.+)?|test-unit|rubocop(-.+)?|standard|rake|simplecov(-.+)?|yard|rdoc|pry(-.+)?|byebug|debug|irb|solargraph|reek|overcommit|danger(-.+)?|cucumber|aruba|fpm|github-pages|jekyll(-.+)?|asciidoctor(-.+)?|licensed|ronn(-ng)?|kramdown(-.+)?|rouge|html-proofer|bundler|cocoapods|fastlane|xcpretty|webrick)$/;
-
-/** A Ruby version as the project writes it (3.3.6, ruby-3.3.6, 3.3), as a minor and an exact release. */
-export function rubyVersion(raw: string | undefined): { minor: string; exact?: string | undefined } | undefined {
-  const m = /^(?:ruby-)?(\d)\.(\d{1,2})(?:\.(\d{1,3}))?(?:p\d+)?$/.exec((raw ?? '').trim());
-  if (!m) return undefined;
-  return { minor: `${m[1]}.${m[2]}`, exact: m[3] !== undefined ? `${m[1]}.${m[2]}.${m[3]}` : undefined };
-}
+export { rubyVersion } from './version.js';
 
 interface Program {
   value: string;
@@ -77,130 +66,15 @@ interface RubyInfo {
 
 export const ruby: Language = {
   ids: ['ruby'],
-
-  detect(scan: Scan): Detection[] {
-    const evidence: string[] = [];
-    let score = 0;
-    // A Gemfile of test and lint tools only (a Go or C project's test suite in Ruby) is no Ruby program.
-    const gf = scan.has('Gemfile') ? parseGemfile(scan.read('Gemfile', 256 * 1024) ?? '') : undefined;
-    const toolsOnly =
-      !!gf &&
-      !gf.gemspec &&
-      gf.gems.every((g) => TOOLING.test(g)) &&
-      !scan.has('config.ru') &&
-      !scan.has('config/application.rb');
-    for (const [f, pts] of [
-      ['Gemfile', toolsOnly ? 10 : 100],
-      ['gems.rb', 100],
-      ['Gemfile.lock', toolsOnly ? 5 : 30],
-      ['config.ru', 30],
-      ['config/application.rb', 30],
-      ['Rakefile', 10],
-    ] as const) {
-      if (scan.has(f)) {
-        score += pts;
-        evidence.push(f);
-      }
-    }
-    const gemspecs = scan.files.filter((f) => !f.includes('/') && f.endsWith('.gemspec'));
-    if (gemspecs.length) {
-      score += 40;
-      evidence.push(gemspecs[0]!);
-    }
-    score += sourcePoints(scan.withExt('.rb').filter(isBuilt), '.rb', evidence);
-    const manifest = scan.has('Gemfile') || scan.has('gems.rb') || gemspecs.length > 0;
-    // Ruby files without a Gemfile are mostly scripts beside another language's build (redis's utils/).
-    return score
-      ? [{ lang: 'ruby', score: manifest ? Math.min(score, 190) : Math.min(Math.floor(score / 2), 20), evidence }]
-      : [];
-  },
+  detect,
 
   resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved {
     const warnings: string[] = [];
     const decisions: Decision[] = [];
-    const gemfileName = scan.has('Gemfile') ? 'Gemfile' : scan.has('gems.rb') ? 'gems.rb' : undefined;
-    const lockName = gemfileName === 'gems.rb' ? 'gems.locked' : 'Gemfile.lock';
-    const gemfile = parseGemfile(gemfileName ? (scan.manifest(gemfileName, 512 * 1024) ?? '') : '');
-    const lockText = scan.manifest(lockName, 4 * 1024 * 1024);
-    const lock = lockText !== undefined ? parseLockfile(lockText) : undefined;
-    if (gemfileName && !lock)
-      warnings.push(
-        `There is no ${lockName}: gem versions are not pinned and the build resolves them anew (and cannot use deployment mode). Run bundle lock and commit it.`,
-      );
-    // Without a lock, a gemspec's runtime dependencies are the gems (their native code decides the builder).
-    const specFile = gemfile.gemspec ? scan.files.find((f) => !f.includes('/') && f.endsWith('.gemspec')) : undefined;
-    const specDeps =
-      specFile && !lock
-        ? [
-            ...(scan.read(specFile, 256 * 1024) ?? '').matchAll(
-              /\.add_(?:runtime_)?dependency\s*(?:\(\s*)?["']([A-Za-z0-9][\w.-]{0,100})["']/g,
-            ),
-          ].map((m) => m[1]!)
-        : [];
-    const gems = new Set([...gemfile.gems, ...specDeps, ...(lock ? [...lock.gems.keys()] : [])]);
-    const direct = new Set(gemfile.gems);
+    const bundle = readBundle(scan, warnings);
+    const { gemfileName, lockName, gemfile, lock, gems, direct } = bundle;
     const has = (g: string) => gems.has(g);
-
-    // Ruby version: the flag, version files, the Gemfile's ruby line, the lock's RUBY VERSION.
-    let version: Fact<string>;
-    if (opts.langVersion !== undefined) {
-      const v = rubyVersion(opts.langVersion);
-      if (!v)
-        throw new UserError(
-          'E_BAD_FLAG',
-          `--lang-version "${shown(opts.langVersion)}" is not a Ruby release.`,
-          'Use a release like 3.3 or 3.3.6.',
-        );
-      version = { value: v.exact ?? v.minor, source: '--lang-version' };
-    } else {
-      const fileRuby = gemfile.rubyFile
-        ? scan
-            .manifest(
-              safeRelPath(gemfile.rubyFile, 'Gemfile ruby file', '--lang-version', gemfileName),
-              LIMITS.versionBytes,
-            )
-            ?.trim()
-            .split('\n')[0]
-        : undefined;
-      const found = [
-        ['.ruby-version', scan.manifest('.ruby-version', LIMITS.versionBytes)?.trim().split('\n')[0]],
-        ['.tool-versions', versionFromToolVersions(scan, ['ruby'])],
-        [`${gemfileName} ruby`, gemfile.ruby ?? fileRuby],
-        [`${lockName} RUBY VERSION`, lock?.ruby],
-      ]
-        .map(([src, raw]) => ({ src: src!, raw, v: rubyVersion(raw) }))
-        .find((x) => x.v);
-      if (found) {
-        // The Gemfile's ruby line is enforced by Bundler, to the patch: that exact image then. A
-        // version file alone gets its minor's tag, which keeps receiving fixes.
-        const enforced = gemfile.ruby !== undefined || gemfile.rubyFile !== undefined;
-        const gemfileExact = rubyVersion(gemfile.ruby ?? fileRuby)?.exact;
-        version = {
-          value: enforced && gemfileExact ? gemfileExact : found.v!.minor,
-          source: `${found.src} (${shown(found.raw!, 20)})${enforced && gemfileExact ? ', which the Gemfile makes Bundler enforce' : ''}`,
-        };
-      } else {
-        if (gemfile.ruby && !rubyVersion(gemfile.ruby))
-          warnings.push(
-            `${gemfileName}'s ruby "${shown(gemfile.ruby, 20)}" is a requirement, not a release: using Ruby ${DATA.defaultVersion}.`,
-          );
-        version = {
-          value: DATA.defaultVersion,
-          source: `no version named: the newest release (Ruby ${DATA.defaultVersion}, checked ${DATA.supportChecked})`,
-        };
-      }
-    }
-    const minor = version.value.split('.').slice(0, 2).join('.');
-    if (!KNOWN.includes(minor) && Number(minor) < Number(KNOWN[0]))
-      warnings.push(`Ruby ${minor} is older than any release with official images here (${KNOWN.join(', ')}).`);
-    if (DATA.eol?.[minor])
-      warnings.push(`Ruby ${minor} reached its end of life on ${DATA.eol[minor]}: move to ${DATA.defaultVersion}.`);
-    decisions.push({ topic: 'Ruby version', choice: version.value, because: version.source });
-    if (lock?.bundler) decisions.push({ topic: 'Bundler', choice: lock.bundler, because: `${lockName} BUNDLED WITH` });
-    if (lock?.bundler && Number(lock.bundler.split('.')[0]) < 2)
-      warnings.push(
-        `${lockName} was written by Bundler ${lock.bundler}: gems locked that long ago often do not install on Ruby ${version.value} (an old json or nokogiri does not compile on Ruby 3). Update the lock (bundle update), or pass --lang-version with the Ruby it was made for.`,
-      );
+    const version = chooseVersion(scan, bundle, opts.langVersion, { warnings, decisions });
 
     // Programs: Rails, Procfile web, Rack (config.ru), Sinatra, a gem's executables, a script.
     const programs: Program[] = [];
