@@ -2,22 +2,14 @@ import { LIBRARIES } from '../../core/data.js';
 import { LANGUAGE_DATA } from '../data.js';
 import { RUBY_GEMS } from './data.js';
 import { UserError } from '../../core/errors.js';
-import { isBuilt, type Scan } from '../../core/scan.js';
+import type { Scan } from '../../core/scan.js';
 import { safeRelPath, shown } from '../../core/quote.js';
-import type { Choice, Decision, Needs, Refusals, Strategy } from '../../core/types.js';
-import {
-  listed,
-  normalizeRel,
-  pickEntry,
-  plainName,
-  portFromDockerfile,
-  procfileWeb,
-  SHELL_SYNTAX,
-} from '../shared.js';
-import { commandVars } from '../shell.js';
-import { GEM_NAME } from './gemfile.js';
-import { pumaConfigPort } from './puma.js';
+import type { Decision, Needs, Refusals, Strategy } from '../../core/types.js';
+import { listed, normalizeRel } from '../shared.js';
 import { readBundle } from './bundle.js';
+import { projectName } from './name.js';
+import { listening } from './port.js';
+import { chooseProgram, findPrograms } from './programs.js';
 import { detect } from './detect.js';
 import { chooseVersion } from './version.js';
 import type { BuildSpec, Language, ResolveOptions, Resolved } from '../types.js';
@@ -34,16 +26,6 @@ export { parseGemfile, type Gemfile } from './gemfile.js';
 export { parseLockfile, type Lockfile } from './lockfile.js';
 export { pumaConfigPort } from './puma.js';
 export { rubyVersion } from './version.js';
-
-interface Program {
-  value: string;
-  label: string;
-  source: string;
-  command: string[];
-  port?: number | undefined;
-  kind: 'server' | 'cli';
-  portVar?: boolean | undefined;
-}
 
 interface RubyInfo {
   lock: boolean;
@@ -76,176 +58,12 @@ export const ruby: Language = {
     const has = (g: string) => gems.has(g);
     const version = chooseVersion(scan, bundle, opts.langVersion, { warnings, decisions });
 
-    // Programs: Rails, Procfile web, Rack (config.ru), Sinatra, a gem's executables, a script.
-    const programs: Program[] = [];
-    const procfile = procfileWeb(scan);
-    const rails = scan.has('config/application.rb') && (has('rails') || has('railties'));
-    const pumaConfig = scan.has('config/puma.rb') ? (scan.read('config/puma.rb', 64 * 1024) ?? '') : undefined;
-    const pumaPort = pumaConfig !== undefined ? pumaConfigPort(pumaConfig) : undefined;
-    if (procfile) {
-      const { words, bare, portVar, portDefault, unresolved } = commandVars(procfile);
-      if (SHELL_SYNTAX.test(bare) || unresolved || !/^[\w./-]+$/.test(words[0] ?? '')) {
-        warnings.push(
-          `The Procfile's web command ${unresolved ? `reads the shell variable ${shown(unresolved, 40)}, which an exec-form ENTRYPOINT does not expand` : 'uses shell syntax'} (${shown(procfile, 60)}): not used as the image's command.`,
-        );
-      } else {
-        const command =
-          words[0] === 'bundle'
-            ? words
-            : words[0]!.startsWith('bin/') || words[0] === 'ruby'
-              ? words
-              : ['bundle', 'exec', ...words];
-        const pumaWithConfig = words.includes('puma') && words.some((w) => /^(-C|--config)$/.test(w));
-        // $PORT: the port the image listens on is written there (Heroku's convention, 3000, unless a default or --port says).
-        const port =
-          Number(/(?:-p|--port)[= ](\d{2,5})|tcp:\/\/[\d.]*:(\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) ||
-          (portVar ? (portDefault ?? 3000) : undefined) ||
-          (pumaWithConfig ? (pumaPort ?? (has('hanami') ? 2300 : 9292)) : undefined) ||
-          (rails ? 3000 : undefined);
-        programs.push({
-          value: 'Procfile',
-          label: `Procfile: ${procfile}`,
-          source: `Procfile: web: ${shown(procfile, 80)}`,
-          command,
-          port,
-          kind: 'server',
-          portVar,
-        });
-      }
-    }
-    if (rails) {
-      // bin/rails server: Rails' own way (what its generated Dockerfile runs): it reads config/puma.rb,
-      // makes tmp/pids, and listens on 3000 unless the config names a port.
-      const command =
-        scan.has('bin/rails') || scan.read('bin/rails', 64 * 1024) !== undefined
-          ? ['bin/rails', 'server', '-b', '0.0.0.0']
-          : ['bundle', 'exec', 'rails', 'server', '-b', '0.0.0.0'];
-      programs.push({
-        value: 'rails',
-        label: `Rails (${command.join(' ')})`,
-        source: `config/application.rb, rails in ${gemfileName}${pumaConfig !== undefined ? ', config/puma.rb' : ''}`,
-        command,
-        port: pumaPort ?? 3000,
-        kind: 'server',
-      });
-    } else if (scan.has('config.ru')) {
-      if (has('puma'))
-        programs.push({
-          value: 'config.ru',
-          label: 'Rack app on puma',
-          source: `config.ru, puma in ${gemfileName}`,
-          command: [
-            'bundle',
-            'exec',
-            'puma',
-            ...(pumaConfig !== undefined ? ['-C', 'config/puma.rb'] : ['--bind', 'tcp://0.0.0.0:9292']),
-            'config.ru',
-          ],
-          port: pumaPort ?? 9292,
-          kind: 'server',
-        });
-      else if (has('rackup') || has('rack'))
-        programs.push({
-          value: 'config.ru',
-          label: 'Rack app on rackup',
-          source: `config.ru, rack in ${gemfileName}`,
-          command: ['bundle', 'exec', 'rackup', '--host', '0.0.0.0', '--port', '9292', 'config.ru'],
-          port: 9292,
-          kind: 'server',
-        });
-    }
-    const sources = scan
-      .withExt('.rb')
-      .filter((f) => isBuilt(f) && !/(^|\/)(spec|test|features|db\/migrate)\//.test(f));
-    if (has('sinatra') && !scan.has('config.ru')) {
-      for (const f of sources.filter((x) => !x.includes('/')).slice(0, 30)) {
-        const src = scan.read(f) ?? '';
-        if (!/require\s+["']sinatra["']/.test(src)) continue;
-        const port =
-          Number(/set\s+:port\s*,\s*(?:ENV\.fetch\(\s*["']PORT["']\s*,\s*)?(\d{2,5})/.exec(src)?.[1]) || 4567;
-        programs.push({
-          value: f,
-          label: `Sinatra app ${f}`,
-          source: `${f}: require 'sinatra'`,
-          command: ['bundle', 'exec', 'ruby', f, '-o', '0.0.0.0', '-p', String(port)],
-          port,
-          kind: 'server',
-        });
-      }
-    }
-    // A gem's executables (spec.executables, or the files of exe/ or bin/ that are no binstubs).
-    const gemspec = scan.files.find((f) => !f.includes('/') && f.endsWith('.gemspec'));
-    if (gemspec) {
-      const text = scan.read(gemspec, 256 * 1024) ?? '';
-      const listedExe = /\.executables\s*=\s*(?:\[([^\]]{0,400})\]|%w[[(]([^\])]{0,400})[\])])/.exec(text);
-      // The generated form lists the files of bin/ or exe/ (files.grep(%r{^bin/}) { basename }).
-      const grepDir =
-        /\.executables[ \t]*=[^\n]{0,200}grep\([ \t]*%r\{\\?[\^A]{0,2}(bin|exe)\//.exec(text)?.[1] ??
-        /\.bindir\s*=\s*["'](bin|exe)["']/.exec(text)?.[1];
-      const BINSTUBS =
-        /^(setup|console|rails|rake|bundle|rspec|rubocop|dev|ci|update|yarn|importmap|brakeman|jobs|kamal|thrust|docker-entrypoint)$/;
-      const names = listedExe
-        ? listedExe[1]
-          ? [...listedExe[1].matchAll(/["']([\w.-]{1,60})["']/g)].map((m) => m[1]!)
-          : listedExe[2]!.split(/\s+/).filter(Boolean)
-        : (scan.list(grepDir ?? 'exe') ?? (grepDir ? [] : (scan.list('bin') ?? []))).filter(
-            (n) => /^[\w.-]{1,60}$/.test(n) && !BINSTUBS.test(n),
-          );
-      for (const n of names.slice(0, 10))
-        if (GEM_NAME.test(n))
-          programs.push({
-            value: n,
-            label: `executable ${n}`,
-            source: `${gemspec}: executables`,
-            command: ['bundle', 'exec', n],
-            kind: 'cli',
-          });
-    }
-    for (const f of ['main.rb', 'app.rb', 'server.rb', 'bot.rb', ...sources.filter((s) => !s.includes('/'))]) {
-      if (!sources.includes(f) || programs.some((p) => p.value === f) || programs.length > 20) continue;
-      programs.push({
-        value: f,
-        label: `ruby ${f}`,
-        source: f,
-        command: gemfileName ? ['bundle', 'exec', 'ruby', f] : ['ruby', f],
-        kind: 'cli',
-      });
-    }
-    if (!programs.length)
-      throw new UserError(
-        'E_NO_ENTRY',
-        'No program found: no Rails app, config.ru, Procfile web command, Sinatra app, gem executable or top-level script.',
-        'Pass --entry with a script (main.rb) or an executable name.',
-      );
-    const entries: Choice[] = programs.map((p) => ({ value: p.value, label: p.label, source: p.source }));
-    const entry =
-      opts.entry !== undefined
-        ? pickEntry(entries, opts.entry, (e) => e.value, '', warnings, opts.entrySource)
-        : {
-            value: programs[0]!.value,
-            source:
-              programs.length > 1
-                ? `${programs[0]!.source}; also found: ${listed(
-                    programs.slice(1).map((p) => p.value),
-                    5,
-                  )} (--entry)`
-                : programs[0]!.source,
-          };
-    const program = programs.find((p) => p.value === entry.value)!;
-    for (const w of program.command)
-      if (w.length > 300 || /[\n\r]/.test(w))
-        throw new UserError(
-          'E_UNSAFE_VALUE',
-          `The command word ${shown(w)} cannot go in a Dockerfile.`,
-          'Pass --entry.',
-        );
-    const programDecision: Decision = { topic: 'Program', choice: program.command.join(' '), because: entry.source };
-    decisions.push(programDecision);
-    const name = plainName(
-      gemspec?.replace(/\.gemspec$/, '') ?? scan.root.split('/').pop() ?? 'app',
-      'Project name',
-      'the project folder',
-    );
+    const { programs, rails } = findPrograms(scan, bundle, warnings);
+    const { entries, entry, program } = chooseProgram(programs, opts, warnings);
+    const listen = listening(scan, bundle, program, opts);
+    const { port, command } = listen;
+    decisions.push({ topic: 'Program', choice: command.join(' '), because: entry.source });
+    const name = projectName(scan);
 
     // Native gems: compiled in the builder, unless the lock holds a precompiled gem for Linux.
     const devOnly = new Set(gemfile.devGems.filter((g) => !direct.has(g)));
@@ -303,27 +121,8 @@ export const ruby: Language = {
       );
 
     const env0: string[] = [];
-    const port =
-      opts.port !== undefined
-        ? { value: opts.port, source: '--port' }
-        : program.port
-          ? { value: program.port, source: program.source }
-          : has('hanami') && program.kind === 'server'
-            ? { value: 2300, source: 'Hanami listens on 2300 by default' }
-            : portFromDockerfile(scan);
-    // Exec form runs no shell: the Procfile's $PORT becomes the port itself (and ENV PORT, for code that reads it).
-    let command = program.command;
-    const portEnv: string[] = [];
-    if (program.portVar && port) {
-      command = command.map((w) => w.split('$PORT').join(String(port.value)));
-      programDecision.choice = command.join(' ');
-      portEnv.push(`PORT=${port.value}`);
-      decisions.push({
-        topic: 'Procfile variables',
-        choice: `$PORT written as ${port.value} in the command, and ENV PORT=${port.value}`,
-        because: `an exec-form ENTRYPOINT does not expand $PORT; the port: ${port.source}`,
-      });
-    }
+    const portEnv = listen.env;
+    if (listen.decision) decisions.push(listen.decision);
 
     // Where it runs: the Ruby image the bundle was built with (slim), or Alpine's when every native gem can be had for musl.
     const slim: Strategy = {
