@@ -7,12 +7,13 @@ import { safeRelPath, shown } from '../../core/quote.js';
 import type { Decision, Needs, Refusals, Strategy } from '../../core/types.js';
 import { listed, normalizeRel } from '../shared.js';
 import { readBundle } from './bundle.js';
+import { build, type RubyInfo, type RubyVars } from './plan.js';
 import { projectName } from './name.js';
 import { listening } from './port.js';
 import { chooseProgram, findPrograms } from './programs.js';
 import { detect } from './detect.js';
 import { chooseVersion } from './version.js';
-import type { BuildSpec, Language, ResolveOptions, Resolved } from '../types.js';
+import type { Language, ResolveOptions, Resolved } from '../types.js';
 
 /**
  * Ruby: Bundler installs the production gems in deployment mode into /usr/local/bundle in the
@@ -20,37 +21,18 @@ import type { BuildSpec, Language, ResolveOptions, Resolved } from '../types.js'
  * the bundle and the app, and the BUNDLE_* settings that make `bundle exec` find them.
  */
 const DATA = LANGUAGE_DATA.ruby;
-const BUNDLE = '/usr/local/bundle';
 
 export { parseGemfile, type Gemfile } from './gemfile.js';
 export { parseLockfile, type Lockfile } from './lockfile.js';
 export { pumaConfigPort } from './puma.js';
 export { rubyVersion } from './version.js';
+export type { RubyInfo, RubyVars } from './plan.js';
 
-interface RubyInfo {
-  lock: boolean;
-  manifests: string[];
-  copyFirst: boolean;
-  buildApt: string[];
-  git: boolean;
-  vendorCache: boolean;
-  bootsnap: boolean;
-  assets: boolean;
-  env: string[];
-  command: string[];
-  /** The project has a Gemfile: without one, there is no bundle to install or copy. */
-  gems: boolean;
-  bootsnapDirs: string[];
-  server: boolean;
-  /** Gemfile groups left out of the install (BUNDLE_WITHOUT). */
-  without: string[];
-}
-
-export const ruby: Language = {
+export const ruby: Language<RubyInfo, RubyVars> = {
   ids: ['ruby'],
   detect,
 
-  resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved {
+  resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved<RubyInfo> {
     const warnings: string[] = [];
     const decisions: Decision[] = [];
     const bundle = readBundle(scan, warnings);
@@ -301,74 +283,9 @@ export const ruby: Language = {
         server: program.kind === 'server',
         without: gemfile.without,
         bootsnapDirs: ['app', 'lib'].filter((d) => scan.list(d) !== undefined),
-      } satisfies RubyInfo,
-    };
-  },
-
-  build(resolved: Resolved, strategy: Strategy): BuildSpec {
-    const info = resolved.own as RubyInfo;
-    const alpine = strategy.id === 'ruby-alpine';
-    const bundleEnv = [
-      `BUNDLE_PATH=${BUNDLE}`,
-      `BUNDLE_WITHOUT=${info.without.join(':')}`,
-      ...(info.lock ? ['BUNDLE_DEPLOYMENT=1'] : []),
-    ];
-    // Downloaded .gem files go to a cache mount (the global gem cache), not into the bundle.
-    const install = `BUNDLE_GLOBAL_GEM_CACHE=1 bundle install${info.vendorCache ? ' --local' : ''} && rm -rf ${BUNDLE}/ruby/*/cache ${BUNDLE}/ruby/*/bundler/gems/*/.git`;
-    return {
-      partial: 'ruby',
-      // bookworm, named: the run-time package names (data/libraries.json) are Debian 12's, and the
-      // plain -slim tags of newer Rubies are Debian 13.
-      image: `ruby:\${RUBY_VERSION}-${alpine ? 'alpine' : 'slim-bookworm'}`,
-      args: [{ name: 'RUBY_VERSION', value: resolved.version.value }],
-      artifact: '/app',
-      copies: [
-        ...(info.gems
-          ? [
-              {
-                from: 'build',
-                src: BUNDLE,
-                dest: BUNDLE,
-                why: 'the bundle: the production gems, compiled, without their caches',
-              },
-            ]
-          : []),
-        info.server
-          ? {
-              from: 'build',
-              src: '/app',
-              dest: '/app',
-              why: 'the application, owned by the non-root user: the server writes tmp/ (pids, caches) and log/',
-              chown: '65532:65532',
-            }
-          : { from: 'build', src: '/app', dest: '/app', why: 'the application' },
-      ],
-      entrypoint: info.command,
-      env: [...(info.gems ? bundleEnv : []), ...info.env],
-      vars: {
-        apt: alpine ? '' : info.buildApt.join(' '),
-        alpineApk:
-          alpine && info.buildApt.length
-            ? ['build-base', ...(info.git ? ['git'] : []), ...(info.buildApt.includes('cmake') ? ['cmake'] : [])].join(
-                ' ',
-              )
-            : '',
-        bundleEnv: info.gems ? bundleEnv.join(' ') : '',
-        bundlePath: BUNDLE,
-        mkdirs: info.server ? 'mkdir -p tmp/pids log' : '',
-        manifests: info.manifests.map((m) => ({
-          src: m,
-          dest: m.includes('/') || m === 'vendor/cache' ? `${m}/` : './',
-        })),
-        copyFirst: info.copyFirst,
-        install: info.gems ? install : '',
-        bootsnap: info.bootsnap
-          ? `bundle exec bootsnap precompile --gemfile${info.bootsnapDirs.map((d) => ` ${d}/`).join('')}`
-          : '',
-        assets: info.assets
-          ? 'SECRET_KEY_BASE_DUMMY=1 SECRET_KEY_BASE=assets-precompile-placeholder bin/rails assets:precompile'
-          : '',
       },
     };
   },
+
+  build,
 };
