@@ -3,13 +3,10 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { scanProject } from '../src/core/scan.js';
 import { generate } from '../src/index.js';
 import { java } from '../src/languages/java/index.js';
-import {
-  interpolate,
-  javaFeature,
-  parseGradle,
-  parseGradleSettings,
-  parsePom,
-} from '../src/languages/java/build-files.js';
+import { parseGradle, parseGradleSettings } from '../src/languages/java/gradle-files.js';
+import { interpolate } from '../src/languages/java/interpolate.js';
+import { parsePom } from '../src/languages/java/pom.js';
+import { javaFeature } from '../src/languages/java/version.js';
 import { project } from './helpers.js';
 
 const pom = (body: string, head = '<groupId>com.example</groupId><artifactId>app</artifactId><version>1.0</version>') =>

@@ -19,18 +19,10 @@ import {
   sourcePoints,
   versionFromToolVersions,
 } from '../shared.js';
-import {
-  configList,
-  configValue,
-  gradleWrapperVersion,
-  interpolate,
-  javaFeature,
-  parseGradle,
-  parseGradleSettings,
-  parsePom,
-  type Pom,
-  type PomPlugin,
-} from './build-files.js';
+import { gradleWrapperVersion, parseGradle, parseGradleSettings } from './gradle-files.js';
+import { interpolate } from './interpolate.js';
+import { configList, configValue, parsePom, type Pom, type PomPlugin } from './pom.js';
+import { javaFeature } from './version.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
 const DATA = LANGUAGE_DATA.java;
