@@ -127,20 +127,26 @@ function buildCommands(info: JavaInfo): { deps: string; build: string[] } {
     );
   }
   if (info.kind === 'boot') {
+    // The jar by its path, not by a cd into its folder: the destination is absolute either way.
     build.push(
-      'cd /build',
       info.boot === 'tools'
-        ? 'java -Djarmode=tools -jar app.jar extract --layers --destination /app'
-        : 'java -Djarmode=layertools -jar app.jar extract --destination /app',
+        ? `java -Djarmode=tools -jar ${jarTo} extract --layers --destination /app`
+        : `java -Djarmode=layertools -jar ${jarTo} extract --destination /app`,
     );
   }
   return { deps, build };
 }
 
-/** Gradle names the jar after the version: the first jar in the folder that is not a plain, sources or javadoc jar. */
+/**
+ * Gradle names the jar after the version: the first jar in the folder, in name order, that is not a
+ * plain, sources or javadoc jar. A glob and a loop rather than ls and grep: no pipe (whose head could
+ * end early), any file name; an unmatched glob stays a pattern, which the -e test leaves out, so no
+ * jar fails at test -n as before.
+ */
 function pickJar(folder: string, jarTo: string): string[] {
   return [
-    `jar="$(ls ${shellWord(folder)}/*.jar | grep -v -e '-plain\\.jar$' -e '-sources\\.jar$' -e '-javadoc\\.jar$' | head -n 1)"`,
+    "jar=''",
+    `for f in ${shellWord(folder)}/*.jar; do case "$f" in *-plain.jar | *-sources.jar | *-javadoc.jar) ;; *) if [ -e "$f" ]; then jar="$f"; break; fi ;; esac; done`,
     'test -n "$jar"',
     `cp "$jar" ${jarTo}`,
   ];
