@@ -3,13 +3,10 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { scanProject } from '../src/core/scan.js';
 import { generate } from '../src/index.js';
 import { java } from '../src/languages/java/index.js';
-import {
-  interpolate,
-  javaFeature,
-  parseGradle,
-  parseGradleSettings,
-  parsePom,
-} from '../src/languages/java/build-files.js';
+import { parseGradle, parseGradleSettings } from '../src/languages/java/gradle-files.js';
+import { interpolate } from '../src/languages/java/interpolate.js';
+import { parsePom } from '../src/languages/java/pom.js';
+import { javaFeature } from '../src/languages/java/version.js';
 import { project } from './helpers.js';
 
 const pom = (body: string, head = '<groupId>com.example</groupId><artifactId>app</artifactId><version>1.0</version>') =>
@@ -188,7 +185,7 @@ describe('Maven programs', () => {
     });
     const now = buildOf(boot('3.5.7'));
     expect(now.r.port).toMatchObject({ value: 8080 });
-    expect(now.b.vars.build).toContain('java -Djarmode=tools -jar app.jar extract --layers --destination /app');
+    expect(now.b.vars.build).toContain('java -Djarmode=tools -jar /build/app.jar extract --layers --destination /app');
     expect(now.b.copies!.map((c) => c.src)).toEqual([
       '/runtime',
       '/runtime-libs/',
@@ -201,7 +198,7 @@ describe('Maven programs', () => {
     expect(now.b.vars.jlinkCmd).toContain('java.security.jgss');
     const old = buildOf(boot('3.1.5', 'server.port=9090\n'));
     expect(old.r.port).toEqual({ value: 9090, source: 'src/main/resources/application.properties: server.port 9090' });
-    expect(old.b.vars.build).toContain('java -Djarmode=layertools -jar app.jar extract --destination /app');
+    expect(old.b.vars.build).toContain('java -Djarmode=layertools -jar /build/app.jar extract --destination /app');
     expect(old.b.entrypoint).toEqual(['/opt/java/openjdk/bin/java', 'org.springframework.boot.loader.JarLauncher']);
     expect(buildOf(boot('3.2.4')).b.entrypoint!.at(-1)).toBe('org.springframework.boot.loader.launch.JarLauncher');
   });
@@ -339,7 +336,9 @@ describe('Gradle programs', () => {
       'gradle/wrapper/gradle-wrapper.properties': 'distributionUrl=gradle-8.12-bin.zip\n',
     });
     expect(b.vars.build).toContain('./gradlew --no-daemon --console=plain bootJar -x test');
-    expect((b.vars.build as string[]).join(' ')).toContain("grep -v -e '-plain\\.jar$'");
+    expect((b.vars.build as string[]).join(' ')).toContain(
+      'case "$f" in *-plain.jar | *-sources.jar | *-javadoc.jar) ;;',
+    );
     expect(b.vars.jlinkCmd).toContain('--compress=zip-6');
     // The wrapper needs its jar from gradle/: the whole folder goes into the dependency step.
     expect((b.vars.buildFiles as { src: string }[]).map((f) => f.src)).toEqual([
