@@ -1,10 +1,7 @@
 import { dirname } from 'node:path';
 import { intersects, validRange } from 'semver';
-import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
 import { LIBRARIES } from '../../core/data.js';
-import { LANGUAGE_DATA } from '../data.js';
-import { NODE_PACKAGES } from './data.js';
+import { DATA, DISTROLESS, LTS, NODE_PACKAGES, TRIXIE_FROM } from './data.js';
 import { UserError } from '../../core/errors.js';
 import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
 import { safeRelPath, shellWord, shown } from '../../core/quote.js';
@@ -21,9 +18,13 @@ import {
   sourcePoints,
   versionFromToolVersions,
 } from '../shared.js';
-import { obj, readParsed, str, type Toml } from '../../core/parse.js';
+import { obj, str } from '../../core/parse.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
-import { commandVars } from '../shell.js';
+import { configSetting, plainFolder, scriptFlag, type Setting } from './config-setting.js';
+import { lockPackages } from './lock.js';
+import { readJson, readYaml, type Json } from './read.js';
+import { parseStart } from './start.js';
+import { globMatches, WORKSPACE_LIMITS, workspaceGlob, type WorkspaceGlob } from './workspace-glob.js';
 
 /**
  * Node.js: the project's package manager installs from its lock (frozen), a `build` script runs
@@ -31,22 +32,9 @@ import { commandVars } from '../shell.js';
  * only, started with `node` itself (never `npm start`: signals reach PID 1 only then). A front
  * end whose build emits only files is no Node program at all: a static file server serves it.
  */
-const DATA = LANGUAGE_DATA.node;
-const LTS = DATA.lts!.map(Number);
-const DISTROLESS = DATA.distroless!.map(Number);
-const TRIXIE_FROM = Number(DATA.trixieFrom);
 const LOCK_CAP = 32 * 1024 * 1024;
 
 type Manager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';
-type Json = Record<string, unknown>;
-
-/** package.json and the like: a JSON file that decides the build (unparsable: exit 2, naming it). */
-const readJson = (scan: Scan, rel: string): Json | undefined =>
-  readParsed(scan, rel, 'JSON', JSON.parse, ' (npm pkg get name shows the error too)');
-
-/** pnpm-workspace.yaml, .yarnrc.yml: YAML that decides the build, aliases bounded. */
-const readYaml = (scan: Scan, rel: string): Toml | undefined =>
-  readParsed(scan, rel, 'YAML', (t) => parseYaml(t, { maxAliasCount: 50 }), '', 256 * 1024);
 
 /** The major of a Node version as .nvmrc, engines or volta write it (v22.11.0, 22, lts/jod, node). */
 export function nodeMajor(raw: string | undefined): number | undefined {
@@ -73,145 +61,9 @@ export function majorForRange(range: string): number | undefined {
   });
 }
 
-/** Package names a lock file holds (npm, pnpm, yarn 1 and Berry, bun's text lock), with npm's install-script marks. */
-export function lockPackages(text: string, file: string): { names: Set<string>; installScripts: Set<string> } {
-  const names = new Set<string>();
-  const installScripts = new Set<string>();
-  if (file === 'package-lock.json' || file === 'npm-shrinkwrap.json' || file === 'bun.lock') {
-    let json: Json | undefined;
-    try {
-      json = obj(JSON.parse(file === 'bun.lock' ? text.replace(/,(\s*[}\]])/g, '$1') : text));
-    } catch {
-      json = undefined;
-    }
-    for (const [key, v] of Object.entries(obj(json?.packages) ?? {})) {
-      const name =
-        file === 'bun.lock'
-          ? key
-              .split('/')
-              .slice(-2)
-              .join('/')
-              .replace(/^[^@][^/]*\//, '')
-          : key.split('node_modules/').pop()!;
-      if (!name) continue;
-      names.add(name);
-      if (obj(v)?.hasInstallScript === true) installScripts.add(name);
-    }
-    for (const k of Object.keys(obj(json?.dependencies) ?? {})) names.add(k);
-    return { names, installScripts };
-  }
-  // pnpm-lock.yaml ("/name@1.2.3:", "name@1.2.3:", "'@scope/name@1.2.3':") and yarn.lock ("name@^1.0.0", "@scope/name@npm:^1"): keys at the start of a line.
-  for (const line of text.split('\n')) {
-    if (line.length > 2000) continue;
-    const m = /^ {0,4}['"]?\/?((?:@[\w.-]{1,100}\/)?[\w.-]{1,200})@/.exec(line);
-    if (m && (line.endsWith(':') || line.endsWith(':\r'))) names.add(m[1]!);
-    if (/^\s+requiresBuild: true/.test(line)) installScripts.add('(pnpm requiresBuild)');
-  }
-  return { names, installScripts };
-}
-
 interface Workspace {
   dir: string;
   pkg: Json;
-}
-
-/**
- * Bounds on workspace globs, which come from the repository: the length of a pattern, of a folder
- * name and of a folder path; how many patterns are read, folders looked at, name tests run and
- * packages taken; how deep a package may sit; and how much wildcard one folder name of a pattern
- * may hold (two `*` alone, or one `*` with up to four `[...]` and one `{...}` of ten choices): a
- * regular expression with more backtracks for ever on a long name.
- */
-const WORKSPACE_LIMITS = {
-  pattern: 200,
-  name: 100,
-  path: 300,
-  patterns: 50,
-  folders: 2000,
-  tests: 200_000,
-  packages: 200,
-  depth: 4,
-  stars: 2,
-  brackets: 4,
-  choices: 10,
-};
-
-/** A workspace glob, a folder name at a time: `**` (any number of folders) or picomatch's test for one name. */
-interface WorkspaceGlob {
-  negate: boolean;
-  segments: (RegExp | '**')[];
-}
-
-const count = (text: string, c: string) => text.split(c).length - 1;
-
-/** A workspace pattern compiled with picomatch, or why it is not read. */
-export function workspaceGlob(raw: unknown): WorkspaceGlob | string {
-  const L = WORKSPACE_LIMITS;
-  if (typeof raw !== 'string') return `${shown(JSON.stringify(raw) ?? String(raw), 40)} is not a string`;
-  if (raw.length > L.pattern) return `${shown(raw, 60)} is longer than ${L.pattern} characters`;
-  let p = raw.trim();
-  const negate = p.startsWith('!');
-  if (negate) p = p.slice(1);
-  const parts = p.split('/').filter((x) => x !== '' && x !== '.');
-  if (!parts.length) return `${shown(raw, 60)} names no folder`;
-  if (p.startsWith('/') || parts.includes('..')) return `${shown(raw, 60)} leads outside the project`;
-  if (/[()|\\]/.test(p))
-    return `${shown(raw, 60)} uses ( ) | or \\, which this tool does not read in a workspace pattern`;
-  const segments: (RegExp | '**')[] = [];
-  for (const part of parts) {
-    if (part === '**') {
-      if (segments[segments.length - 1] !== '**') segments.push('**');
-      continue;
-    }
-    // `a**b` is `a*b` within one name; runs of * are one.
-    const seg = part.replace(/\*+/g, '*');
-    const choices = seg.includes('{') ? count(seg.slice(seg.indexOf('{')), ',') + 1 : 1;
-    const stars = count(seg, '*');
-    const classes = count(seg, '[') + count(seg, '{');
-    if (
-      stars > L.stars ||
-      (stars > 1 && classes > 0) ||
-      count(seg, '[') > L.brackets ||
-      count(seg, '{') > 1 ||
-      choices > L.choices
-    ) {
-      return `${shown(raw, 60)} has more wildcards in one folder name than this tool matches (two * alone, or one * with up to ${L.brackets} [...] and one {...} of ${L.choices} choices)`;
-    }
-    let re: RegExp;
-    try {
-      re = picomatch.makeRe(seg, { noextglob: true, maxLength: L.pattern });
-    } catch (e) {
-      return `${shown(raw, 60)} is not a valid glob (${shown((e as Error).message, 60)})`;
-    }
-    // picomatch's answer for a pattern it cannot read ([z-a], an unclosed {) is a test nothing passes.
-    if (re.source === '$^') return `${shown(raw, 60)} is not a valid glob`;
-    segments.push(re);
-  }
-  return { negate, segments };
-}
-
-/** Whether a folder path's names pass a glob's segments (`**`: none or any number of names not starting with a dot); `budget.tests` counts name tests. */
-function globMatches(segments: WorkspaceGlob['segments'], names: string[], budget: { tests: number }): boolean {
-  const memo = new Map<number, boolean>();
-  const at = (i: number, j: number): boolean => {
-    if (i === segments.length) return j === names.length;
-    const key = i * (names.length + 1) + j;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    const s = segments[i]!;
-    let ok: boolean;
-    if (s === '**') ok = at(i + 1, j) || (j < names.length && !names[j]!.startsWith('.') && at(i, j + 1));
-    else {
-      budget.tests++;
-      ok = j < names.length && s.test(names[j]!) && at(i + 1, j + 1);
-    }
-    memo.set(key, ok);
-    return ok;
-  };
-  // Fewer names than the glob's plain segments, or more without a `**`: no match, no test.
-  const plain = segments.filter((s) => s !== '**').length;
-  if (names.length < plain || (names.length > plain && !segments.includes('**'))) return false;
-  return at(0, 0);
 }
 
 /**
@@ -280,103 +132,6 @@ function expandWorkspaces(scan: Scan, source: string, patterns: unknown, warning
   return out;
 }
 
-/** What the start script runs, as exec-form words (node first), or why it cannot be used. */
-export interface StartCommand {
-  args: string[];
-  env: string[];
-  port?: number | undefined;
-  framework?: string | undefined;
-  runner?: string | undefined;
-  /** The words hold `$PORT`, which exec form does not expand: the resolver writes the port there (and sets ENV PORT). */
-  portVar?: boolean | undefined;
-}
-
-/** Package binaries a start script may call, as the node command that runs them (the CLI's JS file). */
-const BIN_SCRIPTS: Record<string, { js: string; framework?: string; port?: number }> = {
-  next: { js: 'node_modules/next/dist/bin/next', framework: 'next', port: 3000 },
-  'remix-serve': { js: 'node_modules/@remix-run/serve/dist/cli.js', framework: 'remix', port: 3000 },
-  'react-router-serve': { js: 'node_modules/@react-router/serve/bin.js', framework: 'react-router', port: 3000 },
-  fastify: { js: 'node_modules/fastify-cli/cli.js', framework: 'fastify', port: 3000 },
-};
-/** Development runners: never PID 1 of a production image. */
-const DEV_RUNNERS = new Set(['nodemon', 'ts-node', 'ts-node-dev', 'tsx', 'babel-node', 'node-dev', 'supervisor']);
-/** Commands that serve a folder of files: the project is a static site. */
-const STATIC_SERVERS = new Set(['serve', 'http-server', 'vite', 'live-server', 'sirv', 'lite-server']);
-
-export function parseStart(
-  script: string,
-  scripts: Json,
-  depth = 0,
-): StartCommand | { problem: string; static?: boolean } {
-  if (script.length > 400) return { problem: 'the start script is too long to read' };
-  const parts = script
-    .split('&&')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  // "npm run build && node dist/index.js": the build belongs to the build stage, the last step is the program.
-  const last = parts[parts.length - 1] ?? '';
-  if (parts.slice(0, -1).some((p) => !/^(npm|pnpm|yarn|bun)( run)? (build|compile|prestart|migrate)\b|^tsc\b/.test(p)))
-    return { problem: `the start script chains commands (${shown(script, 80)})` };
-  const { words: all, bare, portVar, portDefault, unresolved } = commandVars(last);
-  if (/[;|<>`$(){}'"\\*]/.test(bare)) return { problem: `the start script uses shell syntax (${shown(script, 80)})` };
-  if (unresolved)
-    return {
-      problem: `the start script reads the shell variable ${shown(unresolved, 40)}, which an exec-form ENTRYPOINT does not expand (${shown(script, 80)})`,
-    };
-  let words = all;
-  const env: string[] = [];
-  if (words[0] === 'cross-env' || words[0] === 'env') words = words.slice(1);
-  while (words[0] && /^[A-Z_][A-Z0-9_]{0,60}=[\w.:/-]{0,200}$/.test(words[0])) {
-    env.push(words.shift()!);
-  }
-  const [cmd, ...rest] = words;
-  if (!cmd) return { problem: 'the start script is empty' };
-  const portOf = (ws: string[]) =>
-    Number(
-      ws
-        .map((w, i) => (/^(-p|--port)$/.test(w) ? ws[i + 1] : /^--port=(\d+)$/.exec(w)?.[1]))
-        .find((x) => x && /^\d{2,5}$/.test(x)),
-    ) || undefined;
-  const envPort = Number(env.map((e) => /^PORT=(\d{2,5})$/.exec(e)?.[1]).find(Boolean)) || undefined;
-  if (cmd === 'node' || cmd === 'nodejs') {
-    if (!rest.some((w) => !w.startsWith('-'))) return { problem: 'the start script runs node without a file' };
-    return { args: rest, env, port: envPort ?? portOf(rest) ?? portDefault, ...(portVar ? { portVar } : {}) };
-  }
-  if (/^(npm|pnpm|yarn|bun)$/.test(cmd) && depth < 3) {
-    const name = rest[0] === 'run' || rest[0] === 'run-script' ? rest[1] : rest[0];
-    const next = name ? str(scripts[name]) : undefined;
-    if (name && next) return parseStart(next, scripts, depth + 1);
-    return { problem: `the start script runs ${shown(`${cmd} ${rest.join(' ')}`, 60)}` };
-  }
-  if (Object.hasOwn(BIN_SCRIPTS, cmd)) {
-    const b = BIN_SCRIPTS[cmd]!;
-    return {
-      args: [b.js, ...rest],
-      env,
-      port: envPort ?? portOf(rest) ?? portDefault ?? b.port,
-      framework: b.framework,
-      ...(portVar ? { portVar } : {}),
-    };
-  }
-  if (cmd === 'nest' && rest[0] === 'start')
-    return { args: ['dist/main'], env, port: envPort ?? 3000, framework: 'nest' };
-  if ((cmd === 'nuxt' || cmd === 'nuxi') && (rest[0] === 'start' || rest[0] === 'preview'))
-    return { args: ['.output/server/index.mjs'], env, port: envPort ?? 3000, framework: 'nuxt' };
-  if (DEV_RUNNERS.has(cmd)) {
-    const file = rest.find((w) => /\.(c|m)?[jt]sx?$/.test(w));
-    return {
-      problem: `the start script runs ${cmd}, a development runner${file ? ` on ${shown(file, 60)}` : ''}`,
-      ...(file && /\.(c|m)?js$/.test(file) ? { args: [file] } : {}),
-    };
-  }
-  if (STATIC_SERVERS.has(cmd) && (cmd !== 'vite' || rest[0] === 'preview'))
-    return { problem: `the start script serves files (${shown(last, 60)})`, static: true };
-  return { problem: `the start script runs ${shown(cmd, 40)}` };
-}
-
-/** A folder setting of a front-end tool: read (relative to the config file's folder), set in a way this tool cannot evaluate, or not set. */
-type Setting = { value: string; from: string; fromConfig?: boolean } | { unreadable: string; from: string } | undefined;
-
 /** A project path a COPY line names by itself: plain, or refused with the fix (renaming; no flag changes a folder's name). */
 function copyable(rel: string, what: string): string {
   try {
@@ -389,74 +144,6 @@ function copyable(rel: string, what: string): string {
       `Rename it to letters, digits and . _ + - / (at most 255 characters): a COPY line of the dependency layer names it.`,
     );
   }
-}
-
-/** A plain path a config or a flag may name (no variables, no quotes), without ./ before and / after; undefined for any other. */
-function plainFolder(raw: string): string | undefined {
-  let v = raw.startsWith('./') ? raw.slice(2) : raw;
-  while (v.endsWith('/')) v = v.slice(0, -1);
-  if (v === '.') return v;
-  return /^[\w.@+-][\w./@+-]{0,99}$/.test(v) ? v : undefined;
-}
-
-/**
- * The value of `key` in a JavaScript config file: a plain string ('dist'), or a path from the
- * config's own folder (path.resolve(__dirname, 'dist'), fileURLToPath(new URL('./dist',
- * import.meta.url))). A variable, a function call or a template with ${...} is unreadable: said,
- * never taken for the default. Each place the key appears is read within 300 characters (linear).
- */
-export function configSetting(text: string, key: string, file: string): Setting {
-  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + key.length)) {
-    const quoted = i > 0 && (text[i - 1] === '"' || text[i - 1] === "'");
-    // A property: after {, a comma or the start of a line (a ternary's `? root :` and a call's `(root,` are none).
-    let j = (quoted ? i - 1 : i) - 1;
-    while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
-    if (j >= 0 && !'{,\n\r'.includes(text[j]!)) continue;
-    let rest = text.slice(i + key.length, i + key.length + 300);
-    if (quoted) {
-      if (!rest.startsWith(text[i - 1]!)) continue;
-      rest = rest.slice(1);
-    } else if (/^[\w$]/.test(rest)) continue;
-    const colon = /^\s*:\s*/.exec(rest);
-    const from = `${file}: ${key}`;
-    if (!colon) {
-      // { outDir } or { outDir, ... }: a variable's value.
-      if (/^\s*[,}]/.test(rest)) return { unreadable: key, from };
-      continue;
-    }
-    const value = rest.slice(colon[0].length);
-    const literal = /^(['"`])([^'"`$\n]{1,100})\1/.exec(value);
-    const fromHere =
-      /^(?:path\.)?(?:resolve|join)\(\s*__dirname\s*,\s*(['"`])([^'"`$\n]{1,100})\1\s*\)/.exec(value) ??
-      /^fileURLToPath\(\s*new URL\(\s*(['"`])([^'"`$\n]{1,100})\1\s*,\s*import\.meta\.url\s*\)\s*\)/.exec(value);
-    const found = literal?.[2] ?? fromHere?.[2];
-    const v = found !== undefined ? plainFolder(found) : undefined;
-    if (v !== undefined) return { value: v, from, ...(fromHere ? { fromConfig: true } : {}) };
-    return { unreadable: shown(value.split('\n')[0]!.trim().slice(0, 60)), from };
-  }
-  return undefined;
-}
-
-/** The value of a flag (--outDir x, --outDir=x) in the parts of a build script that run `tool`. */
-export function scriptFlag(script: string, tools: string[], flags: string[]): Setting {
-  for (const part of script.split(/&&|\|\||;/)) {
-    const words = part
-      .trim()
-      .split(/\s+/)
-      .filter((w) => !/^[A-Z_][A-Z0-9_]*=/.test(w));
-    const t = words.findIndex((w) => tools.includes(w));
-    if (t < 0) continue;
-    for (let i = t + 1; i < words.length; i++) {
-      const eq = words[i]!.indexOf('=');
-      const flag = eq > 0 ? words[i]!.slice(0, eq) : words[i]!;
-      if (!flags.includes(flag)) continue;
-      const value = eq > 0 ? words[i]!.slice(eq + 1) : (words[i + 1] ?? '');
-      const from = `package.json scripts.build: ${flag}`;
-      const v = plainFolder(value);
-      return v !== undefined ? { value: v, from } : { unreadable: shown(value, 60), from };
-    }
-  }
-  return undefined;
 }
 
 interface StaticOutput {
