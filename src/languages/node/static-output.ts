@@ -16,7 +16,7 @@ export interface StaticOutput {
 }
 
 /** What a tool's reader works from: the package's folder, its dependencies and build script, and helpers over them. */
-interface Build {
+interface FrontEnd {
   scan: Scan;
   deps: Set<string>;
   buildScript: string;
@@ -31,7 +31,7 @@ interface Build {
   unreadable: string[];
 }
 
-function buildOf(scan: Scan, deps: Set<string>, dir: string, buildScript: string): Build {
+function frontEndOf(scan: Scan, deps: Set<string>, dir: string, buildScript: string): FrontEnd {
   const unreadable: string[] = [];
   const at = (f: string) => joinRel(dir, f);
   return {
@@ -58,7 +58,7 @@ function buildOf(scan: Scan, deps: Set<string>, dir: string, buildScript: string
 export const NEXT_CONFIGS = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'];
 
 /** Next.js writes files only with output: 'export' (otherwise it is a server). */
-function nextExport(b: Build): StaticOutput | undefined {
+function nextExport(b: FrontEnd): StaticOutput | undefined {
   const f = b.config(NEXT_CONFIGS);
   if (f && /\boutput\s*:\s*['"]export['"]/.test(b.scan.read(f, 256 * 1024) ?? ''))
     return { out: 'out', tool: `Next.js static export (${f}: output 'export')` };
@@ -66,7 +66,7 @@ function nextExport(b: Build): StaticOutput | undefined {
 }
 
 /** Angular: the first project's build outputPath (the application builder writes into browser/ below it). */
-function angular(b: Build): StaticOutput {
+function angular(b: FrontEnd): StaticOutput {
   const ng = readJson(b.scan, b.at('angular.json'));
   const projects = obj(ng?.projects) ?? {};
   const name = Object.keys(projects)[0];
@@ -84,7 +84,7 @@ function angular(b: Build): StaticOutput {
 }
 
 /** SvelteKit writes files only with adapter-static: its pages folder and fallback page. */
-function svelteKit(b: Build): StaticOutput | undefined {
+function svelteKit(b: FrontEnd): StaticOutput | undefined {
   if (!b.deps.has('@sveltejs/adapter-static')) return undefined;
   const f = b.config(['svelte.config.js', 'svelte.config.mjs', 'svelte.config.ts']);
   const fb = b.setting(f, 'fallback');
@@ -97,7 +97,7 @@ function svelteKit(b: Build): StaticOutput | undefined {
 }
 
 /** Astro writes files unless it has an adapter or server output. */
-function astro(b: Build): StaticOutput | undefined {
+function astro(b: FrontEnd): StaticOutput | undefined {
   const f = b.config(['astro.config.mjs', 'astro.config.ts', 'astro.config.js']);
   const text = f ? (b.scan.read(f, 256 * 1024) ?? '') : '';
   if (/\boutput\s*:\s*['"]server['"]|adapter\s*:/.test(text)) return undefined;
@@ -108,7 +108,7 @@ function astro(b: Build): StaticOutput | undefined {
 }
 
 /** Create React App writes to BUILD_PATH when the build script sets it. */
-function createReactApp(b: Build): StaticOutput {
+function createReactApp(b: FrontEnd): StaticOutput {
   const env = /(?:^|\s)BUILD_PATH=(\S{1,200})/.exec(b.buildScript)?.[1];
   const v = env !== undefined ? plainFolder(env) : undefined;
   const s: Setting =
@@ -121,7 +121,7 @@ function createReactApp(b: Build): StaticOutput {
 }
 
 /** Vue CLI: --dest, or vue.config's outputDir. */
-function vueCli(b: Build): StaticOutput {
+function vueCli(b: FrontEnd): StaticOutput {
   const dest = scriptFlag(b.buildScript, ['vue-cli-service'], ['--dest']);
   return {
     out: b.folder([dest, b.setting(b.config(['vue.config.js', 'vue.config.mjs']), 'outputDir')], 'dist'),
@@ -139,7 +139,7 @@ const VITE_CONFIGS = [
 ];
 
 /** Vite: --outDir or build.outDir, which is relative to Vite's root (the config's folder unless root says otherwise). */
-function vite(b: Build): StaticOutput {
+function vite(b: FrontEnd): StaticOutput {
   const f = b.config(VITE_CONFIGS);
   const flag = scriptFlag(b.buildScript, ['vite'], ['--outDir']);
   const out = b.setting(f, 'outDir');
@@ -154,7 +154,7 @@ function vite(b: Build): StaticOutput {
  * The tools that build a front end, in the order they are asked: the first whose package the
  * project uses decides (a Next.js or SvelteKit app that is a server writes no files).
  */
-const TOOLS: { when: (b: Build) => boolean; read: (b: Build) => StaticOutput | undefined }[] = [
+const TOOLS: { when: (b: FrontEnd) => boolean; read: (b: FrontEnd) => StaticOutput | undefined }[] = [
   { when: (b) => b.deps.has('next'), read: nextExport },
   { when: (b) => b.deps.has('@angular/core') && b.scan.has(b.at('angular.json')), read: angular },
   { when: (b) => b.deps.has('@sveltejs/kit'), read: svelteKit },
@@ -183,7 +183,7 @@ export function staticOutput(
   dir: string,
   buildScript: string,
 ): StaticOutput | undefined {
-  const b = buildOf(scan, deps, dir, buildScript);
+  const b = frontEndOf(scan, deps, dir, buildScript);
   const r = TOOLS.find((t) => t.when(b))?.read(b);
   return r && b.unreadable.length ? { ...r, unreadable: b.unreadable } : r;
 }
