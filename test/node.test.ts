@@ -2,7 +2,10 @@ import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/core/scan.js';
 import { detect } from '../src/languages/index.js';
 import { generate } from '../src/index.js';
-import { lockPackages, majorForRange, node, nodeMajor, parseStart } from '../src/languages/node/index.js';
+import { node } from '../src/languages/node/index.js';
+import { lockPackages } from '../src/languages/node/lock.js';
+import { parseStart } from '../src/languages/node/start.js';
+import { majorForRange, nodeMajor } from '../src/languages/node/version.js';
 import { project } from './helpers.js';
 
 const pkg = (p: Record<string, unknown>) => JSON.stringify({ name: 'app', version: '1.0.0', ...p });
