@@ -589,9 +589,11 @@ export const cFamily: Language = {
       ...dev,
     ];
     // CMake, Meson and Autotools put the executable somewhere in a tree: find it by name, and
-    // only a real program (ELF), never a script of the same name (a libtool wrapper).
+    // only a real program (ELF), never a script of the same name (a libtool wrapper). The first
+    // four bytes are compared with ELF's magic by find itself, with no pipe: a pipe's status is
+    // its last command's, so a failed check could pass unseen.
     const locate = (tree: string) =>
-      `{ f=$(find ${tree} -type f -name ${name} -perm -u+x | while read -r x; do if head -c 4 "$x" | grep -q ELF; then echo "$x"; break; fi; done); [ -n "$f" ] || { echo 'error: no executable named ${name} under ${tree}' >&2; exit 1; }; cp "$f" /out/${name}; }`;
+      `{ printf '\\177ELF' > /tmp/elf-magic; f=$(find ${tree} -type f -name ${name} -perm -u+x -exec cmp -s -n 4 /tmp/elf-magic {} \\; -print -quit); [ -n "$f" ] || { echo 'error: no executable named ${name} under ${tree}' >&2; exit 1; }; cp "$f" /out/${name}; }`;
     const compilers = [
       `CC=${shellWord(`${cc}${ldflags ? ` ${ldflags}` : ''}`)}`,
       ...(info.cxx ? [`CXX=${shellWord(`g++${ldflags ? ` ${ldflags}` : ''}`)}`] : []),
