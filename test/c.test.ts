@@ -1,7 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/core/scan.js';
 import { cFamily, cmakeTargets, linkedLibs, makeTargets } from '../src/languages/c/index.js';
-import { automakePrograms, cmakeLibs, linuxCommands, cmakeCommands } from '../src/languages/c/build-files.js';
+import { cmakeCommands } from '../src/languages/c/cmake-parse.js';
+import { cmakeLibs, linuxCommands } from '../src/languages/c/cmake.js';
+import { automakePrograms } from '../src/languages/c/autotools.js';
 import { withoutComments } from '../src/languages/c/index.js';
 import type { LangId } from '../src/core/types.js';
 import { generate } from '../src/index.js';

@@ -5,18 +5,11 @@ import { UserError } from '../../core/errors.js';
 import { isBuilt, type Scan } from '../../core/scan.js';
 import { safeName, safeRelPath, shellWord, shown } from '../../core/quote.js';
 import type { Choice, Decision, Fact, LangId, Needs, Strategy } from '../../core/types.js';
-import {
-  automakePrograms,
-  cmakeCommands,
-  cmakeLibs,
-  cmakeOutputNames,
-  cmakeTargets,
-  makeSubdirs,
-  makeTargets,
-  mesonExecutables,
-  NOT_PROGRAM_OPTION,
-  projectNameOf,
-} from './build-files.js';
+import { automakePrograms } from './autotools.js';
+import { cmakeCommands } from './cmake-parse.js';
+import { cmakeLibs, cmakeOutputNames, cmakeTargets, NOT_PROGRAM_OPTION } from './cmake.js';
+import { makeSubdirs, makeTargets } from './make.js';
+import { mesonExecutables } from './meson.js';
 import {
   binaryIgnore,
   findPort,
@@ -186,12 +179,26 @@ export function optionsOff(system: BuildSystem, texts: string[]): string[] {
   return [...new Set(out)];
 }
 
+/** The name a build system gives the project: AC_INIT([name]), project(name), project('name'). */
+export function projectNameOf(system: string, text: string): string | undefined {
+  const m =
+    system === 'autotools'
+      ? /\bAC_INIT\(\[?([\w.+-]{1,100})/.exec(text)
+      : system === 'cmake'
+        ? /\bproject[ \t]*\([ \t]*"?([\w.+-]{1,100})/i.exec(text)
+        : system === 'meson'
+          ? /\bproject[ \t]*\([ \t]*'([\w.+-]{1,100})'/.exec(text)
+          : null;
+  return m?.[1];
+}
+
 /** Sources that are part of the build: a stray .cpp under tests/ does not make a C project C++. */
 function sourcesOf(scan: Scan): { c: string[]; cxx: string[] } {
   return { c: scan.withExt(...C_EXT).filter(isBuilt), cxx: scan.withExt(...CXX_EXT).filter(isBuilt) };
 }
 
-export { cmakeTargets, makeTargets } from './build-files.js';
+export { cmakeTargets } from './cmake.js';
+export { makeTargets } from './make.js';
 
 /** Test and benchmark frameworks: linked by test programs, never needed at run time. */
 const TEST_FRAMEWORKS =
