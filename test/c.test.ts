@@ -1,10 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/core/scan.js';
-import { cFamily, cmakeTargets, linkedLibs, makeTargets } from '../src/languages/c/index.js';
+import { cFamily } from '../src/languages/c/index.js';
+import { makeTargets } from '../src/languages/c/make.js';
 import { cmakeCommands } from '../src/languages/c/cmake-parse.js';
-import { cmakeLibs, linuxCommands } from '../src/languages/c/cmake.js';
+import { cmakeLibs, cmakeTargets, linuxCommands } from '../src/languages/c/cmake.js';
 import { automakePrograms } from '../src/languages/c/autotools.js';
-import { withoutComments } from '../src/languages/c/index.js';
+import { linkedLibs } from '../src/languages/c/libraries.js';
+import { withoutComments } from '../src/languages/c/comments.js';
 import type { LangId } from '../src/core/types.js';
 import { generate } from '../src/index.js';
 import { C_MAIN, project } from './helpers.js';
