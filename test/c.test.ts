@@ -1,8 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { scanProject } from '../src/core/scan.js';
-import { cFamily, cmakeTargets, linkedLibs, makeTargets } from '../src/languages/c/index.js';
-import { automakePrograms, cmakeLibs, linuxCommands, cmakeCommands } from '../src/languages/c/build-files.js';
-import { withoutComments } from '../src/languages/c/index.js';
+import { cFamily } from '../src/languages/c/index.js';
+import { makeTargets } from '../src/languages/c/make.js';
+import { cmakeCommands } from '../src/languages/c/cmake-parse.js';
+import { cmakeLibs, cmakeTargets, linuxCommands } from '../src/languages/c/cmake.js';
+import { automakePrograms } from '../src/languages/c/autotools.js';
+import { linkedLibs } from '../src/languages/c/libraries.js';
+import { withoutComments } from '../src/languages/c/comments.js';
 import type { LangId } from '../src/core/types.js';
 import { generate } from '../src/index.js';
 import { C_MAIN, project } from './helpers.js';
@@ -286,7 +290,7 @@ describe('what real build files do', () => {
     expect(text).toContain("./configure --disable-shared CC='musl-gcc -static'");
     expect(text).toContain('make install DESTDIR=/tmp/install');
     expect(text).toMatch(
-      /find \/tmp\/install -type f -name jq -perm -u\+x \| while read -r x; do if head -c 4 "\$x" \| grep -q ELF/,
+      /find \/tmp\/install -type f -name jq -perm -u\+x -exec cmp -s -n 4 \/tmp\/elf-magic \{\} \\; -print -quit\)/,
     );
   });
   test('CMake OUTPUT_NAME names the file; Meson executables in sub-folders are programs', async () => {

@@ -1,13 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
-import {
-  automakePrograms,
-  cmakeCommands,
-  cmakeLibs,
-  cmakeTargets,
-  linuxCommands,
-  makeTargets,
-  mesonExecutables,
-} from '../src/languages/c/build-files.js';
+import { automakePrograms } from '../src/languages/c/autotools.js';
+import { cmakeCommands } from '../src/languages/c/cmake-parse.js';
+import { cmakeLibs, cmakeTargets, linuxCommands } from '../src/languages/c/cmake.js';
+import { makeTargets } from '../src/languages/c/make.js';
+import { mesonExecutables } from '../src/languages/c/meson.js';
 import { evalBuildExpr, excludedByName } from '../src/languages/go/constraints.js';
 import { parseGoFile } from '../src/languages/go/source.js';
 import { forTerminal, oneLine, shown } from '../src/core/quote.js';

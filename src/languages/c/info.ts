@@ -1,0 +1,15 @@
+import type { BuildSetup } from './build-setup.js';
+import type { BuildSystem } from './build-system.js';
+
+/** What resolve() hands build(): the build system, the program's target, its libraries and what the builder needs. */
+export interface CInfo extends BuildSetup {
+  system: BuildSystem;
+  /** The target or executable name the build system knows; single: the file with main(). */
+  target: string;
+  sources: string[];
+  cxx: boolean;
+  libs: string[];
+  unknownLibs: string[];
+  /** Runtime requirements from known libraries (libz, libssl): the builder installs their -dev packages. */
+  known: string[];
+}

@@ -1,0 +1,70 @@
+import { libraryNamed } from '../../core/data.js';
+import { cmakeCommands } from './cmake-parse.js';
+import { cmakeLibs } from './cmake.js';
+
+/** Libraries that come with the C library itself. */
+const LIBC_PARTS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'resolv', 'Threads::Threads', 'Threads']);
+/** The compiler's own run-time libraries, when named explicitly. Others: data/libraries.json. */
+const TOOLCHAIN_LIBS: Record<string, string> = { 'stdc++': 'libstdc++', gcc_s: 'libgcc_s' };
+const requirementOf = (lib: string) =>
+  libraryNamed(lib) ?? (Object.hasOwn(TOOLCHAIN_LIBS, lib) ? TOOLCHAIN_LIBS[lib] : undefined);
+
+/** Test and benchmark frameworks: linked by test programs, never needed at run time. */
+const TEST_FRAMEWORKS =
+  /^(?:GTest|gtest|gtest_main|gmock|gmock_main|GMock|benchmark|benchmark_main|Catch2|catch2|doctest|Boost::unit_test_framework|cmocka|check|criterion|cunit|CUnit|unity|GTest::\w+|benchmark::\w+|Catch2::\w+)$/;
+
+/** The libraries the program links, as named, as run-time requirements, and those with no known package. */
+export interface Libraries {
+  libs: string[];
+  /** Runtime requirements from known libraries (libz, libssl). */
+  known: string[];
+  unknownLibs: string[];
+}
+
+/** The libraries of the build files' texts (comments and other platforms' branches left out), but the project's own. */
+export function librariesOf(buildTexts: string[]): Libraries {
+  const own = ownLibraries(buildTexts);
+  const libs = linkedLibs(buildTexts).filter((l) => !own.has(l) && !own.has(l.replace(/^lib/, '')));
+  const known = [...new Set(libs.map(requirementOf).filter((x): x is string => !!x))];
+  const unknownLibs = libs.filter((l) => !requirementOf(l));
+  return { libs, known, unknownLibs };
+}
+
+/** Libraries named by the build files: -lfoo, target_link_libraries, find_package, dependency(). */
+export function linkedLibs(texts: string[]): string[] {
+  const libs = new Set<string>();
+  for (const raw of texts) {
+    // -l flags are read outside CMake's comments too (a CMake file's own comments are dropped by cmakeLibs).
+    const t = raw.replace(/^[ \t]*#[^\n]*/gm, '');
+    // In CMake files, -l flags are arguments of commands: cmakeLibs reads them, with their if() branches.
+    const cmake = /\b(?:cmake_minimum_required|add_executable|add_library|target_link_libraries)[ \t]*\(/i.test(t);
+    if (!cmake) for (const m of t.matchAll(/(?:^|[\s"'=])-l([\w+.-]+)/g)) libs.add(m[1]!);
+    for (const l of cmakeLibs(t)) libs.add(l);
+    for (const m of t.matchAll(/\bdependency\s*\(\s*'([\w+.-]+)'/g)) if (m[1] !== 'threads') libs.add(m[1]!);
+    for (const m of t.matchAll(/\bAC_CHECK_LIB\s*\(\s*\[?([\w+.-]+)/g)) libs.add(m[1]!);
+    // pkg-config names ("libcurl", "openssl", "zlib"), from Makefiles and Autotools.
+    // pkg-config with at least one option (--libs, --cflags): prose that mentions it names no package.
+    const pkgs = [
+      ...t.matchAll(/pkg-config(?:[ \t]+--[\w-]{1,30}){1,4}[ \t]+([^)`;\n]*)/g),
+      ...t.matchAll(/\bPKG_CHECK_MODULES\s*\(\s*\[?\w+\]?\s*,\s*\[?([^\],)]+)/g),
+    ].flatMap((m) => m[1]!.split(/\s+/).filter((w) => /^[a-z][\w+.-]*$/.test(w) && !/^\d/.test(w)));
+    for (const p of pkgs) libs.add(p.replace(/^lib(?=.)/, ''));
+  }
+  return [...libs].filter((l) => !LIBC_PARTS.has(l) && !TEST_FRAMEWORKS.test(l));
+}
+
+/** Libraries the project builds itself (add_library, lib_LTLIBRARIES, library()): never system libraries. */
+export function ownLibraries(texts: string[]): Set<string> {
+  const own = new Set<string>();
+  for (const t of texts) {
+    for (const c of cmakeCommands(t)) if (c.name === 'add_library' && c.args[0]) own.add(c.args[0]);
+    for (const line of t.split('\n')) {
+      const m = /^[ \t]*(?:lib|noinst|pkglib)_(?:LT)?LIBRARIES[ \t]*\+?=(.*)$/.exec(line);
+      if (m)
+        for (const w of m[1]!.trim().split(/[ \t]+/)) if (w) own.add(w.replace(/^lib/, '').replace(/\.(?:la|a)$/, ''));
+    }
+    for (const m of t.matchAll(/\b(?:static_|shared_|both_)?library[ \t]*\([ \t\n]*'([\w+.-]{1,100})'/g))
+      own.add(m[1]!);
+  }
+  return own;
+}

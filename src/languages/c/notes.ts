@@ -1,0 +1,29 @@
+import { shown } from '../../core/quote.js';
+import type { Scan } from '../../core/scan.js';
+import { missingSubmodules } from '../shared.js';
+
+/**
+ * Warnings about the build itself, also written at the top of the Dockerfile: libraries with no
+ * known package, code the build downloads. Missing submodules are warnings only.
+ */
+export function buildNotes(scan: Scan, buildTexts: string[], unknownLibs: string[], warnings: string[]): string[] {
+  const notes: string[] = [];
+  if (unknownLibs.length) {
+    const names = unknownLibs.map((l) => (l.startsWith('lib') ? l : `lib${l}`)).join(', ');
+    notes.push(
+      `the program links ${shown(names, 120)}, which this tool cannot map to a Debian package: add its -dev package to the build stage and its run-time package to the final one (slim has apt for that).`,
+    );
+    warnings.push(notes[0]!);
+  }
+  missingSubmodules(scan, buildTexts, warnings);
+  const fetches = buildTexts.find((t) =>
+    /\b(?:FetchContent_Declare|ExternalProject_Add|FetchContent_MakeAvailable)\b/.test(t),
+  );
+  if (fetches) {
+    notes.push(
+      'the CMake build can download code at configure time (FetchContent/ExternalProject), usually when a find_package() fails: a build without network access to that host fails there; install the package in the build stage or vendor it.',
+    );
+    warnings.push(notes[notes.length - 1]!);
+  }
+  return notes;
+}
