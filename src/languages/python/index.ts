@@ -1,8 +1,12 @@
 import { maxSatisfying, satisfies, validRange } from '@renovatebot/pep440';
 import { basename, dirname } from 'node:path';
 import { LIBRARIES } from '../../core/data.js';
-import { LANGUAGE_DATA } from '../data.js';
-import { PYTHON_PACKAGES } from './data.js';
+import { DATA, DISTROLESS_PY, KNOWN, packageData } from './data.js';
+import { VENV, type Manager, type PoetryMode, type PythonInfo } from './info.js';
+import { readLock } from './lock.js';
+import { normalizeName, requirementName } from './names.js';
+import { PLAIN_PATH, readRequirements } from './requirements.js';
+import { setupCfgFiles, setupCfgScripts } from './setup-cfg.js';
 import { UserError } from '../../core/errors.js';
 import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
 import { shellWord, shown } from '../../core/quote.js';
@@ -19,159 +23,12 @@ import {
   sourcePoints,
   versionFromToolVersions,
 } from '../shared.js';
-import { obj, readToml, str, strs, type Toml } from '../../core/parse.js';
+import { obj, readToml, str, strs } from '../../core/parse.js';
 import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
 
-/**
- * Python: a virtual environment at /opt/venv made by the package manager the project locks
- * with, and the app beside it. The final image has the same Python at the same path and the
- * same C library as the builder, so the venv's interpreter link and compiled wheels work.
- */
-const DATA = LANGUAGE_DATA.python;
-const KNOWN = DATA.known!;
-const DISTROLESS_PY = DATA.distroless![0]!;
-const VENV = '/opt/venv';
-
-/** PEP 503: the name pip and PyPI compare (Flask_SQLAlchemy -> flask-sqlalchemy). */
-export const normalizeName = (name: string): string => name.toLowerCase().replace(/[-_.]+/g, '-');
-
-/** The distribution name at the start of a PEP 508 requirement ("Django>=4.2; python_version>'3'" -> django). */
-export function requirementName(req: string): string | undefined {
-  const m = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]{0,100}[A-Za-z0-9])?)\s*(?:\[[^\]]{0,200}\])?/.exec(req);
-  return m ? normalizeName(m[1]!) : undefined;
-}
-
-export interface Requirements {
-  names: string[];
-  files: string[];
-  hashes: boolean;
-  warnings: string[];
-}
-
-/** Requirement files one walk reads, how deep includes may nest, and the longest include path. */
-export const REQUIREMENTS_LIMITS = { files: 50, depth: 10, path: 200 };
-/** A path the Dockerfile can COPY as it is (the same characters safeRelPath accepts). */
-const PLAIN_PATH = /^[\w.+/-]+$/;
-/** An include that names a URL (pip fetches it itself). */
-const URL = /^[a-z][a-z0-9+.-]{0,20}:\/\//i;
-
-/** A requirements line without its comment: from a # at the start or after a blank (pip's rule). */
-function withoutComment(line: string): string {
-  for (let i = line.indexOf('#'); i >= 0; i = line.indexOf('#', i + 1)) {
-    if (i === 0 || /\s/.test(line[i - 1]!)) return line.slice(0, i);
-  }
-  return line;
-}
-
-/** The file an include line names (-r x, -rx, --requirement=x, -c x, ...), or undefined when the line is none. */
-function includeOf(line: string): string | undefined {
-  const opt = ['--requirement', '--constraint', '-r', '-c'].find((o) => line.startsWith(o));
-  if (!opt) return undefined;
-  let rest = line.slice(opt.length).trimStart();
-  if (rest.startsWith('=')) rest = rest.slice(1).trimStart();
-  return rest.split(/\s/, 1)[0] || undefined;
-}
-
-/**
- * A requirements file and the ones it includes (-r, -c), depth first as pip reads them, each once.
- * The walk is bounded (files, depth); a cycle ends it with a warning. What it does not follow is
- * said: a URL (pip fetches it), a path outside the project or missing. A path the Dockerfile
- * cannot copy as it is (too long, or not plain) is refused with the rename that fixes it: the
- * install step runs before the rest of the project is copied, so a file left out would fail it.
- */
-export function readRequirements(scan: Scan, first: string): Requirements {
-  const out: Requirements = { names: [], files: [], hashes: false, warnings: [] };
-  const read = (file: string, stack: string[]) => {
-    const text = scan.manifest(file);
-    if (text === undefined) return false;
-    out.files.push(file);
-    // Continuation lines join first (pip's rule), then comments go; a joined line is named by its first line.
-    const lines: { text: string; at: number }[] = [];
-    let joined: { text: string; at: number } | undefined;
-    text.split('\n').forEach((raw, i) => {
-      const part = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      const cont = part.endsWith('\\');
-      joined = joined
-        ? { text: `${joined.text} ${cont ? part.slice(0, -1) : part}`, at: joined.at }
-        : { text: cont ? part.slice(0, -1) : part, at: i + 1 };
-      if (!cont) {
-        lines.push(joined);
-        joined = undefined;
-      }
-    });
-    if (joined) lines.push(joined);
-    lines.forEach(({ text: raw, at }) => {
-      const line = withoutComment(raw).trim();
-      if (!line) return;
-      const where = `${shown(file)} line ${at}`;
-      const inc = includeOf(line);
-      if (inc !== undefined) {
-        if (inc.length > REQUIREMENTS_LIMITS.path) {
-          throw new UserError(
-            'E_UNSAFE_VALUE',
-            `${where} includes a file by a path of ${inc.length} characters (${shown(inc, 40)}): longer than the ${REQUIREMENTS_LIMITS.path} this tool copies into the image.`,
-            `Give that file a shorter path and change the include in ${shown(file)}.`,
-          );
-        }
-        if (URL.test(inc)) {
-          out.warnings.push(
-            `${where} includes ${shown(inc, 80)}, a URL: pip fetches it during the build; its packages were not read here (native libraries they need are not known).`,
-          );
-          return;
-        }
-        const target = inc.startsWith('/') ? undefined : normalize(join(dirname(file), inc));
-        if (!target || target === '.') {
-          out.warnings.push(
-            `${where} includes ${shown(inc, 80)}, which is outside the project: the image build cannot read it. Move it into the project and change the include.`,
-          );
-          return;
-        }
-        if (target === file || stack.includes(target)) {
-          out.warnings.push(
-            target === file
-              ? `${where} includes ${shown(file, 80)} itself: pip would read it in circles. Remove that include.`
-              : `${where} includes ${shown(target, 80)}, which includes ${shown(file, 80)} (a cycle): pip would read them in circles. Remove one of the includes.`,
-          );
-          return;
-        }
-        if (out.files.includes(target)) return;
-        if (!PLAIN_PATH.test(target)) {
-          throw new UserError(
-            'E_UNSAFE_VALUE',
-            `${where} includes ${shown(target, 80)}, a path the Dockerfile cannot copy as it is (only letters, digits and . _ + - / are accepted).`,
-            `Rename it to a plain path and change the include in ${shown(file)}.`,
-          );
-        }
-        if (stack.length >= REQUIREMENTS_LIMITS.depth) {
-          throw new UserError(
-            'E_UNSAFE_VALUE',
-            `${where}: requirement files include each other more than ${REQUIREMENTS_LIMITS.depth} deep (${shown(first)} -> ... -> ${shown(file, 60)}).`,
-            'Include the files from fewer levels (one file can include several).',
-          );
-        }
-        if (out.files.length >= REQUIREMENTS_LIMITS.files) {
-          throw new UserError(
-            'E_UNSAFE_VALUE',
-            `${where}: more than ${REQUIREMENTS_LIMITS.files} requirement files are included (-r, -c) from ${shown(first)}.`,
-            'Merge some of the requirement files.',
-          );
-        }
-        if (!read(target, [...stack, file]))
-          out.warnings.push(
-            `${where} includes ${shown(target, 80)}, which is not in the project: pip will fail on it. Add the file or remove the include.`,
-          );
-        return;
-      }
-      if (line.includes('--hash')) out.hashes = true;
-      if (line.startsWith('-') || URL.test(line)) return;
-      const name = requirementName(line);
-      if (name) out.names.push(name);
-    });
-    return true;
-  };
-  read(first, []);
-  return out;
-}
+export { normalizeName, requirementName } from './names.js';
+export { readRequirements, REQUIREMENTS_LIMITS, type Requirements } from './requirements.js';
+export { setupCfgFiles, setupCfgScripts } from './setup-cfg.js';
 
 /** Poetry's constraint syntax (^3.11, ~3.10, 3.11.*, >=3.9,<4) as a PEP 440 specifier; of `a || b`, the first alternative (PEP 440 has no "or"). */
 export function poetryToPep440(c: string): string {
@@ -202,43 +59,6 @@ export function pythonMinor(v: string | undefined): string | undefined {
     v?.trim() ?? '',
   );
   return m?.[1];
-}
-
-type Manager = 'uv' | 'poetry' | 'pdm' | 'pipenv' | 'pip' | 'project';
-
-interface Lock {
-  packages: { name: string; files: string[] }[];
-  unhashed: boolean;
-}
-
-/** Packages of a lock that lists wheel file names (uv.lock, poetry.lock, pdm.lock). */
-function readLock(scan: Scan, manager: Manager): Lock | undefined {
-  const file =
-    manager === 'uv' ? 'uv.lock' : manager === 'poetry' ? 'poetry.lock' : manager === 'pdm' ? 'pdm.lock' : undefined;
-  if (!file) return undefined;
-  const lock = readToml(scan, file);
-  if (!lock) return undefined;
-  // The project itself (uv's virtual or editable source) is no dependency.
-  const own = (p: Toml) => ['virtual', 'editable', 'directory'].some((k) => obj(p.source)?.[k] !== undefined);
-  const packages = (Array.isArray(lock.package) ? lock.package : [])
-    .map(obj)
-    .filter((p): p is Toml => !!p && !own(p))
-    .map((p) => {
-      const wheels = [...(Array.isArray(p.wheels) ? p.wheels : []), ...(Array.isArray(p.files) ? p.files : [])]
-        .map(obj)
-        .map((w) => str(w?.url) ?? str(w?.file) ?? '');
-      return { name: normalizeName(str(p.name) ?? ''), files: wheels.map((w) => w.split('/').pop()!.split('#')[0]!) };
-    });
-  // A package from git, a path or a URL carries no hash: an export with hashes would fail on it.
-  const unhashed = (Array.isArray(lock.package) ? lock.package : [])
-    .map(obj)
-    .some((p) => ['git', 'directory', 'file', 'url'].includes(str(obj(p?.source)?.type) ?? ''));
-  return { packages, unhashed };
-}
-
-/** What data/python-packages.json says of a package, by its own name only (a dependency named constructor is no entry). */
-function packageData(name: string): (typeof PYTHON_PACKAGES)[string] | undefined {
-  return Object.hasOwn(PYTHON_PACKAGES, name) ? PYTHON_PACKAGES[name] : undefined;
 }
 
 /** Whether a package installs on Alpine without a compiler: a pure-Python or musllinux wheel in the lock, or the table says so. */
@@ -321,56 +141,11 @@ function appObjects(
   return out;
 }
 
-/** setup.cfg's [options.entry_points] console_scripts (name = module:function), one per line. */
-export function setupCfgScripts(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  let section = '';
-  let inScripts = false;
-  for (const line of text.split('\n')) {
-    if (line.length > 500) continue;
-    const raw = line.endsWith('\r') ? line.slice(0, -1) : line;
-    const head = /^\[([^\]]{1,100})\]\s*$/.exec(raw);
-    if (head) {
-      section = head[1]!.trim();
-      inScripts = false;
-      continue;
-    }
-    if (section !== 'options.entry_points') continue;
-    // An unindented `key = value` starts an option (split at the first =, by hand: no pattern to backtrack).
-    const eq = /^\s/.test(raw) ? -1 : raw.indexOf('=');
-    const key =
-      eq > 0 && raw.slice(0, eq).trim().length <= 101
-        ? { name: raw.slice(0, eq).trim(), value: raw.slice(eq + 1).trim() }
-        : undefined;
-    if (key) {
-      inScripts = key.name === 'console_scripts';
-      if (!inScripts || !key.value) continue;
-    }
-    if (!inScripts) continue;
-    const entry = /^\s*([A-Za-z0-9][\w.-]{0,80})\s*=\s*([\w.]{1,200}(?::[\w.]{1,100})?)\s*$/.exec(
-      key ? key.value : raw,
-    );
-    if (entry) out[entry[1]!] = entry[2]!;
-  }
-  return out;
-}
-
-/** Files setup.cfg reads by name (`long_description = file: README.md, CHANGES.md`, `version = file: VERSION`), a line at a time. */
-export function setupCfgFiles(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    if (line.length > 500) continue;
-    const eq = line.indexOf('=');
-    const value = eq > 0 ? line.slice(eq + 1).trim() : '';
-    if (!value.startsWith('file:')) continue;
-    for (const f of value.slice(5).split(',')) {
-      const path = f.trim().replace(/^\.\//, '');
-      if (path && out.length < 20) out.push(path);
-    }
-  }
-  return out;
-}
-
+/**
+ * Python: a virtual environment at /opt/venv made by the package manager the project locks
+ * with, and the app beside it. The final image has the same Python at the same path and the
+ * same C library as the builder, so the venv's interpreter link and compiled wheels work.
+ */
 export const python: Language = {
   ids: ['python'],
 
@@ -747,7 +522,7 @@ export const python: Language = {
     // backend is poetry-core installs with pip like any PEP 517 project; only a lockless
     // non-package project needs Poetry itself to resolve.
     const backend = str(obj(pyproject?.['build-system'])?.['build-backend']) ?? '';
-    const poetryMode: PythonInfo['poetryMode'] =
+    const poetryMode: PoetryMode | undefined =
       manager !== 'poetry'
         ? undefined
         : scan.has('poetry.lock')
@@ -1067,9 +842,7 @@ export const python: Language = {
         installsProject,
         command: program.command,
         buildApt,
-        runLibs: libs.map((l) => LIBRARIES[l]!.debian),
         collectstatic: !!program.collectstatic || (program.kind === 'server' && djangoStatic),
-        hashes: !!reqs?.hashes,
         deps: [...deps].sort(),
         env: [...new Set([...native.flatMap((n) => n.env ?? []), ...(program.env ?? [])])],
         ownsApp: !!ownsApp,
@@ -1209,24 +982,3 @@ export const python: Language = {
     };
   },
 };
-
-interface PythonInfo {
-  manager: Manager;
-  manifests: string[];
-  installsProject: boolean;
-  command: string[];
-  buildApt: string[];
-  runLibs: string[];
-  collectstatic: boolean;
-  hashes: boolean;
-  env: string[];
-  ownsApp: boolean;
-  deps: string[];
-  /** How a Poetry project installs: exported from its lock, with pip as a PEP 517 package, or by Poetry. */
-  poetryMode: 'export' | 'pip' | 'install' | undefined;
-  /** The lock has packages from git, a path or a URL (no hashes). */
-  unhashed: boolean;
-  /** The package's version comes from git (setuptools-scm, hatch-vcs, pdm's scm source). */
-  scm: boolean;
-  pipfileLock: boolean;
-}
