@@ -9,10 +9,9 @@ import { PLAIN_PATH, readRequirements } from './requirements.js';
 import { setupCfgFiles, setupCfgScripts } from './setup-cfg.js';
 import { UserError } from '../../core/errors.js';
 import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
-import { shellWord, shown } from '../../core/quote.js';
+import { shown } from '../../core/quote.js';
 import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../../core/types.js';
 import {
-  joinRel as join,
   listed,
   normalizeRel as normalize,
   pickEntry,
@@ -20,15 +19,18 @@ import {
   portFromDockerfile,
   procfileWeb,
   SHELL_SYNTAX,
-  sourcePoints,
   versionFromToolVersions,
 } from '../shared.js';
 import { obj, readToml, str, strs } from '../../core/parse.js';
-import type { BuildSpec, Detection, Language, ResolveOptions, Resolved } from '../types.js';
+import type { Language, ResolveOptions, Resolved } from '../types.js';
+import { detectPython } from './detect.js';
+import { buildPython, type PythonVars } from './plan.js';
 
 export { normalizeName, requirementName } from './names.js';
 export { readRequirements, REQUIREMENTS_LIMITS, type Requirements } from './requirements.js';
 export { setupCfgFiles, setupCfgScripts } from './setup-cfg.js';
+export type { PythonInfo } from './info.js';
+export type { PythonVars } from './plan.js';
 
 /** Poetry's constraint syntax (^3.11, ~3.10, 3.11.*, >=3.9,<4) as a PEP 440 specifier; of `a || b`, the first alternative (PEP 440 has no "or"). */
 export function poetryToPep440(c: string): string {
@@ -146,46 +148,12 @@ function appObjects(
  * with, and the app beside it. The final image has the same Python at the same path and the
  * same C library as the builder, so the venv's interpreter link and compiled wheels work.
  */
-export const python: Language = {
+export const python: Language<PythonInfo, PythonVars> = {
   ids: ['python'],
 
-  detect(scan: Scan): Detection[] {
-    const evidence: string[] = [];
-    let score = 0;
-    // A pyproject.toml that only configures tools (ruff, black) is no Python project: many Go, Rust
-    // and C repositories carry one. A requirements.txt alone weighs less than another language's
-    // manifest (it may list a docs generator), so that go.mod beside it still wins.
-    const pyproject = scan.has('pyproject.toml')
-      ? /^\[(project|tool\.poetry|tool\.pdm|build-system)\]/m.test(scan.read('pyproject.toml') ?? '')
-      : false;
-    for (const [f, pts] of [
-      ['pyproject.toml', pyproject ? 100 : 10],
-      ['requirements.txt', 70],
-      ['Pipfile', 100],
-      ['setup.py', 80],
-      ['setup.cfg', 40],
-      ['uv.lock', 20],
-      ['poetry.lock', 20],
-      ['pdm.lock', 20],
-      ['Pipfile.lock', 20],
-      ['manage.py', 30],
-    ] as const) {
-      if (scan.has(f)) {
-        score += pts;
-        evidence.push(f);
-      }
-    }
-    const sources = scan.withExt('.py').filter(isBuilt);
-    score += sourcePoints(sources, '.py', evidence);
-    const manifest = pyproject || ['requirements.txt', 'Pipfile', 'setup.py'].some((f) => scan.has(f));
-    return manifest
-      ? [{ lang: 'python', score: Math.min(score, 180), evidence }]
-      : score
-        ? [{ lang: 'python', score: Math.min(score, 40), evidence }]
-        : [];
-  },
+  detect: detectPython,
 
-  resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved {
+  resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved<PythonInfo> {
     const warnings: string[] = [];
     const decisions: Decision[] = [];
     const pyproject = readToml(scan, 'pyproject.toml');
@@ -854,131 +822,5 @@ export const python: Language = {
     };
   },
 
-  build(resolved: Resolved, strategy: Strategy): BuildSpec {
-    const info = resolved.own as PythonInfo;
-    const debian = strategy.id === 'py-distroless';
-    const alpine = strategy.id === 'py-alpine';
-    const image = debian ? 'debian:bookworm-slim' : `python:\${PYTHON_VERSION}-${alpine ? 'alpine' : 'slim'}`;
-    const python = debian ? '/usr/bin/python3' : 'python';
-    const poetryPip = info.poetryMode === 'export' || info.poetryMode === 'pip';
-    const cache = {
-      uv: '/root/.cache/uv',
-      poetry: poetryPip ? '/root/.cache/pip' : '/root/.cache/pypoetry',
-      pdm: '/root/.cache/pdm',
-      pipenv: '/root/.cache/pip',
-      pip: '/root/.cache/pip',
-      project: '/root/.cache/pip',
-    }[info.manager];
-    // Tools that install, each in a venv of its own, never in the application's.
-    // hishel 2 dropped the sync storage that PDM 2.29 imports: every pdm command failed with it (2026-11).
-    const tool = {
-      poetry: info.poetryMode === 'export' ? ['poetry>=2,<3', 'poetry-plugin-export>=1.8'] : ['poetry>=2,<3'],
-      pdm: ['pdm>=2,<3', 'hishel<2'],
-      pipenv: ['pipenv'],
-    } as Record<string, string[]>;
-    const toolSetup =
-      tool[info.manager] && info.poetryMode !== 'pip'
-        ? `${python} -m venv /opt/${info.manager} && /opt/${info.manager}/bin/pip install ${tool[info.manager]!.map(shellWord).join(' ')}`
-        : undefined;
-    let deps: string | undefined;
-    let install: string | undefined;
-    const venv = `${python} -m venv ${VENV}`;
-    switch (info.manager) {
-      case 'uv':
-        deps = 'uv sync --frozen --no-dev --no-install-project';
-        install = 'uv sync --frozen --no-dev';
-        break;
-      case 'poetry':
-        if (info.poetryMode === 'export') {
-          deps = `/opt/poetry/bin/poetry export --only main --format requirements.txt --output /tmp/requirements.txt${info.unhashed ? ' --without-hashes' : ''} && ${venv} && pip install --no-deps -r /tmp/requirements.txt`;
-          install = info.installsProject ? 'pip install --no-deps .' : undefined;
-        } else if (info.poetryMode === 'pip') {
-          deps = venv;
-          install = 'pip install .';
-        } else {
-          deps = `${venv} && /opt/poetry/bin/poetry install --only main --no-root --no-interaction`;
-          install = info.installsProject ? '/opt/poetry/bin/poetry install --only main --no-interaction' : undefined;
-        }
-        break;
-      case 'pdm':
-        deps = `${venv} && /opt/pdm/bin/pdm use -f ${VENV} && /opt/pdm/bin/pdm sync --prod --no-self --no-editable`;
-        install = '/opt/pdm/bin/pdm sync --prod --no-editable';
-        break;
-      case 'pipenv':
-        // Like Poetry's export: the lock (checked against the Pipfile) becomes pinned requirements
-        // with hashes for pip, whatever interpreter the Pipfile was locked with.
-        deps = info.pipfileLock
-          ? `/opt/pipenv/bin/pipenv verify && /opt/pipenv/bin/pipenv requirements --hash > /tmp/requirements.txt && ${venv} && pip install --no-deps -r /tmp/requirements.txt`
-          : `${venv} && /opt/pipenv/bin/pipenv install`;
-        break;
-      case 'pip':
-        deps = `${venv}${info.manifests.length ? ` && pip install -r ${shellWord(info.manifests[0]!)}` : ''}`;
-        break;
-      case 'project':
-        deps = venv;
-        install = 'pip install .';
-        break;
-    }
-    const apt = [...info.buildApt, ...(debian ? ['python3-venv'] : [])];
-    // A venv made with `python -m venv` carries pip (and setuptools before 3.12): tools of the
-    // install, not of the app, and most of the venv's size for a small app. uv's venv has neither.
-    const keep = new Set(info.deps);
-    const tools = ['pip', 'setuptools'].filter((t) => !keep.has(t));
-    const prune =
-      info.manager !== 'uv' && tools.length
-        ? `${VENV}/bin/python -m pip uninstall --yes --quiet ${tools.join(' ')}`
-        : undefined;
-    return {
-      partial: 'python',
-      image,
-      args: debian ? [] : [{ name: 'PYTHON_VERSION', value: resolved.version.value }],
-      artifact: VENV,
-      copies: [
-        {
-          from: 'build',
-          src: VENV,
-          dest: VENV,
-          why: 'the virtual environment: the dependencies, and nothing that installed them',
-        },
-        info.ownsApp
-          ? {
-              from: 'build',
-              src: '/app',
-              dest: '/app',
-              why: 'the application, owned by the non-root user: it writes beside its code',
-              chown: '65532:65532',
-            }
-          : { from: 'build', src: '/app', dest: '/app', why: 'the application' },
-      ],
-      entrypoint: info.command,
-      env: ['PYTHONDONTWRITEBYTECODE=1', 'PYTHONUNBUFFERED=1', `PATH=${VENV}/bin:$PATH`, ...info.env],
-      vars: {
-        tool: {
-          uv: 'uv',
-          poetry: { export: 'pip', pip: 'pip', install: 'Poetry' }[info.poetryMode ?? 'install'],
-          pdm: 'PDM',
-          pipenv: info.pipfileLock ? 'pip' : 'Pipenv',
-          pip: 'pip',
-          project: 'pip',
-        }[info.manager],
-        apt: apt.join(' '),
-        alpineApk: alpine && info.buildApt.length ? 'build-base' : '',
-        uv: info.manager === 'uv' ? `ghcr.io/astral-sh/uv:${DATA.uvImage}` : '',
-        uvEnv:
-          info.manager === 'uv'
-            ? `UV_PROJECT_ENVIRONMENT=${VENV} UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never UV_PYTHON=${debian ? '/usr/bin/python3' : 'python'}`
-            : '',
-        toolSetup,
-        manifests: info.manifests.map((m) => ({ src: m, dest: dirname(m) === '.' ? './' : `${dirname(m)}/` })),
-        cache,
-        deps,
-        install,
-        collectstatic: info.collectstatic,
-        prune,
-        poetryExport: info.poetryMode === 'export',
-        scmVersion: info.scm && (info.installsProject || info.manager === 'uv'),
-        pipenvEnv: info.manager === 'pipenv' ? 'PIPENV_VERBOSITY=-1' : '',
-      },
-    };
-  },
+  build: buildPython,
 };
