@@ -1,16 +1,18 @@
-import { maxSatisfying, satisfies, validRange } from '@renovatebot/pep440';
 import { basename, dirname } from 'node:path';
-import { LIBRARIES } from '../../core/data.js';
-import { DATA, DISTROLESS_PY, KNOWN, packageData } from './data.js';
-import { VENV, type Manager, type PoetryMode, type PythonInfo } from './info.js';
-import { readLock } from './lock.js';
+import { DATA, DISTROLESS_PY, packageData } from './data.js';
+import { readDependencies } from './dependencies.js';
+import { VENV, type PoetryMode, type PythonInfo, type Said } from './info.js';
+import { LOCK_FILES, missingLock } from './manager.js';
+import { readManifests } from './manifests.js';
+import { nativeNeeds } from './native.js';
+import { admits, pythonVersion } from './version.js';
 import { normalizeName, requirementName } from './names.js';
-import { PLAIN_PATH, readRequirements } from './requirements.js';
+import { PLAIN_PATH } from './requirements.js';
 import { setupCfgFiles, setupCfgScripts } from './setup-cfg.js';
 import { UserError } from '../../core/errors.js';
-import { isBuilt, LIMITS, type Scan } from '../../core/scan.js';
+import { isBuilt, type Scan } from '../../core/scan.js';
 import { shown } from '../../core/quote.js';
-import type { Choice, Decision, Fact, Needs, Refusals, Strategy } from '../../core/types.js';
+import type { Choice, Fact, Needs, Refusals, Strategy } from '../../core/types.js';
 import {
   listed,
   normalizeRel as normalize,
@@ -19,9 +21,8 @@ import {
   portFromDockerfile,
   procfileWeb,
   SHELL_SYNTAX,
-  versionFromToolVersions,
 } from '../shared.js';
-import { obj, readToml, str, strs } from '../../core/parse.js';
+import { obj, str, strs } from '../../core/parse.js';
 import type { Language, ResolveOptions, Resolved } from '../types.js';
 import { detectPython } from './detect.js';
 import { buildPython, type PythonVars } from './plan.js';
@@ -29,39 +30,9 @@ import { buildPython, type PythonVars } from './plan.js';
 export { normalizeName, requirementName } from './names.js';
 export { readRequirements, REQUIREMENTS_LIMITS, type Requirements } from './requirements.js';
 export { setupCfgFiles, setupCfgScripts } from './setup-cfg.js';
+export { poetryToPep440, pythonMinor } from './version.js';
 export type { PythonInfo } from './info.js';
 export type { PythonVars } from './plan.js';
-
-/** Poetry's constraint syntax (^3.11, ~3.10, 3.11.*, >=3.9,<4) as a PEP 440 specifier; of `a || b`, the first alternative (PEP 440 has no "or"). */
-export function poetryToPep440(c: string): string {
-  return (
-    c.split('||').map((alt) =>
-      alt
-        .trim()
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map((part) => {
-          const caret = /^\^(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(part);
-          if (caret) {
-            const [maj, min] = [Number(caret[1]), caret[2] === undefined ? undefined : Number(caret[2])];
-            return maj > 0 || min === undefined ? `>=${part.slice(1)},<${maj + 1}` : `>=${part.slice(1)},<0.${min + 1}`;
-          }
-          const tilde = /^~(\d+)\.(\d+)(?:\.\d+)?$/.exec(part);
-          if (tilde) return `>=${part.slice(1)},<${tilde[1]}.${Number(tilde[2]) + 1}`;
-          return /^\d/.test(part) ? `==${part}` : part;
-        })
-        .join(','),
-    )[0] ?? c
-  );
-}
-
-/** A minor release (3.11) from "3.11.4", "python-3.11.4", "cpython@3.12", "3.12t"; undefined otherwise. */
-export function pythonMinor(v: string | undefined): string | undefined {
-  const m = /^(?:python-|cpython[@-]|pypy)?(3\.(?:[1-9]\d|\d))(?:\.\d{1,3})?(?:(?:a|b|rc)\d{1,2})?t?$/.exec(
-    v?.trim() ?? '',
-  );
-  return m?.[1];
-}
 
 /** Whether a package installs on Alpine without a compiler: a pure-Python or musllinux wheel in the lock, or the table says so. */
 function muslReady(name: string, files: string[] | undefined): boolean {
@@ -154,178 +125,21 @@ export const python: Language<PythonInfo, PythonVars> = {
   detect: detectPython,
 
   resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved<PythonInfo> {
-    const warnings: string[] = [];
-    const decisions: Decision[] = [];
-    const pyproject = readToml(scan, 'pyproject.toml');
-    const project = obj(pyproject?.project);
-    const poetryTable = obj(obj(pyproject?.tool)?.poetry);
-    const manager: Manager = scan.has('uv.lock')
-      ? 'uv'
-      : scan.has('poetry.lock') || (poetryTable && !project)
-        ? 'poetry'
-        : scan.has('pdm.lock')
-          ? 'pdm'
-          : scan.has('Pipfile')
-            ? 'pipenv'
-            : scan.has('requirements.txt')
-              ? 'pip'
-              : pyproject || scan.has('setup.py') || scan.has('setup.cfg')
-                ? 'project'
-                : 'pip';
-    const lockFile = {
-      uv: 'uv.lock',
-      poetry: 'poetry.lock',
-      pdm: 'pdm.lock',
-      pipenv: 'Pipfile.lock',
-      pip: undefined,
-      project: undefined,
-    }[manager];
-    if (lockFile && !scan.has(lockFile)) {
-      if (manager === 'poetry' || manager === 'pipenv')
-        warnings.push(
-          `There is no ${lockFile}: dependency versions are not pinned and the build resolves them anew each time. Run ${manager === 'poetry' ? 'poetry lock' : 'pipenv lock'} and commit it.`,
-        );
-    }
-
-    // Dependencies, by normalized name: from the lock when there is one, else the manifests.
-    const lock = readLock(scan, manager);
-    const reqs = manager === 'pip' ? readRequirements(scan, 'requirements.txt') : undefined;
-    warnings.push(...(reqs?.warnings ?? []));
-    const pipfile = manager === 'pipenv' ? readToml(scan, 'Pipfile') : undefined;
-    const declared = [
-      ...strs(project?.dependencies).map(requirementName),
-      ...Object.keys(obj(poetryTable?.dependencies) ?? {})
-        .filter((k) => k !== 'python')
-        .map(normalizeName),
-      ...Object.keys(obj(obj(obj(poetryTable?.group)?.main)?.dependencies) ?? {}).map(normalizeName),
-      ...Object.keys(obj(pipfile?.packages) ?? {}).map(normalizeName),
-      ...(reqs?.names ?? []),
-    ].filter((n): n is string => !!n);
-    const locked = lock?.packages.map((p) => p.name) ?? [];
-    const deps = new Set([...declared, ...locked]);
+    const said: Said = { warnings: [], decisions: [] };
+    const { warnings, decisions } = said;
+    const { manifests: m, manager } = readManifests(scan);
+    const { pyproject, project, poetry: poetryTable } = m;
+    const lockFile = LOCK_FILES[manager];
+    const noLock = missingLock(scan, manager);
+    if (noLock) warnings.push(noLock);
+    const dependencies = readDependencies(scan, m, manager, said);
+    const { lock, reqs } = dependencies;
+    const deps = dependencies.names;
     const has = (n: string) => deps.has(n);
-    if (manager === 'pip' && !reqs?.names.length && !scan.has('requirements.txt'))
-      decisions.push({
-        topic: 'Dependencies',
-        choice: 'none',
-        because: 'no requirements.txt, pyproject.toml, Pipfile or lock file: the standard library only',
-      });
-
-    // Python version: the project's own word, else the newest release its range admits.
-    const range = (() => {
-      if (opts.langVersion !== undefined) return undefined;
-      const rp = str(project?.['requires-python']);
-      if (rp) return { spec: rp, source: `pyproject.toml requires-python ${shown(rp, 30)}` };
-      const cfg = /^python_requires\s*=\s*([^\n#]{1,60})$/m.exec(scan.read('setup.cfg', 256 * 1024) ?? '')?.[1]?.trim();
-      if (cfg) return { spec: cfg, source: `setup.cfg python_requires ${shown(cfg, 30)}` };
-      const pp = str(obj(poetryTable?.dependencies)?.python);
-      if (pp) return { spec: poetryToPep440(pp), source: `[tool.poetry.dependencies] python ${shown(pp, 30)}` };
-      const pf = str(obj(pipfile?.requires)?.python_version) ?? str(obj(pipfile?.requires)?.python_full_version);
-      if (pf && pythonMinor(pf))
-        return { spec: `==${pythonMinor(pf)}.*`, source: `Pipfile python_version ${shown(pf, 20)}` };
-      return undefined;
-    })();
-    const rangeValid = !!range && !!validRange(range.spec);
-    let version: Fact<string>;
-    /** A version the project pins exactly (a file, or the flag): distroless only when it is the one distroless has. */
-    let exact: string | undefined;
-    if (opts.langVersion !== undefined) {
-      const v = pythonMinor(opts.langVersion);
-      if (!v)
-        throw new UserError(
-          'E_BAD_FLAG',
-          `--lang-version "${shown(opts.langVersion)}" is not a Python release.`,
-          'Use a release like 3.12.',
-        );
-      version = { value: v, source: '--lang-version' };
-      exact = v;
-    } else {
-      const pinned = [
-        [scan.manifest('.python-version', LIMITS.versionBytes)?.trim().split('\n')[0], '.python-version'],
-        [scan.manifest('runtime.txt', LIMITS.versionBytes)?.trim(), 'runtime.txt'],
-        [versionFromToolVersions(scan, ['python']), '.tool-versions'],
-      ]
-        .map(([raw, src]) => ({ v: pythonMinor(raw), raw, src }))
-        .find((x) => x.v);
-      if (pinned) {
-        version = { value: pinned.v!, source: `${pinned.src} (${shown(pinned.raw!, 20)})` };
-        exact = pinned.v;
-      } else if (range) {
-        // One version for the warning and every runtime: a range that admits none of the known
-        // releases, or that is no specifier at all, gets the default everywhere (distroless, whose
-        // Python is another, is refused below for the same reason).
-        const best = rangeValid
-          ? (maxSatisfying(
-              KNOWN.map((k) => `${k}.0`),
-              range.spec,
-            ) ??
-            maxSatisfying(
-              KNOWN.map((k) => `${k}.99`),
-              range.spec,
-            ))
-          : null;
-        if (!best) {
-          const why = rangeValid
-            ? `${range.source} admits none of the Python releases known here (${KNOWN.join(', ')})`
-            : `${range.source} is not a version specifier`;
-          warnings.push(
-            `${why}: the image uses Python ${DATA.defaultVersion} (distroless, whose Python is ${DISTROLESS_PY}, is refused). ${rangeValid ? 'Pass --lang-version to choose another.' : 'Write it as one (>=3.11, ==3.11.*), or pass --lang-version.'}`,
-          );
-          version = {
-            value: DATA.defaultVersion,
-            source: `the newest release known here (${DATA.defaultVersion}, checked ${DATA.supportChecked}); ${rangeValid ? `${range.source} admits none of them` : `${range.source} is not a version specifier`}`,
-          };
-        } else
-          version = {
-            value: best.split('.').slice(0, 2).join('.'),
-            source: `${range.source}: the newest release it admits`,
-          };
-      } else
-        version = {
-          value: DATA.defaultVersion,
-          source: `no version named: the newest release (Python ${DATA.defaultVersion}, checked ${DATA.supportChecked})`,
-        };
-      if (
-        pinned &&
-        range &&
-        rangeValid &&
-        !satisfies(`${pinned.v}.0`, range.spec) &&
-        !satisfies(`${pinned.v}.99`, range.spec)
-      )
-        warnings.push(
-          `${pinned.src} says ${pinned.v}, which ${range.source} does not admit: the image uses ${pinned.v}.`,
-        );
-    }
-    decisions.push({ topic: 'Python version', choice: version.value, because: version.source });
-    // What the project's range admits: with no range, anything; with one that is no specifier,
-    // only the version a file pins (nothing when none does: the default is then used everywhere).
-    const admits = (v: string) =>
-      !range || (rangeValid ? satisfies(`${v}.0`, range.spec) || satisfies(`${v}.99`, range.spec) : exact === v);
-
-    // Native code: what the builder compiles and what the final image must carry.
-    const native = [...deps]
-      .map((d) => ({ d, data: packageData(d) }))
-      .filter((x) => x.data)
-      .map(({ d, data }) => ({ name: d, ...data! }));
-    const buildApt = [...new Set(native.flatMap((n) => n.build ?? []))];
-    const skipLibrary = (n: { name: string; library?: string | undefined }) =>
-      n.name === 'psycopg' && (has('psycopg-binary') || has('psycopg-c'));
-    const libs = [...new Set(native.filter((n) => n.library && !skipLibrary(n)).map((n) => n.library!))].filter(
-      (l) => LIBRARIES[l],
-    );
-    if (native.some((n) => n.build || n.library)) {
-      decisions.push({
-        topic: 'Native code',
-        choice: native
-          .filter((n) => n.build || n.library)
-          .map(
-            (n) =>
-              `${n.name}: ${[n.build ? `compiled (${n.build.filter((b) => b !== 'gcc' && b !== 'libc6-dev').join(', ') || 'gcc'})` : '', n.library ? `loads ${n.library}` : ''].filter(Boolean).join(', ')}`,
-          )
-          .join('; '),
-        because: 'data/python-packages.json',
-      });
-    }
+    const v = pythonVersion(scan, m, opts.langVersion, said);
+    const { version, exact, range } = v;
+    const native = nativeNeeds(deps, said);
+    const { buildApt, libs } = native;
 
     // Programs, most specific first: Procfile, Django, ASGI/WSGI apps, console scripts, __main__, a script.
     const sources = scan
@@ -678,9 +492,9 @@ export const python: Language<PythonInfo, PythonVars> = {
       },
     };
     // distroless runs Debian's Python: only for a project that pins that version or whose range admits it.
-    if ((exact && exact !== DISTROLESS_PY) || !admits(DISTROLESS_PY)) {
+    if ((exact && exact !== DISTROLESS_PY) || !admits(v, DISTROLESS_PY)) {
       refusals.distroless = {
-        reason: `distroless has Python ${DISTROLESS_PY} only, and ${exact && exact !== DISTROLESS_PY ? `the project asks for ${exact} (${version.source})` : rangeValid ? `${range.source} does not admit it` : `${range!.source} is not a version specifier`}`,
+        reason: `distroless has Python ${DISTROLESS_PY} only, and ${exact && exact !== DISTROLESS_PY ? `the project asks for ${exact} (${version.source})` : range?.valid ? `${range.source} does not admit it` : `${range!.source} is not a version specifier`}`,
         short: `needs Python ${version.value}`,
         fix: 'choose slim',
       };
@@ -812,7 +626,7 @@ export const python: Language<PythonInfo, PythonVars> = {
         buildApt,
         collectstatic: !!program.collectstatic || (program.kind === 'server' && djangoStatic),
         deps: [...deps].sort(),
-        env: [...new Set([...native.flatMap((n) => n.env ?? []), ...(program.env ?? [])])],
+        env: [...new Set([...native.env, ...(program.env ?? [])])],
         ownsApp: !!ownsApp,
         poetryMode,
         unhashed: !!lock?.unhashed,
