@@ -1,27 +1,22 @@
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import { DATA, DISTROLESS_PY, packageData } from './data.js';
 import { readDependencies } from './dependencies.js';
-import { VENV, type PoetryMode, type PythonInfo, type Said } from './info.js';
+import type { PythonInfo, Said } from './info.js';
 import { LOCK_FILES, missingLock } from './manager.js';
 import { readManifests } from './manifests.js';
+import { installDecision, installMode } from './install.js';
+import { chooseProgram, findPrograms } from './programs.js';
+import { codeFiles } from './sources.js';
 import { nativeNeeds } from './native.js';
 import { admits, pythonVersion } from './version.js';
 import { normalizeName, requirementName } from './names.js';
 import { PLAIN_PATH } from './requirements.js';
-import { setupCfgFiles, setupCfgScripts } from './setup-cfg.js';
+import { setupCfgFiles } from './setup-cfg.js';
 import { UserError } from '../../core/errors.js';
-import { isBuilt, type Scan } from '../../core/scan.js';
+import type { Scan } from '../../core/scan.js';
 import { shown } from '../../core/quote.js';
-import type { Choice, Fact, Needs, Refusals, Strategy } from '../../core/types.js';
-import {
-  listed,
-  normalizeRel as normalize,
-  pickEntry,
-  plainName,
-  portFromDockerfile,
-  procfileWeb,
-  SHELL_SYNTAX,
-} from '../shared.js';
+import type { Needs, Refusals, Strategy } from '../../core/types.js';
+import { listed, plainName, portFromDockerfile } from '../shared.js';
 import { obj, str, strs } from '../../core/parse.js';
 import type { Language, ResolveOptions, Resolved } from '../types.js';
 import { detectPython } from './detect.js';
@@ -38,80 +33,6 @@ export type { PythonVars } from './plan.js';
 function muslReady(name: string, files: string[] | undefined): boolean {
   if (files?.some((f) => /-none-any\.whl$|musllinux/.test(f))) return true;
   return packageData(name)?.musl === true;
-}
-
-interface Program {
-  value: string;
-  label: string;
-  source: string;
-  command: string[];
-  port?: number | undefined;
-  kind: 'server' | 'cli';
-  collectstatic?: boolean;
-  env?: string[];
-  /** The project's files the program is started from (the script, the app's module, manage.py): kept in the build context. */
-  files?: string[];
-}
-
-/** A module path from a file (src/pkg/app.py -> pkg.app, app.py -> app). */
-function moduleOf(file: string): string {
-  return file
-    .replace(/^src\//, '')
-    .replace(/\.py$/, '')
-    .replace(/\/__init__$/, '')
-    .split('/')
-    .join('.');
-}
-
-/** A line that defines an application factory: def create_app(...) (-> T):, at the top level. */
-const FACTORY_DEF =
-  /^def[ \t]+(create_app|make_app|app_factory)[ \t]*\([^)]{0,200}\)[ \t]*(?:->[ \t]*[\w.]{1,60}[ \t]*)?:/;
-/** An indented line that makes the app inside a factory: `    app = Flask(__name__)`. */
-const FACTORY_APP = /^[ \t]+\w{1,60}[ \t]*=[ \t]*(Flask|FastAPI|Starlette)[ \t]*\(/;
-
-/**
- * An application factory in a source (Flask's create_app pattern): the def, then within its
- * body (indented or blank lines, at most 80) a line that makes the app. Read a line at a time.
- */
-function factoryIn(src: string): { name: string; framework: string } | undefined {
-  const lines = src.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const def = lines[i]!.length <= 400 ? FACTORY_DEF.exec(lines[i]!) : null;
-    if (!def) continue;
-    for (let j = i + 1; j < lines.length && j <= i + 80; j++) {
-      const line = lines[j]!.replace(/\r$/, '');
-      if (!/^[ \t]/.test(line) && line !== '') break;
-      if (line.length > 301) break;
-      const app = FACTORY_APP.exec(line);
-      if (app) return { name: def[1]!, framework: app[1]! };
-    }
-  }
-  return undefined;
-}
-
-/** The web app object a file defines (`app = Flask(__name__)`, `api = FastAPI()`), by framework. */
-function appObjects(
-  scan: Scan,
-  files: string[],
-): { file: string; name: string; framework: 'flask' | 'fastapi' | 'starlette' }[] {
-  const out: { file: string; name: string; framework: 'flask' | 'fastapi' | 'starlette' }[] = [];
-  for (const f of files) {
-    const src = scan.read(f) ?? '';
-    const m = /^([A-Za-z_]\w{0,60})\s*=\s*(Flask|FastAPI|Starlette)\s*\(/m.exec(src);
-    if (m) {
-      out.push({ file: f, name: m[1]!, framework: m[2]!.toLowerCase() as 'flask' | 'fastapi' | 'starlette' });
-      continue;
-    }
-    // An application factory (Flask's create_app pattern): gunicorn and uvicorn call it.
-    const factory = src.includes('def ') ? factoryIn(src) : undefined;
-    if (factory)
-      out.push({
-        file: f,
-        name: `${factory.name}()`,
-        framework: factory.framework.toLowerCase() as 'flask' | 'fastapi' | 'starlette',
-      });
-  }
-  return out;
 }
 
 /**
@@ -135,284 +56,15 @@ export const python: Language<PythonInfo, PythonVars> = {
     const dependencies = readDependencies(scan, m, manager, said);
     const { lock, reqs } = dependencies;
     const deps = dependencies.names;
-    const has = (n: string) => deps.has(n);
     const v = pythonVersion(scan, m, opts.langVersion, said);
     const { version, exact, range } = v;
     const native = nativeNeeds(deps, said);
     const { buildApt, libs } = native;
 
-    // Programs, most specific first: Procfile, Django, ASGI/WSGI apps, console scripts, __main__, a script.
-    const sources = scan
-      .withExt('.py')
-      .filter(
-        (f) =>
-          isBuilt(f) &&
-          !/(^|\/)(tests?|docs?|scripts?|migrations)\//.test(f) &&
-          !/(^|\/)(test_[^/]*|[^/]*_test|conftest|setup|noxfile|fabfile)\.py$/.test(f),
-      );
-    const programs: Program[] = [];
-    const py = `${VENV}/bin/python`;
-    const bin = (name: string) => `${VENV}/bin/${name}`;
-    const procfile = procfileWeb(scan);
-    if (procfile) {
-      const words = procfile.replace(/\$\{?PORT\}?/g, '8000').split(/\s+/);
-      const shellRun = /^(bash|sh|dash|zsh)$|\.sh$/.test(words[0] ?? '');
-      if (
-        !shellRun &&
-        !SHELL_SYNTAX.test(procfile.replace(/\$\{?PORT\}?/g, '')) &&
-        words[0] &&
-        /^[\w.-]+$/.test(words[0])
-      ) {
-        const port =
-          Number(/(?:--bind|-b)[= ]\S*:(\d{2,5})|--port[= ](\d{2,5})/.exec(words.join(' '))?.slice(1).find(Boolean)) ||
-          undefined;
-        // A Procfile expects the platform to set $PORT: without it gunicorn and uvicorn bind to
-        // 127.0.0.1 only, which no published port reaches. The image sets PORT and binds to all.
-        const args = words.slice(1);
-        if (words[0] === 'gunicorn' && !args.some((a) => /^(-b|--bind)(=|$)/.test(a)))
-          args.push('--bind', '0.0.0.0:8000');
-        if (words[0] === 'uvicorn' && !args.some((a) => /^--host(=|$)/.test(a)))
-          args.push('--host', '0.0.0.0', ...(args.some((a) => /^--port(=|$)/.test(a)) ? [] : ['--port', '8000']));
-        programs.push({
-          value: 'Procfile',
-          label: `Procfile: ${procfile}`,
-          source: `Procfile: web: ${shown(procfile, 80)}`,
-          command: [words[0] === 'python' ? py : bin(words[0]), ...args],
-          port: port ?? 8000,
-          kind: 'server',
-          env: port ? [] : ['PORT=8000'],
-        });
-      } else
-        warnings.push(
-          `The Procfile's web command uses shell syntax (${shown(procfile, 60)}): not used as the image's command.`,
-        );
-    }
-    let djangoStatic = false;
-    /** manage.py and the module Django's server loads (proj.wsgi -> proj/wsgi.py), those that exist. */
-    const djangoFiles = (module: string) =>
-      ['manage.py', `${module.replace(/\./g, '/')}.py`].filter((f) => scan.has(f));
-    if (scan.has('manage.py')) {
-      const settings = sources.filter((f) => /settings/.test(f)).map((f) => ({ f, src: scan.read(f) ?? '' }));
-      const wsgi = settings
-        .map((s) => ({ f: s.f, m: /^WSGI_APPLICATION\s*=\s*['"]([\w.]{1,200})\.application['"]/m.exec(s.src)?.[1] }))
-        .find((x) => x.m);
-      const asgi = settings
-        .map((s) => ({ f: s.f, m: /^ASGI_APPLICATION\s*=\s*['"]([\w.]{1,200})\.application['"]/m.exec(s.src)?.[1] }))
-        .find((x) => x.m);
-      const staticRoot = settings.some((s) => /^STATIC_ROOT\s*=/m.test(s.src));
-      djangoStatic = staticRoot;
-      if (has('gunicorn') && wsgi)
-        programs.push({
-          value: 'django',
-          label: `Django with gunicorn (${wsgi.m}:application)`,
-          source: `manage.py, ${wsgi.f}: WSGI_APPLICATION, gunicorn in the dependencies`,
-          command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', `${wsgi.m}:application`],
-          port: 8000,
-          kind: 'server',
-          collectstatic: staticRoot,
-          files: djangoFiles(wsgi.m!),
-        });
-      else if ((has('uvicorn') || has('daphne')) && (asgi ?? wsgi)) {
-        const mod = (asgi ?? wsgi)!.m!.replace(/\.wsgi$/, '.asgi');
-        programs.push({
-          value: 'django',
-          label: `Django with uvicorn (${mod}:application)`,
-          source: `manage.py, ${(asgi ?? wsgi)!.f}, uvicorn in the dependencies`,
-          command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', `${mod}:application`],
-          port: 8000,
-          kind: 'server',
-          collectstatic: staticRoot,
-          files: djangoFiles(mod),
-        });
-      } else if (wsgi || asgi) {
-        throw new UserError(
-          'E_NO_ENTRY',
-          'A Django project with neither gunicorn nor uvicorn among its dependencies: the only way left to serve it is runserver, which Django says must not run in production.',
-          'Add gunicorn (or uvicorn for ASGI) to the dependencies, then run this again.',
-        );
-      }
-      if (staticRoot)
-        decisions.push({
-          topic: 'Static files',
-          choice: 'python manage.py collectstatic at build time',
-          because: 'STATIC_ROOT is set in the settings',
-        });
-    }
-    for (const a of appObjects(scan, sources)) {
-      const target = `${moduleOf(a.file)}:${a.name}`;
-      if (a.framework === 'flask') {
-        if (has('gunicorn'))
-          programs.push({
-            value: target,
-            label: `Flask app ${target} with gunicorn`,
-            source: `${a.file}: ${a.name} = Flask(...), gunicorn in the dependencies`,
-            command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', target],
-            port: 8000,
-            kind: 'server',
-            files: [a.file],
-          });
-        else {
-          programs.push({
-            value: target,
-            label: `Flask app ${target}`,
-            source: `${a.file}: ${a.name} = Flask(...)`,
-            command: [bin('flask'), '--app', target, 'run', '--host', '0.0.0.0', '--port', '5000'],
-            port: 5000,
-            kind: 'server',
-            files: [a.file],
-          });
-          warnings.push(
-            `${a.file} is a Flask app, served here by Flask's development server (gunicorn is not among the dependencies): add gunicorn for production.`,
-          );
-        }
-      } else if (has('uvicorn') || has('fastapi')) {
-        const factory = a.name.endsWith('()');
-        const uvTarget = factory ? target.slice(0, -2) : target;
-        programs.push({
-          value: target,
-          label: `${a.framework === 'fastapi' ? 'FastAPI' : 'Starlette'} app ${target} with uvicorn`,
-          source: `${a.file}: ${a.name}${factory ? ', an application factory' : ` = ${a.framework === 'fastapi' ? 'FastAPI' : 'Starlette'}(...)`}`,
-          command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', ...(factory ? ['--factory'] : []), uvTarget],
-          port: 8000,
-          kind: 'server',
-          files: [a.file],
-        });
-        if (!has('uvicorn'))
-          warnings.push(
-            `${a.file} is served by uvicorn, which is not named among the dependencies (fastapi[standard] brings it): add uvicorn if the build says it is missing.`,
-          );
-      }
-    }
-    const cfgScripts = setupCfgScripts(scan.read('setup.cfg', 256 * 1024) ?? '');
-    const scripts = { ...cfgScripts, ...(obj(project?.scripts) ?? {}), ...(obj(poetryTable?.scripts) ?? {}) };
-    const scriptSource = (n: string) =>
-      obj(project?.scripts)?.[n] !== undefined
-        ? 'pyproject.toml [project.scripts]'
-        : obj(poetryTable?.scripts)?.[n] !== undefined
-          ? 'pyproject.toml [tool.poetry.scripts]'
-          : 'setup.cfg [options.entry_points]';
-    // Whether the project itself is installed into the venv (its console scripts need that).
-    const installsProject =
-      manager === 'project' ||
-      manager === 'pdm' ||
-      (manager === 'uv' && !!project) ||
-      (manager === 'poetry' &&
-        poetryTable?.['package-mode'] !== false &&
-        (!!poetryTable?.packages || !!project || Object.keys(scripts).length > 0));
-    // Poetry with a lock: `poetry export` turns it into pinned requirements with their hashes, and pip
-    // installs exactly those (Poetry stays in the builder). Without a lock, a package whose build
-    // backend is poetry-core installs with pip like any PEP 517 project; only a lockless
-    // non-package project needs Poetry itself to resolve.
-    const backend = str(obj(pyproject?.['build-system'])?.['build-backend']) ?? '';
-    const poetryMode: PoetryMode | undefined =
-      manager !== 'poetry'
-        ? undefined
-        : scan.has('poetry.lock')
-          ? 'export'
-          : installsProject && backend.startsWith('poetry.core')
-            ? 'pip'
-            : 'install';
-    for (const [name, target] of Object.entries(scripts)) {
-      if (typeof target !== 'string' || !/^[A-Za-z0-9][\w.-]{0,80}$/.test(name)) continue;
-      programs.push({
-        value: name,
-        label: `console script ${name}`,
-        source: `${scriptSource(name)}: ${name} = ${shown(target, 60)}`,
-        command: [bin(name)],
-        kind: 'cli',
-      });
-    }
-    for (const f of sources.filter((x) => x.endsWith('/__main__.py') && x.split('/').length <= 3)) {
-      const pkg = moduleOf(dirname(f) + '.py');
-      programs.push({
-        value: pkg,
-        label: `python -m ${pkg}`,
-        source: f,
-        command: [py, '-m', pkg],
-        kind: 'cli',
-        files: [f],
-      });
-    }
-    for (const f of [
-      'main.py',
-      'app.py',
-      'run.py',
-      'server.py',
-      'bot.py',
-      '__main__.py',
-      ...sources.filter((s) => !s.includes('/')),
-    ]) {
-      // A file that holds a web app is that app, not a script of its own.
-      if (
-        !sources.includes(f) ||
-        f === 'manage.py' ||
-        programs.some((p) => p.value === f || p.value.startsWith(`${moduleOf(f)}:`))
-      )
-        continue;
-      programs.push({
-        value: f,
-        label: `python ${f}`,
-        source: `${f}${/if __name__ == ['"]__main__['"]/.test(scan.read(f) ?? '') ? ' (runs as __main__)' : ''}`,
-        command: [py, f],
-        kind: 'cli',
-        files: [f],
-      });
-      if (programs.length > 20) break;
-    }
-    // --entry may also name what the search above does not offer: any script of the project
-    // (scripts/tool.py), or a package with a __main__.py (pkg.cli, or its folder).
-    const asked = opts.entry?.replace(/^\.\//, '').replace(/\/$/, '');
-    if (asked && !programs.some((p) => p.value === asked)) {
-      const script = asked.endsWith('.py') && normalize(asked) === asked && scan.has(asked) ? asked : undefined;
-      const pkg =
-        /^[a-z_][\w./]{0,200}$/i.test(asked) && !asked.endsWith('.py') ? asked.replace(/\//g, '.') : undefined;
-      const main = pkg
-        ? [`${pkg.replace(/\./g, '/')}/__main__.py`, `src/${pkg.replace(/\./g, '/')}/__main__.py`].find((f) =>
-            scan.has(f),
-          )
-        : undefined;
-      if (script)
-        programs.push({
-          value: asked,
-          label: `python ${script}`,
-          source: `${opts.entrySource ?? '--entry'}: ${shown(script, 80)}`,
-          command: [py, script],
-          kind: 'cli',
-          files: [script],
-        });
-      else if (pkg && main)
-        programs.push({
-          value: asked,
-          label: `python -m ${pkg}`,
-          source: `${opts.entrySource ?? '--entry'}: ${shown(main, 80)}`,
-          command: [py, '-m', pkg],
-          kind: 'cli',
-          files: [main],
-        });
-    }
-    if (!programs.length) {
-      throw new UserError(
-        'E_NO_ENTRY',
-        'No program found: no Procfile, Django project, Flask or FastAPI app, console script, __main__.py or top-level script.',
-        'Pass --entry with the script to run (--entry scripts/tool.py), or a package that has a __main__.py (--entry pkg).',
-      );
-    }
-    const entries: Choice[] = programs.map((p) => ({ value: p.value, label: p.label, source: p.source }));
-    let entry: Fact<string>;
-    if (opts.entry !== undefined)
-      entry = pickEntry(entries, opts.entry, (e) => e.value, '', warnings, opts.entrySource);
-    else
-      entry = {
-        value: programs[0]!.value,
-        source:
-          programs.length > 1
-            ? `${programs[0]!.source}; also found: ${listed(
-                programs.slice(1).map((p) => p.value),
-                5,
-              )} (--entry)`
-            : programs[0]!.source,
-      };
-    const program = programs.find((p) => p.value === entry.value)!;
+    const sources = codeFiles(scan);
+    const found = findPrograms({ scan, sources, deps, said }, m, opts);
+    const { installsProject, poetryMode } = installMode(scan, m, manager, found.scripts);
+    const { entries, entry, program } = chooseProgram(found.programs, opts, said);
     // The image's name: the project's, or its folder's, made a plain word (a folder may be "My Project").
     const name = plainName(
       normalizeName(str(project?.name) ?? str(poetryTable?.name) ?? basename(scan.root)),
@@ -420,33 +72,7 @@ export const python: Language<PythonInfo, PythonVars> = {
       'pyproject.toml',
       true,
     );
-    for (const w of program.command) {
-      if (w.length > 300 || /[\n\r]/.test(w)) {
-        throw new UserError(
-          'E_UNSAFE_VALUE',
-          `The command word ${shown(w)} (from ${shown(program.source, 80)}) cannot go in a Dockerfile: longer than 300 characters or more than one line.`,
-          programs.length > 1
-            ? `Choose another program with --entry (${listed(
-                programs.filter((p) => p !== program).map((p) => p.value),
-                5,
-              )}), or shorten it where it is written.`
-            : 'Shorten it where it is written.',
-        );
-      }
-    }
-    decisions.push({ topic: 'Program', choice: program.label, because: entry.source });
-    decisions.push({
-      topic: 'Install',
-      choice: `${{ uv: 'uv sync --frozen --no-dev', poetry: { export: `poetry export --only main${lock?.unhashed ? ' --without-hashes' : ''}, then pip install --no-deps${lock?.unhashed ? '' : ' (with the hashes it pins)'}`, pip: 'pip install . (poetry-core builds it; no lock: versions resolve at build time)', install: 'poetry install --only main' }[poetryMode ?? 'install'], pdm: 'pdm sync --prod', pipenv: scan.has('Pipfile.lock') ? 'pipenv requirements --hash of Pipfile.lock (after pipenv verify), then pip install --no-deps' : 'pipenv install (no lock: versions resolve at build time)', pip: `pip install -r requirements.txt${reqs?.hashes ? ' (with the hashes it pins)' : ''}`, project: 'pip install . (no lock: versions resolve at build time)' }[manager]} into ${VENV}`,
-      because:
-        lockFile && scan.has(lockFile)
-          ? lockFile
-          : manager === 'pip'
-            ? reqs?.files.join(', ') || 'requirements.txt'
-            : manager === 'project'
-              ? 'pyproject.toml / setup.py without a lock'
-              : `${manager} files`,
-    });
+    decisions.push(installDecision(scan, manager, poetryMode, dependencies));
 
     const port =
       opts.port !== undefined
@@ -624,7 +250,7 @@ export const python: Language<PythonInfo, PythonVars> = {
         installsProject,
         command: program.command,
         buildApt,
-        collectstatic: !!program.collectstatic || (program.kind === 'server' && djangoStatic),
+        collectstatic: !!program.collectstatic || (program.kind === 'server' && found.djangoStatic),
         deps: [...deps].sort(),
         env: [...new Set([...native.env, ...(program.env ?? [])])],
         ownsApp: !!ownsApp,
