@@ -1,0 +1,87 @@
+import type { Scan } from '../../core/scan.js';
+import { obj, str } from '../../core/parse.js';
+import type { Decision } from '../../core/types.js';
+import type { Dependencies } from './dependencies.js';
+import { VENV, type Manager, type PoetryMode } from './info.js';
+import { LOCK_FILES } from './manager.js';
+import type { Manifests } from './manifests.js';
+
+/** Whether the project itself is installed into the venv, and how a Poetry project installs. */
+export interface InstallMode {
+  installsProject: boolean;
+  poetryMode: PoetryMode | undefined;
+}
+
+/**
+ * Whether the project itself is installed into the venv (its console scripts need that).
+ * Poetry with a lock: `poetry export` turns it into pinned requirements with their hashes, and pip
+ * installs exactly those (Poetry stays in the builder). Without a lock, a package whose build
+ * backend is poetry-core installs with pip like any PEP 517 project; only a lockless
+ * non-package project needs Poetry itself to resolve.
+ */
+export function installMode(scan: Scan, m: Manifests, manager: Manager, scripts: Record<string, unknown>): InstallMode {
+  const installsProject =
+    manager === 'project' ||
+    manager === 'pdm' ||
+    (manager === 'uv' && !!m.project) ||
+    (manager === 'poetry' &&
+      m.poetry?.['package-mode'] !== false &&
+      (!!m.poetry?.packages || !!m.project || Object.keys(scripts).length > 0));
+  const backend = str(obj(m.pyproject?.['build-system'])?.['build-backend']) ?? '';
+  const poetryMode: PoetryMode | undefined =
+    manager !== 'poetry'
+      ? undefined
+      : scan.has('poetry.lock')
+        ? 'export'
+        : installsProject && backend.startsWith('poetry.core')
+          ? 'pip'
+          : 'install';
+  return { installsProject, poetryMode };
+}
+
+/** How the dependencies install, in words. */
+function installWords(scan: Scan, manager: Manager, poetryMode: PoetryMode | undefined, deps: Dependencies): string {
+  const unhashed = deps.lock?.unhashed;
+  switch (manager) {
+    case 'uv':
+      return 'uv sync --frozen --no-dev';
+    case 'poetry':
+      return {
+        export: `poetry export --only main${unhashed ? ' --without-hashes' : ''}, then pip install --no-deps${unhashed ? '' : ' (with the hashes it pins)'}`,
+        pip: 'pip install . (poetry-core builds it; no lock: versions resolve at build time)',
+        install: 'poetry install --only main',
+      }[poetryMode ?? 'install'];
+    case 'pdm':
+      return 'pdm sync --prod';
+    case 'pipenv':
+      return scan.has('Pipfile.lock')
+        ? 'pipenv requirements --hash of Pipfile.lock (after pipenv verify), then pip install --no-deps'
+        : 'pipenv install (no lock: versions resolve at build time)';
+    case 'pip':
+      return `pip install -r requirements.txt${deps.reqs?.hashes ? ' (with the hashes it pins)' : ''}`;
+    case 'project':
+      return 'pip install . (no lock: versions resolve at build time)';
+  }
+}
+
+/** The Install decision: how the dependencies go into the venv, and from which files. */
+export function installDecision(
+  scan: Scan,
+  manager: Manager,
+  poetryMode: PoetryMode | undefined,
+  deps: Dependencies,
+): Decision {
+  const lockFile = LOCK_FILES[manager];
+  return {
+    topic: 'Install',
+    choice: `${installWords(scan, manager, poetryMode, deps)} into ${VENV}`,
+    because:
+      lockFile && scan.has(lockFile)
+        ? lockFile
+        : manager === 'pip'
+          ? deps.reqs?.files.join(', ') || 'requirements.txt'
+          : manager === 'project'
+            ? 'pyproject.toml / setup.py without a lock'
+            : `${manager} files`,
+  };
+}

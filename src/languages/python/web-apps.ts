@@ -1,0 +1,59 @@
+import { appObjects, moduleOf, type AppObject } from './apps.js';
+import { bin, type Program, type ProgramSearch } from './program.js';
+
+/** A Flask app: gunicorn when it is among the dependencies, else Flask's development server (said in a warning). */
+function flaskProgram(a: AppObject, target: string, { deps, said }: ProgramSearch): Program {
+  if (deps.has('gunicorn'))
+    return {
+      value: target,
+      label: `Flask app ${target} with gunicorn`,
+      source: `${a.file}: ${a.name} = Flask(...), gunicorn in the dependencies`,
+      command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', target],
+      port: 8000,
+      kind: 'server',
+      files: [a.file],
+    };
+  said.warnings.push(
+    `${a.file} is a Flask app, served here by Flask's development server (gunicorn is not among the dependencies): add gunicorn for production.`,
+  );
+  return {
+    value: target,
+    label: `Flask app ${target}`,
+    source: `${a.file}: ${a.name} = Flask(...)`,
+    command: [bin('flask'), '--app', target, 'run', '--host', '0.0.0.0', '--port', '5000'],
+    port: 5000,
+    kind: 'server',
+    files: [a.file],
+  };
+}
+
+/** A FastAPI or Starlette app served by uvicorn (an application factory with --factory). */
+function asgiProgram(a: AppObject, target: string, { deps, said }: ProgramSearch): Program {
+  const factory = a.name.endsWith('()');
+  const uvTarget = factory ? target.slice(0, -2) : target;
+  const framework = a.framework === 'fastapi' ? 'FastAPI' : 'Starlette';
+  if (!deps.has('uvicorn'))
+    said.warnings.push(
+      `${a.file} is served by uvicorn, which is not named among the dependencies (fastapi[standard] brings it): add uvicorn if the build says it is missing.`,
+    );
+  return {
+    value: target,
+    label: `${framework} app ${target} with uvicorn`,
+    source: `${a.file}: ${a.name}${factory ? ', an application factory' : ` = ${framework}(...)`}`,
+    command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', ...(factory ? ['--factory'] : []), uvTarget],
+    port: 8000,
+    kind: 'server',
+    files: [a.file],
+  };
+}
+
+/** The web apps the sources define, each with the server that runs it (an ASGI app only when uvicorn or fastapi is a dependency). */
+export function webAppPrograms(search: ProgramSearch): Program[] {
+  const programs: Program[] = [];
+  for (const a of appObjects(search.scan, search.sources)) {
+    const target = `${moduleOf(a.file)}:${a.name}`;
+    if (a.framework === 'flask') programs.push(flaskProgram(a, target, search));
+    else if (search.deps.has('uvicorn') || search.deps.has('fastapi')) programs.push(asgiProgram(a, target, search));
+  }
+  return programs;
+}
