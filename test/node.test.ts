@@ -229,6 +229,12 @@ describe('workspaces and detection', () => {
     );
     expect(() => resolve({ 'package.json': '{not json' })).toThrow(expect.objectContaining({ code: 'E_UNREADABLE' }));
   });
+  test('YAML whose alias holds itself is unreadable (exit 2), not a crash', () => {
+    for (const text of ['packages: &x [*x]\n', 'a: &x\n  b: *x\npackages: ["*"]\n'])
+      expect(() =>
+        resolve({ 'package.json': pkg({}), 'pnpm-lock.yaml': '', 'pnpm-workspace.yaml': text, 'index.js': '' }),
+      ).toThrow(expect.objectContaining({ code: 'E_UNREADABLE', message: expect.stringContaining('holds it') }));
+  });
 });
 
 describe('what the real repositories taught', () => {

@@ -1,4 +1,5 @@
 import { parse as parseToml } from 'smol-toml';
+import { parse as parseYamlText } from 'yaml';
 import { UserError } from './errors.js';
 import type { Scan } from './scan.js';
 import { shown } from './quote.js';
@@ -39,4 +40,27 @@ export function readParsed(
 /** A TOML file that decides the build (Cargo.toml, pyproject.toml, lock files). */
 export function readToml(scan: Scan, rel: string, fix = ''): Toml | undefined {
   return readParsed(scan, rel, 'TOML', parseToml, fix);
+}
+
+/** How deep parsed data may nest before it is refused (a reader walks it recursively). */
+const MAX_DEPTH = 200;
+
+/**
+ * Refuses data that is not a tree: a YAML alias can make a node hold itself (`a: &x [*x]`), and
+ * every reader (a walk, JSON.stringify, a message quoting it) would then loop or crash.
+ */
+function assertTree(v: unknown, path: Set<object>, depth: number): void {
+  if (v === null || typeof v !== 'object') return;
+  if (path.has(v)) throw new Error('an alias refers to a node that holds it');
+  if (depth > MAX_DEPTH) throw new Error(`nested deeper than ${MAX_DEPTH} levels`);
+  path.add(v);
+  for (const x of Object.values(v)) assertTree(x, path, depth + 1);
+  path.delete(v);
+}
+
+/** YAML from the project as plain data: aliases bounded (no billion laughs), no cycles, no deep nesting. */
+export function parseYamlTree(text: string): unknown {
+  const v: unknown = parseYamlText(text, { maxAliasCount: 50 });
+  assertTree(v, new Set(), 0);
+  return v;
 }

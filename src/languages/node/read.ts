@@ -1,7 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { UserError } from '../../core/errors.js';
 import type { Scan } from '../../core/scan.js';
-import { readParsed, type Toml } from '../../core/parse.js';
+import { parseYamlTree, readParsed, type Toml } from '../../core/parse.js';
 
 /** A JSON object as read from the project (package.json, a lock, angular.json). */
 export type Json = Record<string, unknown>;
@@ -10,9 +9,9 @@ export type Json = Record<string, unknown>;
 export const readJson = (scan: Scan, rel: string): Json | undefined =>
   readParsed(scan, rel, 'JSON', JSON.parse, ' (npm pkg get name shows the error too)');
 
-/** pnpm-workspace.yaml, .yarnrc.yml: YAML that decides the build, aliases bounded. */
+/** pnpm-workspace.yaml, .yarnrc.yml: YAML that decides the build, aliases bounded, no cycles. */
 export const readYaml = (scan: Scan, rel: string): Toml | undefined =>
-  readParsed(scan, rel, 'YAML', (t) => parseYaml(t, { maxAliasCount: 50 }), '', 256 * 1024);
+  readParsed(scan, rel, 'YAML', parseYamlTree, '', 256 * 1024);
 
 /** The project's package.json: without one there is no Node.js project to build. */
 export function rootPackage(scan: Scan): Json {
