@@ -465,12 +465,21 @@ function renderMd(all, corpora, history = []) {
  * time allowed. Each is named in the table; the first-sight rate leaves them out.
  */
 const MACHINE_LIMITS = [
-  [/failed to do request: Head .*no such host|pull access denied|not found: manifest unknown/, 'a base image the image kit lacks (no registry here)'],
-  [/rustup: not found/, "the stand-in rust image has no rustup (the official one has)"],
-  [/403 Forbidden|Could not resolve host|no such host|Failed to download|Temporary failure in name resolution|Network is unreachable/, 'a download from a host this machine cannot reach'],
+  [
+    /failed to do request: Head .*no such host|pull access denied|not found: manifest unknown/,
+    'a base image the image kit lacks (no registry here)',
+  ],
+  [/rustup: not found/, 'the stand-in rust image has no rustup (the official one has)'],
+  [
+    /403 Forbidden|Could not resolve host|no such host|Failed to download|Temporary failure in name resolution|Network is unreachable/,
+    'a download from a host this machine cannot reach',
+  ],
   [/build timed out after/, 'a build longer than the time allowed here'],
   [/Could not fetch specs from|Gem::RemoteFetcher|rubygems\.org/i, 'RubyGems, which this machine cannot reach'],
-  [/services\.gradle\.org|Could not install Gradle distribution|gradle-[\d.]+-bin\.zip/i, "Gradle's distribution server, which this machine cannot reach"],
+  [
+    /services\.gradle\.org|Could not install Gradle distribution|gradle-[\d.]+-bin\.zip/i,
+    "Gradle's distribution server, which this machine cannot reach",
+  ],
 ];
 function machineLimit(r) {
   if (!['build-failed', 'check-failed'].includes(r.verdict) || !r.error) return undefined;
@@ -488,7 +497,9 @@ function firstSight(all, corpora) {
   for (const set of sets) {
     out.push(`## First sight: ${set}`, '');
     out.push('Entries marked · in the tables above; chosen by the rule in realworld/README.md, run with no flags.', '');
-    out.push('| language | repositories | pass | fail | refused | machine limit | not run | first-sight rate (pass / all but limits) |');
+    out.push(
+      '| language | repositories | pass | fail | refused | machine limit | not run | first-sight rate (pass / all but limits) |',
+    );
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
     const rows = new Map();
     for (const lang of LANGS) {

@@ -143,9 +143,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     fromFlag: (raw) =>
       raw === undefined
         ? undefined
-        : String(raw)
-            .split(',')
-            .map((m) => m.trim()),
+        : (typeof raw === 'string' ? raw : JSON.stringify(raw)).split(',').map((m) => m.trim()),
     invalid: (v) =>
       isStrings(v, JAVA_MODULE)
         ? undefined
@@ -369,9 +367,11 @@ export function mergeOptions(saved: Options | undefined, flags: Options): Option
     if (merge === 'union') {
       const a = (old ?? {}) as Record<string, string[]>;
       const b = v as Record<string, string[]>;
-      const merged = Object.fromEntries(
-        ['build', 'run'].map((s) => [s, [...new Set([...(a[s] ?? []), ...(b[s] ?? [])])]]).filter(([, l]) => l!.length),
-      );
+      const merged: Record<string, string[]> = {};
+      for (const s of ['build', 'run']) {
+        const l = [...new Set([...(a[s] ?? []), ...(b[s] ?? [])])];
+        if (l.length) merged[s] = l;
+      }
       out[key] = merged;
     } else if (merge === 'byName') {
       // A name given again replaces its old value.

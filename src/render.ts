@@ -269,7 +269,7 @@ function addLines(text: string, plan: Plan): string {
   if (instructions.length) {
     let at = -1;
     for (let i = lines.length - 1; i >= 0; i--)
-      if (/^(USER|ENTRYPOINT) /.test(lines[i]!)) {
+      if (/^(?:USER|ENTRYPOINT) /.test(lines[i]!)) {
         at = i;
         if (lines[i]!.startsWith('USER')) break;
       }

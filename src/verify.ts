@@ -155,46 +155,13 @@ export async function verifyImage(
 ): Promise<Verification> {
   const name = `csd-verify-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const seconds = opts.seconds ?? 10;
-  const problems: string[] = [];
-  const notes: string[] = [];
   const started = await execa(DOCKER(), ['run', '-d', '--name', name, tag, ...(opts.args ?? [])], {
     reject: false,
     env: ENV,
   });
-  if (started.exitCode !== 0) {
-    const output = String(started.stderr).trim().split('\n').filter(Boolean);
-    return {
-      ok: false,
-      started: false,
-      exitCode: started.exitCode ?? 1,
-      output,
-      cause: diagnose(output.join('\n')),
-      uid: null,
-      user: '',
-      listening: [],
-      expose: opts.expose,
-      exposeListened: opts.expose === null ? null : false,
-      problems: [`docker run failed: ${output.slice(-1)[0] ?? ''}`],
-      notes,
-    };
-  }
+  if (started.exitCode !== 0) return notStarted(String(started.stderr), started.exitCode ?? 1, opts.expose);
   try {
-    let uid: number | null = null;
-    let listening: Listener[] = [];
-    let state = await inspect(name);
-    const until = Date.now() + seconds * 1000;
-    while (state?.running && Date.now() < until) {
-      if (uid === null) uid = await uidOf(name, state.pid);
-      listening = await listeners(name, state.pid);
-      if (
-        opts.expose === null
-          ? Date.now() > until - seconds * 500
-          : listening.some((l) => l.port === opts.expose && !l.loopback)
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 500));
-      state = await inspect(name);
-    }
+    const { uid: seen, listening, state } = await watch(name, opts.expose, seconds);
     const logs = await execa(DOCKER(), ['logs', '--tail', '30', name], { reject: false, all: true, env: ENV });
     const output = String(logs.all ?? '')
       .split('\n')
@@ -202,27 +169,16 @@ export async function verifyImage(
     const running = !!state?.running;
     const exitCode = running ? null : (state?.exitCode ?? 1);
     const cause = exitCode ? diagnose(output.join('\n')) : undefined;
+    const problems: string[] = [];
     if (exitCode) problems.push(`it exited with code ${exitCode}${cause ? `: ${cause}` : ''}`);
     if (opts.expose !== null && exitCode === 0)
       problems.push(`it exited (code 0) instead of listening on port ${opts.expose}`);
-    const exposed = opts.expose === null ? null : listening.filter((l) => l.port === opts.expose);
-    const exposeListened = exposed === null ? null : exposed.some((l) => !l.loopback);
-    if (running && exposed !== null && !exposeListened) {
-      problems.push(
-        exposed.length
-          ? `it listens on port ${opts.expose} on ${exposed.map((l) => l.address).join(', ')} only, which nothing outside the container reaches: bind 0.0.0.0 (a --host/--bind flag or setting)`
-          : `nothing listens on port ${opts.expose} (EXPOSE) after ${seconds} s${listening.length ? `; it listens on ${listening.map((l) => `${l.address}:${l.port}`).join(', ')}` : ''}`,
-      );
-    }
-    const others = listening.filter((l) => l.port !== opts.expose);
-    if (others.length)
-      notes.push(
-        `also listening on ${others.map((l) => `${l.address}:${l.port}${l.loopback ? ' (loopback only)' : ''}`).join(', ')}`,
-      );
+    const ports = portFindings(opts.expose, listening, running, seconds);
+    problems.push(...ports.problems);
     const configured = await execa(DOCKER(), ['inspect', '-f', '{{.Config.User}}', name], { reject: false, env: ENV });
     const user = String(configured.stdout).trim();
     // A program that ended before it could be looked at: the user the image names.
-    if (uid === null && /^\d+(:\d+)?$/.test(user)) uid = Number(user.split(':')[0]);
+    const uid = seen === null && /^\d+(?::\d+)?$/.test(user) ? Number(user.split(':')[0]) : seen;
     if (uid === 0 || (uid === null && (user === '' || user === 'root')))
       problems.push(`it runs as root (${uid === 0 ? 'uid 0' : user ? `USER ${user}` : 'no USER'})`);
     return {
@@ -235,13 +191,83 @@ export async function verifyImage(
       user,
       listening,
       expose: opts.expose,
-      exposeListened,
+      exposeListened: ports.exposeListened,
       problems,
-      notes,
+      notes: ports.notes,
     };
   } finally {
     await execa(DOCKER(), ['rm', '-f', name], { reject: false, env: ENV });
   }
+}
+
+/** The verdict when `docker run` itself failed: nothing started. */
+function notStarted(stderr: string, exitCode: number, expose: number | null): Verification {
+  const output = stderr.trim().split('\n').filter(Boolean);
+  return {
+    ok: false,
+    started: false,
+    exitCode,
+    output,
+    cause: diagnose(output.join('\n')),
+    uid: null,
+    user: '',
+    listening: [],
+    expose,
+    exposeListened: expose === null ? null : false,
+    problems: [`docker run failed: ${output.slice(-1)[0] ?? ''}`],
+    notes: [],
+  };
+}
+
+/**
+ * Watches a started container until the EXPOSEd port listens beyond loopback, the program ends,
+ * or the time is up (a program with no port is watched for half the time).
+ */
+async function watch(
+  name: string,
+  expose: number | null,
+  seconds: number,
+): Promise<{ uid: number | null; listening: Listener[]; state: Awaited<ReturnType<typeof inspect>> }> {
+  let uid: number | null = null;
+  let listening: Listener[] = [];
+  let state = await inspect(name);
+  const until = Date.now() + seconds * 1000;
+  while (state?.running && Date.now() < until) {
+    if (uid === null) uid = await uidOf(name, state.pid);
+    listening = await listeners(name, state.pid);
+    const done =
+      expose === null ? Date.now() > until - seconds * 500 : listening.some((l) => l.port === expose && !l.loopback);
+    if (done) break;
+    await new Promise((r) => setTimeout(r, 500));
+    state = await inspect(name);
+  }
+  return { uid, listening, state };
+}
+
+/** What the sockets say: the EXPOSEd port must listen beyond loopback while the program runs; other ports are noted. */
+function portFindings(
+  expose: number | null,
+  listening: Listener[],
+  running: boolean,
+  seconds: number,
+): { problems: string[]; notes: string[]; exposeListened: boolean | null } {
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const exposed = expose === null ? null : listening.filter((l) => l.port === expose);
+  const exposeListened = exposed === null ? null : exposed.some((l) => !l.loopback);
+  if (running && exposed !== null && !exposeListened) {
+    problems.push(
+      exposed.length
+        ? `it listens on port ${expose} on ${exposed.map((l) => l.address).join(', ')} only, which nothing outside the container reaches: bind 0.0.0.0 (a --host/--bind flag or setting)`
+        : `nothing listens on port ${expose} (EXPOSE) after ${seconds} s${listening.length ? `; it listens on ${listening.map((l) => `${l.address}:${l.port}`).join(', ')}` : ''}`,
+    );
+  }
+  const others = listening.filter((l) => l.port !== expose);
+  if (others.length)
+    notes.push(
+      `also listening on ${others.map((l) => `${l.address}:${l.port}${l.loopback ? ' (loopback only)' : ''}`).join(', ')}`,
+    );
+  return { problems, notes, exposeListened };
 }
 
 export function formatVerification(v: Verification): string {

@@ -293,7 +293,7 @@ describe('what real build files do', () => {
       /find \/tmp\/install -type f -name jq -perm -u\+x -exec cmp -s -n 4 \/tmp\/elf-magic \{\} \\; -print -quit\)/,
     );
   });
-  test('CMake OUTPUT_NAME names the file; Meson executables in sub-folders are programs', async () => {
+  test('CMake OUTPUT_NAME names the file; Meson executables in sub-folders are programs', () => {
     const r = resolve({
       'CMakeLists.txt':
         'project(c C)\nadd_executable(cmark_exe main.c)\nset_target_properties(cmark_exe PROPERTIES OUTPUT_NAME "cmark")\n',

@@ -59,9 +59,9 @@ describe('detection scores every language and keeps the evidence', () => {
     });
     const g = await generate(dir, {
       ask: {
-        lang: async (c) => {
+        lang: (c) => {
           expect(c.map((d) => d.lang)).toEqual(['go', 'c']);
-          return 'c';
+          return Promise.resolve('c' as const);
         },
       },
     });
@@ -70,7 +70,9 @@ describe('detection scores every language and keeps the evidence', () => {
 
   test('answers given at a prompt are recorded as such', async () => {
     const dir = project({ 'go.mod': 'module m\n', 'cmd/a/main.go': GO_MAIN, 'cmd/b/main.go': GO_MAIN });
-    const g = await generate(dir, { ask: { entry: async () => 'cmd/b', runtime: async () => 'alpine' } });
+    const g = await generate(dir, {
+      ask: { entry: () => Promise.resolve('cmd/b'), runtime: () => Promise.resolve('alpine' as const) },
+    });
     expect(g.plan.decisions.find((d) => d.topic === 'Program')).toMatchObject({
       choice: 'b (./cmd/b)',
       because: 'chosen at the prompt',

@@ -39,7 +39,7 @@ growthProbes('go readers grow linearly', [
       Object.fromEntries([
         ['go.mod', GO_MOD],
         ['main.go', goEmbed('static/*.html')],
-        ...Array.from({ length: n }, (_, i) => [`static/f${i}.txt`, '']),
+        ...Array.from({ length: n }, (_, i): [string, string] => [`static/f${i}.txt`, '']),
         ['static/index.html', ''],
       ]),
   },
@@ -136,7 +136,7 @@ growthProbes('rust readers grow linearly', [
       Object.fromEntries([
         ['Cargo.toml', `${pkg('app')}\n${Array.from({ length: n }, (_, i) => `[[bin]]\nname = "b${i}"\n`).join('\n')}`],
         ['src/main.rs', MAIN_RS],
-        ...Array.from({ length: n }, (_, i) => [`src/bin/o${i}.rs`, MAIN_RS]),
+        ...Array.from({ length: n }, (_, i): [string, string] => [`src/bin/o${i}.rs`, MAIN_RS]),
       ]),
   },
   {

@@ -29,7 +29,7 @@ async function session(dir: string, steps: [RegExp, string][]): Promise<{ code: 
     child.on('error', rej);
     child.on('close', res);
   });
-  return { code, screen: screen.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '') };
+  return { code, screen: screen.replace(/\u001b\[[0-9;?]*[A-Z]/gi, '') };
 }
 
 test('on a terminal it asks which program and which final image, sizes shown, refusals disabled', async () => {

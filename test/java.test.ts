@@ -104,7 +104,7 @@ describe('Maven programs', () => {
     expect(r.name).toBe('server');
     expect(r.version.value).toBe('17');
     expect(b.vars.deps).toMatch(/^mvn -B -ntp -pl server -am dependency:go-offline \|\| echo /);
-    expect((b.vars.build as string[]).join(' && ')).toContain(
+    expect(b.vars.build.join(' && ')).toContain(
       '-pl server -am -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/app/lib',
     );
     expect(b.vars.build).toContain('cp server/target/server-3.0.jar /app/app.jar');
@@ -174,7 +174,7 @@ describe('Maven programs', () => {
     ).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY', hint: expect.stringContaining('mainClass') }));
   });
 
-  test('Spring Boot: version from the parent, layers by jarmode=tools from 3.3 (layertools and the launcher before), port and modules', async () => {
+  test('Spring Boot: version from the parent, layers by jarmode=tools from 3.3 (layertools and the launcher before), port and modules', () => {
     const boot = (v: string, props = '') => ({
       'pom.xml': pom(
         `<dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies><build><plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>`,
@@ -336,9 +336,7 @@ describe('Gradle programs', () => {
       'gradle/wrapper/gradle-wrapper.properties': 'distributionUrl=gradle-8.12-bin.zip\n',
     });
     expect(b.vars.build).toContain('./gradlew --no-daemon --console=plain bootJar -x test');
-    expect((b.vars.build as string[]).join(' ')).toContain(
-      'case "$f" in *-plain.jar | *-sources.jar | *-javadoc.jar) ;;',
-    );
+    expect(b.vars.build.join(' ')).toContain('case "$f" in *-plain.jar | *-sources.jar | *-javadoc.jar) ;;');
     expect(b.vars.jlinkCmd).toContain('--compress=zip-6');
     // The wrapper needs its jar from gradle/: the whole folder goes into the dependency step.
     expect((b.vars.buildFiles as { src: string }[]).map((f) => f.src)).toEqual([
@@ -395,7 +393,7 @@ describe('Java on every runtime', () => {
   ])('%s: %s stages, and the final one starts the jar', async (runtime, stages) => {
     const g = await generate(project(files), { runtime: runtime as never });
     const froms = DockerfileParser.parse(g.files[0]!.content).getFROMs();
-    expect(froms).toHaveLength(stages as number);
+    expect(froms).toHaveLength(stages);
     expect(froms.at(-1)!.getImage()).toBe(g.plan.final.image);
     expect(g.files[0]!.content).toMatch(/ENTRYPOINT \[".*java", "-jar", "\/app\/app.jar"\]/);
     if (runtime === 'busybox-glibc') expect(g.files[0]!.content).toContain('COPY --from=runtime /runtime-libs/ /lib/');

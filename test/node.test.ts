@@ -103,7 +103,7 @@ describe('package managers', () => {
     // The build had the dev dependencies; the final stage gets the production ones only.
     expect(d).toMatch(/prune|--production|focus --all --production/);
   });
-  test('no lock: a warning, and npm install instead of npm ci', async () => {
+  test('no lock: a warning, and npm install instead of npm ci', () => {
     const r = resolve({ 'package.json': pkg({ scripts: { start: 'node a.js' } }), 'a.js': '' });
     expect(r.warnings.join()).toContain('no lock file');
   });
@@ -357,7 +357,7 @@ describe('hostile projects, round 2', () => {
     expect(next).toContain('"start", "-p", "3000"]');
     expect(next).not.toContain('$PORT');
   });
-  test('$PORT with nothing that says the port: refused with --port, which works', async () => {
+  test('$PORT with nothing that says the port: refused with --port, which works', () => {
     const files = {
       'package.json': pkg({ scripts: { start: 'node server.js --port=$PORT' } }),
       'server.js': 'start()\n',

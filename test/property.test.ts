@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { KEYS, optionsFromAnswers, validateAnswers } from '../src/answers.js';
-import { generate, isUserError, RUNTIMES, type GenerateOptions, type Plan } from '../src/index.js';
+import { generate, isUserError, RUNTIMES, type GenerateOptions } from '../src/index.js';
 import { ALLOWED_INSTRUCTIONS } from '../src/instructions.js';
 import { renderDockerfile } from '../src/render.js';
 import { expected, harmless, keywords } from './plan-check.js';
@@ -55,7 +55,7 @@ const hostile = fc
 
 /** A file or folder name the file system accepts: no '/', no NUL, not empty, not . or .., at most 200 bytes. */
 const asName = (h: string) => {
-  const n = h.replace(/[/\u0000]/g, '_').slice(0, 60);
+  const n = h.replace(/[/\0]/g, '_').slice(0, 60);
   return n === '' || n === '.' || n === '..' ? `x${n}` : Buffer.byteLength(n) > 200 ? 'x' : n;
 };
 

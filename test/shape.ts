@@ -28,7 +28,7 @@ export function assertShape(text: string, plan: Plan): void {
     if (kw === 'COPY') {
       const from = (i as Copy).getFromFlag()?.getValue();
       // An earlier stage, or an image pinned by tag (uv's documented COPY --from=ghcr.io/astral-sh/uv:<version>).
-      if (from !== undefined && from !== null && !/^[\w.-]+(\/[\w.-]+)+:[\w.-]+$/.test(from))
+      if (from !== undefined && from !== null && !/^[\w.-]+(?:\/[\w.-]+)+:[\w.-]+$/.test(from))
         expect(stages.slice(0, -1)).toContain(from);
     }
   }

@@ -46,9 +46,9 @@ describe('writing never loses a file', () => {
     const dir = project({ Dockerfile: 'FROM mine\n', '.dockerignore': 'old\n' });
     const seen: string[] = [];
     const r = await writeFiles(dir, FILES, {
-      confirm: async (f) => {
+      confirm: (f) => {
         seen.push(f.diff!);
-        return f.name === '.dockerignore';
+        return Promise.resolve(f.name === '.dockerignore');
       },
     });
     expect(r.map((x) => x.result)).toEqual(['kept', 'overwritten']);

@@ -131,7 +131,7 @@ const SERVE_WORDS = new Set(['serve', 'server', 'web', 'daemon', 'agent', 'start
  * `web:` line, an existing Dockerfile's CMD/ENTRYPOINT, or the README showing `<name> serve`.
  */
 export function serverCommand(scan: Scan, name: string): { args: string[]; source: string } | undefined {
-  const esc = name.replace(/[.+\-]/g, '\\$&');
+  const esc = name.replace(/[.+-]/g, '\\$&');
   const word = (w: string | undefined) => (w && SERVE_WORDS.has(w) ? w : undefined);
   for (const line of (scan.read('Procfile', 64 * 1024) ?? '').split('\n')) {
     const m = new RegExp(`^web:[ \\t]*(?:\\S{0,200}/)?${esc}[ \\t]+([a-z][\\w-]{0,30})`).exec(line);
@@ -177,7 +177,7 @@ export function portFromDockerfile(scan: Scan): Fact<number> | undefined {
  * benchmarks, generators, docs tools, examples, and clients or control tools beside a server.
  */
 const HELPER_PROGRAM =
-  /(^|[-_.])(tests?|unittests?|fuzz\w*|bench\w*|gen|generate|gen-docs|docs?|examples?|demo|mock\w*|debug|ctl|ctrl|check\w*|client|cli|tool|tools|lint|migrate|xtask|bootstrap)([-_.]|$)/i;
+  /(?:^|[-_.])(?:tests?|unittests?|fuzz\w*|bench\w*|gen|generate|gen-docs|docs?|examples?|demo|mock\w*|debug|ctl|ctrl|check\w*|client|cli|tool|tools|lint|migrate|xtask|bootstrap)(?:[-_.]|$)/i;
 
 /** Orders programs so that helpers (tests, generators, clients) come after the rest, keeping the order otherwise. */
 export function helpersLast<T>(items: T[], nameOf: (t: T) => string): T[] {

@@ -124,7 +124,7 @@ function copyOf(name: string): string {
     if (setup.absent?.length) {
       // What the final image must not carry (a compiler, an installer's cache), asked of its shell.
       // An image without a shell (distroless) is asked through a container made, not run: docker cp fails on a missing path.
-      if (RUNTIME_DATA[runtime as RuntimeId].shell) {
+      if (RUNTIME_DATA[runtime].shell) {
         const found = await execa(
           process.env.DOCKER || 'docker',
           [
@@ -168,7 +168,7 @@ function copyOf(name: string): string {
         '{{.Size}}',
         plan.final.image,
       ]);
-      expect(built.sizeBytes - Number(base.stdout.trim())).toBeLessThanOrEqual(setup.maxAdded[runtime]!);
+      expect(built.sizeBytes - Number(base.stdout.trim())).toBeLessThanOrEqual(setup.maxAdded[runtime]);
     }
     const limits = existsSync(join(expected, 'limits.json'))
       ? (JSON.parse(readFileSync(join(expected, 'limits.json'), 'utf8')) as Record<string, { maxBytes: number }>)
