@@ -86,7 +86,7 @@ describe('templates read only what the plan has', () => {
     expect(plans.length).toBeGreaterThan(100);
   });
 
-  const partials = ['build', 'run'].flatMap((dir) =>
+  const partials = ['build', 'run', 'shared'].flatMap((dir) =>
     readdirSync(join(TEMPLATES, 'partials', dir)).map((f) => ({
       name: `${dir}/${f.slice(0, -4)}`,
       file: join(TEMPLATES, 'partials', dir, f),
