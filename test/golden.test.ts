@@ -9,7 +9,10 @@ import { assertShape } from './shape.js';
 
 /**
  * Golden files: every example rendered for every runtime, compared with
- * examples/<case>/expected/<runtime>/{Dockerfile,.dockerignore} or refused.txt.
+ * examples/<case>/expected/<runtime>/{Dockerfile,plan.json} or refused.txt. plan.json is the
+ * plan as --json prints it (without the files), so a changed decision shows in review even when
+ * the Dockerfile stays the same. The .dockerignore is the same on most runtimes: the example's
+ * is expected/.dockerignore (its default runtime's), and a runtime has its own only where it differs.
  * UPDATE_GOLDEN=1 (npm run golden:update) rewrites them for review in the diff.
  */
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
@@ -45,6 +48,7 @@ describe.each(cases)('%s', (name) => {
     const g = await generate(dir);
     const summary = { default: g.plan.runtime, refused: g.plan.options.filter((o) => !o.ok).map((o) => o.runtime) };
     golden(join(expected, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    golden(join(expected, '.dockerignore'), g.files[1]!.content);
   });
 
   test.each(runtimesFor(langOf(name)).map((r) => [r]))('%s', async (runtime) => {
@@ -61,7 +65,17 @@ describe.each(cases)('%s', (name) => {
     }
     if (UPDATE) rmSync(join(out, 'refused.txt'), { force: true });
     golden(join(out, 'Dockerfile'), g.files[0]!.content);
-    golden(join(out, '.dockerignore'), g.files[1]!.content);
+    golden(join(out, 'plan.json'), `${JSON.stringify(g.plan, null, 2)}\n`);
+    const ignore = g.files[1]!.content;
+    const own = join(out, '.dockerignore');
+    const shared = readFileSync(join(expected, '.dockerignore'), 'utf8');
+    if (ignore !== shared) golden(own, ignore);
+    else if (UPDATE) rmSync(own, { force: true });
+    // A runtime's own .dockerignore exists only where it differs from the example's.
+    else
+      expect(existsSync(own) ? `${own} repeats expected/.dockerignore: npm run golden:update` : 'no own copy').toBe(
+        'no own copy',
+      );
     assertShape(g.files[0]!.content, g.plan);
   });
 });
