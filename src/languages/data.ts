@@ -1,5 +1,5 @@
 import { loadData } from '../core/data.js';
-import type { RuntimeId } from '../core/types.js';
+import type { LangId, RuntimeId } from '../core/types.js';
 
 /** data/languages.json: builder images, versions and runtime preferences, one row a language. */
 export interface LanguageData {
@@ -30,4 +30,4 @@ export interface LanguageData {
 }
 
 export const LANGUAGE_DATA =
-  loadData<Record<'go' | 'c' | 'rust' | 'java' | 'python' | 'node' | 'ruby', LanguageData>>('languages.json');
+  loadData<Record<Exclude<LangId, 'cpp'>, LanguageData>>('languages.json');
