@@ -1,22 +1,23 @@
 import { basename } from 'node:path';
-import { DATA, DISTROLESS_PY, packageData } from './data.js';
+import { DATA } from './data.js';
 import { readDependencies } from './dependencies.js';
 import type { PythonInfo, Said } from './info.js';
-import { LOCK_FILES, missingLock } from './manager.js';
+import { missingLock } from './manager.js';
 import { readManifests } from './manifests.js';
 import { installDecision, installMode } from './install.js';
 import { chooseProgram, findPrograms } from './programs.js';
 import { codeFiles } from './sources.js';
 import { nativeNeeds } from './native.js';
-import { admits, pythonVersion } from './version.js';
+import { pythonRuntimes } from './runtimes.js';
+import { pythonVersion } from './version.js';
 import { normalizeName, requirementName } from './names.js';
 import { PLAIN_PATH } from './requirements.js';
 import { setupCfgFiles } from './setup-cfg.js';
 import { UserError } from '../../core/errors.js';
 import type { Scan } from '../../core/scan.js';
 import { shown } from '../../core/quote.js';
-import type { Needs, Refusals, Strategy } from '../../core/types.js';
-import { listed, plainName, portFromDockerfile } from '../shared.js';
+import type { Needs } from '../../core/types.js';
+import { plainName, portFromDockerfile } from '../shared.js';
 import { obj, str, strs } from '../../core/parse.js';
 import type { Language, ResolveOptions, Resolved } from '../types.js';
 import { detectPython } from './detect.js';
@@ -28,12 +29,6 @@ export { setupCfgFiles, setupCfgScripts } from './setup-cfg.js';
 export { poetryToPep440, pythonMinor } from './version.js';
 export type { PythonInfo } from './info.js';
 export type { PythonVars } from './plan.js';
-
-/** Whether a package installs on Alpine without a compiler: a pure-Python or musllinux wheel in the lock, or the table says so. */
-function muslReady(name: string, files: string[] | undefined): boolean {
-  if (files?.some((f) => /-none-any\.whl$|musllinux/.test(f))) return true;
-  return packageData(name)?.musl === true;
-}
 
 /**
  * Python: a virtual environment at /opt/venv made by the package manager the project locks
@@ -50,14 +45,13 @@ export const python: Language<PythonInfo, PythonVars> = {
     const { warnings, decisions } = said;
     const { manifests: m, manager } = readManifests(scan);
     const { pyproject, project, poetry: poetryTable } = m;
-    const lockFile = LOCK_FILES[manager];
     const noLock = missingLock(scan, manager);
     if (noLock) warnings.push(noLock);
     const dependencies = readDependencies(scan, m, manager, said);
     const { lock, reqs } = dependencies;
     const deps = dependencies.names;
     const v = pythonVersion(scan, m, opts.langVersion, said);
-    const { version, exact, range } = v;
+    const { version } = v;
     const native = nativeNeeds(deps, said);
     const { buildApt, libs } = native;
 
@@ -81,72 +75,7 @@ export const python: Language<PythonInfo, PythonVars> = {
           ? { value: program.port, source: program.source }
           : portFromDockerfile(scan);
 
-    // Where it runs: a Python image (slim or alpine) of that version, or distroless's Debian Python.
-    const needsLibs = libs.filter((l) => l !== 'libssl');
-    const slim: Strategy = {
-      id: 'py-slim',
-      libc: 'glibc',
-      requires: ['python', ...libs],
-      runtimes: ['slim'],
-      summary: `a virtual environment for Python ${version.value} (python:${version.value}-slim)`,
-    };
-    const distroless: Strategy = {
-      id: 'py-distroless',
-      libc: 'glibc',
-      requires: [`python${DISTROLESS_PY}`, ...libs],
-      runtimes: ['distroless'],
-      summary: `a virtual environment made by Debian's Python ${DISTROLESS_PY}, the one distroless runs`,
-      fix: needsLibs.length ? `${needsLibs.join(', ')} is not in distroless: choose slim` : 'choose slim',
-    };
-    const alpine: Strategy = {
-      id: 'py-alpine',
-      libc: 'musl',
-      requires: ['python', ...libs],
-      runtimes: ['alpine'],
-      summary: `a virtual environment for Python ${version.value} on musl (python:${version.value}-alpine)`,
-    };
-    const refusals: Refusals = {
-      scratch: {
-        reason: 'a Python program needs the interpreter and its C library, and scratch has neither',
-        short: 'needs Python',
-        fix: 'choose slim (or distroless)',
-      },
-      'busybox-glibc': {
-        reason: 'busybox has no Python interpreter (and a venv must run on the Python that made it)',
-        short: 'needs Python',
-        fix: 'choose slim (or distroless)',
-      },
-    };
-    // distroless runs Debian's Python: only for a project that pins that version or whose range admits it.
-    if ((exact && exact !== DISTROLESS_PY) || !admits(v, DISTROLESS_PY)) {
-      refusals.distroless = {
-        reason: `distroless has Python ${DISTROLESS_PY} only, and ${exact && exact !== DISTROLESS_PY ? `the project asks for ${exact} (${version.source})` : range?.valid ? `${range.source} does not admit it` : `${range!.source} is not a version specifier`}`,
-        short: `needs Python ${version.value}`,
-        fix: 'choose slim',
-      };
-    } else if (version.value !== DISTROLESS_PY) {
-      decisions.push({
-        topic: 'distroless Python',
-        choice: DISTROLESS_PY,
-        because: `distroless runs Debian's Python ${DISTROLESS_PY}, which ${range ? range.source.split(':')[0] : 'the project (which names no version)'} admits; the other runtimes use ${version.value}`,
-      });
-    }
-    // Alpine only with evidence: every locked package has a pure-Python or musllinux wheel (or is known to).
-    const lockFiles = new Map(lock?.packages.map((p) => [p.name, p.files]) ?? []);
-    // Without such a lock, what the dependencies pull in is unknown: Alpine only for the standard library.
-    const unknownOnMusl = lock ? [...lockFiles.keys()].filter((n) => !muslReady(n, lockFiles.get(n))) : [...deps];
-    if (unknownOnMusl.length) {
-      const compiled = unknownOnMusl.filter((n) => packageData(n)?.musl === false);
-      refusals.alpine = {
-        reason: lock
-          ? `${listed(unknownOnMusl, 6)} ${unknownOnMusl.length > 1 ? 'have' : 'has'} no musllinux or pure-Python wheel in ${lockFile}: on Alpine ${unknownOnMusl.length > 1 ? 'they' : 'it'} would compile, or fail`
-          : compiled.length
-            ? `${listed(compiled, 6)} compile${compiled.length > 1 ? '' : 's'} from source on musl (data/python-packages.json)`
-            : `no lock lists the wheels of ${listed(unknownOnMusl, 6)} and what ${unknownOnMusl.length > 1 ? 'they pull' : 'it pulls'} in: wheels are built for glibc first, and one without a musllinux build compiles on Alpine, or fails`,
-        short: 'wheels for glibc',
-        fix: 'choose slim (glibc, where manylinux wheels install as they are); a uv.lock or poetry.lock that shows musllinux wheels lets alpine through',
-      };
-    }
+    const { strategies, refusals } = pythonRuntimes(v, libs, dependencies, manager, said);
 
     const needs: Needs = {};
     if (program.kind === 'server') needs.tmp = 'gunicorn and uvicorn keep worker files in /tmp';
@@ -219,7 +148,7 @@ export const python: Language<PythonInfo, PythonVars> = {
       entry,
       port,
       needs,
-      strategies: [distroless, alpine, slim],
+      strategies,
       refusals,
       builderGlibc: DATA.builderGlibc,
       decisions,
