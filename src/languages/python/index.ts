@@ -8,6 +8,7 @@ import { installDecision, installMode } from './install.js';
 import { chooseProgram, findPrograms } from './programs.js';
 import { codeFiles } from './sources.js';
 import { nativeNeeds } from './native.js';
+import { runNeeds } from './needs.js';
 import { pythonRuntimes } from './runtimes.js';
 import { pythonVersion } from './version.js';
 import { normalizeName, requirementName } from './names.js';
@@ -16,7 +17,6 @@ import { setupCfgFiles } from './setup-cfg.js';
 import { UserError } from '../../core/errors.js';
 import type { Scan } from '../../core/scan.js';
 import { shown } from '../../core/quote.js';
-import type { Needs } from '../../core/types.js';
 import { plainName, portFromDockerfile } from '../shared.js';
 import { obj, str, strs } from '../../core/parse.js';
 import type { Language, ResolveOptions, Resolved } from '../types.js';
@@ -77,17 +77,7 @@ export const python: Language<PythonInfo, PythonVars> = {
 
     const { strategies, refusals } = pythonRuntimes(v, libs, dependencies, manager, said);
 
-    const needs: Needs = {};
-    if (program.kind === 'server') needs.tmp = 'gunicorn and uvicorn keep worker files in /tmp';
-    // The app writes beside itself (Flask's instance folder, a SQLite file next to the code): the
-    // non-root user must own /app.
-    const WRITES =
-      /\binstance_path\b|os\.makedirs\(\s*(?:app\.)?instance|os\.(?:mkdir|makedirs)\(\s*['"][\w.-]{1,60}['"]|['"]sqlite:\/\/\/['"]\s*\+|f['"]sqlite:\/\/\/\{|sqlite3\.connect\(\s*['"](?!\/|:memory:)|['"]sqlite:\/\/\/[\w.-]|['"]NAME['"]\s*:\s*(?:BASE_DIR|os\.path\.join\(\s*BASE_DIR)[^\n]{0,40}sqlite/;
-    const writer = sources.find((f) => WRITES.test(scan.read(f) ?? ''));
-    const ownsApp = writer
-      ? `${writer} writes files beside the code (an instance folder or a SQLite database)`
-      : undefined;
-    if (ownsApp) decisions.push({ topic: 'Working directory', choice: '/app, owned by nonroot', because: ownsApp });
+    const { needs, ownsApp } = runNeeds(scan, sources, program, said);
     // A version taken from git: the build context has no .git, so the build is told one (VERSION).
     const requires = strs(obj(pyproject?.['build-system'])?.requires).map((r) => requirementName(r) ?? '');
     const scm =
@@ -182,7 +172,7 @@ export const python: Language<PythonInfo, PythonVars> = {
         collectstatic: !!program.collectstatic || (program.kind === 'server' && found.djangoStatic),
         deps: [...deps].sort(),
         env: [...new Set([...native.env, ...(program.env ?? [])])],
-        ownsApp: !!ownsApp,
+        ownsApp,
         poetryMode,
         unhashed: !!lock?.unhashed,
         scm,
