@@ -8,10 +8,11 @@ import { installDecision, installMode } from './install.js';
 import { chooseProgram, findPrograms } from './programs.js';
 import { codeFiles } from './sources.js';
 import { nativeNeeds } from './native.js';
+import { versionFromGit } from './scm.js';
 import { runNeeds } from './needs.js';
 import { pythonRuntimes } from './runtimes.js';
 import { pythonVersion } from './version.js';
-import { normalizeName, requirementName } from './names.js';
+import { normalizeName } from './names.js';
 import { PLAIN_PATH } from './requirements.js';
 import { setupCfgFiles } from './setup-cfg.js';
 import { UserError } from '../../core/errors.js';
@@ -78,19 +79,7 @@ export const python: Language<PythonInfo, PythonVars> = {
     const { strategies, refusals } = pythonRuntimes(v, libs, dependencies, manager, said);
 
     const { needs, ownsApp } = runNeeds(scan, sources, program, said);
-    // A version taken from git: the build context has no .git, so the build is told one (VERSION).
-    const requires = strs(obj(pyproject?.['build-system'])?.requires).map((r) => requirementName(r) ?? '');
-    const scm =
-      requires.some((r) => ['setuptools-scm', 'hatch-vcs', 'poetry-dynamic-versioning', 'flit-scm'].includes(r)) ||
-      str(obj(obj(obj(pyproject?.tool)?.pdm)?.version)?.source) === 'scm' ||
-      str(obj(obj(obj(pyproject?.tool)?.hatch)?.version)?.source) === 'vcs';
-    if (scm)
-      decisions.push({
-        topic: 'Version',
-        choice: 'from the VERSION build argument (default 0.0.0)',
-        because:
-          'the package takes its version from git, and .git stays out of the build context: docker build --build-arg VERSION=1.2.3',
-      });
+    const scm = versionFromGit(pyproject, said);
     const readmes = [project?.readme, obj(project?.readme)?.file, poetryTable?.readme, ...strs(poetryTable?.readme)]
       .map(str)
       .filter((r): r is string => !!r)
