@@ -8,18 +8,16 @@ import { installDecision, installMode } from './install.js';
 import { chooseProgram, findPrograms } from './programs.js';
 import { codeFiles } from './sources.js';
 import { nativeNeeds } from './native.js';
+import { ignoredPaths, keptFiles, packageReadmes } from './context.js';
+import { dependencyFiles } from './layer.js';
 import { versionFromGit } from './scm.js';
 import { runNeeds } from './needs.js';
 import { pythonRuntimes } from './runtimes.js';
 import { pythonVersion } from './version.js';
 import { normalizeName } from './names.js';
-import { PLAIN_PATH } from './requirements.js';
-import { setupCfgFiles } from './setup-cfg.js';
-import { UserError } from '../../core/errors.js';
 import type { Scan } from '../../core/scan.js';
-import { shown } from '../../core/quote.js';
 import { plainName, portFromDockerfile } from '../shared.js';
-import { obj, str, strs } from '../../core/parse.js';
+import { str } from '../../core/parse.js';
 import type { Language, ResolveOptions, Resolved } from '../types.js';
 import { detectPython } from './detect.js';
 import { buildPython, type PythonVars } from './plan.js';
@@ -80,45 +78,9 @@ export const python: Language<PythonInfo, PythonVars> = {
 
     const { needs, ownsApp } = runNeeds(scan, sources, program, said);
     const scm = versionFromGit(pyproject, said);
-    const readmes = [project?.readme, obj(project?.readme)?.file, poetryTable?.readme, ...strs(poetryTable?.readme)]
-      .map(str)
-      .filter((r): r is string => !!r)
-      .map((r) => r.replace(/^\.\//, ''))
-      .concat(setupCfgFiles(scan.read('setup.cfg', 256 * 1024) ?? ''));
-    const localFiles = [...(reqs?.files ?? [])];
-    const manifests = {
-      uv: ['pyproject.toml', 'uv.lock'],
-      poetry: ['pyproject.toml', 'poetry.lock'],
-      pdm: ['pyproject.toml', 'pdm.lock'],
-      pipenv: ['Pipfile', 'Pipfile.lock'],
-      pip: localFiles,
-      project: [],
-    }[manager].filter((f) => scan.has(f) || localFiles.includes(f));
-    for (const m of manifests) {
-      if (!PLAIN_PATH.test(m))
-        throw new UserError(
-          'E_UNSAFE_VALUE',
-          `The dependency file ${shown(m)} cannot be copied by the Dockerfile as it is named (only letters, digits and . _ + - / are accepted).`,
-          'Rename it to a plain path (and change what includes it).',
-        );
-    }
-    // What the build reads by name: the files copied before the install, the other manifests and
-    // locks a package build reads, the readme the package names, and the program's own files.
-    const keep = [
-      ...new Set([
-        ...manifests,
-        'pyproject.toml',
-        'setup.py',
-        'setup.cfg',
-        'uv.lock',
-        'poetry.lock',
-        'pdm.lock',
-        'Pipfile',
-        'Pipfile.lock',
-        ...readmes,
-        ...(program.files ?? []),
-      ]),
-    ].filter((f) => localFiles.includes(f) || scan.has(f));
+    const readmes = packageReadmes(scan, m);
+    const manifests = dependencyFiles(scan, manager, reqs);
+    const keep = keptFiles(scan, { manifests, readmes, program, local: reqs?.files ?? [] });
     return {
       lang: 'python',
       name,
@@ -132,25 +94,7 @@ export const python: Language<PythonInfo, PythonVars> = {
       builderGlibc: DATA.builderGlibc,
       decisions,
       warnings,
-      // A folder the package build reads (its readme under docs/) stays in the context.
-      ignore: [
-        '.venv/',
-        'venv/',
-        '__pycache__/',
-        '*.pyc',
-        '.pytest_cache/',
-        '.mypy_cache/',
-        '.ruff_cache/',
-        '.tox/',
-        '.nox/',
-        'tests/',
-        'docs/',
-        '*.egg-info/',
-        'build/',
-        'dist/',
-        '.coverage',
-        'htmlcov/',
-      ].filter((i) => !i.endsWith('/') || !readmes.some((r) => r.startsWith(i))),
+      ignore: ignoredPaths(readmes),
       keep,
       own: {
         manager,
