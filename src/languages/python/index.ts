@@ -1,26 +1,24 @@
-import { basename } from 'node:path';
-import { DATA, DISTROLESS_PY, packageData } from './data.js';
-import { readDependencies } from './dependencies.js';
-import type { PythonInfo, Said } from './info.js';
-import { LOCK_FILES, missingLock } from './manager.js';
-import { readManifests } from './manifests.js';
-import { installDecision, installMode } from './install.js';
-import { chooseProgram, findPrograms } from './programs.js';
-import { codeFiles } from './sources.js';
-import { nativeNeeds } from './native.js';
-import { admits, pythonVersion } from './version.js';
-import { normalizeName, requirementName } from './names.js';
-import { PLAIN_PATH } from './requirements.js';
-import { setupCfgFiles } from './setup-cfg.js';
-import { UserError } from '../../core/errors.js';
 import type { Scan } from '../../core/scan.js';
-import { shown } from '../../core/quote.js';
-import type { Needs, Refusals, Strategy } from '../../core/types.js';
-import { listed, plainName, portFromDockerfile } from '../shared.js';
-import { obj, str, strs } from '../../core/parse.js';
 import type { Language, ResolveOptions, Resolved } from '../types.js';
+import { ignoredPaths, keptFiles, packageReadmes } from './context.js';
+import { DATA } from './data.js';
+import { readDependencies } from './dependencies.js';
 import { detectPython } from './detect.js';
+import type { PythonInfo, Said } from './info.js';
+import { installDecision, installMode } from './install.js';
+import { dependencyFiles } from './layer.js';
+import { missingLock } from './manager.js';
+import { readManifests } from './manifests.js';
+import { projectName } from './names.js';
+import { nativeNeeds } from './native.js';
+import { runNeeds } from './needs.js';
 import { buildPython, type PythonVars } from './plan.js';
+import { pythonPort } from './port.js';
+import { chooseProgram, findPrograms } from './programs.js';
+import { pythonRuntimes } from './runtimes.js';
+import { versionFromGit } from './scm.js';
+import { codeFiles } from './sources.js';
+import { pythonVersion } from './version.js';
 
 export { normalizeName, requirementName } from './names.js';
 export { readRequirements, REQUIREMENTS_LIMITS, type Requirements } from './requirements.js';
@@ -28,12 +26,6 @@ export { setupCfgFiles, setupCfgScripts } from './setup-cfg.js';
 export { poetryToPep440, pythonMinor } from './version.js';
 export type { PythonInfo } from './info.js';
 export type { PythonVars } from './plan.js';
-
-/** Whether a package installs on Alpine without a compiler: a pure-Python or musllinux wheel in the lock, or the table says so. */
-function muslReady(name: string, files: string[] | undefined): boolean {
-  if (files?.some((f) => /-none-any\.whl$|musllinux/.test(f))) return true;
-  return packageData(name)?.musl === true;
-}
 
 /**
  * Python: a virtual environment at /opt/venv made by the package manager the project locks
@@ -47,213 +39,50 @@ export const python: Language<PythonInfo, PythonVars> = {
 
   resolve(scan: Scan, _lang, opts: ResolveOptions): Resolved<PythonInfo> {
     const said: Said = { warnings: [], decisions: [] };
-    const { warnings, decisions } = said;
     const { manifests: m, manager } = readManifests(scan);
-    const { pyproject, project, poetry: poetryTable } = m;
-    const lockFile = LOCK_FILES[manager];
     const noLock = missingLock(scan, manager);
-    if (noLock) warnings.push(noLock);
+    if (noLock) said.warnings.push(noLock);
     const dependencies = readDependencies(scan, m, manager, said);
-    const { lock, reqs } = dependencies;
-    const deps = dependencies.names;
+    const { names: deps, lock, reqs } = dependencies;
     const v = pythonVersion(scan, m, opts.langVersion, said);
-    const { version, exact, range } = v;
     const native = nativeNeeds(deps, said);
-    const { buildApt, libs } = native;
-
     const sources = codeFiles(scan);
     const found = findPrograms({ scan, sources, deps, said }, m, opts);
     const { installsProject, poetryMode } = installMode(scan, m, manager, found.scripts);
     const { entries, entry, program } = chooseProgram(found.programs, opts, said);
-    // The image's name: the project's, or its folder's, made a plain word (a folder may be "My Project").
-    const name = plainName(
-      normalizeName(str(project?.name) ?? str(poetryTable?.name) ?? basename(scan.root)),
-      'Project name',
-      'pyproject.toml',
-      true,
-    );
-    decisions.push(installDecision(scan, manager, poetryMode, dependencies));
-
-    const port =
-      opts.port !== undefined
-        ? { value: opts.port, source: '--port' }
-        : program.port
-          ? { value: program.port, source: program.source }
-          : portFromDockerfile(scan);
-
-    // Where it runs: a Python image (slim or alpine) of that version, or distroless's Debian Python.
-    const needsLibs = libs.filter((l) => l !== 'libssl');
-    const slim: Strategy = {
-      id: 'py-slim',
-      libc: 'glibc',
-      requires: ['python', ...libs],
-      runtimes: ['slim'],
-      summary: `a virtual environment for Python ${version.value} (python:${version.value}-slim)`,
-    };
-    const distroless: Strategy = {
-      id: 'py-distroless',
-      libc: 'glibc',
-      requires: [`python${DISTROLESS_PY}`, ...libs],
-      runtimes: ['distroless'],
-      summary: `a virtual environment made by Debian's Python ${DISTROLESS_PY}, the one distroless runs`,
-      fix: needsLibs.length ? `${needsLibs.join(', ')} is not in distroless: choose slim` : 'choose slim',
-    };
-    const alpine: Strategy = {
-      id: 'py-alpine',
-      libc: 'musl',
-      requires: ['python', ...libs],
-      runtimes: ['alpine'],
-      summary: `a virtual environment for Python ${version.value} on musl (python:${version.value}-alpine)`,
-    };
-    const refusals: Refusals = {
-      scratch: {
-        reason: 'a Python program needs the interpreter and its C library, and scratch has neither',
-        short: 'needs Python',
-        fix: 'choose slim (or distroless)',
-      },
-      'busybox-glibc': {
-        reason: 'busybox has no Python interpreter (and a venv must run on the Python that made it)',
-        short: 'needs Python',
-        fix: 'choose slim (or distroless)',
-      },
-    };
-    // distroless runs Debian's Python: only for a project that pins that version or whose range admits it.
-    if ((exact && exact !== DISTROLESS_PY) || !admits(v, DISTROLESS_PY)) {
-      refusals.distroless = {
-        reason: `distroless has Python ${DISTROLESS_PY} only, and ${exact && exact !== DISTROLESS_PY ? `the project asks for ${exact} (${version.source})` : range?.valid ? `${range.source} does not admit it` : `${range!.source} is not a version specifier`}`,
-        short: `needs Python ${version.value}`,
-        fix: 'choose slim',
-      };
-    } else if (version.value !== DISTROLESS_PY) {
-      decisions.push({
-        topic: 'distroless Python',
-        choice: DISTROLESS_PY,
-        because: `distroless runs Debian's Python ${DISTROLESS_PY}, which ${range ? range.source.split(':')[0] : 'the project (which names no version)'} admits; the other runtimes use ${version.value}`,
-      });
-    }
-    // Alpine only with evidence: every locked package has a pure-Python or musllinux wheel (or is known to).
-    const lockFiles = new Map(lock?.packages.map((p) => [p.name, p.files]) ?? []);
-    // Without such a lock, what the dependencies pull in is unknown: Alpine only for the standard library.
-    const unknownOnMusl = lock ? [...lockFiles.keys()].filter((n) => !muslReady(n, lockFiles.get(n))) : [...deps];
-    if (unknownOnMusl.length) {
-      const compiled = unknownOnMusl.filter((n) => packageData(n)?.musl === false);
-      refusals.alpine = {
-        reason: lock
-          ? `${listed(unknownOnMusl, 6)} ${unknownOnMusl.length > 1 ? 'have' : 'has'} no musllinux or pure-Python wheel in ${lockFile}: on Alpine ${unknownOnMusl.length > 1 ? 'they' : 'it'} would compile, or fail`
-          : compiled.length
-            ? `${listed(compiled, 6)} compile${compiled.length > 1 ? '' : 's'} from source on musl (data/python-packages.json)`
-            : `no lock lists the wheels of ${listed(unknownOnMusl, 6)} and what ${unknownOnMusl.length > 1 ? 'they pull' : 'it pulls'} in: wheels are built for glibc first, and one without a musllinux build compiles on Alpine, or fails`,
-        short: 'wheels for glibc',
-        fix: 'choose slim (glibc, where manylinux wheels install as they are); a uv.lock or poetry.lock that shows musllinux wheels lets alpine through',
-      };
-    }
-
-    const needs: Needs = {};
-    if (program.kind === 'server') needs.tmp = 'gunicorn and uvicorn keep worker files in /tmp';
-    // The app writes beside itself (Flask's instance folder, a SQLite file next to the code): the
-    // non-root user must own /app.
-    const WRITES =
-      /\binstance_path\b|os\.makedirs\(\s*(?:app\.)?instance|os\.(?:mkdir|makedirs)\(\s*['"](?!\/)[\w.-]{1,60}['"]|['"]sqlite:\/\/\/['"]\s*\+|f['"]sqlite:\/\/\/\{|sqlite3\.connect\(\s*['"](?!\/|:memory:)|['"]sqlite:\/\/\/(?!\/)[\w.-]|['"]NAME['"]\s*:\s*(?:BASE_DIR|os\.path\.join\(\s*BASE_DIR)[^\n]{0,40}sqlite/;
-    const writer = sources.find((f) => WRITES.test(scan.read(f) ?? ''));
-    const ownsApp = writer
-      ? `${writer} writes files beside the code (an instance folder or a SQLite database)`
-      : undefined;
-    if (ownsApp) decisions.push({ topic: 'Working directory', choice: '/app, owned by nonroot', because: ownsApp });
-    // A version taken from git: the build context has no .git, so the build is told one (VERSION).
-    const requires = strs(obj(pyproject?.['build-system'])?.requires).map((r) => requirementName(r) ?? '');
-    const scm =
-      requires.some((r) => ['setuptools-scm', 'hatch-vcs', 'poetry-dynamic-versioning', 'flit-scm'].includes(r)) ||
-      str(obj(obj(obj(pyproject?.tool)?.pdm)?.version)?.source) === 'scm' ||
-      str(obj(obj(obj(pyproject?.tool)?.hatch)?.version)?.source) === 'vcs';
-    if (scm)
-      decisions.push({
-        topic: 'Version',
-        choice: 'from the VERSION build argument (default 0.0.0)',
-        because:
-          'the package takes its version from git, and .git stays out of the build context: docker build --build-arg VERSION=1.2.3',
-      });
-    const readmes = [project?.readme, obj(project?.readme)?.file, poetryTable?.readme, ...strs(poetryTable?.readme)]
-      .map(str)
-      .filter((r): r is string => !!r)
-      .map((r) => r.replace(/^\.\//, ''))
-      .concat(setupCfgFiles(scan.read('setup.cfg', 256 * 1024) ?? ''));
-    const localFiles = [...(reqs?.files ?? [])];
-    const manifests = {
-      uv: ['pyproject.toml', 'uv.lock'],
-      poetry: ['pyproject.toml', 'poetry.lock'],
-      pdm: ['pyproject.toml', 'pdm.lock'],
-      pipenv: ['Pipfile', 'Pipfile.lock'],
-      pip: localFiles,
-      project: [],
-    }[manager].filter((f) => scan.has(f) || localFiles.includes(f));
-    for (const m of manifests) {
-      if (!PLAIN_PATH.test(m))
-        throw new UserError(
-          'E_UNSAFE_VALUE',
-          `The dependency file ${shown(m)} cannot be copied by the Dockerfile as it is named (only letters, digits and . _ + - / are accepted).`,
-          'Rename it to a plain path (and change what includes it).',
-        );
-    }
-    // What the build reads by name: the files copied before the install, the other manifests and
-    // locks a package build reads, the readme the package names, and the program's own files.
-    const keep = [
-      ...new Set([
-        ...manifests,
-        'pyproject.toml',
-        'setup.py',
-        'setup.cfg',
-        'uv.lock',
-        'poetry.lock',
-        'pdm.lock',
-        'Pipfile',
-        'Pipfile.lock',
-        ...readmes,
-        ...(program.files ?? []),
-      ]),
-    ].filter((f) => localFiles.includes(f) || scan.has(f));
+    const name = projectName(scan, m);
+    said.decisions.push(installDecision(scan, manager, poetryMode, dependencies));
+    const port = pythonPort(scan, opts, program);
+    const { strategies, refusals } = pythonRuntimes(v, native.libs, dependencies, manager, said);
+    const { needs, ownsApp } = runNeeds(scan, sources, program, said);
+    const scm = versionFromGit(m.pyproject, said);
+    const readmes = packageReadmes(scan, m);
+    const manifests = dependencyFiles(scan, manager, reqs);
     return {
       lang: 'python',
       name,
-      version,
+      version: v.version,
       entries,
       entry,
       port,
       needs,
-      strategies: [distroless, alpine, slim],
+      strategies,
       refusals,
       builderGlibc: DATA.builderGlibc,
-      decisions,
-      warnings,
-      // A folder the package build reads (its readme under docs/) stays in the context.
-      ignore: [
-        '.venv/',
-        'venv/',
-        '__pycache__/',
-        '*.pyc',
-        '.pytest_cache/',
-        '.mypy_cache/',
-        '.ruff_cache/',
-        '.tox/',
-        '.nox/',
-        'tests/',
-        'docs/',
-        '*.egg-info/',
-        'build/',
-        'dist/',
-        '.coverage',
-        'htmlcov/',
-      ].filter((i) => !i.endsWith('/') || !readmes.some((r) => r.startsWith(i))),
-      keep,
+      decisions: said.decisions,
+      warnings: said.warnings,
+      ignore: ignoredPaths(readmes),
+      keep: keptFiles(scan, { manifests, readmes, program, local: reqs?.files ?? [] }),
       own: {
         manager,
         manifests,
         installsProject,
         command: program.command,
-        buildApt,
+        buildApt: native.buildApt,
         collectstatic: !!program.collectstatic || (program.kind === 'server' && found.djangoStatic),
         deps: [...deps].sort(),
         env: [...new Set([...native.env, ...(program.env ?? [])])],
-        ownsApp: !!ownsApp,
+        ownsApp,
         poetryMode,
         unhashed: !!lock?.unhashed,
         scm,
