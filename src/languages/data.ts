@@ -29,5 +29,4 @@ export interface LanguageData {
   trixieFrom?: string;
 }
 
-export const LANGUAGE_DATA =
-  loadData<Record<Exclude<LangId, 'cpp'>, LanguageData>>('languages.json');
+export const LANGUAGE_DATA = loadData<Record<Exclude<LangId, 'cpp'>, LanguageData>>('languages.json');
