@@ -135,10 +135,15 @@ describe('runtimes', () => {
     expect(g.plan.runtime).toBe('distroless');
     expect(g.files[0]!.content).toContain('ENTRYPOINT ["/nodejs/bin/node", "a.js"]');
     expect(g.files[0]!.content).toContain('FROM node:${NODE_VERSION}-bookworm-slim AS build');
+    // Node 26 is on distroless's Debian 13 images only: the image and the builder are Debian 13.
     const g26 = await generate(project({ ...files, '.nvmrc': '26\n' }));
-    expect(g26.plan.options.find((o) => o.runtime === 'distroless')).toMatchObject({
+    expect(g26.plan.runtime).toBe('distroless');
+    expect(g26.files[0]!.content).toContain('FROM gcr.io/distroless/nodejs26-debian13:nonroot');
+    expect(g26.files[0]!.content).toContain('FROM node:${NODE_VERSION}-trixie-slim AS build');
+    const g23 = await generate(project({ ...files, '.nvmrc': '23\n' }));
+    expect(g23.plan.options.find((o) => o.runtime === 'distroless')).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('Node 26'),
+      reason: expect.stringContaining('Node 23'),
     });
     expect(g26.plan.options.find((o) => o.runtime === 'scratch')).toMatchObject({ ok: false });
     expect(g26.plan.options.find((o) => o.runtime === 'busybox-glibc')).toMatchObject({

@@ -3,6 +3,7 @@ import type { Strategy } from '../../core/types.js';
 import type { BuildSpec, Resolved } from '../types.js';
 import { buildCommand, CACHE, deployCommand, installCommand, pruneCommand, setupCommand, toolOf } from './commands.js';
 import type { NodeInfo } from './info.js';
+import { TRIXIE_FROM } from './data.js';
 
 /** The variables of templates/partials/build/node.hbs. */
 export interface NodeVars {
@@ -167,8 +168,9 @@ export function buildNode(resolved: Resolved<NodeInfo>, strategy: Strategy): Bui
   const staticSite = info.kind === 'static';
   return {
     partial: 'node',
-    // distroless is Debian 12: the builder must be too, for addons to find the same glibc.
-    image: `node:\${NODE_VERSION}-${alpine ? 'alpine' : distroless ? 'bookworm-slim' : 'slim'}`,
+    // The builder is the Debian of the distroless image (12, or 13 for the majors distroless
+    // publishes on Debian 13 only), for addons to find the same glibc.
+    image: `node:\${NODE_VERSION}-${alpine ? 'alpine' : distroless ? (Number(resolved.version.value) >= TRIXIE_FROM ? 'trixie-slim' : 'bookworm-slim') : 'slim'}`,
     args: [{ name: 'NODE_VERSION', value: resolved.version.value }],
     artifact: '/app',
     copies: finalCopies(info, strategy, !!deploy),
