@@ -303,6 +303,13 @@ describe('Rust: manifests are hostile too', () => {
     );
   });
 
+  test('a binary name holding :: is refused as a name, not a crash (found by the fuzz step)', () => {
+    for (const name of ['app:::::', 'a::b'])
+      expect(() => resolve({ 'Cargo.toml': `${pkg('app')}\n[[bin]]\nname = "${name}"\n` })).toThrow(
+        expect.objectContaining({ code: 'E_UNSAFE_VALUE' }),
+      );
+  });
+
   test('a chain of path dependencies deeper than the cap is cut, with a warning', () => {
     const files: Record<string, string> = {
       'Cargo.toml': `${pkg('app')}\n[dependencies]\nd0 = { path = "d0" }\n`,

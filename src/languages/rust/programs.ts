@@ -19,6 +19,9 @@ export interface Program {
   decision: Decision;
 }
 
+/** A binary's value as a choice: its name, after its package's folder outside the root. */
+const valueOf = (c: Crate, b: Bin): string => (c.dir === '.' ? b.name : `${c.dir}::${b.name}`);
+
 /** Every binary, as a choice (default-run first in its package); helpers last. */
 function binaryChoices(ws: Workspace, opts: ResolveOptions): Choice[] {
   // Programs: default members first, then the root package, then the rest; examples and tests folders are no programs.
@@ -32,7 +35,7 @@ function binaryChoices(ws: Workspace, opts: ResolveOptions): Choice[] {
           ? [...c.bins].sort((a, b) => Number(b.name === c.defaultRun) - Number(a.name === c.defaultRun))
           : c.bins;
         return bins.map((b) => ({
-          value: c.dir === '.' ? b.name : `${c.dir}::${b.name}`,
+          value: valueOf(c, b),
           label: c.dir === '.' ? b.name : `${b.name} (${c.dir})`,
           source: `${join(c.dir, b.path)} in package ${c.name}${b.name === c.defaultRun ? ' (default-run)' : ''}`,
         }));
@@ -60,11 +63,11 @@ export function chooseProgram(scan: Scan, ws: Workspace, opts: ResolveOptions, w
     wanted = byPackage.defaultRun ?? byPackage.bins[0]?.name ?? wanted;
   const preferred = rootCrate?.defaultRun ?? rootCrate?.name ?? basename(scan.root);
   const entry = pickEntry(entries, wanted, binOf, preferred, warnings, opts.entrySource);
-  const [dir, binName] = entry.value.includes('::')
-    ? (entry.value.split('::') as [string, string])
-    : ['.', entry.value];
-  const crate = crates.find((c) => c.dir === dir)!;
-  const bin = crate.bins.find((b) => b.name === binName)!;
+  // Found by the value it was offered under: a name may itself hold '::' (Cargo refuses it later).
+  const { crate, bin } = crates
+    .flatMap((c) => c.bins.map((b) => ({ crate: c, bin: b })))
+    .find((x) => valueOf(x.crate, x.bin) === entry.value)!;
+  const dir = crate.dir;
   const name = safeName(bin.name, 'Binary name', '--entry', `${join(dir, 'Cargo.toml')}`);
   const decision = {
     topic: 'Program',
