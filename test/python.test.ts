@@ -87,6 +87,26 @@ describe('names and versions', () => {
   });
 });
 
+describe('console scripts', () => {
+  test("a project's own console script run from a requirements install: the project installs too, without its dependencies", async () => {
+    const files = {
+      'requirements.txt': 'click\n',
+      'pyproject.toml': '[project]\nname = "tool"\nversion = "1"\n[project.scripts]\ntool = "tool.cli:main"\n',
+      'tool/__init__.py': '',
+      'tool/cli.py': 'def main():\n    print(1)\n',
+    };
+    const g = await generate(project(files));
+    const text = g.files[0]!.content;
+    expect(text).toContain('pip install -r requirements.txt');
+    expect(text).toContain('pip install --no-deps .');
+    expect(text).toContain('ENTRYPOINT ["/opt/venv/bin/tool"]');
+    expect(g.plan.decisions.find((d) => d.topic === 'Install')?.choice).toContain('then pip install --no-deps .');
+    // A script run as a file needs no install of the project.
+    const script = await generate(project({ 'requirements.txt': 'click\n', 'main.py': 'print(1)\n' }));
+    expect(script.files[0]!.content).not.toContain('pip install --no-deps .');
+  });
+});
+
 describe('requirements files', () => {
   test('-r and -c includes are followed inside the project, hashes noticed, URLs and options skipped', () => {
     const scan = scanProject(

@@ -39,6 +39,16 @@ export function installMode(scan: Scan, m: Manifests, manager: Manager, scripts:
   return { installsProject, poetryMode };
 }
 
+/**
+ * A program that is one of the project's own console scripts exists only once the project is
+ * installed: requirements-file and Pipfile projects then install it too (with no dependencies:
+ * those came from the requirements).
+ */
+export function withOwnScript(mode: InstallMode, manager: Manager, program: { ownScript?: boolean }): InstallMode {
+  const installsFromRequirements = manager === 'pip' || manager === 'pipenv';
+  return program.ownScript && installsFromRequirements ? { ...mode, installsProject: true } : mode;
+}
+
 /** How the dependencies install, in words. */
 function installWords(scan: Scan, manager: Manager, poetryMode: PoetryMode | undefined, deps: Dependencies): string {
   const unhashed = deps.lock?.unhashed;
@@ -70,11 +80,14 @@ export function installDecision(
   manager: Manager,
   poetryMode: PoetryMode | undefined,
   deps: Dependencies,
+  installsProject = false,
 ): Decision {
   const lockFile = LOCK_FILES[manager];
+  // The project after its dependencies, where the requirements do not install it (its console script runs).
+  const then = installsProject && (manager === 'pip' || manager === 'pipenv') ? ', then pip install --no-deps .' : '';
   return {
     topic: 'Install',
-    choice: `${installWords(scan, manager, poetryMode, deps)} into ${VENV}`,
+    choice: `${installWords(scan, manager, poetryMode, deps)}${then} into ${VENV}`,
     because:
       lockFile && scan.has(lockFile)
         ? lockFile

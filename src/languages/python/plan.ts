@@ -92,12 +92,14 @@ function installSteps(info: PythonInfo, python: string): { deps: string; install
         deps: info.pipfileLock
           ? `/opt/pipenv/bin/pipenv verify && /opt/pipenv/bin/pipenv requirements --hash > /tmp/requirements.txt && ${venv} && pip install --no-deps -r /tmp/requirements.txt`
           : `${venv} && /opt/pipenv/bin/pipenv install`,
-        install: '',
+        install: info.installsProject ? 'pip install --no-deps .' : '',
       };
     case 'pip':
       return {
         deps: `${venv}${info.manifests.length ? ` && pip install -r ${shellWord(info.manifests[0]!)}` : ''}`,
-        install: '',
+        // The program is one of the project's console scripts: the project itself installs, after
+        // its code, with the dependencies the requirements already gave it.
+        install: info.installsProject ? 'pip install --no-deps .' : '',
       };
     case 'project':
       return { deps: venv, install: 'pip install .' };

@@ -12,6 +12,8 @@ export interface Program {
   kind: 'server' | 'cli';
   collectstatic?: boolean;
   env?: string[];
+  /** A console script of the project itself: it exists only once the project is installed into the venv. */
+  ownScript?: boolean;
   /** The project's files the program is started from (the script, the app's module, manage.py): kept in the build context. */
   files?: string[];
 }

@@ -31,6 +31,7 @@ export function consoleScriptPrograms(scripts: Record<string, unknown>, m: Manif
       source: `${scriptSource(name)}: ${name} = ${shown(target, 60)}`,
       command: [bin(name)],
       kind: 'cli',
+      ownScript: true,
     }));
 }
 
