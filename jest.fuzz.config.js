@@ -7,4 +7,6 @@ export default {
   testPathIgnorePatterns: ['/node_modules/'],
   reporters: ['default', ['<rootDir>/test/summary-reporter.js', { label: 'fuzz' }]],
   testTimeout: 60 * 60 * 1000,
+  // fuzz-a and fuzz-b are two halves of the languages: one a core.
+  maxWorkers: 2,
 };
