@@ -196,6 +196,54 @@ describe('programs', () => {
     );
   });
 
+  test('Django and Flask: the other application servers (waitress, uwsgi, granian, hypercorn, daphne) serve on 0.0.0.0:8000', () => {
+    const django = {
+      'manage.py': 'import django\n',
+      'site1/settings.py': 'WSGI_APPLICATION = "site1.wsgi.application"\n',
+      'site1/wsgi.py': '',
+      'site1/asgi.py': '',
+    };
+    const command = (files: Record<string, string>) => (resolve(files).own as { command: string[] }).command;
+    expect(command({ ...django, 'requirements.txt': 'Django\nwaitress\n' })).toEqual([
+      '/opt/venv/bin/waitress-serve',
+      '--listen=0.0.0.0:8000',
+      'site1.wsgi:application',
+    ]);
+    expect(command({ ...django, 'requirements.txt': 'Django\nuwsgi\n' })).toEqual([
+      '/opt/venv/bin/uwsgi',
+      '--http-socket',
+      '0.0.0.0:8000',
+      '--master',
+      '--need-app',
+      '--module',
+      'site1.wsgi:application',
+    ]);
+    // Only an ASGI server: it serves the module beside the WSGI one, with its own binary (daphne was run as uvicorn).
+    expect(command({ ...django, 'requirements.txt': 'Django\ndaphne\n' })).toEqual([
+      '/opt/venv/bin/daphne',
+      '-b',
+      '0.0.0.0',
+      '-p',
+      '8000',
+      'site1.asgi:application',
+    ]);
+    expect(command({ ...django, 'requirements.txt': 'Django\ngranian\n' })).toEqual([
+      '/opt/venv/bin/granian',
+      '--interface',
+      'wsgi',
+      '--host',
+      '0.0.0.0',
+      '--port',
+      '8000',
+      'site1.wsgi:application',
+    ]);
+    expect(command({ 'requirements.txt': 'flask\nwaitress\n', 'app.py': FLASK })).toEqual([
+      '/opt/venv/bin/waitress-serve',
+      '--listen=0.0.0.0:8000',
+      'app:app',
+    ]);
+  });
+
   test('a Procfile web command is the command, with $PORT made the port; shell syntax is not used', () => {
     const r = resolve({
       'requirements.txt': 'gunicorn\n',

@@ -1,5 +1,6 @@
 import { UserError } from '../../core/errors.js';
-import { bin, type Program, type ProgramSearch } from './program.js';
+import type { Program, ProgramSearch } from './program.js';
+import { serverFor, serverNames } from './servers.js';
 
 /** A Django project's program, and whether its settings set STATIC_ROOT (collectstatic at build time). */
 export interface DjangoProgram {
@@ -29,33 +30,36 @@ export function djangoProgram({ scan, sources, deps, said }: ProgramSearch): Dja
   const asgi = application(settings, 'ASGI');
   const staticRoot = settings.some((s) => /^STATIC_ROOT\s*=/m.test(s.src));
   let program: Program | undefined;
-  if (deps.has('gunicorn') && wsgi)
+  const wsgiServer = wsgi && serverFor(deps, 'wsgi', `${wsgi.m}:application`, 8000);
+  // An ASGI server serves the ASGI application, or the module beside the WSGI one (proj.asgi).
+  const asgiMod = (asgi ?? wsgi)?.m?.replace(/\.wsgi$/, '.asgi');
+  const asgiServer = asgiMod !== undefined ? serverFor(deps, 'asgi', `${asgiMod}:application`, 8000) : undefined;
+  if (wsgi && wsgiServer)
     program = {
       value: 'django',
-      label: `Django with gunicorn (${wsgi.m}:application)`,
-      source: `manage.py, ${wsgi.f}: WSGI_APPLICATION, gunicorn in the dependencies`,
-      command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', `${wsgi.m}:application`],
+      label: `Django with ${wsgiServer.name} (${wsgi.m}:application)`,
+      source: `manage.py, ${wsgi.f}: WSGI_APPLICATION, ${wsgiServer.name} in the dependencies`,
+      command: wsgiServer.command,
       port: 8000,
       kind: 'server',
       collectstatic: staticRoot,
       files: djangoFiles(wsgi.m!),
     };
-  else if ((deps.has('uvicorn') || deps.has('daphne')) && (asgi ?? wsgi)) {
-    const mod = (asgi ?? wsgi)!.m!.replace(/\.wsgi$/, '.asgi');
+  else if (asgiServer && asgiMod !== undefined) {
     program = {
       value: 'django',
-      label: `Django with uvicorn (${mod}:application)`,
-      source: `manage.py, ${(asgi ?? wsgi)!.f}, uvicorn in the dependencies`,
-      command: [bin('uvicorn'), '--host', '0.0.0.0', '--port', '8000', `${mod}:application`],
+      label: `Django with ${asgiServer.name} (${asgiMod}:application)`,
+      source: `manage.py, ${(asgi ?? wsgi)!.f}, ${asgiServer.name} in the dependencies`,
+      command: asgiServer.command,
       port: 8000,
       kind: 'server',
       collectstatic: staticRoot,
-      files: djangoFiles(mod),
+      files: djangoFiles(asgiMod),
     };
   } else if (wsgi || asgi) {
     throw new UserError(
       'E_NO_ENTRY',
-      'A Django project with neither gunicorn nor uvicorn among its dependencies: the only way left to serve it is runserver, which Django says must not run in production.',
+      `A Django project with no application server among its dependencies (${serverNames('wsgi')}; ${serverNames('asgi')} for ASGI): the only way left to serve it is runserver, which Django says must not run in production.`,
       'Add gunicorn (or uvicorn for ASGI) to the dependencies, then run this again.',
     );
   }

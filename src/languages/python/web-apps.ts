@@ -1,20 +1,22 @@
 import { appObjects, moduleOf, type AppObject } from './apps.js';
 import { bin, type Program, type ProgramSearch } from './program.js';
+import { serverFor, serverNames } from './servers.js';
 
-/** A Flask app: gunicorn when it is among the dependencies, else Flask's development server (said in a warning). */
+/** A Flask app: a WSGI server among the dependencies (gunicorn first), else Flask's development server (said in a warning). */
 function flaskProgram(a: AppObject, target: string, { deps, said }: ProgramSearch): Program {
-  if (deps.has('gunicorn'))
+  const server = serverFor(deps, 'wsgi', target, 8000);
+  if (server)
     return {
       value: target,
-      label: `Flask app ${target} with gunicorn`,
-      source: `${a.file}: ${a.name} = Flask(...), gunicorn in the dependencies`,
-      command: [bin('gunicorn'), '--bind', '0.0.0.0:8000', target],
+      label: `Flask app ${target} with ${server.name}`,
+      source: `${a.file}: ${a.name} = Flask(...), ${server.name} in the dependencies`,
+      command: server.command,
       port: 8000,
       kind: 'server',
       files: [a.file],
     };
   said.warnings.push(
-    `${a.file} is a Flask app, served here by Flask's development server (gunicorn is not among the dependencies): add gunicorn for production.`,
+    `${a.file} is a Flask app, served here by Flask's development server (no WSGI server, ${serverNames('wsgi')}, is among the dependencies): add gunicorn for production.`,
   );
   return {
     value: target,
