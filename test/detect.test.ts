@@ -49,6 +49,38 @@ describe('detection scores every language and keeps the evidence', () => {
     expect((await generate(dir, { lang: 'go' })).plan.lang).toBe('go');
   });
 
+  test("a package.json that is tooling (no dependencies, nothing it starts; or scripts that run another language's build) makes no tie", () => {
+    const go = { 'go.mod': 'module x\n', 'main.go': GO_MAIN };
+    const lint = JSON.stringify({ scripts: { lint: 'eslint .' }, devDependencies: { eslint: '9' } });
+    const a = ranked({ ...go, 'package.json': lint, 'package-lock.json': '{}', 'web/a.js': '', 'web/b.js': '' });
+    expect(a.ranked.map((d) => d.lang)).toEqual(['go', 'node']);
+    expect(a.ties).toEqual([]);
+    const drives = JSON.stringify({
+      main: 'index.js',
+      scripts: { build: 'npm run assets && go build -o ./var/app ./cmd/app' },
+      dependencies: { preact: '10' },
+    });
+    const b = ranked({ ...go, 'package.json': drives, 'package-lock.json': '{}', 'index.js': '' });
+    expect(b.ranked[0]!.lang).toBe('go');
+    expect(b.ties).toEqual([]);
+    // Alone, the same package.json is still a Node.js project.
+    expect(ranked({ 'package.json': lint, 'index.js': '' }).ranked[0]!.lang).toBe('node');
+  });
+
+  test('a language with a tenth of the sources of another (20 or more) is a side part, not a tie', () => {
+    const files: Record<string, string> = { 'go.mod': 'module x\n', Gemfile: "gem 'sinatra'\n", 'Gemfile.lock': '' };
+    for (let i = 0; i < 30; i++) files[`pkg/f${i}.go`] = 'package pkg\n';
+    files['main.go'] = GO_MAIN;
+    for (let i = 0; i < 3; i++) files[`lib/s${i}.rb`] = '';
+    const r = ranked(files);
+    expect(r.ranked.map((d) => d.lang)).toEqual(['go', 'ruby']);
+    expect(r.ties).toEqual([]);
+    // With as many Ruby files as a third of Go's, it is a tie to ask about (whichever scores higher).
+    for (let i = 3; i < 11; i++) files[`lib/s${i}.rb`] = '';
+    const close = ranked(files);
+    expect([close.ranked[0]!.lang, ...close.ties.map((d) => d.lang)].sort()).toEqual(['go', 'ruby']);
+  });
+
   test('an ask callback settles a tie', async () => {
     const dir = project({
       'go.mod': 'module x\n',

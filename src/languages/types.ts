@@ -6,6 +6,8 @@ export interface Detection {
   lang: LangId;
   score: number;
   evidence: string[];
+  /** How many of the language's source files the project holds (a side part has few beside the main language's many). */
+  files?: number;
 }
 
 /** The answers a resolver honours (src/options.ts), and where the entry came from. */

@@ -16,5 +16,5 @@ export function detect(scan: Scan): Detection[] {
   }
   const sources = scan.withExt('.go').filter((f) => !f.endsWith('_test.go'));
   score += sourcePoints(sources, '.go', evidence);
-  return score ? [{ lang: 'go', score, evidence }] : [];
+  return score ? [{ lang: 'go', score, evidence, files: sources.length }] : [];
 }

@@ -23,9 +23,10 @@ export function detectJava(scan: Scan): Detection[] {
     }
   const sources = scan.withExt('.java').filter((f) => isBuilt(f) && !f.startsWith('src/test/'));
   score += sourcePoints(sources, '.java', evidence);
+  const files = sources.length;
   return score >= 100
-    ? [{ lang: 'java', score, evidence }]
+    ? [{ lang: 'java', score, evidence, files }]
     : score
-      ? [{ lang: 'java', score: Math.min(score, 30), evidence }]
+      ? [{ lang: 'java', score: Math.min(score, 30), evidence, files }]
       : [];
 }

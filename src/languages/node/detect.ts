@@ -55,19 +55,50 @@ export function detectNode(scan: Scan): Detection[] {
   }
   const scripts = obj(pkg?.scripts) ?? {};
   // A package.json whose only scripts build assets is the front-end tooling of another language's app.
-  if (str(scripts.start) || str(pkg?.main) || obj(pkg?.bin) || str(pkg?.bin)) {
+  const starts = !!(str(scripts.start) || str(pkg?.main) || obj(pkg?.bin) || str(pkg?.bin));
+  if (starts) {
     score += 40;
     evidence.push('a start script or main');
   }
   const deps = Object.keys({ ...obj(pkg?.dependencies) });
-  if (SERVER_PACKAGES.some((s) => deps.includes(s))) {
+  const server = SERVER_PACKAGES.some((s) => deps.includes(s));
+  if (server) {
     score += 30;
     evidence.push('a server framework');
   }
-  score += sourcePoints(
-    scan.withExt('.js', '.mjs', '.cjs', '.ts').filter((f) => isBuilt(f) && !f.endsWith('.d.ts')),
-    '.js',
-    evidence,
-  );
-  return [{ lang: 'node', score: Math.min(score, 190), evidence }];
+  const sources = scan.withExt('.js', '.mjs', '.cjs', '.ts').filter((f) => isBuilt(f) && !f.endsWith('.d.ts'));
+  score += sourcePoints(sources, '.js', evidence);
+  const tooling = toolingOnly(scripts, deps, starts, server);
+  if (tooling) evidence.push(tooling);
+  return [
+    {
+      lang: 'node',
+      score: tooling ? Math.min(score, TOOLING_SCORE) : Math.min(score, 190),
+      evidence,
+      files: sources.length,
+    },
+  ];
+}
+
+/** The most a package.json that is only tooling scores: enough to be Node.js alone, never a tie with a real build. */
+const TOOLING_SCORE = 40;
+/** A script that runs another language's build: the package.json drives that build, it is not the program. */
+const OTHER_TOOLCHAIN =
+  /(?:^|[\s;&|(])(?:go (?:build|run|generate|test)|cargo (?:build|run)|python3? |uv run|poetry run|manage\.py|bundle exec|rails |mvn |\.\/mvnw|gradle |\.\/gradlew)/;
+
+/**
+ * Why a package.json is tooling beside another language rather than a Node.js program: it names
+ * no dependency and starts nothing (linters, formatters, an asset bundler), or its scripts run
+ * another language's build and it has no server framework.
+ */
+function toolingOnly(
+  scripts: Record<string, unknown>,
+  deps: string[],
+  starts: boolean,
+  server: boolean,
+): string | undefined {
+  if (!deps.length && !starts) return 'no dependencies and nothing it starts (tooling, or a site it builds)';
+  const other = Object.values(scripts).find((v) => typeof v === 'string' && OTHER_TOOLCHAIN.test(v.slice(0, 4096)));
+  if (other !== undefined && !server && !str(scripts.start)) return "scripts that run another language's build";
+  return undefined;
 }

@@ -32,6 +32,7 @@ export function detectPython(scan: Scan): Detection[] {
   const sources = scan.withExt('.py').filter(isBuilt);
   score += sourcePoints(sources, '.py', evidence);
   const manifest = pyproject || ['requirements.txt', 'Pipfile', 'setup.py'].some((f) => scan.has(f));
-  if (manifest) return [{ lang: 'python', score: Math.min(score, 180), evidence }];
-  return score ? [{ lang: 'python', score: Math.min(score, 40), evidence }] : [];
+  const files = sources.length;
+  if (manifest) return [{ lang: 'python', score: Math.min(score, 180), evidence, files }];
+  return score ? [{ lang: 'python', score: Math.min(score, 40), evidence, files }] : [];
 }

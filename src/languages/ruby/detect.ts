@@ -37,10 +37,18 @@ export function detect(scan: Scan): Detection[] {
     score += 40;
     evidence.push(gemspecs[0]!);
   }
+  const files = scan.withExt('.rb').filter(isBuilt).length;
   score += sourcePoints(scan.withExt('.rb').filter(isBuilt), '.rb', evidence);
   const manifest = scan.has('Gemfile') || scan.has('gems.rb') || gemspecs.length > 0;
   // Ruby files without a Gemfile are mostly scripts beside another language's build (redis's utils/).
   return score
-    ? [{ lang: 'ruby', score: manifest ? Math.min(score, 190) : Math.min(Math.floor(score / 2), 20), evidence }]
+    ? [
+        {
+          lang: 'ruby',
+          score: manifest ? Math.min(score, 190) : Math.min(Math.floor(score / 2), 20),
+          evidence,
+          files,
+        },
+      ]
     : [];
 }

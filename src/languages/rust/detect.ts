@@ -16,9 +16,10 @@ export function detect(scan: Scan): Detection[] {
   }
   const sources = scan.withExt('.rs').filter(isBuilt);
   score += sourcePoints(sources, '.rs', evidence);
+  const files = sources.length;
   return score >= 100
-    ? [{ lang: 'rust', score, evidence }]
+    ? [{ lang: 'rust', score, evidence, files }]
     : score
-      ? [{ lang: 'rust', score: Math.min(score, 30), evidence }]
+      ? [{ lang: 'rust', score: Math.min(score, 30), evidence, files }]
       : [];
 }
