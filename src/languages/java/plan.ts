@@ -95,7 +95,8 @@ function builderImage(info: JavaInfo, v: string): string {
 
 /** The dependency step's command, and the build step's: build, then put what the final stage needs under /app. */
 function buildCommands(info: JavaInfo): { deps: string; build: string[] } {
-  const tool = info.tool === 'maven' ? (info.wrapper ? './mvnw' : 'mvn') : info.wrapper ? './gradlew' : 'gradle';
+  // A wrapper runs through sh: repositories often commit it without its executable bit.
+  const tool = info.tool === 'maven' ? (info.wrapper ? 'sh ./mvnw' : 'mvn') : info.wrapper ? 'sh ./gradlew' : 'gradle';
   let deps: string;
   const build: string[] = [];
   // Everything the final stage needs ends up under /app in the build stage.
