@@ -512,3 +512,21 @@ describe('Go: which program, in real layouts', () => {
     expect(nested.entries.map((e) => e.value)).toEqual(['.']);
   });
 });
+
+describe('run-time needs', () => {
+  const resolveGo = (files: Record<string, string>) => go.resolve(scanProject(project(files)), 'go', {});
+  const main = (body: string, imports: string) =>
+    `package main\n\nimport (\n${imports}\n)\n\nfunc main() {\n${body}\n}\n`;
+  test('a program that writes beside its own executable, or to a relative path, needs /app as its own', () => {
+    const beside = main(
+      '\tdir := filepath.Dir(os.Args[0])\n\t_ = ioutil.WriteFile(dir+"/app.toml", nil, 0644)',
+      '\t"io/ioutil"\n\t"os"\n\t"path/filepath"',
+    );
+    expect(resolveGo({ 'go.mod': 'module x\n', 'main.go': beside }).needs.workdir).toContain('finds its own folder');
+    const relative = main('\t_ = ioutil.WriteFile(`data.json`, nil, 0644)', '\t"io/ioutil"');
+    expect(resolveGo({ 'go.mod': 'module x\n', 'main.go': relative }).needs.workdir).toContain('data.json');
+    // Reading its folder without writing anything needs nothing.
+    const reads = main('\t_, _ = os.ReadFile(filepath.Dir(os.Args[0]) + "/x")', '\t"os"\n\t"path/filepath"');
+    expect(resolveGo({ 'go.mod': 'module x\n', 'main.go': reads }).needs.workdir).toBeUndefined();
+  });
+});

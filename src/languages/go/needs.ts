@@ -8,7 +8,12 @@ import type { LinkedCode } from './packages.js';
 const DATA = LANGUAGE_DATA.go;
 
 /** A write to a relative path: the program needs a working directory of its own. */
-const RELATIVE_WRITE = /\bos\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile)\(\s*"[\w.-][^"\n]{0,200}"/;
+const RELATIVE_WRITE =
+  /\b(?:os\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile)|ioutil\.WriteFile)\(\s*["`][\w.-][^"`\n]{0,200}["`]/;
+/** The program's own folder (os.Executable, or the folder of os.Args[0]): files it keeps beside itself. */
+const OWN_FOLDER = /\bos\.Executable\(\)|\bfilepath\.Dir\(\s*os\.Args\[0\]\s*\)/;
+/** Any write, whatever the path. */
+const ANY_WRITE = /\b(?:os\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile)|ioutil\.WriteFile)\(/;
 /** Modules that drive a terminal: the program wants `docker run -it`. */
 const TERMINAL_MODULES = [
   'golang.org/x/term',
@@ -43,6 +48,12 @@ export function goNeeds(scan: Scan, { files, importedBy }: LinkedCode, name: str
   if (tmp) needs.tmp = `temporary files (${tmp})`;
   const writes = files.map((f) => ({ f, m: RELATIVE_WRITE.exec(scan.read(f) ?? '') })).find((x) => x.m);
   if (writes) needs.workdir = `${shown(writes.m![0])} (${writes.f})`;
+  else {
+    // A program that finds its own folder and writes files: what it writes goes beside it, in /app.
+    const own = files.find((f) => OWN_FOLDER.test(scan.read(f) ?? ''));
+    const written = own && files.find((f) => ANY_WRITE.test(scan.read(f) ?? ''));
+    if (own && written) needs.workdir = `finds its own folder (${own}) and writes files (${written})`;
+  }
   const tty = [...importedBy.keys()].find((i) => TERMINAL_MODULES.some((m) => i === m || i.startsWith(`${m}/`)));
   if (tty) needs.interactive = `imports "${tty}" (${importedBy.get(tty)})`;
   const listens = importedBy.has('net/http') || importedBy.has('net');
