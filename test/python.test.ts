@@ -685,3 +685,20 @@ test('files setup.cfg reads by name (file: directives) stay in the build context
   expect(r.ignore).not.toContain('docs/');
   expect(r.keep).toEqual(['setup.py', 'setup.cfg', 'docs/README.md', 'main.py']);
 });
+
+describe('which requirements file', () => {
+  test('a production requirements file is the one installed (it names the server); requirements.txt otherwise', async () => {
+    const files = {
+      'requirements.txt': 'flask\n',
+      'requirements-production.txt': '-r requirements.txt\nwaitress\n',
+      'app.py': FLASK,
+    };
+    const g = await generate(project(files));
+    const text = g.files[0]!.content;
+    expect(text).toContain('pip install -r requirements-production.txt');
+    expect(text).toContain('waitress-serve');
+    expect(g.plan.decisions.find((d) => d.topic === 'Install')?.choice).toContain('requirements-production.txt');
+    const plain = await generate(project({ 'requirements.txt': 'flask\ngunicorn\n', 'app.py': FLASK }));
+    expect(plain.files[0]!.content).toContain('pip install -r requirements.txt');
+  });
+});

@@ -4,7 +4,7 @@ import type { Manager, Said } from './info.js';
 import { readLock, type Lock } from './lock.js';
 import type { Manifests } from './manifests.js';
 import { normalizeName, requirementName } from './names.js';
-import { readRequirements, type Requirements } from './requirements.js';
+import { readRequirements, requirementsFile, type Requirements } from './requirements.js';
 
 /** The dependencies by normalized name, and the lock and requirement files they were read from. */
 export interface Dependencies {
@@ -16,7 +16,8 @@ export interface Dependencies {
 /** Dependencies, by normalized name: from the lock when there is one, else the manifests. */
 export function readDependencies(scan: Scan, m: Manifests, manager: Manager, said: Said): Dependencies {
   const lock = readLock(scan, manager);
-  const reqs = manager === 'pip' ? readRequirements(scan, 'requirements.txt') : undefined;
+  const file = requirementsFile(scan);
+  const reqs = manager === 'pip' && file ? readRequirements(scan, file) : undefined;
   said.warnings.push(...(reqs?.warnings ?? []));
   const declared = [
     ...strs(m.project?.dependencies).map(requirementName),
@@ -28,7 +29,7 @@ export function readDependencies(scan: Scan, m: Manifests, manager: Manager, sai
     ...(reqs?.names ?? []),
   ].filter((n): n is string => !!n);
   const locked = lock?.packages.map((p) => p.name) ?? [];
-  if (manager === 'pip' && !reqs?.names.length && !scan.has('requirements.txt'))
+  if (manager === 'pip' && !reqs?.names.length && !file)
     said.decisions.push({
       topic: 'Dependencies',
       choice: 'none',

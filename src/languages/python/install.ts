@@ -68,7 +68,7 @@ function installWords(scan: Scan, manager: Manager, poetryMode: PoetryMode | und
         ? 'pipenv requirements --hash of Pipfile.lock (after pipenv verify), then pip install --no-deps'
         : 'pipenv install (no lock: versions resolve at build time)';
     case 'pip':
-      return `pip install -r requirements.txt${deps.reqs?.hashes ? ' (with the hashes it pins)' : ''}`;
+      return `pip install -r ${deps.reqs?.files[0] ?? 'requirements.txt'}${deps.reqs?.hashes ? ' (with the hashes it pins)' : ''}`;
     case 'project':
       return 'pip install . (no lock: versions resolve at build time)';
   }

@@ -1,6 +1,7 @@
 import type { Scan } from '../../core/scan.js';
 import type { Toml } from '../../core/parse.js';
 import type { Manager } from './info.js';
+import { requirementsFile } from './requirements.js';
 
 /** The lock file each manager installs from (pip and a bare project have none). */
 export const LOCK_FILES: Record<Manager, string | undefined> = {
@@ -23,7 +24,7 @@ export function packageManager(
   if (scan.has('poetry.lock') || (poetry && !project)) return 'poetry';
   if (scan.has('pdm.lock')) return 'pdm';
   if (scan.has('Pipfile')) return 'pipenv';
-  if (scan.has('requirements.txt')) return 'pip';
+  if (requirementsFile(scan)) return 'pip';
   return pyproject || scan.has('setup.py') || scan.has('setup.cfg') ? 'project' : 'pip';
 }
 
