@@ -81,6 +81,22 @@ describe('detection scores every language and keeps the evidence', () => {
     expect([close.ranked[0]!.lang, ...close.ties.map((d) => d.lang)].sort()).toEqual(['go', 'ruby']);
   });
 
+  test('Kotlin and Scala sources count for the JVM build, tests aside', () => {
+    const files: Record<string, string> = {
+      'build.gradle.kts': 'plugins { kotlin("jvm") }\n',
+      'settings.gradle.kts': '',
+      'package.json': JSON.stringify({ dependencies: { react: '19' }, scripts: { build: 'vite build' } }),
+      'package-lock.json': '{}',
+    };
+    for (let i = 0; i < 25; i++) files[`src/main/kotlin/F${i}.kt`] = '';
+    for (let i = 0; i < 5; i++) files[`web/src/c${i}.js`] = '';
+    files['app/src/test/kotlin/T.kt'] = '';
+    const r = ranked(files);
+    expect(r.ranked[0]).toMatchObject({ lang: 'java', files: 25 });
+    expect(r.ranked[0]!.evidence).toContain('25 .kt files');
+    expect(r.ties).toEqual([]);
+  });
+
   test('an ask callback settles a tie', async () => {
     const dir = project({
       'go.mod': 'module x\n',

@@ -68,7 +68,7 @@ export function detectNode(scan: Scan): Detection[] {
   }
   const sources = scan.withExt('.js', '.mjs', '.cjs', '.ts').filter((f) => isBuilt(f) && !f.endsWith('.d.ts'));
   score += sourcePoints(sources, '.js', evidence);
-  const tooling = toolingOnly(scripts, deps, starts, server);
+  const tooling = toolingOnly(scripts, starts, server);
   if (tooling) evidence.push(tooling);
   return [
     {
@@ -87,17 +87,12 @@ const OTHER_TOOLCHAIN =
   /(?:^|[\s;&|(])(?:go (?:build|run|generate|test)|cargo (?:build|run)|python3? |uv run|poetry run|manage\.py|bundle exec|rails |mvn |\.\/mvnw|gradle |\.\/gradlew)/;
 
 /**
- * Why a package.json is tooling beside another language rather than a Node.js program: it names
- * no dependency and starts nothing (linters, formatters, an asset bundler), or its scripts run
- * another language's build and it has no server framework.
+ * Why a package.json is tooling beside another language rather than a Node.js program: it starts
+ * nothing and has no server framework (linters, release tools, a front end's bundler), or its
+ * scripts run another language's build and it has no server framework.
  */
-function toolingOnly(
-  scripts: Record<string, unknown>,
-  deps: string[],
-  starts: boolean,
-  server: boolean,
-): string | undefined {
-  if (!deps.length && !starts) return 'no dependencies and nothing it starts (tooling, or a site it builds)';
+function toolingOnly(scripts: Record<string, unknown>, starts: boolean, server: boolean): string | undefined {
+  if (!starts && !server) return 'nothing it starts and no server framework (tooling, or a site it builds)';
   const other = Object.values(scripts).find((v) => typeof v === 'string' && OTHER_TOOLCHAIN.test(v.slice(0, 4096)));
   if (other !== undefined && !server && !str(scripts.start)) return "scripts that run another language's build";
   return undefined;
