@@ -702,3 +702,18 @@ describe('which requirements file', () => {
     expect(plain.files[0]!.content).toContain('pip install -r requirements.txt');
   });
 });
+
+describe('a web app whose framework the image does not install', () => {
+  test('is not the program: a Flask app with Flask only in an optional extra gives way to the console script', async () => {
+    const files = {
+      'requirements.txt': 'certifi\n',
+      'pyproject.toml':
+        '[project]\nname = "tool"\nversion = "1"\n[project.optional-dependencies]\nserver = ["Flask"]\n[project.scripts]\ntool = "tool:main"\n',
+      'tool.py': 'def main():\n    print(1)\n',
+      'toolserver/server.py': 'from flask import Flask\n\ndef create_app():\n    app = Flask(__name__)\n    return app\n',
+    };
+    const g = await generate(project(files));
+    expect(g.files[0]!.content).toContain('ENTRYPOINT ["/opt/venv/bin/tool"]');
+    expect(g.plan.warnings.join('\n')).toContain('Flask is not among the dependencies the image installs');
+  });
+});

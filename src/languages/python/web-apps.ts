@@ -49,13 +49,20 @@ function asgiProgram(a: AppObject, target: string, { deps, said }: ProgramSearch
   };
 }
 
-/** The web apps the sources define, each with the server that runs it (an ASGI app only when uvicorn or fastapi is a dependency). */
+/** The web apps the sources define, each with the server that runs it (a Flask app only when Flask is installed, an ASGI app only when uvicorn or fastapi is). */
 export function webAppPrograms(search: ProgramSearch): Program[] {
   const programs: Program[] = [];
   for (const a of appObjects(search.scan, search.sources)) {
     const target = `${moduleOf(a.file)}:${a.name}`;
-    if (a.framework === 'flask') programs.push(flaskProgram(a, target, search));
-    else if (search.deps.has('uvicorn') || search.deps.has('fastapi')) programs.push(asgiProgram(a, target, search));
+    if (a.framework === 'flask') {
+      // Flask from an extra (pip install pkg[server]) or not at all: the image would not have it.
+      if ([...search.deps].some((d) => d === 'flask' || d.startsWith('flask-')))
+        programs.push(flaskProgram(a, target, search));
+      else
+        search.said.warnings.push(
+          `${a.file} defines a Flask app, but Flask is not among the dependencies the image installs (an optional extra?): it is not offered as the program.`,
+        );
+    } else if (search.deps.has('uvicorn') || search.deps.has('fastapi')) programs.push(asgiProgram(a, target, search));
   }
   return programs;
 }
