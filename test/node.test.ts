@@ -588,3 +588,27 @@ describe('hostile projects, round 2', () => {
     ).toThrow(expect.objectContaining({ code: 'E_UNSAFE_VALUE', hint: expect.stringContaining('Rename') }));
   });
 });
+
+describe('the package manager itself', () => {
+  const app = { 'index.js': 'require("http").createServer().listen(3000)\n' };
+  test('Yarn 1 is installed from Node 25 on (the images no longer carry it), and not before', async () => {
+    const files = {
+      ...app,
+      'package.json': pkg({ scripts: { start: 'node index.js' } }),
+      'yarn.lock': '# yarn lockfile v1\n',
+    };
+    const text = async (v: string) => (await generate(project({ ...files, '.nvmrc': `${v}\n` }))).files[0]!.content;
+    expect(await text('26')).toContain('npm install --global yarn@1');
+    expect(await text('22')).not.toContain('npm install --global yarn');
+  });
+  test("engines.pnpm chooses pnpm's major when packageManager is absent (pnpm refuses to run otherwise)", async () => {
+    const files = {
+      ...app,
+      'package.json': pkg({ scripts: { start: 'node index.js' }, engines: { pnpm: '^11.9.0' } }),
+      'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+    };
+    const g = await generate(project(files));
+    expect(g.files[0]!.content).toContain('npm install --global pnpm@11');
+    expect(g.plan.decisions.find((d) => d.topic === 'Package manager')?.because).toContain('engines.pnpm');
+  });
+});

@@ -29,7 +29,7 @@ export function installCommand(m: Manager, frozen: boolean, prod: boolean): stri
   }
 }
 
-/** The package manager itself, when the image has none of it: corepack (pnpm, Yarn Berry) or npm (bun). */
+/** The package manager itself, when the image has none of it: corepack (pnpm, Yarn Berry) or npm (bun, Yarn 1 from Node 25). */
 export function setupCommand(info: NodeInfo, major: number): string {
   const corepack = major >= 25 ? 'npm install --global corepack && corepack enable' : 'corepack enable';
   // corepack takes the version from packageManager when package.json names one.
@@ -41,6 +41,9 @@ export function setupCommand(info: NodeInfo, major: number): string {
       return `${corepack} yarn`;
     case 'bun':
       return `npm install --global bun${info.managerVersion ? `@${info.managerVersion}` : ''}`;
+    case 'yarn':
+      // Yarn 1 came with the node images up to Node 24; from 25 on it is installed like any tool.
+      return major >= 25 ? `npm install --global yarn@${info.managerVersion ?? '1'}` : '';
     default:
       return '';
   }

@@ -1,6 +1,7 @@
 import type { Scan } from '../../core/scan.js';
 import { shown } from '../../core/quote.js';
-import { str } from '../../core/parse.js';
+import { minVersion, validRange } from 'semver';
+import { obj, str } from '../../core/parse.js';
 import type { Manager, Said } from './info.js';
 import { readYaml, type Json } from './read.js';
 
@@ -51,6 +52,14 @@ function pnpmLockMajor(lockText: string | undefined): string {
   return { '9.0': '9', '6.0': '8', '6.1': '8', '5.4': '7', '5.3': '6' }[format] ?? '9';
 }
 
+/** The major of the oldest version engines.<manager> admits (engines.pnpm "^11.9.0": 11), when it is a range. */
+function enginesMajor(root: Json, manager: string): string | undefined {
+  const range = str(obj(root.engines)?.[manager]);
+  if (!range || range.length > 100 || !validRange(range)) return undefined;
+  const min = minVersion(range);
+  return min && min.major > 0 ? String(min.major) : undefined;
+}
+
 /** The package manager: packageManager (corepack) first, then the lock file. */
 export function packageManager(scan: Scan, root: Json, said: Said): PackageManager {
   const pm = declared(root, said.warnings);
@@ -62,7 +71,9 @@ export function packageManager(scan: Scan, root: Json, said: Said): PackageManag
       (pm && Number(pm.version.split('.')[0]) >= 2) || scan.has('.yarnrc.yml') || /^__metadata:/m.test(lockText ?? '');
     if (berry) manager = 'yarn-berry';
   }
-  const lockMajor = manager === 'pnpm' && !pm ? pnpmLockMajor(lockText) : undefined;
+  // Without packageManager, pnpm's major: the one engines.pnpm asks for (pnpm refuses to run otherwise), else the lock's format's.
+  const engines = manager === 'pnpm' && !pm ? enginesMajor(root, 'pnpm') : undefined;
+  const lockMajor = manager === 'pnpm' && !pm ? (engines ?? pnpmLockMajor(lockText)) : undefined;
   const yarnrc = manager === 'yarn-berry' ? readYaml(scan, '.yarnrc.yml') : undefined;
   const pnp = manager === 'yarn-berry' && (str(yarnrc?.nodeLinker) ?? 'pnp') === 'pnp';
   if (!lock)
@@ -78,7 +89,9 @@ export function packageManager(scan: Scan, root: Json, said: Said): PackageManag
     choice: `${manager === 'yarn-berry' ? 'Yarn (Berry)' : manager}${pm ? ` ${pm.version}` : ''}${pnp ? " with Plug'n'Play" : ''}`,
     because: pm
       ? `package.json packageManager ${shown(pm.field, 40)}`
-      : (lock?.[0] ?? 'no lock file and no packageManager: npm'),
+      : engines
+        ? `${lock?.[0] ?? 'no lock file'}; pnpm ${engines} for package.json engines.pnpm`
+        : (lock?.[0] ?? 'no lock file and no packageManager: npm'),
   });
   return { manager, version: pm?.version, lockFile: lock?.[0], lockText, lockMajor, pnp };
 }
