@@ -652,3 +652,21 @@ describe('C: build files and sources are hostile too', () => {
     ]);
   });
 });
+
+describe('names the build files make from variables', () => {
+  test('a program named by a variable ($(NAME), ${MAIN_NAME}) is not offered; the plain ones are', () => {
+    const r = cFamily.resolve(
+      scanProject(
+        project({
+          Makefile: 'all: ${MAIN_NAME} tool\n${MAIN_NAME}: main.o\n\t$(CC) -o $@ $^\ntool: tool.o\n\t$(CC) -o $@ $^\n',
+          'main.c': C_MAIN,
+          'tool.c': C_MAIN,
+        }),
+      ),
+      'c',
+      {},
+    );
+    expect(r.entries.map((e) => e.label)).toEqual(['tool']);
+    expect(r.name).toBe('tool');
+  });
+});

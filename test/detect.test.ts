@@ -97,6 +97,20 @@ describe('detection scores every language and keeps the evidence', () => {
     expect(r.ties).toEqual([]);
   });
 
+  test("a package.json whose main is build output the project lacks (a library's dist/) starts nothing", () => {
+    const files: Record<string, string> = {
+      'configure.ac': 'AC_INIT([srv], [1.0])\n',
+      'Makefile.am': 'bin_PROGRAMS = srv\n',
+      'package.json': JSON.stringify({ main: 'npm/dist/lib.js', dependencies: { adapter: '9' } }),
+      'package-lock.json': '{}',
+    };
+    for (let i = 0; i < 10; i++) files[`src/f${i}.c`] = C_MAIN;
+    for (let i = 0; i < 20; i++) files[`html/demo${i}.js`] = '';
+    const r = ranked(files);
+    expect(r.ranked[0]!.lang).toBe('c');
+    expect(r.ties).toEqual([]);
+  });
+
   test('an ask callback settles a tie', async () => {
     const dir = project({
       'go.mod': 'module x\n',

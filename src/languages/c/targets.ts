@@ -40,10 +40,12 @@ export function targetsOf(
   cxx: boolean,
   warnings: string[],
 ): Choice[] {
-  if (system === 'cmake') return cmakePrograms(scan);
-  if (system === 'meson') return mesonPrograms(scan);
+  // A name made from a variable ($(NAME), ${MAIN_NAME}) is not expanded here: it is no program name.
+  const plain = (choices: Choice[]) => choices.filter((c) => !c.value.includes('$') && !c.label.includes('$'));
+  if (system === 'cmake') return plain(cmakePrograms(scan));
+  if (system === 'meson') return plain(mesonPrograms(scan));
   if (system === 'autotools') return automakeTargets(scan);
-  if (system === 'make') return makePrograms(scan, file!, warnings);
+  if (system === 'make') return plain(makePrograms(scan, file!, warnings));
   const mains = scan.withExt(...(cxx ? [...CXX_EXT, ...C_EXT] : C_EXT)).filter((f) => MAIN_FN.test(scan.read(f) ?? ''));
   return mains.map((f) => ({ value: f, label: basename(f).replace(/\.[^.]+$/, ''), source: `main() in ${f}` }));
 }
