@@ -670,3 +670,15 @@ describe('names the build files make from variables', () => {
     expect(r.name).toBe('tool');
   });
 });
+
+describe('translations', () => {
+  test('GNU gettext in configure.ac brings autopoint (autoreconf runs it) and gettext (msgfmt) into the builder', async () => {
+    const files = {
+      'configure.ac': 'AC_INIT([tool], [1.0])\nAM_INIT_AUTOMAKE\nAM_GNU_GETTEXT([external])\nAC_PROG_CC\nAC_OUTPUT\n',
+      'Makefile.am': 'bin_PROGRAMS = tool\ntool_SOURCES = main.c\n',
+      'main.c': C_MAIN,
+    };
+    const text = (await generate(project(files), { runtime: 'slim' })).files[0]!.content;
+    expect(text).toMatch(/apt-get install -y --no-install-recommends [^\n]*\bautopoint gettext\b/);
+  });
+});

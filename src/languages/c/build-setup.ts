@@ -14,6 +14,9 @@ const BUILD_TOOLS: [string, string, RegExp][] = [
   ['gperf', 'gperf', /(?:find_program|AC_(?:CHECK|PATH)_PROGS?|ASM_NASM|enable_language)[^\n]{1,200}\bgperf\b/i],
   ['xxd', 'xxd', /(?:find_program|AC_(?:CHECK|PATH)_PROGS?|ASM_NASM|enable_language)[^\n]{1,200}\bxxd\b/i],
   ['ragel', 'ragel', /(?:find_program|AC_(?:CHECK|PATH)_PROGS?|ASM_NASM|enable_language)[^\n]{1,200}\bragel\b/i],
+  // Translations with GNU gettext: autoreconf runs autopoint, and the po/ rules run msgfmt.
+  ['autopoint', 'autopoint', /\bAM_GNU_GETTEXT\b/],
+  ['msgfmt', 'gettext', /\bAM_GNU_GETTEXT\b/],
 ];
 
 /** What the builder needs beyond the gcc image, and the options that keep what is not the program out of the build. */
