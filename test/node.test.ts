@@ -612,3 +612,22 @@ describe('the package manager itself', () => {
     expect(g.plan.decisions.find((d) => d.topic === 'Package manager')?.because).toContain('engines.pnpm');
   });
 });
+
+describe('native addons on Debian 13', () => {
+  test('the builder gets setuptools (distutils) for node-gyp from Node 26, whose images are Debian 13', async () => {
+    const files = {
+      'package.json': pkg({ scripts: { start: 'node index.js' }, dependencies: { 'better-sqlite3': '11' } }),
+      'package-lock.json': JSON.stringify({
+        lockfileVersion: 3,
+        packages: { 'node_modules/better-sqlite3': { version: '11.0.0' } },
+      }),
+      'index.js': '',
+    };
+    const apt = async (v: string) =>
+      /apt-get install -y --no-install-recommends ([^\n\\]*)/.exec(
+        (await generate(project({ ...files, '.nvmrc': `${v}\n` }))).files[0]!.content,
+      )?.[1];
+    expect(await apt('26')).toContain('python3 python3-setuptools make g++');
+    expect(await apt('22')).toContain('python3 make g++');
+  });
+});

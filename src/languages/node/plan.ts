@@ -135,7 +135,10 @@ function nodeVars(info: NodeInfo, strategy: Strategy, major: number, deploy: str
   const devInstall = !!info.build || info.lifecycle;
   return {
     tool: m === 'yarn-berry' ? 'Yarn' : toolOf(m),
-    apt: info.gyp ? ['python3', 'make', 'g++', ...info.buildApt].join(' ') : '',
+    // Debian 13's Python (3.13) has no distutils, which node-gyp before 10 imports: setuptools brings it back.
+    apt: info.gyp
+      ? ['python3', ...(major >= TRIXIE_FROM ? ['python3-setuptools'] : []), 'make', 'g++', ...info.buildApt].join(' ')
+      : '',
     alpineApk: strategy.id === 'node-alpine' && info.gyp ? 'python3 make g++' : '',
     // node-gyp compiles against the headers the node image ships, instead of downloading them.
     nodedir: info.gyp ? 'npm_config_nodedir=/usr/local' : '',
