@@ -27,10 +27,10 @@ export interface DetectResult {
 }
 
 /**
- * A runner-up with at most a tenth of the winner's source files, where the winner has at least
- * 20, is a side part of the project (helper scripts, a front end, a client library), not a tie.
+ * A runner-up with at most a fifth of the winner's source files, where the winner has at least
+ * 20, is a side part of the project (helper scripts, a front end, a binding), not a tie.
  */
-const SIDE_PART = { ratio: 10, min: 20 };
+const SIDE_PART = { ratio: 5, min: 20 };
 const sidePart = (top: Detection, d: Detection): boolean =>
   top.files !== undefined &&
   d.files !== undefined &&
@@ -40,7 +40,7 @@ const sidePart = (top: Detection, d: Detection): boolean =>
 /** Scores every language; never stops at the first match. */
 export function detect(scan: Scan): DetectResult {
   let ranked = LANGUAGES.flatMap((l) => l.detect(scan)).sort((a, b) => b.score - a.score);
-  // A close runner-up whose sources outnumber the winner's tenfold is the project; the winner its side part.
+  // A close runner-up whose sources outnumber the winner's fivefold is the project; the winner its side part.
   const first = ranked[0];
   const main = first && ranked.find((d) => d !== first && d.score >= first.score * TIE_RATIO && sidePart(d, first));
   if (main) ranked = [main, ...ranked.filter((d) => d !== main)];

@@ -9,8 +9,9 @@ export function detectC(scan: Scan): Detection[] {
   const evidence: string[] = [];
   let score = 0;
   const { system, file } = buildSystemOf(scan);
+  // A root build system that compiles C or C++ is as sure a sign as go.mod or Cargo.toml.
   if (system === 'cmake' || system === 'meson' || system === 'autotools') {
-    score += 80;
+    score += 100;
     evidence.push(file!);
   } else if (
     system === 'make' &&
@@ -19,8 +20,8 @@ export function detectC(scan: Scan): Detection[] {
     score += 60;
     evidence.push(`${file} with a C compiler rule`);
   }
-  score += Math.min(20, 5 + c.length + cxx.length);
+  score += Math.min(30, 10 + c.length + cxx.length);
   if (c.length) evidence.push(`${c.length} .c file${c.length > 1 ? 's' : ''}`);
   if (cxx.length) evidence.push(`${cxx.length} C++ source file${cxx.length > 1 ? 's' : ''}`);
-  return [{ lang: cxx.length ? 'cpp' : 'c', score, evidence }];
+  return [{ lang: cxx.length ? 'cpp' : 'c', score, evidence, files: c.length + cxx.length }];
 }
