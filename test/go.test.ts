@@ -530,3 +530,21 @@ describe('run-time needs', () => {
     expect(resolveGo({ 'go.mod': 'module x\n', 'main.go': reads }).needs.workdir).toBeUndefined();
   });
 });
+
+describe('local replace directives', () => {
+  test("the dependency layer copies each replaced module's go.mod to its folder before go mod download", async () => {
+    const files = {
+      'go.mod':
+        'module x\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ./third_party/lib\n',
+      'go.sum': '',
+      'main.go': GO_MAIN,
+      'third_party/lib/go.mod': 'module example.com/lib\n\ngo 1.22\n',
+      'third_party/lib/lib.go': 'package lib\n',
+    };
+    const text = (await generate(project(files))).files[0]!.content;
+    const download = text.indexOf('go mod download');
+    const copy = text.indexOf('COPY third_party/lib/go.mod third_party/lib/');
+    expect(copy).toBeGreaterThan(0);
+    expect(copy).toBeLessThan(download);
+  });
+});

@@ -1,6 +1,6 @@
 import { LANGUAGE_DATA } from '../data.js';
 import type { Decision } from '../../core/types.js';
-import { binaryIgnore, missingSubmodules } from '../shared.js';
+import { binaryIgnore, missingSubmodules, normalizeRel } from '../shared.js';
 import type { Language } from '../types.js';
 import { cgoUse, goStrategies } from './cgo.js';
 import { detect } from './detect.js';
@@ -13,6 +13,9 @@ import { build, type GoInfo, type GoVars } from './plan.js';
 import { goPort } from './ports.js';
 import { goProgram } from './programs.js';
 import { goVersion } from './version.js';
+
+/** A folder name that a COPY line takes as it is. */
+const PLAIN_DIR = /^[\w.+-]{1,100}(?:\/[\w.+-]{1,100}){0,20}$/;
 
 const DATA = LANGUAGE_DATA.go;
 
@@ -70,6 +73,12 @@ export const go: Language<GoInfo, GoVars> = {
         hasGoSum: scan.has('go.sum'),
         goWork: scan.has('go.work'),
         vendored: modules.vendored,
+        // Plain folder names only: each lands in a COPY line (another stays out of the layer, and go says so).
+        replaceDirs: (mod?.localReplaces ?? [])
+          .map((r) => normalizeRel(r))
+          .filter(
+            (d): d is string => !!d && d !== '.' && PLAIN_DIR.test(d) && scan.manifest(`${d}/go.mod`) !== undefined,
+          ),
       },
     };
   },

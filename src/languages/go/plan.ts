@@ -9,6 +9,8 @@ export interface GoInfo {
   hasGoSum: boolean;
   goWork: boolean;
   vendored: boolean;
+  /** Folders inside the project that go.mod's replace directives point to, with a go.mod of their own. */
+  replaceDirs: string[];
 }
 
 /** The variables of templates/partials/build/go.hbs. */
@@ -16,6 +18,8 @@ export interface GoVars {
   cgo: boolean;
   /** Files copied before `go mod download` (go.mod, go.sum), space-separated; '' when modules are not downloaded apart. */
   depsFiles: string;
+  /** The go.mod (and go.sum) of each local replace, copied to its folder before `go mod download` reads them. */
+  replaceCopies: { src: string; dest: string }[];
   noGoMod: boolean;
   cross: boolean;
   buildCmd: string;
@@ -28,6 +32,8 @@ export function build(resolved: Resolved<GoInfo>, strategy: Strategy): BuildSpec
   const cgo = strategy.libc === 'glibc';
   const depsFiles =
     info.hasGoMod && !info.goWork && !info.vendored ? ['go.mod', ...(info.hasGoSum ? ['go.sum'] : [])] : [];
+  // go mod download reads the go.mod of every module a replace points to inside the project.
+  const replaceCopies = depsFiles.length ? info.replaceDirs.map((d) => ({ src: `${d}/go.mod`, dest: `${d}/` })) : [];
   const ldflags = '-s -w';
   const flags = ['-trimpath', ...(info.tags.length ? [`-tags=${info.tags.join(',')}`] : []), `-ldflags="${ldflags}"`];
   return {
@@ -39,6 +45,7 @@ export function build(resolved: Resolved<GoInfo>, strategy: Strategy): BuildSpec
     vars: {
       cgo,
       depsFiles: depsFiles.join(' '),
+      replaceCopies,
       noGoMod: !info.hasGoMod && !info.goWork,
       // Static builds cross-compile from the build machine's platform: multi-platform builds
       // (docker buildx build --platform ...) need no emulation. cgo would need a cross C compiler.
