@@ -710,7 +710,8 @@ describe('a web app whose framework the image does not install', () => {
       'pyproject.toml':
         '[project]\nname = "tool"\nversion = "1"\n[project.optional-dependencies]\nserver = ["Flask"]\n[project.scripts]\ntool = "tool:main"\n',
       'tool.py': 'def main():\n    print(1)\n',
-      'toolserver/server.py': 'from flask import Flask\n\ndef create_app():\n    app = Flask(__name__)\n    return app\n',
+      'toolserver/server.py':
+        'from flask import Flask\n\ndef create_app():\n    app = Flask(__name__)\n    return app\n',
     };
     const g = await generate(project(files));
     expect(g.files[0]!.content).toContain('ENTRYPOINT ["/opt/venv/bin/tool"]');

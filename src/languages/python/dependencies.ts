@@ -4,7 +4,8 @@ import type { Manager, Said } from './info.js';
 import { readLock, type Lock } from './lock.js';
 import type { Manifests } from './manifests.js';
 import { normalizeName, requirementName } from './names.js';
-import { readRequirements, requirementsFile, type Requirements } from './requirements.js';
+import { requirementsFile } from './manager.js';
+import { readRequirements, type Requirements } from './requirements.js';
 
 /** The dependencies by normalized name, and the lock and requirement files they were read from. */
 export interface Dependencies {

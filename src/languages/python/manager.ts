@@ -1,7 +1,6 @@
 import type { Scan } from '../../core/scan.js';
 import type { Toml } from '../../core/parse.js';
 import type { Manager } from './info.js';
-import { requirementsFile } from './requirements.js';
 
 /** The lock file each manager installs from (pip and a bare project have none). */
 export const LOCK_FILES: Record<Manager, string | undefined> = {
@@ -12,6 +11,20 @@ export const LOCK_FILES: Record<Manager, string | undefined> = {
   pip: undefined,
   project: undefined,
 };
+
+/** Requirement files a deployment installs, before the general one: the production set when the project has one. */
+const REQUIREMENTS_FILES = [
+  'requirements-production.txt',
+  'requirements-prod.txt',
+  'requirements/production.txt',
+  'requirements/prod.txt',
+  'requirements.txt',
+];
+
+/** The requirements file the image installs: a production one when there is one (it holds the server), else requirements.txt. */
+export function requirementsFile(scan: Scan): string | undefined {
+  return REQUIREMENTS_FILES.find((f) => scan.has(f));
+}
 
 /** The manager the project locks with: a lock decides, then the manifests ([tool.poetry] without [project] is Poetry's). */
 export function packageManager(

@@ -124,20 +124,6 @@ function includeTarget(inc: string, { first, file, where, stack, out }: IncludeS
   return target;
 }
 
-/** Requirement files a deployment installs, before the general one: the production set when the project has one. */
-const REQUIREMENTS_FILES = [
-  'requirements-production.txt',
-  'requirements-prod.txt',
-  'requirements/production.txt',
-  'requirements/prod.txt',
-  'requirements.txt',
-];
-
-/** The requirements file the image installs: a production one when there is one (it holds the server), else requirements.txt. */
-export function requirementsFile(scan: Scan): string | undefined {
-  return REQUIREMENTS_FILES.find((f) => scan.has(f));
-}
-
 /**
  * A requirements file and the ones it includes (-r, -c), depth first as pip reads them, each once.
  * The walk is bounded (files, depth); a cycle ends it with a warning. What it does not follow is
