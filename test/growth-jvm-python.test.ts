@@ -31,6 +31,15 @@ growthProbes('Java readers grow linearly', [
     }),
   },
   {
+    // Found by the fuzz step: a YAML library took minutes on this (10 KB); the line reader does not.
+    name: 'application.yml: an unterminated quoted scalar, then n escaped and CR line breaks',
+    base: 20,
+    make: (n) => ({
+      ...MAVEN,
+      'src/main/resources/application.yml': `server:\n  x: ${'"'.repeat(2839)}\n${'\\\n'.repeat(n)}${'\n\r'.repeat(2 * n)} port:x\n`,
+    }),
+  },
+  {
     // application.properties and .yml are read up to 256 KiB: 100n stays under it.
     name: 'application.properties: n blank lines, then server.port',
     base: 2000,

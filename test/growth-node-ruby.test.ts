@@ -93,6 +93,17 @@ growthProbes('Ruby readers grow linearly', [
 
 growthProbes('Node readers grow linearly', [
   {
+    // Found by the fuzz step: composing this took the YAML library minutes; it is refused before.
+    name: 'pnpm-workspace.yaml: an unterminated quoted scalar, then n escaped and CR line breaks',
+    base: 20,
+    make: (n) => ({
+      ...NODE_APP,
+      'package.json': pkg({ scripts: { start: 'node server.js' } }),
+      'pnpm-lock.yaml': '',
+      'pnpm-workspace.yaml': `packages:\n  x: ${'"'.repeat(2839)}\n${'\\\n'.repeat(n)}${'\n\r'.repeat(2 * n)} port:x\n`,
+    }),
+  },
+  {
     name: 'package.json: start and build scripts full of spaces',
     base: 3,
     make: (n) => ({

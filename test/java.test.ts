@@ -484,7 +484,7 @@ describe('hostile Java builds: bounded walks, own keys, fixes that work', () => 
     expect(interpolate('${'.repeat(10_000) + '}', {})).toBe('${'.repeat(10_000) + '}');
   });
 
-  test('Spring ports read as YAML and a line at a time: nested, a dotted key, a placeholder with a default, CRLF', () => {
+  test('Spring ports read a line at a time: nested, flow, a dotted key, a placeholder with a default, CRLF, documents', () => {
     const app = (f: string, text: string) =>
       resolve({
         'pom.xml': pom(jarMain('a.App')),
@@ -502,6 +502,16 @@ describe('hostile Java builds: bounded walks, own keys, fixes that work', () => 
       value: 7000,
     });
     expect(app('application.yml', 'server: [\n')).toBeUndefined();
+    // Only server's own port: not a deeper one, not another key's; the flow form and later documents too.
+    expect(app('application.yml', 'server:\n  servlet:\n    port: 1111\n  port: 8083\n')).toMatchObject({
+      value: 8083,
+    });
+    expect(app('application.yml', 'management:\n  port: 9999\n')).toBeUndefined();
+    expect(app('application.yml', 'server: {address: 0.0.0.0, port: 8084}\n')).toMatchObject({ value: 8084 });
+    expect(app('application.yml', 'spring: {}\n---\nserver:\n  port: "8085"\n')).toMatchObject({ value: 8085 });
+    // An unterminated quoted scalar over thousands of lines (a YAML library took minutes; timed in the growth probes).
+    const hostile = `server:\n  x: ${'"'.repeat(2839)}\n${'\\\n'.repeat(1300)}${'\n\r'.repeat(2500)} port:x\n`;
+    expect(app('application.yml', hostile)).toBeUndefined();
     expect(app('application.properties', '# x\r\n  server.port : ${PORT:8082}\r\n')).toMatchObject({
       value: 8082,
       source: 'src/main/resources/application.properties: server.port 8082',

@@ -1,5 +1,5 @@
 import { parse as parseToml } from 'smol-toml';
-import { parse as parseYamlText } from 'yaml';
+import { Lexer, parse as parseYamlText } from 'yaml';
 import { UserError } from './errors.js';
 import type { Scan } from './scan.js';
 import { shown } from './quote.js';
@@ -58,8 +58,22 @@ function assertTree(v: unknown, path: Set<object>, depth: number): void {
   path.delete(v);
 }
 
+/**
+ * A quoted scalar that is never closed. The YAML library's lexer finds it in linear time, but
+ * composing the document then takes time that grows far faster than the text (minutes for 10 KB
+ * of quotes and line breaks): such a file is refused before it is composed.
+ */
+function unclosedQuote(text: string): boolean {
+  for (const token of new Lexer().lex(text)) {
+    const q = token[0];
+    if ((q === '"' || q === "'") && (token.length < 2 || token[token.length - 1] !== q)) return true;
+  }
+  return false;
+}
+
 /** YAML from the project as plain data: aliases bounded (no billion laughs), no cycles, no deep nesting. */
 export function parseYamlTree(text: string): unknown {
+  if (unclosedQuote(text)) throw new Error('a quoted string that is never closed');
   const v: unknown = parseYamlText(text, { maxAliasCount: 50 });
   assertTree(v, new Set(), 0);
   return v;

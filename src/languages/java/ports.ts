@@ -1,4 +1,3 @@
-import { parseAllDocuments } from 'yaml';
 import type { Scan } from '../../core/scan.js';
 import type { Fact } from '../../core/types.js';
 import { findPort, joinRel as join, portFromDockerfile, type PortPattern } from '../shared.js';
@@ -65,24 +64,45 @@ function propertiesPort(src: string): string | undefined {
   return undefined;
 }
 
-/** server.port in application.yml, parsed as YAML: the first document that sets it (server: port:, or a server.port key). */
+/** A YAML scalar as written: without a comment and the quotes around it. */
+function scalar(text: string): string {
+  const t = text.replace(/(?:^|[ \t])#.*$/, '').trim();
+  return t.length >= 2 && (t[0] === '"' || t[0] === "'") && t.endsWith(t[0]) ? t.slice(1, -1) : t;
+}
+
+/**
+ * server.port in application.yml, read a line at a time: a top-level `server:` with a `port:` as
+ * its direct child, `server: {port: ...}`, or a `server.port:` key; the first document (between
+ * `---` lines) that sets it. Not a YAML library: on hostile text (an unterminated quoted scalar
+ * over thousands of lines) one took minutes, and this file only ever decides a port.
+ */
 function yamlPort(src: string): string | undefined {
-  let docs: unknown[];
-  try {
-    docs = parseAllDocuments(src).map((d) =>
-      d.errors.length ? undefined : (d.toJS({ maxAliasCount: 100 }) as unknown),
-    );
-  } catch {
-    return undefined;
-  }
-  for (const doc of docs) {
-    if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) continue;
-    const own = (o: object, k: string): unknown =>
-      Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined;
-    const server = own(doc, 'server');
-    const v =
-      portValue(server !== null && typeof server === 'object' ? own(server, 'port') : undefined) ??
-      portValue(own(doc, 'server.port'));
+  let inServer = false;
+  let childIndent = -1;
+  for (const raw of src.split('\n')) {
+    if (raw.length > 1000) continue;
+    const line = raw.replace(/\r$/, '');
+    if (line.startsWith('---')) {
+      inServer = false;
+      continue;
+    }
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    const indent = line.length - line.trimStart().length;
+    if (indent === 0) {
+      inServer = /^server[ \t]*:[ \t]*(?:#.*)?$/.test(t);
+      childIndent = -1;
+      const flow = /^server[ \t]*:[ \t]*\{[^}]{0,300}?\bport[ \t]*:[ \t]*([^,}]{1,60})/.exec(t);
+      const dotted = /^server\.port[ \t]*:(.{0,200})$/.exec(t);
+      const v = portValue(scalar(flow?.[1] ?? dotted?.[1] ?? ''));
+      if (v) return v;
+      continue;
+    }
+    if (!inServer) continue;
+    if (childIndent < 0) childIndent = indent;
+    if (indent !== childIndent) continue;
+    const m = /^port[ \t]*:(.{0,200})$/.exec(t);
+    const v = m ? portValue(scalar(m[1]!)) : undefined;
     if (v) return v;
   }
   return undefined;
