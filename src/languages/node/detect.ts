@@ -54,7 +54,6 @@ export function detectNode(scan: Scan): Detection[] {
     pkg = undefined;
   }
   const scripts = obj(pkg?.scripts) ?? {};
-  // A package.json whose only scripts build assets is the front-end tooling of another language's app.
   // A main that is not in the project is a library's build output (dist/), not a program to start.
   const main = str(pkg?.main)?.replace(/^\.\//, '');
   const starts = !!(str(scripts.start) || (main && scan.has(main)) || obj(pkg?.bin) || str(pkg?.bin));
