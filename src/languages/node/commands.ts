@@ -33,7 +33,7 @@ export function installCommand(m: Manager, frozen: boolean, prod: boolean): stri
 export function setupCommand(info: NodeInfo, major: number): string {
   const corepack = major >= 25 ? 'npm install --global corepack && corepack enable' : 'corepack enable';
   // corepack takes the version from packageManager when package.json names one.
-  // Without packageManager, pnpm's major follows the lock's format, installed with npm.
+  // Without packageManager, pnpm's major (the one engines.pnpm asks for, else the lock format's) is installed with npm.
   switch (info.manager) {
     case 'pnpm':
       return info.lockMajor ? `npm install --global pnpm@${info.lockMajor}` : `${corepack} pnpm`;
