@@ -14,6 +14,9 @@ export function project(files: Record<string, string>): string {
 
 export const GO_MAIN = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n';
 export const C_MAIN = '#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n';
+/** A Go module with one main package, and any other files. */
+export const goProject = (extra: Record<string, string> = {}) =>
+  project({ 'go.mod': 'module example.com/app\n\ngo 1.22\n', 'main.go': GO_MAIN, ...extra });
 
 /**
  * The CLI run in-process, as the built one runs it but without starting node: its exit code and

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { DockerfileParser } from 'dockerfile-ast';
 import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
@@ -19,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { LIMITS } from '../src/core/scan.js';
 import { generate } from '../src/index.js';
-import { C_MAIN, GO_MAIN, project, runCli } from './helpers.js';
+import { C_MAIN, GO_MAIN, goProject, project, runCli } from './helpers.js';
+import { keywords } from './plan-check.js';
 
 /**
  * A corpus of bad projects, one test each: what a hostile or careless repository can do to a
@@ -40,12 +40,6 @@ const cli = (
   return execa(cmd, argv, { reject: false, env: opts.env ?? {}, stdin: 'pipe', timeout: 20_000 });
 };
 const noStack = (s: string) => expect(s.split('\n').some((l) => /^\s+at /.test(l))).toBe(false);
-const goProject = (extra: Record<string, string> = {}) =>
-  project({ 'go.mod': 'module example.com/app\n\ngo 1.22\n', 'main.go': GO_MAIN, ...extra });
-const keywords = (text: string) =>
-  DockerfileParser.parse(text)
-    .getInstructions()
-    .map((i) => i.getKeyword());
 /** Everyone may enter and read the folder (for runs as nobody). */
 const open = (dir: string) => {
   chmodSync(dir, 0o755);

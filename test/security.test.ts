@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { generate, isUserError } from '../src/index.js';
 import { ALLOWED_INSTRUCTIONS, assertInstructions, parseInstructions } from '../src/instructions.js';
 import { dockerignoreLines, excluded } from '../src/plan/dockerignore.js';
-import { GO_MAIN, project, runCli } from './helpers.js';
+import { goProject, project, runCli } from './helpers.js';
+import { keywords } from './plan-check.js';
 
 /**
  * The second hardening round, one describe a class: instruction files read as Docker reads them,
@@ -15,12 +16,6 @@ import { GO_MAIN, project, runCli } from './helpers.js';
  */
 /** The CLI, in-process (test/helpers.ts runCli). */
 const cli = runCli;
-const goProject = (extra: Record<string, string> = {}) =>
-  project({ 'go.mod': 'module example.com/app\n\ngo 1.22\n', 'main.go': GO_MAIN, ...extra });
-const keywords = (text: string) =>
-  DockerfileParser.parse(text)
-    .getInstructions()
-    .map((i) => i.getKeyword());
 const refusal = (f: () => unknown) => {
   try {
     f();
