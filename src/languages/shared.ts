@@ -50,6 +50,41 @@ export function pickEntry(
   return { value: first.value, source: `first of ${entries.length} programs (${list})` };
 }
 
+/** A way the project can be started, as found: the choice --entry names, and where it was found. */
+export interface FoundProgram {
+  value: string;
+  label: string;
+  source: string;
+}
+
+/**
+ * The program to run among those found, most specific first: the one --entry names, else the
+ * first (its source names the others, which --entry chooses).
+ */
+export function chooseFound<P extends FoundProgram>(
+  programs: P[],
+  flag: string | undefined,
+  warnings: string[],
+  flagSource?: string,
+): { entries: Choice[]; entry: Fact<string>; program: P } {
+  const entries: Choice[] = programs.map((p) => ({ value: p.value, label: p.label, source: p.source }));
+  const first = programs[0]!;
+  const entry: Fact<string> =
+    flag !== undefined
+      ? pickEntry(entries, flag, (e) => e.value, '', warnings, flagSource)
+      : {
+          value: first.value,
+          source:
+            programs.length > 1
+              ? `${first.source}; also found: ${listed(
+                  programs.slice(1).map((p) => p.value),
+                  5,
+                )} (--entry)`
+              : first.source,
+        };
+  return { entries, entry, program: programs.find((p) => p.value === entry.value)! };
+}
+
 /**
  * A way a port shows in source code: capture group 1 is the port; or, with `name`, group 1 is
  * the name of the flag, variable or setting, which must match `name`, and group 2 the port.

@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { shown } from '../../core/quote.js';
 import type { Choice, Fact } from '../../core/types.js';
-import { listed, pickEntry } from '../shared.js';
+import { chooseFound, listed } from '../shared.js';
 import type { ResolveOptions } from '../types.js';
 import { djangoProgram } from './django.js';
 import type { Said } from './info.js';
@@ -48,21 +48,7 @@ export function chooseProgram(
   opts: ResolveOptions,
   said: Said,
 ): { entries: Choice[]; entry: Fact<string>; program: Program } {
-  const entries: Choice[] = programs.map((p) => ({ value: p.value, label: p.label, source: p.source }));
-  const entry: Fact<string> =
-    opts.entry !== undefined
-      ? pickEntry(entries, opts.entry, (e) => e.value, '', said.warnings, opts.entrySource)
-      : {
-          value: programs[0]!.value,
-          source:
-            programs.length > 1
-              ? `${programs[0]!.source}; also found: ${listed(
-                  programs.slice(1).map((p) => p.value),
-                  5,
-                )} (--entry)`
-              : programs[0]!.source,
-        };
-  const program = programs.find((p) => p.value === entry.value)!;
+  const { entries, entry, program } = chooseFound(programs, opts.entry, said.warnings, opts.entrySource);
   for (const w of program.command) {
     if (w.length > 300 || /[\n\r]/.test(w)) {
       throw new UserError(

@@ -2,7 +2,7 @@ import { UserError } from '../../core/errors.js';
 import { shown } from '../../core/quote.js';
 import { isBuilt, type Scan } from '../../core/scan.js';
 import type { Choice, Fact } from '../../core/types.js';
-import { listed, pickEntry, procfileWeb } from '../shared.js';
+import { chooseFound, procfileWeb } from '../shared.js';
 import type { ResolveOptions } from '../types.js';
 import type { Bundle } from './bundle.js';
 import { gemExecutables, scriptPrograms } from './executables.js';
@@ -40,21 +40,7 @@ export function chooseProgram(
   opts: ResolveOptions,
   warnings: string[],
 ): { entries: Choice[]; entry: Fact<string>; program: Program } {
-  const entries: Choice[] = programs.map((p) => ({ value: p.value, label: p.label, source: p.source }));
-  const entry =
-    opts.entry !== undefined
-      ? pickEntry(entries, opts.entry, (e) => e.value, '', warnings, opts.entrySource)
-      : {
-          value: programs[0]!.value,
-          source:
-            programs.length > 1
-              ? `${programs[0]!.source}; also found: ${listed(
-                  programs.slice(1).map((p) => p.value),
-                  5,
-                )} (--entry)`
-              : programs[0]!.source,
-        };
-  const program = programs.find((p) => p.value === entry.value)!;
+  const { entries, entry, program } = chooseFound(programs, opts.entry, warnings, opts.entrySource);
   for (const w of program.command)
     if (w.length > 300 || /[\n\r]/.test(w))
       throw new UserError('E_UNSAFE_VALUE', `The command word ${shown(w)} cannot go in a Dockerfile.`, 'Pass --entry.');
