@@ -269,5 +269,8 @@ export function plainName(raw: string, what: string, from: string, keepPlus = fa
 export function sourcePoints(files: string[], ext: string, evidence: string[]): number {
   if (!files.length) return 0;
   evidence.push(`${files.length} ${ext} file${files.length > 1 ? 's' : ''}`);
-  return Math.min(30, 10 + files.length);
+  return sourceWeight(files.length);
 }
+
+/** What n source files add to a language's score: 10 for the first, one a file more, 30 at most. */
+export const sourceWeight = (n: number): number => (n ? Math.min(30, 10 + n) : 0);

@@ -1,4 +1,5 @@
 import type { Scan } from '../../core/scan.js';
+import { sourceWeight } from '../shared.js';
 import type { Detection } from '../types.js';
 import { buildSystemOf, sourcesOf } from './build-system.js';
 
@@ -20,7 +21,7 @@ export function detectC(scan: Scan): Detection[] {
     score += 60;
     evidence.push(`${file} with a C compiler rule`);
   }
-  score += Math.min(30, 10 + c.length + cxx.length);
+  score += sourceWeight(c.length + cxx.length);
   if (c.length) evidence.push(`${c.length} .c file${c.length > 1 ? 's' : ''}`);
   if (cxx.length) evidence.push(`${cxx.length} C++ source file${cxx.length > 1 ? 's' : ''}`);
   return [{ lang: cxx.length ? 'cpp' : 'c', score, evidence, files: c.length + cxx.length }];

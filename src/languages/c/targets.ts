@@ -44,7 +44,7 @@ export function targetsOf(
   const plain = (choices: Choice[]) => choices.filter((c) => !c.value.includes('$') && !c.label.includes('$'));
   if (system === 'cmake') return plain(cmakePrograms(scan));
   if (system === 'meson') return plain(mesonPrograms(scan));
-  if (system === 'autotools') return automakeTargets(scan);
+  if (system === 'autotools') return plain(automakeTargets(scan));
   if (system === 'make') return plain(makePrograms(scan, file!, warnings));
   const mains = scan.withExt(...(cxx ? [...CXX_EXT, ...C_EXT] : C_EXT)).filter((f) => MAIN_FN.test(scan.read(f) ?? ''));
   return mains.map((f) => ({ value: f, label: basename(f).replace(/\.[^.]+$/, ''), source: `main() in ${f}` }));
@@ -75,7 +75,7 @@ function automakeTargets(scan: Scan): Choice[] {
     .filter((f) => basename(f) === 'Makefile.am' && isBuilt(f))
     .flatMap((f) => automakePrograms(scan.manifest(f) ?? ''));
   return [...new Set(names)]
-    .filter((n) => n && !n.includes('$'))
+    .filter((n) => n)
     .map((n) => ({ value: n, label: n, source: 'bin_PROGRAMS in Makefile.am' }));
 }
 

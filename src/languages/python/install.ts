@@ -39,14 +39,16 @@ export function installMode(scan: Scan, m: Manifests, manager: Manager, scripts:
   return { installsProject, poetryMode };
 }
 
+/** Managers that install requirements, not the project: its console scripts need it installed after. */
+const fromRequirements = (manager: Manager): boolean => manager === 'pip' || manager === 'pipenv';
+
 /**
  * A program that is one of the project's own console scripts exists only once the project is
  * installed: requirements-file and Pipfile projects then install it too (with no dependencies:
  * those came from the requirements).
  */
 export function withOwnScript(mode: InstallMode, manager: Manager, program: { ownScript?: boolean }): InstallMode {
-  const installsFromRequirements = manager === 'pip' || manager === 'pipenv';
-  return program.ownScript && installsFromRequirements ? { ...mode, installsProject: true } : mode;
+  return program.ownScript && fromRequirements(manager) ? { ...mode, installsProject: true } : mode;
 }
 
 /** How the dependencies install, in words. */
@@ -84,7 +86,7 @@ export function installDecision(
 ): Decision {
   const lockFile = LOCK_FILES[manager];
   // The project after its dependencies, where the requirements do not install it (its console script runs).
-  const then = installsProject && (manager === 'pip' || manager === 'pipenv') ? ', then pip install --no-deps .' : '';
+  const then = installsProject && fromRequirements(manager) ? ', then pip install --no-deps .' : '';
   return {
     topic: 'Install',
     choice: `${installWords(scan, manager, poetryMode, deps)}${then} into ${VENV}`,
