@@ -169,11 +169,13 @@ export function buildNode(resolved: Resolved<NodeInfo>, strategy: Strategy): Bui
   const distroless = strategy.id === 'node-distroless';
   const deploy = deployCommand(info);
   const staticSite = info.kind === 'static';
+  const major = Number(resolved.version.value);
+  // The builder is the Debian of the distroless image (12, or 13 for the majors distroless
+  // publishes on Debian 13 only), for addons to find the same glibc.
+  const debian = major >= TRIXIE_FROM ? 'trixie' : 'bookworm';
   return {
     partial: 'node',
-    // The builder is the Debian of the distroless image (12, or 13 for the majors distroless
-    // publishes on Debian 13 only), for addons to find the same glibc.
-    image: `node:\${NODE_VERSION}-${alpine ? 'alpine' : distroless ? (Number(resolved.version.value) >= TRIXIE_FROM ? 'trixie-slim' : 'bookworm-slim') : 'slim'}`,
+    image: `node:\${NODE_VERSION}-${alpine ? 'alpine' : distroless ? `${debian}-slim` : 'slim'}`,
     args: [{ name: 'NODE_VERSION', value: resolved.version.value }],
     artifact: '/app',
     copies: finalCopies(info, strategy, !!deploy),
@@ -184,6 +186,6 @@ export function buildNode(resolved: Resolved<NodeInfo>, strategy: Strategy): Bui
         : `/app/${info.dir}`,
     entrypoint: entrypoint(info, strategy),
     env: staticSite ? [] : ['NODE_ENV=production', ...info.env],
-    vars: nodeVars(info, strategy, Number(resolved.version.value), deploy),
+    vars: nodeVars(info, strategy, major, deploy),
   };
 }
