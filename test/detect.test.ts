@@ -5,6 +5,14 @@ import { generate } from '../src/index.js';
 import { C_MAIN, GO_MAIN, project } from './helpers.js';
 
 const ranked = (files: Record<string, string>) => detect(scanProject(project(files)));
+/** Two strong manifests of about the same weight: a tie. */
+const GO_AND_C = {
+  'go.mod': 'module x\n',
+  'main.go': GO_MAIN,
+  'CMakeLists.txt': 'project(y)\nadd_executable(y a.c)\n',
+  'a.c': C_MAIN,
+  'b.c': C_MAIN,
+};
 
 describe('detection scores every language and keeps the evidence', () => {
   test('go.mod makes a Go project', () => {
@@ -35,13 +43,7 @@ describe('detection scores every language and keeps the evidence', () => {
   });
 
   test('two strong manifests tie, and generate() refuses to guess without --lang', async () => {
-    const dir = project({
-      'go.mod': 'module x\n',
-      'main.go': GO_MAIN,
-      'CMakeLists.txt': 'project(y)\nadd_executable(y a.c)\n',
-      'a.c': C_MAIN,
-      'b.c': C_MAIN,
-    });
+    const dir = project(GO_AND_C);
     const r = detect(scanProject(dir));
     expect([r.ranked[0]!.lang, ...r.ties.map((d) => d.lang)].sort()).toEqual(['c', 'go']);
     await expect(generate(dir)).rejects.toMatchObject({ code: 'E_AMBIGUOUS', hint: expect.stringContaining('--lang') });
@@ -112,13 +114,7 @@ describe('detection scores every language and keeps the evidence', () => {
   });
 
   test('an ask callback settles a tie', async () => {
-    const dir = project({
-      'go.mod': 'module x\n',
-      'main.go': GO_MAIN,
-      'CMakeLists.txt': 'project(y)\nadd_executable(y a.c)\n',
-      'a.c': C_MAIN,
-      'b.c': C_MAIN,
-    });
+    const dir = project(GO_AND_C);
     const g = await generate(dir, {
       ask: {
         lang: (c) => {
