@@ -357,6 +357,12 @@ async function runEntry(entry, lang, opts) {
       result.error = b.timedOut
         ? `build timed out after ${BUILD_TIMEOUT_MS / 60000} min`
         : firstError(b.stdout + b.stderr, dir);
+      // The failing step's lines that name an unreachable host, for machineLimit.
+      result.limitText = failingStepLines((b.stdout + b.stderr).replace(ANSI, '').split('\n'))
+        .filter((l) => MACHINE_LIMITS.some(([re]) => re.test(l)))
+        .slice(0, 3)
+        .map((l) => sanitize(l, dir))
+        .join('\n');
       result.log = logFile;
       return result;
     }
@@ -471,7 +477,7 @@ const MACHINE_LIMITS = [
   ],
   [/rustup: not found/, 'the stand-in rust image has no rustup (the official one has)'],
   [
-    /403 Forbidden|Could not resolve host|no such host|Failed to download|Temporary failure in name resolution|Network is unreachable/,
+    /403 Forbidden|Could not resolve host|no such host|Failed to download|Temporary failure in name resolution|Network is unreachable|UnknownHostException|Name or service not known|Could not transfer artifact/,
     'a download from a host this machine cannot reach',
   ],
   [/build timed out after/, 'a build longer than the time allowed here'],
@@ -481,9 +487,21 @@ const MACHINE_LIMITS = [
     "Gradle's distribution server, which this machine cannot reach",
   ],
 ];
+/**
+ * The limit that stopped a run: read from the first error line, or from the whole failing step
+ * (`r.limitText`, kept when the build failed: Maven and Gradle name the host they could not reach
+ * lines before their last error). A refusal counts as a limit only when it is about what this
+ * machine could not fetch: a checkout made without its git submodules (they live on hosts this
+ * machine cannot reach; a user's `git clone --recursive` has them).
+ */
 function machineLimit(r) {
+  if (r.verdict === 'refused')
+    return /The git submodule .* is empty/.test(r.error || '')
+      ? 'the checkout has no git submodules (fetched without them; their hosts are out of reach here)'
+      : undefined;
   if (!['build-failed', 'check-failed'].includes(r.verdict) || !r.error) return undefined;
-  return MACHINE_LIMITS.find(([re]) => re.test(r.error))?.[1];
+  const text = `${r.error}\n${r.limitText || ''}`;
+  return MACHINE_LIMITS.find(([re]) => re.test(text))?.[1];
 }
 
 /**
