@@ -136,14 +136,14 @@ describe('resolving C and C++ projects', () => {
       resolve({ Makefile: 'app: app.c\n\t$(CC) -o app app.c -lz -lcurl\n', 'app.c': C_MAIN }).strategies.map(
         (s) => s.id,
       ),
-    ).toEqual(['glibc-dynamic']);
+    ).toEqual(['glibc-dynamic', 'glibc-closure']);
     // Host look-ups need glibc's NSS at run time: never fully static.
     expect(
       resolve({
         Makefile: 'app: app.c\n\t$(CC) -o app app.c -lz\n',
         'app.c': `${C_MAIN}void f(void){ getaddrinfo(0,0,0,0); }\n`,
       }).strategies.map((s) => s.id),
-    ).toEqual(['glibc-dynamic']);
+    ).toEqual(['glibc-dynamic', 'glibc-closure']);
   });
   test('the builder installs the -dev packages of known libraries; slim installs the run-time one', async () => {
     const { generate } = await import('../src/index.js');
@@ -153,34 +153,72 @@ describe('resolving C and C++ projects', () => {
     expect(slim.files[0]!.content).toMatch(
       /FROM debian:bookworm-slim\n[\s\S]*apt-get install -y --no-install-recommends libssl3/,
     );
-    expect((await generate(dir)).plan.runtime).toBe('distroless');
+    // The default: busybox:glibc with the libraries ldd lists copied in, smaller than distroless/base.
+    const g = await generate(dir);
+    expect(g.plan.runtime).toBe('busybox-glibc');
+    expect(g.plan.linkage).toContain('copied beside it');
   });
-  test('an unknown library is a warning that says what to install, and needs an image with apt', async () => {
-    const files = { Makefile: 'app: app.c\n\t$(CC) -o app app.c -lfoo\n', 'app.c': C_MAIN };
+  test('an unknown library is a warning that says what to install; what the program links travels with it', async () => {
+    const files = { Makefile: 'app: app.c\n\t$(CC) -o app app.c -lfrobnicate\n', 'app.c': C_MAIN };
     const r = resolve(files);
-    expect(r.warnings.join()).toContain('libfoo');
-    expect(r.strategies).toEqual([expect.objectContaining({ requires: ['glibc', 'apt'] })]);
+    expect(r.warnings.join()).toContain('--add-package build:');
+    expect(r.strategies.map((s) => s.id)).toEqual(['glibc-dynamic', 'glibc-closure']);
     const { generate } = await import('../src/index.js');
     const g = await generate(project(files));
-    expect(g.plan.runtime).toBe('slim');
-    expect(g.plan.options.find((o) => o.runtime === 'busybox-glibc')).toMatchObject({ ok: false, short: 'needs apt' });
+    expect(g.plan.runtime).toBe('busybox-glibc');
+    // No image provides a library by that name, and none can install it: only the closure places it.
+    expect(g.plan.options.find((o) => o.runtime === 'scratch')).toMatchObject({ ok: false });
   });
-  test('a library from the table: its -dev package in the builder, its run-time package on slim', async () => {
+  test('a library from the table: its -dev package in the builder; the final stage gets what ldd lists', async () => {
     const { generate } = await import('../src/index.js');
     const dir = project({
       Makefile: 'app: app.c\n\t$(CC) -o app app.c $(shell pkg-config --libs libcurl)\n',
       'app.c': C_MAIN,
     });
     const g = await generate(dir);
-    expect(g.plan.runtime).toBe('slim');
-    expect(g.plan.final.install).toEqual(['libcurl4']);
-    expect(g.files[0]!.content).toContain('--no-install-recommends pkg-config libcurl4-openssl-dev');
-    expect(g.plan.options.filter((o) => !o.ok).map((o) => o.runtime)).toEqual([
-      'scratch',
-      'alpine',
-      'busybox-glibc',
-      'distroless',
-    ]);
+    expect(g.plan.runtime).toBe('busybox-glibc');
+    expect(g.plan.final.install).toEqual([]);
+    const df = g.files[0]!.content;
+    expect(df).toContain('--no-install-recommends pkg-config libcurl4-openssl-dev');
+    expect(df).toContain('RUN ldd /out/app > /tmp/ldd.txt');
+    expect(df).toContain('COPY --from=build /out/lib/ /usr/local/lib/');
+    expect(df).toContain('ENV LD_LIBRARY_PATH=/usr/local/lib');
+    expect(g.plan.options.filter((o) => !o.ok).map((o) => o.runtime)).toEqual(['scratch', 'alpine']);
+    // slim still installs the run-time package when asked for (a dynamic build, no copies).
+    const slim = await generate(dir, { runtime: 'slim' });
+    expect(slim.plan.final.install).toEqual(['libcurl4']);
+  });
+  test("libraries the tool's table lacks: Debian's -dev package by pkg-config, -l or CMake name", () => {
+    const make = resolve({
+      Makefile: 'app: app.c\n\t$(CC) -o app app.c $(shell pkg-config --cflags --libs glib-2.0 libzim) -lwebp\n',
+      'app.c': C_MAIN,
+    });
+    expect(cFamily.build(make, make.strategies[1]!).vars.apt).toBe('pkg-config libglib2.0-dev libwebp-dev libzim-dev');
+    expect(make.warnings).toEqual([]);
+    const cm = resolve(
+      {
+        'CMakeLists.txt':
+          'project(a)\nfind_package(Boost 1.70 REQUIRED COMPONENTS system program_options OPTIONAL_COMPONENTS python)\nfind_package(LibIcal REQUIRED)\nfind_package(PkgConfig)\nadd_executable(a a.cpp)\n',
+        'a.cpp': 'int main(){}\n',
+      },
+      'cpp',
+    );
+    expect(
+      cFamily.build(
+        cm,
+        cm.strategies.find((s) => s.id === 'glibc-closure')!,
+      ).vars.apt,
+    ).toBe('cmake libboost1.74-dev libboost-system1.74-dev libboost-program-options1.74-dev libical-dev');
+    expect(cm.decisions.find((d) => d.topic === 'Build packages')?.because).toContain('Boost::system');
+  });
+  test('a curses program with its libraries copied gets the terminal descriptions', () => {
+    const r = resolve({ Makefile: 'app: app.c\n\t$(CC) -o app app.c -lncursesw -lcurl\n', 'app.c': C_MAIN });
+    const spec = cFamily.build(
+      r,
+      r.strategies.find((s) => s.id === 'glibc-closure')!,
+    );
+    expect(spec.vars.terminfo).toBe(true);
+    expect(spec.copies?.map((c) => c.dest)).toEqual(['/app/app', '/usr/local/lib/', '/usr/share/terminfo/']);
   });
   test('TLS client headers ask for CA certificates', () => {
     expect(resolve({ 'a.c': '#include <curl/curl.h>\n' + C_MAIN }).needs.certs).toContain('a.c');
@@ -350,7 +388,7 @@ describe('what real build files do', () => {
     );
     expect(g.plan.warnings.join()).toContain('libfrobnicate');
     expect(g.files[0]!.content).toMatch(
-      /^# WARNING: the program links libfrobnicate, which this tool cannot map to a Debian package/m,
+      /^# WARNING: the build files name libfrobnicate, which no Debian package provides by that name/m,
     );
   });
 });

@@ -151,7 +151,27 @@ export function cmakeOutputNames(files: string[]): Map<string, string> {
   return out;
 }
 
-/** Libraries named by CMake: target_link_libraries and find_package. */
+/** find_package() names that are build tools or part of the C library, not libraries to install. */
+const FIND_TOOLS =
+  /^(?:Threads|PkgConfig|Git|Doxygen|Python\d?|PythonInterp|PythonLibs|Perl|BISON|FLEX|Gettext|Intl|Iconv|Sphinx|Subversion|Java|JNI|SWIG|LATEX|UnixCommands|Patch)$/;
+
+/** find_package's keywords: what follows COMPONENTS (or, the older way, REQUIRED) up to the next one is a component. */
+const FIND_KEYWORDS =
+  /^(?:EXACT|QUIET|MODULE|CONFIG|REQUIRED|COMPONENTS|OPTIONAL_COMPONENTS|GLOBAL|BYPASS_PROVIDER|NAMES|CONFIGS|HINTS|PATHS|PATH_SUFFIXES|REGISTRY_VIEW|NO_[A-Z_]+|CMAKE_FIND_ROOT_PATH_BOTH|ONLY_CMAKE_FIND_ROOT_PATH)$/;
+
+/** The required components of a find_package() call: `Boost REQUIRED COMPONENTS system` and `Boost REQUIRED system`. */
+function componentsOf(args: string[]): string[] {
+  const out: string[] = [];
+  let on = false;
+  for (const a of args.slice(1)) {
+    if (a === 'COMPONENTS' || a === 'REQUIRED') on = true;
+    else if (FIND_KEYWORDS.test(a)) on = false;
+    else if (on && /^[a-z]\w{0,60}$/i.test(a)) out.push(a);
+  }
+  return out;
+}
+
+/** Libraries named by CMake: target_link_libraries and find_package (with its required components). */
 export function cmakeLibs(text: string): string[] {
   const libs: string[] = [];
   if (!/target_link_libraries|find_package/i.test(text)) return libs;
@@ -163,8 +183,8 @@ export function cmakeLibs(text: string): string[] {
         if (!/^(?:PRIVATE|PUBLIC|INTERFACE|debug|optimized|general)$/.test(name) && /^\w[\w.+:-]*$/.test(name))
           libs.push(name);
       }
-    } else if (c.name === 'find_package' && c.args[0] && c.args[0] !== 'Threads') {
-      libs.push(c.args[0]);
+    } else if (c.name === 'find_package' && c.args[0] && !FIND_TOOLS.test(c.args[0])) {
+      libs.push(c.args[0], ...componentsOf(c.args).map((part) => `${c.args[0]}::${part}`));
     }
   }
   return libs;

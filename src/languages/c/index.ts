@@ -37,7 +37,7 @@ export const cFamily: Language<CInfo, CVars> = {
 
     const buildTexts = buildFiles.map((f) => withoutComments(f, scan.read(f) ?? ''));
     const libraries = librariesOf(buildTexts);
-    const { libs, known, unknownLibs } = libraries;
+    const { libs, known, debian, unknownLibs } = libraries;
     const notes = buildNotes(scan, buildTexts, unknownLibs, warnings);
     const { needs, nss } = runtimeNeeds(scan, allSources, known);
     const port = portOf(scan, allSources, opts.port);
@@ -51,6 +51,15 @@ export const cFamily: Language<CInfo, CVars> = {
       { topic: 'Compiler', choice: `gcc ${version.value}${cxx ? ' (g++)' : ''}`, because: version.source },
       { topic: 'Program', choice: name, because: entry.source },
       ...(libs.length ? [{ topic: 'Libraries', choice: libs.join(', '), because: 'named in the build files' }] : []),
+      ...(debian.length
+        ? [
+            {
+              topic: 'Build packages',
+              choice: [...new Set(debian.map((d) => d.dev))].join(', '),
+              because: `Debian's -dev packages of ${debian.map((d) => d.name).join(', ')} (data/debian-dev.json)`,
+            },
+          ]
+        : []),
       ...(libstdcxx ? [libstdcxx] : []),
     ];
     return {
@@ -76,6 +85,7 @@ export const cFamily: Language<CInfo, CVars> = {
         cxx,
         libs,
         unknownLibs,
+        debianDev: [...new Set(debian.map((d) => d.dev))],
         known,
         ...buildSetup(scan, system, file, buildTexts),
       },

@@ -10,6 +10,8 @@ export interface CInfo extends BuildSetup {
   cxx: boolean;
   libs: string[];
   unknownLibs: string[];
+  /** Debian -dev packages of the libraries data/libraries.json does not know (data/debian-dev.json). */
+  debianDev: string[];
   /** Runtime requirements from known libraries (libz, libssl): the builder installs their -dev packages. */
   known: string[];
 }

@@ -1,6 +1,7 @@
 import { libraryNamed } from '../../core/data.js';
 import { cmakeCommands } from './cmake-parse.js';
 import { cmakeLibs } from './cmake.js';
+import { debianDevOf } from './debian.js';
 
 /** Libraries that come with the C library itself. */
 const LIBC_PARTS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'resolv', 'Threads::Threads', 'Threads']);
@@ -18,6 +19,9 @@ export interface Libraries {
   libs: string[];
   /** Runtime requirements from known libraries (libz, libssl). */
   known: string[];
+  /** Libraries data/libraries.json does not know, by name, with the Debian -dev package that provides each. */
+  debian: { name: string; dev: string }[];
+  /** Libraries with no package at all: neither known nor in Debian's file lists by that name. */
   unknownLibs: string[];
 }
 
@@ -26,8 +30,10 @@ export function librariesOf(buildTexts: string[]): Libraries {
   const own = ownLibraries(buildTexts);
   const libs = linkedLibs(buildTexts).filter((l) => !own.has(l) && !own.has(l.replace(/^lib/, '')));
   const known = [...new Set(libs.map(requirementOf).filter((x): x is string => !!x))];
-  const unknownLibs = libs.filter((l) => !requirementOf(l));
-  return { libs, known, unknownLibs };
+  const others = libs.filter((l) => !requirementOf(l)).map((name) => ({ name, dev: debianDevOf(name) }));
+  const debian = others.filter((o): o is { name: string; dev: string } => !!o.dev);
+  const unknownLibs = others.filter((o) => !o.dev).map((o) => o.name);
+  return { libs, known, debian, unknownLibs };
 }
 
 /** Libraries named by the build files: -lfoo, target_link_libraries, find_package, dependency(). */

@@ -11,7 +11,7 @@ export function buildNotes(scan: Scan, buildTexts: string[], unknownLibs: string
   if (unknownLibs.length) {
     const names = unknownLibs.map((l) => (l.startsWith('lib') ? l : `lib${l}`)).join(', ');
     notes.push(
-      `the program links ${shown(names, 120)}, which this tool cannot map to a Debian package: add its -dev package to the build stage and its run-time package to the final one (slim has apt for that).`,
+      `the build files name ${shown(names, 120)}, which no Debian package provides by that name: if the build needs it, add its -dev package with --add-package build:<package> (the libraries the program links are copied into the final image).`,
     );
     warnings.push(notes[0]!);
   }

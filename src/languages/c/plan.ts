@@ -4,6 +4,7 @@ import type { Strategy } from '../../core/types.js';
 import type { BuildSpec, Resolved } from '../types.js';
 import type { BuildSystem } from './build-system.js';
 import type { CInfo } from './info.js';
+import { CLOSURE } from './strategies.js';
 
 /** The variables of templates/partials/build/c.hbs. */
 export interface CVars {
@@ -14,6 +15,10 @@ export interface CVars {
   steps: string[];
   /** The final image has no C library: the build checks that the binary is static. */
   static: boolean;
+  /** The libraries the program links are copied from the build stage (ldd's list) to /out/lib. */
+  closure: boolean;
+  /** A curses program with its libraries copied: Debian's base terminal descriptions go with it. */
+  terminfo: boolean;
   /** How the program is linked (the strategy's summary). */
   how: string;
   system: BuildSystem;
@@ -24,6 +29,35 @@ const LDFLAGS: Record<string, string> = {
   'glibc-static': '-static',
   'glibc-static-libstdcxx': '-static-libstdc++ -static-libgcc',
 };
+
+/** Libraries that read terminal descriptions (terminfo) at run time. */
+const CURSES = new Set(['libncursesw', 'libreadline', 'libedit']);
+
+/** What the final stage copies for a program that brings its libraries, and the library path that finds them. */
+function closureFiles(name: string, terminfo: boolean): Pick<BuildSpec<CVars>, 'copies' | 'env'> {
+  return {
+    copies: [
+      { from: 'build', src: `/out/${name}`, dest: `/app/${name}`, why: 'the program' },
+      {
+        from: 'build',
+        src: '/out/lib/',
+        dest: '/usr/local/lib/',
+        why: 'the libraries the program links, but the C library (found by ldd in the build stage)',
+      },
+      ...(terminfo
+        ? [
+            {
+              from: 'build',
+              src: '/out/terminfo/',
+              dest: '/usr/share/terminfo/',
+              why: "terminal descriptions for curses (Debian's base set: xterm, screen, tmux, linux, vt100)",
+            },
+          ]
+        : []),
+    ],
+    env: ['LD_LIBRARY_PATH=/usr/local/lib'],
+  };
+}
 
 /** A path from the project as a word of a command: one that starts with - is written ./-x, the same file, never an option. */
 const pathWord = (path: string): string => shellWord(path.startsWith('-') ? `./${path}` : path);
@@ -44,7 +78,9 @@ export function build(resolved: Resolved<CInfo>, strategy: Strategy): BuildSpec<
   const musl = strategy.id === 'musl-static';
   const cc = musl ? 'musl-gcc' : 'gcc';
   const ldflags = LDFLAGS[strategy.id] ?? '';
-  const dev = info.known.map((l) => LIBRARIES[l]?.dev).filter((p): p is string => !!p);
+  const dev = [...info.known.map((l) => LIBRARIES[l]?.dev).filter((p): p is string => !!p), ...info.debianDev];
+  const closure = strategy.id === CLOSURE.id;
+  const terminfo = closure && info.known.some((l) => CURSES.has(l));
   const tools: Record<BuildSystem, string[]> = {
     cmake: ['cmake'],
     meson: ['meson', 'ninja-build'],
@@ -58,7 +94,7 @@ export function build(resolved: Resolved<CInfo>, strategy: Strategy): BuildSpec<
     ...(info.parserTools ? ['bison', 'flex'] : []),
     ...info.buildTools,
     ...(musl ? ['musl-tools'] : []),
-    ...dev,
+    ...new Set(dev),
   ];
   const steps = STEPS[info.system]({ info, name, strategy, musl, cc, ldflags });
   return {
@@ -66,11 +102,14 @@ export function build(resolved: Resolved<CInfo>, strategy: Strategy): BuildSpec<
     image: 'gcc:${GCC_VERSION}-bookworm',
     args: [{ name: 'GCC_VERSION', value: resolved.version.value }],
     artifact: `/out/${name}`,
+    ...(closure ? closureFiles(name, terminfo) : {}),
     vars: {
       name,
       apt: apt.join(' '),
       steps,
       static: strategy.libc === 'none',
+      closure,
+      terminfo,
       how: strategy.summary,
       system: info.system,
     },

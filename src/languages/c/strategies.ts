@@ -12,11 +12,11 @@ const DATA = LANGUAGE_DATA.c;
 export function linkStrategies(
   cxx: boolean,
   gcc: string,
-  { libs, known, unknownLibs }: Libraries,
+  { libs, known, debian, unknownLibs }: Libraries,
   nss: string | undefined,
 ): { strategies: Strategy[]; decision?: Decision } {
-  // A library this tool does not know can only be added to an image with a package manager.
-  const all = cStrategies(cxx, [...known, ...(unknownLibs.length ? ['apt'] : [])], libs.length > 0, nss);
+  // A library with no run-time package this tool knows is no image's: only the copied closure carries it.
+  const all = cStrategies(cxx, [...known, ...debian.map((d) => d.name), ...unknownLibs], libs.length > 0, nss);
   if (!(cxx && Number(gcc) > Number(DATA.debianGcc))) return { strategies: all };
   return {
     strategies: all.filter((st) => st.id !== 'glibc-dynamic'),
@@ -29,13 +29,27 @@ export function linkStrategies(
 }
 
 /**
+ * A dynamic binary that brings its libraries: the build stage copies what ldd lists (all but the
+ * C library's own files, which every glibc image has) and the final stage puts them on the
+ * library path. It needs only glibc (at least the builder's), so a program that links any
+ * library runs on busybox:glibc instead of a distribution image with a package manager.
+ * Offered when a fully static build is not: that one needs nothing at all.
+ */
+export const CLOSURE: Strategy = {
+  id: 'glibc-closure',
+  libc: 'glibc',
+  requires: ['glibc'],
+  summary: 'a dynamic glibc binary with the libraries it links (ldd) copied beside it',
+};
+
+/**
  * Ways to link, preferred first. A program whose libraries all ship a static archive that links
  * on its own (data/libraries.json `static`) can be fully static, unless it looks up users or
  * hosts, which glibc does through NSS modules loaded at run time.
  */
 function cStrategies(cxx: boolean, requiresLibs: string[], linksLibs: boolean, nss: string | undefined): Strategy[] {
   const libFix =
-    'the program links libraries that must exist in the final image; choose slim (or distroless when they are glibc, libssl, libstdc++ only)';
+    'the program links libraries and the C library (glibc): choose busybox-glibc (the libraries it links are copied in), distroless or slim';
   const allStatic = requiresLibs.every((l) => LIBRARIES[l]?.static === true || l === 'libstdc++');
   const staticWithLibs = linksLibs && allStatic && !nss;
   const staticLibs = staticWithLibs
@@ -65,7 +79,7 @@ function cStrategies(cxx: boolean, requiresLibs: string[], linksLibs: boolean, n
             summary: `a fully static glibc binary${staticLibs} (gcc -static)`,
           },
         ]
-      : [dyn];
+      : [dyn, CLOSURE];
   }
   // Refusals are explained with the first strategy, so its fix says why no static build is offered.
   const fix = nss
@@ -87,6 +101,7 @@ function cStrategies(cxx: boolean, requiresLibs: string[], linksLibs: boolean, n
       fix,
     },
   ];
+  if (linksLibs && !staticWithLibs) out.push(CLOSURE);
   if ((!linksLibs && !nss) || staticWithLibs)
     out.push({
       id: 'glibc-static',
