@@ -477,7 +477,7 @@ const MACHINE_LIMITS = [
   ],
   [/rustup: not found/, 'the stand-in rust image has no rustup (the official one has)'],
   [
-    /403 Forbidden|Could not resolve host|no such host|Failed to download|Temporary failure in name resolution|Network is unreachable|UnknownHostException|Name or service not known|Could not transfer artifact/,
+    /403 Forbidden|Could not resolve host|no such host|Failed to download|Temporary failure in name resolution|Network is unreachable|UnknownHostException|Name or service not known|Could not transfer artifact|getaddrinfo ENOTFOUND|is the internet available\?/,
     'a download from a host this machine cannot reach',
   ],
   [/build timed out after/, 'a build longer than the time allowed here'],
