@@ -220,6 +220,10 @@ describe('resolving C and C++ projects', () => {
     expect(spec.vars.terminfo).toBe(true);
     expect(spec.copies?.map((c) => c.dest)).toEqual(['/app/app', '/usr/local/lib/', '/usr/share/terminfo/']);
   });
+  test('getenv("HOME") or a passwd entry\'s folder asks for a writable HOME', () => {
+    expect(resolve({ 'a.c': `${C_MAIN}char *h(void){ return getenv("HOME"); }\n` }).needs.home).toContain('getenv');
+    expect(resolve({ 'a.c': `${C_MAIN}char *h(void){ return getenv("PATH"); }\n` }).needs.home).toBeUndefined();
+  });
   test('TLS client headers ask for CA certificates', () => {
     expect(resolve({ 'a.c': '#include <curl/curl.h>\n' + C_MAIN }).needs.certs).toContain('a.c');
   });

@@ -529,6 +529,27 @@ describe('run-time needs', () => {
     const reads = main('\t_, _ = os.ReadFile(filepath.Dir(os.Args[0]) + "/x")', '\t"os"\n\t"path/filepath"');
     expect(resolveGo({ 'go.mod': 'module x\n', 'main.go': reads }).needs.workdir).toBeUndefined();
   });
+  test('a program that keeps files under its home gets one of its own where the image has none', async () => {
+    const config = main('\tdir, _ := os.UserConfigDir()\n\t_ = os.MkdirAll(dir, 0o700)', '\t"os"');
+    expect(resolveGo({ 'go.mod': 'module x\n', 'main.go': config }).needs.home).toContain('os.UserConfigDir(');
+    const xdg = main('\t_ = xdg.DataHome', '\t"github.com/adrg/xdg"');
+    expect(resolveGo({ 'go.mod': 'module x\n\nrequire github.com/adrg/xdg v0.5.0\n', 'main.go': xdg }).needs.home).toBe(
+      'imports "github.com/adrg/xdg" (main.go)',
+    );
+    expect(
+      resolveGo({ 'go.mod': 'module x\n', 'main.go': main('\t_ = os.Getenv("X")', '\t"os"') }).needs.home,
+    ).toBeUndefined();
+    const dir = project({ 'go.mod': 'module x\n', 'main.go': config });
+    const scratch = await generate(dir, { runtime: 'scratch' });
+    expect(scratch.plan.final.env).toContain('HOME=/home/nonroot');
+    expect(scratch.files[0]!.content).toContain('COPY --from=build --chown=65532:65532 /rootfs-home /home/nonroot');
+    expect(scratch.files[0]!.content).toContain('RUN mkdir -p /rootfs-home');
+    // distroless's nonroot user has /home/nonroot already: nothing to copy, HOME comes from its passwd.
+    const distroless = await generate(dir, { runtime: 'distroless' });
+    expect(distroless.plan.final.rootfs.home).toBe(false);
+    expect(distroless.plan.final.env).not.toContain('HOME=/home/nonroot');
+    expect(distroless.plan.decisions.find((d) => d.topic === 'Home')?.choice).toContain('has it');
+  });
 });
 
 describe('local replace directives', () => {

@@ -173,6 +173,12 @@ describe('native code and TLS from every package in Cargo.lock', () => {
       resolve({ ...base, 'Cargo.lock': lock(['app', ['rustls']], ['rustls'], ['rustls-native-certs']) }).needs.certs,
     ).toContain('rustls-native-certs');
   });
+  test('a crate that finds the home (dirs, directories, xdg) asks for a writable HOME', () => {
+    expect(resolve({ ...base, 'Cargo.lock': lock(['app', ['dirs']], ['dirs']) }).needs.home).toBe(
+      "dirs in Cargo.lock finds the user's home",
+    );
+    expect(resolve({ ...base, 'Cargo.lock': lock(['app', ['rustls']], ['rustls']) }).needs.home).toBeUndefined();
+  });
   test('no Cargo.lock: a warning, and no --locked', async () => {
     const g = await generate(project(base));
     expect(g.plan.warnings.join()).toContain('no Cargo.lock');

@@ -48,6 +48,8 @@ export interface Needs {
   tmp?: string;
   /** The program writes relative paths (os.MkdirAll("data"), fopen("x.db", "w")): its working directory must be its own. */
   workdir?: string;
+  /** The program keeps files under its user's home (os.UserConfigDir, XDG folders, ~/.config): a real, writable HOME. */
+  home?: string;
   /** The program reads a terminal (prompts, a TUI): `docker run -it`. */
   interactive?: string;
   /** A subcommand that runs the server (`serve`), with its evidence: the image's CMD. */

@@ -7,9 +7,11 @@ import { placeAll, type Placement, type Refusal, type RuntimeImage } from '../ru
 import { dockerignoreLines } from './dockerignore.js';
 
 export const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot' } as const;
+/** The non-root user's home, where images have one (distroless) and where the others get one. */
+const HOME = `/home/${NONROOT.name}`;
 
 /** Entries of an image's `provides` that are files or tools, not libraries (data/runtimes.json). */
-const NOT_LIBRARIES = new Set(['shell', 'passwd', 'tmp', 'apt', 'ca-certificates', 'tzdata']);
+const NOT_LIBRARIES = new Set(['shell', 'passwd', 'tmp', 'home', 'apt', 'ca-certificates', 'tzdata']);
 
 /** A file the final stage copies from the build stage. */
 export interface Copy {
@@ -49,8 +51,8 @@ export interface Plan {
     copies: Copy[];
     /** Packages the final stage installs with its package manager (libraries it lacks). */
     install: string[];
-    /** Files the build stage writes under /rootfs for images that lack them. */
-    rootfs: { passwd: boolean; tmp: boolean; workdir: boolean };
+    /** Files the build stage writes under /rootfs for images that lack them (and the folders the program owns). */
+    rootfs: { passwd: boolean; tmp: boolean; workdir: boolean; home: boolean };
     nonroot: typeof NONROOT;
     workdir: string;
     entrypoint: string[];
@@ -194,7 +196,26 @@ function finalFiles(
     passwd: !!needs.passwd && !has('passwd'),
     tmp: !!needs.tmp && !has('tmp'),
     workdir: !!needs.workdir,
+    home: !!needs.home && !has('home'),
   };
+  const env: string[] = [];
+  if (needs.home) {
+    if (rootfs.home) {
+      copies.unshift({
+        from: 'build',
+        src: '/rootfs-home',
+        dest: HOME,
+        why: `a home the program can write to: ${needs.home}`,
+        chown: `${NONROOT.uid}:${NONROOT.gid}`,
+      });
+      env.push(`HOME=${HOME}`);
+    }
+    decisions.push({
+      topic: 'Home',
+      choice: `${HOME}, owned by ${NONROOT.name}${rootfs.home ? '' : ` (${image.image} has it)`}`,
+      because: needs.home,
+    });
+  }
   if (rootfs.workdir) {
     // Before the program is copied in, so that the folder itself is created with this owner.
     copies.unshift({
@@ -225,7 +246,7 @@ function finalFiles(
     });
   if (resolved.port)
     decisions.push({ topic: 'Port', choice: String(resolved.port.value), because: resolved.port.source });
-  return { copies, rootfs };
+  return { copies, rootfs, env };
 }
 
 export function makePlan(
@@ -258,7 +279,7 @@ export function makePlan(
     });
   // The plan is JSON for the templates: the language's typed variables as a record of them.
   const build = language.build(resolved, strategy) as BuildSpec<Record<string, unknown>>;
-  const { copies, rootfs } = finalFiles(resolved, image, build, decisions);
+  const { copies, rootfs, env } = finalFiles(resolved, image, build, decisions);
   return {
     schema: 1,
     lang: resolved.lang,
@@ -277,7 +298,7 @@ export function makePlan(
       workdir: build.workdir ?? '/app',
       nonroot: NONROOT,
       entrypoint: build.entrypoint ?? [`/app/${resolved.name}`],
-      env: build.env ?? [],
+      env: [...(build.env ?? []), ...env],
       cmd: resolved.needs.command?.args ?? [],
       expose: resolved.port?.value ?? null,
       interactive: !!resolved.needs.interactive,

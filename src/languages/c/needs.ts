@@ -7,6 +7,8 @@ const NSS_CALLS =
   /\b(?:getaddrinfo|gethostbyname2?|getnameinfo|getpwnam|getpwuid|getgrnam|getgrgid|getservbyname|getpwent|getgrouplist)\s*\(/;
 const TLS_INCLUDES = /#\s*include\s*[<"](?:openssl\/ssl\.h|curl\/curl\.h|gnutls\/gnutls\.h|mbedtls\/ssl\.h)[>"]/;
 /** A write to a relative path: the program needs a working directory of its own. */
+/** The user's home: getenv("HOME"), or the passwd entry's folder. */
+const C_HOME = /\bgetenv[ \t]*\([ \t]*"HOME"[ \t]*\)|->[ \t]*pw_dir\b/;
 const C_RELATIVE_WRITE =
   /\bmkdir[ \t]*\([ \t]*"[\w.-][^"\n]{0,200}"|\bfopen[ \t]*\([ \t]*"[\w.-][^"\n]{0,200}"[ \t]*,[ \t]*"[wa]/;
 
@@ -25,6 +27,8 @@ export function runtimeNeeds(
   if (tls) needs.certs = `TLS client library included in ${tls}`;
   const writes = sources.map((f) => ({ f, m: C_RELATIVE_WRITE.exec(scan.read(f) ?? '') })).find((x) => x.m);
   if (writes) needs.workdir = `${shown(writes.m![0])} (${writes.f})`;
+  const home = sources.map((f) => ({ f, m: C_HOME.exec(scan.read(f) ?? '') })).find((x) => x.m);
+  if (home) needs.home = `${shown(home.m![0])} (${home.f})`;
   const tty = known.find((l) => l === 'libncursesw' || l === 'libreadline' || l === 'libedit');
   if (tty) needs.interactive = `links ${tty}`;
   return { needs, nss };

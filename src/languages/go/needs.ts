@@ -14,6 +14,17 @@ const RELATIVE_WRITE =
 const OWN_FOLDER = /\bos\.Executable\(\)|\bfilepath\.Dir\(\s*os\.Args\[0\]\s*\)/;
 /** Any write, whatever the path. */
 const ANY_WRITE = /\b(?:os\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile)|ioutil\.WriteFile)\(/;
+/** Calls and modules that put files under the user's home (XDG folders, ~/.config): the user needs a real HOME. */
+const HOME_CALLS =
+  /\bos\.User(?:HomeDir|ConfigDir|CacheDir)\(|\bhomedir\.(?:Dir|Expand)\(|\bxdg\.(?:DataHome|ConfigHome|CacheHome|StateHome|DataFile|ConfigFile|CacheFile|StateFile|SearchDataFile|SearchConfigFile)\b|"\$HOME\/|"~\//;
+const HOME_MODULES = [
+  'github.com/adrg/xdg',
+  'github.com/mitchellh/go-homedir',
+  'github.com/kirsle/configdir',
+  'github.com/OpenPeeDeeP/xdg',
+  'github.com/shibukawa/configdir',
+  'github.com/muesli/go-app-paths',
+];
 /** Modules that drive a terminal: the program wants `docker run -it`. */
 const TERMINAL_MODULES = [
   'golang.org/x/term',
@@ -30,7 +41,7 @@ const TERMINAL_MODULES = [
 
 /**
  * What the program needs at run time, from what it links: certificates, a user database,
- * temporary files, a working directory of its own, a terminal, and the subcommand that serves.
+ * temporary files, a working directory of its own, a home, a terminal, and the subcommand that serves.
  */
 export function goNeeds(scan: Scan, { files, importedBy }: LinkedCode, name: string): Needs {
   const needs: Needs = {};
@@ -54,6 +65,12 @@ export function goNeeds(scan: Scan, { files, importedBy }: LinkedCode, name: str
     const written = own && files.find((f) => ANY_WRITE.test(scan.read(f) ?? ''));
     if (own && written) needs.workdir = `finds its own folder (${own}) and writes files (${written})`;
   }
+  const homeModule = [...importedBy.keys()].find((i) => HOME_MODULES.some((m) => i === m || i.startsWith(`${m}/`)));
+  const homeCall = homeModule
+    ? undefined
+    : files.map((f) => ({ f, m: HOME_CALLS.exec(scan.read(f) ?? '') })).find((x) => x.m);
+  if (homeModule) needs.home = `imports "${homeModule}" (${importedBy.get(homeModule)})`;
+  else if (homeCall) needs.home = `${shown(homeCall.m![0])} (${homeCall.f})`;
   const tty = [...importedBy.keys()].find((i) => TERMINAL_MODULES.some((m) => i === m || i.startsWith(`${m}/`)));
   if (tty) needs.interactive = `imports "${tty}" (${importedBy.get(tty)})`;
   const listens = importedBy.has('net/http') || importedBy.has('net');
