@@ -33,6 +33,14 @@ describe('finding the executable instead of guessing', () => {
       'two',
     ]);
   });
+  test('Makefile: a prerequisite whose rule only prints (no prerequisites, echo) is no program', () => {
+    const mk =
+      'CLIENT = iodine\nSERVER = iodined\nall: stateos $(CLIENT) $(SERVER)\nstateos:\n\t@echo OS is $(OS)\n\n$(CLIENT): a.o\n\t$(CC) -o $@ a.o\n';
+    expect(makeTargets(mk)).toEqual(['iodine', 'iodined']);
+    expect(
+      makeTargets('all: banner app\nbanner:\n\t@echo hi\n\t$(CC) -o banner b.c\napp: a.c\n\t$(CC) -o app a.c\n'),
+    ).toEqual(['banner', 'app']);
+  });
   test('CMake: add_executable with ${PROJECT_NAME} and set(), not IMPORTED or ALIAS', () => {
     expect(
       cmakeTargets([

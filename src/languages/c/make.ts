@@ -39,7 +39,12 @@ interface Rule {
   targets: string[];
   prereqs: string[];
   recipe: boolean;
+  /** Every line of the recipe only prints (echo, printf): the rule makes no file. */
+  printsOnly: boolean;
 }
+
+/** A recipe line that only prints: `@echo ...`, `printf ...` (or is empty). */
+const PRINT_LINE = /^\t[@ \t-]*(?:echo\b|printf\b|$)/;
 
 function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
   const lines = logicalLines(text);
@@ -52,6 +57,8 @@ function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
     const raw = lines[i]!;
     if (raw.startsWith('\t')) {
       subdirs.push(...foldersHandedBy(raw, expand));
+      const last = rules[rules.length - 1];
+      if (last && !PRINT_LINE.test(raw)) last.printsOnly = false;
       continue;
     }
     const hash = raw.indexOf('#');
@@ -76,7 +83,12 @@ function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
     // `target: VAR = value` sets a variable for that target: not a rule with prerequisites.
     if (rest.includes('=')) continue;
     const recipe = (lines[i + 1] ?? '').startsWith('\t') || semi >= 0;
-    rules.push({ targets: words(expand(line.slice(0, colon))), prereqs: words(expand(rest)), recipe });
+    rules.push({
+      targets: words(expand(line.slice(0, colon))),
+      prereqs: words(expand(rest)),
+      recipe,
+      printsOnly: recipe && semi < 0,
+    });
   }
   return defaultGoal(rules, subdirs);
 }
@@ -97,6 +109,8 @@ function foldersHandedBy(raw: string, expand: (s: string) => string): string[] {
 /** The programs of the default goal, and the folders handed to make (never programs themselves). */
 function defaultGoal(rules: Rule[], subdirs: string[]): { targets: string[]; subdirs: string[] } {
   const phony = new Set(rules.filter((r) => r.targets.includes('.PHONY')).flatMap((r) => r.prereqs));
+  // A target whose only rule has no prerequisites and only prints (`stateos:` echoing the OS) makes no program.
+  for (const r of rules) if (r.printsOnly && !r.prereqs.length) for (const t of r.targets) phony.add(t);
   const real = (t: string) =>
     !!t &&
     !t.startsWith('.') &&
