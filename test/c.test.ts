@@ -219,6 +219,11 @@ describe('resolving C and C++ projects', () => {
     ).toBe('cmake libboost1.74-dev libboost-system1.74-dev libboost-program-options1.74-dev libical-dev');
     expect(cm.decisions.find((d) => d.topic === 'Build packages')?.because).toContain('Boost::system');
   });
+  test('PKG_CHECK_MODULES with its modules in a shell variable of configure.ac', () => {
+    const ac =
+      'AC_INIT([j],[1])\nPKGCHECKMODULES="glib-2.0 >= $glib_version\n    libconfig\n    nice"\nPKG_CHECK_MODULES([JANUS],"$PKGCHECKMODULES")\n';
+    expect(linkedLibs([ac])).toEqual(['glib-2.0', 'config', 'nice']);
+  });
   test('a curses program with its libraries copied gets the terminal descriptions', () => {
     const r = resolve({ Makefile: 'app: app.c\n\t$(CC) -o app app.c -lncursesw -lcurl\n', 'app.c': C_MAIN });
     const spec = cFamily.build(

@@ -51,12 +51,35 @@ export function linkedLibs(texts: string[]): string[] {
     // pkg-config names ("libcurl", "openssl", "zlib"), from Makefiles and Autotools.
     // pkg-config with at least one option (--libs, --cflags): prose that mentions it names no package.
     const pkgs = [
-      ...t.matchAll(/pkg-config(?:[ \t]+--[\w-]{1,30}){1,4}[ \t]+([^)`;\n]*)/g),
-      ...t.matchAll(/\bPKG_CHECK_MODULES\s*\(\s*\[?\w+\]?\s*,\s*\[?([^\],)]+)/g),
-    ].flatMap((m) => m[1]!.split(/\s+/).filter((w) => /^[a-z][\w+.-]*$/.test(w) && !/^\d/.test(w)));
+      ...[...t.matchAll(/pkg-config(?:[ \t]+--[\w-]{1,30}){1,4}[ \t]+([^)`;\n]*)/g)].map((m) => m[1]!),
+      ...[...t.matchAll(/\bPKG_CHECK_MODULES\s*\(\s*\[?\w+\]?\s*,\s*\[?([^\],)]+)/g)].map((m) => m[1]!),
+      ...shellListsOf(t),
+    ].flatMap((list) => list.split(/\s+/).filter((w) => /^[a-z][\w+.-]*$/.test(w) && !/^\d/.test(w)));
     for (const p of pkgs) libs.add(p.replace(/^lib(?=.)/, ''));
   }
   return [...libs].filter((l) => !LIBC_PARTS.has(l) && !TEST_FRAMEWORKS.test(l));
+}
+
+/**
+ * PKG_CHECK_MODULES([X], "$LIST") with the modules in a shell variable of configure.ac
+ * (`LIST="glib-2.0 >= 2.34 libconfig nice"`): the variable's quoted values, as matches of the
+ * module list. One linear pass collects every quoted assignment.
+ */
+function shellListsOf(text: string): string[] {
+  const uses = [...text.matchAll(/\bPKG_CHECK_MODULES\s*\(\s*\[?\w+\]?\s*,\s*\[?"?\$\{?(\w{1,60})\}?"?\]?\s*[,)]/g)];
+  if (!uses.length) return [];
+  const names = new Set(uses.map((m) => m[1]!));
+  const out: string[] = [];
+  // Each value is read up to its closing quote, at most 4,000 characters, and at most 20 of them.
+  for (const m of text.matchAll(/^[ \t]*(\w{1,60})="/gm)) {
+    if (!names.has(m[1]!)) continue;
+    const start = m.index + m[0].length;
+    const value = text.slice(start, start + 4001);
+    const end = value.indexOf('"');
+    if (end > 0) out.push(value.slice(0, end));
+    if (out.length >= 20) break;
+  }
+  return out;
 }
 
 /** Libraries the project builds itself (add_library, lib_LTLIBRARIES, library()): never system libraries. */
