@@ -328,6 +328,21 @@ describe('Gradle programs', () => {
     expect(r.warnings.join()).toContain('no Gradle wrapper');
   });
 
+  test('a plugin applied from the version catalog (alias(libs.plugins.spring.boot)) is that plugin', () => {
+    const files = {
+      'settings.gradle': "rootProject.name = 'svc'\ninclude 'application'\n",
+      'application/build.gradle': "plugins {\n  id 'java'\n  alias(libs.plugins.spring.boot)\n}\n",
+      'gradle/libs.versions.toml':
+        "[plugins]\nspring-boot = 'org.springframework.boot:4.1.0'\nlombok = { id = 'io.freefair.lombok', version = '9.5.0' }\n",
+    };
+    const r = resolve(files);
+    expect(r.entries.map((e) => e.value)).toEqual(['application']);
+    expect(r.entry.source).toContain('plugin org.springframework.boot 4.1.0');
+    // Without the catalog the alias names nothing: no program.
+    const without = Object.fromEntries(Object.entries(files).filter(([f]) => f !== 'gradle/libs.versions.toml'));
+    expect(() => resolve(without)).toThrow(expect.objectContaining({ code: 'E_NO_ENTRY' }));
+  });
+
   test('Spring Boot with Gradle: bootJar, picked from build/libs without the -plain jar', () => {
     const { b } = buildOf({
       'settings.gradle': "rootProject.name = 'svc'\n",

@@ -38,6 +38,33 @@ const PLUGIN_ID = new RegExp(
 );
 const APPLY_PLUGIN = new RegExp(`^\\s*apply\\s*(?:\\(\\s*)?plugin\\s*[:=]\\s*${QUOTED}`);
 const KOTLIN_PLUGIN = /^\s*kotlin\s*\(\s*"(jvm|plugin\.spring)"\s*\)/;
+/** A plugin from the version catalog: `alias(libs.plugins.spring.boot)`. */
+const PLUGIN_ALIAS = /^\s*alias\s*\(\s*libs\.plugins\.([\w.]{1,200})\s*\)/;
+
+/** The version catalog's plugins (gradle/libs.versions.toml [plugins]), by their normalized alias. */
+export type PluginCatalog = Map<string, { id: string; version?: string | undefined }>;
+
+/** Gradle reads `-`, `_` and `.` in an alias as the same separator. */
+export const catalogKey = (alias: string): string => alias.replace(/[-_]/g, '.');
+
+/** [plugins] of a version catalog: `alias = "id:version"` or `alias = { id = "…", version = "…" }`. */
+export function pluginCatalog(table: unknown): PluginCatalog {
+  const out: PluginCatalog = new Map();
+  if (!table || typeof table !== 'object') return out;
+  for (const [alias, v] of Object.entries(table as Record<string, unknown>)) {
+    if (typeof v === 'string') {
+      const [id, version] = v.split(':');
+      if (id) out.set(catalogKey(alias), { id, version });
+    } else if (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string') {
+      const version = (v as { version?: unknown }).version;
+      out.set(catalogKey(alias), {
+        id: (v as { id: string }).id,
+        version: typeof version === 'string' ? version : undefined,
+      });
+    }
+  }
+  return out;
+}
 const MAIN_CLASS = new RegExp(`\\bmainClass(?:Name)?(?:\\.set\\s*\\(|\\s*[=(])\\s*${QUOTED}`);
 const MANIFEST_MAIN = new RegExp(`["']Main-Class["']\\s*(?::|to|\\]\\s*=|,)\\s*${QUOTED}`);
 /** application { applicationName = "x" }: the folder installDist fills (build/install/<applicationName>). */
@@ -66,9 +93,15 @@ function scriptLines(source: string, max: number): string[] {
   return out;
 }
 
-export function parseGradle(source: string): GradleScript {
+export function parseGradle(source: string, catalog: PluginCatalog = new Map()): GradleScript {
   const out: GradleScript = { plugins: [], pluginVersions: {}, dependencies: [], projectDeps: [] };
   for (const line of scriptLines(source, 1000)) {
+    const alias = PLUGIN_ALIAS.exec(line);
+    const fromCatalog = alias ? catalog.get(catalogKey(alias[1]!)) : undefined;
+    if (fromCatalog) {
+      out.plugins.push(fromCatalog.id);
+      if (fromCatalog.version) out.pluginVersions[fromCatalog.id] = fromCatalog.version;
+    }
     const p = PLUGIN_ID.exec(line) ?? APPLY_PLUGIN.exec(line);
     if (p) {
       const id = (p[1] ?? p[3] ?? '').replace(/`/g, '');

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { readToml } from '../../core/parse.js';
 import type { Scan } from '../../core/scan.js';
 import type { Fact } from '../../core/types.js';
 import { joinRel as join } from '../shared.js';
@@ -6,7 +7,9 @@ import {
   BUILD_GRADLE,
   parseGradle,
   parseGradleSettings,
+  pluginCatalog,
   SETTINGS_GRADLE,
+  type PluginCatalog,
   type GradleScript,
   type GradleSettings,
 } from './gradle-files.js';
@@ -24,6 +27,8 @@ interface GradleBuild {
   /** The root project's name inside the image. */
   rootProjectName: string;
   rootParsed: GradleScript;
+  /** The version catalog's plugins, for `alias(libs.plugins.…)`. */
+  catalog: PluginCatalog;
 }
 
 export function readGradle(scan: Scan): {
@@ -42,12 +47,14 @@ export function readGradle(scan: Scan): {
   const modules: Module[] = [];
   const buildFiles: string[] = settingsFile ? [settingsFile] : [];
   const rootScript = BUILD_GRADLE.map((f) => scan.manifest(f)).find((t) => t !== undefined);
+  const catalog = pluginCatalog(readToml(scan, 'gradle/libs.versions.toml')?.plugins);
   const build: GradleBuild = {
     settings,
     settingsFile,
     rootName,
     rootProjectName,
-    rootParsed: parseGradle(rootScript ?? ''),
+    rootParsed: parseGradle(rootScript ?? '', catalog),
+    catalog,
   };
   for (const dir of dirs) {
     const file = BUILD_GRADLE.map((f) => join(dir, f)).find((f) => scan.has(f));
@@ -66,7 +73,7 @@ export function readGradle(scan: Scan): {
 
 /** One project as a program: nothing when it makes nothing runnable (no Boot, application plugin or main class). */
 function gradleModule(scan: Scan, build: GradleBuild, dir: string, file: string): Module | undefined {
-  const g = parseGradle(scan.manifest(file) ?? '');
+  const g = parseGradle(scan.manifest(file) ?? '', build.catalog);
   const name = dir === '.' ? build.rootName : basename(dir);
   const projectName = dir === '.' ? build.rootProjectName : basename(dir);
   const bootId = g.plugins.includes('org.springframework.boot');
