@@ -42,6 +42,36 @@ describe('versions', () => {
     expect(r.version).toEqual({ value: '20', source: '.nvmrc (v20.11.1)' });
     expect(r.warnings.join()).toContain('end of life');
   });
+  test("with no version file: the tsconfig's Node base, else the project's own Dockerfile, within engines", () => {
+    const base = { 'package.json': pkg({ scripts: { start: 'node a.js' } }), 'a.js': '' };
+    expect(resolve({ ...base, 'tsconfig.json': '{ "extends": "@tsconfig/node22/tsconfig.json" }' }).version).toEqual({
+      value: '22',
+      source: 'tsconfig.json extends @tsconfig/node22',
+    });
+    const docker = 'ARG NODE=20\nFROM node:${NODE}-alpine AS build\nFROM node:24-slim\n';
+    expect(resolve({ ...base, Dockerfile: docker }).version).toEqual({
+      value: '20',
+      source: "the project's own Dockerfile (FROM node:20)",
+    });
+    // An engines range the Dockerfile's major falls outside of wins; so does an unresolved variable's absence.
+    const ranged = { ...base, 'package.json': pkg({ engines: { node: '>=22' }, scripts: { start: 'node a.js' } }) };
+    expect(resolve({ ...ranged, Dockerfile: docker }).version.value).toBe('26');
+    expect(resolve({ ...base, Dockerfile: 'FROM node:${UNSET}\n' }).version.source).toContain('no version named');
+  });
+  test('a re-run over the Dockerfile the tool wrote reads the same major back', async () => {
+    const dir = project({
+      'package.json': pkg({ scripts: { start: 'node a.js' } }),
+      'a.js': '',
+      Dockerfile: 'FROM node:20-alpine\n',
+    });
+    const first = await generate(dir);
+    expect(first.plan.detection).toBeDefined();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${dir}/Dockerfile`, first.files[0]!.content);
+    const again = await generate(dir);
+    expect(again.files[0]!.content).toBe(first.files[0]!.content);
+    expect(first.files[0]!.content).toContain('ARG NODE_VERSION=20');
+  });
 });
 
 describe('the start command', () => {

@@ -4,6 +4,7 @@ import { LIMITS, type Scan } from '../../core/scan.js';
 import { shown } from '../../core/quote.js';
 import { obj, str } from '../../core/parse.js';
 import type { Fact } from '../../core/types.js';
+import { ownImageTag } from '../own-dockerfile.js';
 import { versionFromToolVersions } from '../shared.js';
 import type { ResolveOptions } from '../types.js';
 import { DATA, LTS } from './data.js';
@@ -48,6 +49,31 @@ function pinnedVersion(scan: Scan): Fact<string> | undefined {
   return pinned ? { value: String(pinned.m), source: `${pinned.f} (${shown(pinned.raw!, 20)})` } : undefined;
 }
 
+/** Whether an engines range admits a major (an invalid range admits nothing). */
+function admits(range: string, major: number): boolean {
+  if (!validRange(range)) return false;
+  try {
+    return intersects(range, `${major}.x`);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The major the project builds and deploys with, where no version file names one: the Node base
+ * its tsconfig extends (@tsconfig/node22), else the node image its own Dockerfile starts from
+ * (FROM node:20-alpine). Newer majors break projects that were never run on them.
+ */
+function declaredMajor(scan: Scan): { major: number; source: string } | undefined {
+  const tsconfig = scan.manifest('tsconfig.json', LIMITS.versionBytes * 64) ?? '';
+  const base = /"@tsconfig\/node(\d{1,2})(?:\/tsconfig(?:\.json)?)?"/.exec(tsconfig);
+  if (base && nodeMajor(base[1]))
+    return { major: Number(base[1]), source: `tsconfig.json extends @tsconfig/node${base[1]}` };
+  const tag = ownImageTag(scan, 'node');
+  const major = nodeMajor(/^\d{1,3}(?:\.\d+){0,2}/.exec(tag ?? '')?.[0]);
+  return major ? { major, source: `the project's own Dockerfile (FROM node:${major})` } : undefined;
+}
+
 /** The newest LTS when nothing, or only an engines range that admits none, names the version. */
 function defaultVersion(engines: string | undefined, warnings: string[]): Fact<string> {
   if (!engines)
@@ -82,6 +108,9 @@ function namedVersion(scan: Scan, root: Json, opts: ResolveOptions, warnings: st
   const voltaMajor = nodeMajor(volta);
   if (volta && voltaMajor) return { value: String(voltaMajor), source: `package.json volta.node ${shown(volta, 20)}` };
   const engines = str(obj(root.engines)?.node);
+  const declared = declaredMajor(scan);
+  if (declared && (!engines || admits(engines, declared.major)))
+    return { value: String(declared.major), source: declared.source };
   const m = engines ? majorForRange(engines) : undefined;
   if (engines && m)
     return { value: String(m), source: `package.json engines.node ${shown(engines, 30)}: the newest LTS it admits` };
