@@ -46,6 +46,19 @@ describe('names and versions', () => {
     ['3.11.*', '==3.11.*'],
   ])('poetry %s -> %s', (c, want) => expect(poetryToPep440(c)).toBe(want));
 
+  test("the project's own Dockerfile names the release when no file pins one and the range admits it", () => {
+    const base = { 'requirements.txt': '', 'main.py': 'print(1)\n', Dockerfile: 'FROM python:3.12-slim AS build\n' };
+    expect(resolve(base).version).toEqual({ value: '3.12', source: "the project's own Dockerfile (FROM python:3.12)" });
+    const ranged = {
+      ...base,
+      'pyproject.toml': '[project]\nname = "x"\nversion = "1"\nrequires-python = ">=3.13"\n',
+    };
+    expect(resolve(ranged).version.source).toContain('requires-python');
+    expect(resolve({ ...base, '.python-version': '3.11\n' }).version.value).toBe('3.11');
+    // A release with no image here is not taken from it.
+    expect(resolve({ ...base, Dockerfile: 'FROM python:2.7\n' }).version.source).toContain('no version named');
+  });
+
   test('a range gets the newest release it admits; a pinned file wins; distroless only when its 3.11 fits', async () => {
     const ranged = resolve({
       'pyproject.toml': '[project]\nname = "x"\nversion = "1"\nrequires-python = ">=3.10,<3.13"\n',

@@ -4,6 +4,7 @@ import { obj, str } from '../../core/parse.js';
 import { shown } from '../../core/quote.js';
 import { LIMITS, type Scan } from '../../core/scan.js';
 import type { Fact } from '../../core/types.js';
+import { ownImageTag } from '../own-dockerfile.js';
 import { versionFromToolVersions } from '../shared.js';
 import { DATA, DISTROLESS_PY, KNOWN } from './data.js';
 import type { Said } from './info.js';
@@ -144,6 +145,15 @@ function newestAdmitted(range: VersionRange, warnings: string[]): Fact<string> {
   };
 }
 
+/**
+ * The minor release the project's own Dockerfile builds from (FROM python:3.12-slim), when it is a
+ * release known here: what the project is deployed with, preferred to the newest its range admits.
+ */
+function deployedMinor(scan: Scan): string | undefined {
+  const v = pythonMinor(/^\d\.\d{1,2}/.exec(ownImageTag(scan, 'python') ?? '')?.[0]);
+  return v && KNOWN.includes(v) ? v : undefined;
+}
+
 /** Whether a range admits a minor release (any of its patch releases). */
 const inRange = (v: string, range: VersionRange): boolean =>
   satisfies(`${v}.0`, range.spec) || satisfies(`${v}.99`, range.spec);
@@ -157,14 +167,17 @@ export function pythonVersion(scan: Scan, m: Manifests, langVersion: string | un
   } else {
     const range = requiredRange(scan, m);
     const pinned = pinnedVersion(scan);
+    const deployed = deployedMinor(scan);
     const version: Fact<string> = pinned
       ? { value: pinned.v, source: `${pinned.src} (${shown(pinned.raw, 20)})` }
-      : range
-        ? newestAdmitted(range, said.warnings)
-        : {
-            value: DATA.defaultVersion,
-            source: `no version named: the newest release (Python ${DATA.defaultVersion}, checked ${DATA.supportChecked})`,
-          };
+      : deployed && (!range?.valid || inRange(deployed, range))
+        ? { value: deployed, source: `the project's own Dockerfile (FROM python:${deployed})` }
+        : range
+          ? newestAdmitted(range, said.warnings)
+          : {
+              value: DATA.defaultVersion,
+              source: `no version named: the newest release (Python ${DATA.defaultVersion}, checked ${DATA.supportChecked})`,
+            };
     if (pinned && range?.valid && !inRange(pinned.v, range))
       said.warnings.push(
         `${pinned.src} says ${pinned.v}, which ${range.source} does not admit: the image uses ${pinned.v}.`,
