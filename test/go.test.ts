@@ -249,6 +249,24 @@ describe('Go programs, cgo and run-time needs', () => {
     const bare = await generate(project({ 'main.go': GO_MAIN }));
     expect(bare.files[0]!.content).toContain('go mod init');
   });
+
+  test('no go.mod: the module path comes from an import of its own folder, and go mod tidy adds the rest', async () => {
+    const files = {
+      'main.go':
+        'package main\n\nimport (\n\t"github.com/dave/blast/worker"\n\t"github.com/pkg/errors"\n)\n\nfunc main() { worker.Run(); _ = errors.New }\n',
+      'worker/worker.go': 'package worker\n\nfunc Run() {}\n',
+    };
+    const g = await generate(project(files));
+    expect(g.files[0]!.content).toContain('go mod init github.com/dave/blast && go mod tidy');
+    // Nothing that names one of its folders: the project's name.
+    const plain = await generate(project({ 'main.go': GO_MAIN }));
+    expect(plain.files[0]!.content).toMatch(/go mod init [\w.-]+ && go mod tidy/);
+    // An import path that could break the RUN line is no module path.
+    const odd = await generate(
+      project({ ...files, 'main.go': files['main.go'].replace('github.com/dave/blast/worker', 'a;b.c/worker') }),
+    );
+    expect(odd.files[0]!.content).not.toContain('a;b.c');
+  });
 });
 
 describe('Go: ports and vendor/, from what the program builds', () => {

@@ -8,7 +8,7 @@ import { embeddedPaths } from './embed.js';
 import { moduleName, parseGoMod } from './gomod.js';
 import { goModules, moduleInputs } from './modules.js';
 import { goNeeds, goTags } from './needs.js';
-import { linkedCode, readPackages } from './packages.js';
+import { inferredModulePath, linkedCode, readPackages } from './packages.js';
 import { build, type GoInfo, type GoVars } from './plan.js';
 import { goPort } from './ports.js';
 import { goProgram } from './programs.js';
@@ -70,6 +70,7 @@ export const go: Language<GoInfo, GoVars> = {
         pkg,
         tags: tags.value,
         hasGoMod: !!mod,
+        modulePath: mod ? (mod.module ?? name) : inferredModulePath(found.packages, name),
         hasGoSum: scan.has('go.sum'),
         goWork: scan.has('go.work'),
         vendored: modules.vendored,

@@ -72,3 +72,23 @@ export function linkedCode(packages: Map<string, GoPackage>, pkg: string, module
     for (const [i, f] of packages.get(dir)!.imports) if (!importedBy.has(i)) importedBy.set(i, f);
   return { files: linked.flatMap((dir) => packages.get(dir)!.files), importedBy };
 }
+
+/** A module path as `go mod init` takes it: plain path elements only (it lands in a RUN line). */
+const MODULE_PATH = /^[a-z0-9][\w.~-]{0,100}(?:\/[\w.~-]{1,100}){0,10}$/i;
+
+/**
+ * The module path a project without go.mod was written for (GOPATH days): the prefix of an
+ * import that ends with one of its own package folders (`github.com/dave/blast/httpworker` where
+ * httpworker/ is here gives `github.com/dave/blast`), else `fallback`. With it, go mod tidy finds
+ * the project's own packages here instead of downloading them.
+ */
+export function inferredModulePath(packages: Map<string, GoPackage>, fallback: string): string {
+  const dirs = [...packages.keys()].filter((d) => d !== '.');
+  for (const p of packages.values())
+    for (const i of p.imports.keys()) {
+      const dir = dirs.find((d) => i.endsWith(`/${d}`));
+      const path = dir ? i.slice(0, -(dir.length + 1)) : undefined;
+      if (path && path.includes('.') && MODULE_PATH.test(path)) return path;
+    }
+  return fallback;
+}

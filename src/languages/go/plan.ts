@@ -11,6 +11,8 @@ export interface GoInfo {
   vendored: boolean;
   /** Folders inside the project that go.mod's replace directives point to, with a go.mod of their own. */
   replaceDirs: string[];
+  /** No go.mod: the module path `go mod init` gets (from the project's own imports, else its name). */
+  modulePath: string;
 }
 
 /** The variables of templates/partials/build/go.hbs. */
@@ -21,6 +23,8 @@ export interface GoVars {
   /** The go.mod (and go.sum) of each local replace, copied to its folder before `go mod download` reads them. */
   replaceCopies: { src: string; dest: string }[];
   noGoMod: boolean;
+  /** The module path of `go mod init` when there is no go.mod. */
+  modulePath: string;
   cross: boolean;
   buildCmd: string;
   name: string;
@@ -47,6 +51,7 @@ export function build(resolved: Resolved<GoInfo>, strategy: Strategy): BuildSpec
       depsFiles: depsFiles.join(' '),
       replaceCopies,
       noGoMod: !info.hasGoMod && !info.goWork,
+      modulePath: info.modulePath,
       // Static builds cross-compile from the build machine's platform: multi-platform builds
       // (docker buildx build --platform ...) need no emulation. cgo would need a cross C compiler.
       cross: !cgo,
