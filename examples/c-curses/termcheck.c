@@ -1,0 +1,20 @@
+/* Reads a terminal's description the way curses programs do (terminfo), and checksums a word with zlib. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+#include <term.h>
+#include <zlib.h>
+
+int main(int argc, char **argv) {
+  const char *word = argc > 1 ? argv[1] : "hello";
+  const char *terminal = argc > 2 ? argv[2] : "xterm-256color";
+  int err = 0;
+  unsigned long crc = crc32(0L, (const Bytef *)word, (uInt)strlen(word));
+  printf("crc32(%s) = %08lx\n", word, crc);
+  if (setupterm(terminal, 1, &err) != OK) {
+    fprintf(stderr, "no terminfo entry for %s\n", terminal);
+    return 1;
+  }
+  printf("%s: %d colors, %d columns\n", terminal, tigetnum("colors"), tigetnum("cols"));
+  return 0;
+}
