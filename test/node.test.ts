@@ -113,6 +113,34 @@ describe('the start command', () => {
   });
 });
 
+describe('SvelteKit', () => {
+  test('adapter-node: node build, on port 3000, with the server the build writes', async () => {
+    const files = {
+      'package.json': pkg({
+        scripts: { build: 'vite build', dev: 'vite dev' },
+        devDependencies: { '@sveltejs/kit': '^2.0.0', '@sveltejs/adapter-node': '^5.0.0', vite: '^6.0.0' },
+        dependencies: { zod: '^3.0.0' },
+      }),
+      'package-lock.json': '{"lockfileVersion":3,"packages":{}}',
+      'svelte.config.js':
+        "import adapter from '@sveltejs/adapter-node';\nexport default { kit: { adapter: adapter() } };\n",
+      'src/routes/+page.svelte': '<h1>hi</h1>\n',
+    };
+    const g = await generate(project(files));
+    expect(g.plan.final.entrypoint.slice(-1)).toEqual(['build']);
+    expect(g.plan.final.expose).toBe(3000);
+    expect(g.plan.final.env).toEqual(expect.arrayContaining(['PORT=3000', 'HOST=0.0.0.0']));
+    const moved = await generate(
+      project({
+        ...files,
+        'svelte.config.js':
+          "import adapter from '@sveltejs/adapter-node';\nexport default { kit: { adapter: adapter({ out: 'server-out' }) } };\n",
+      }),
+    );
+    expect(moved.plan.final.entrypoint.slice(-1)).toEqual(['server-out']);
+  });
+});
+
 describe('package managers', () => {
   test.each([
     [{ 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n" }, 'pnpm install --frozen-lockfile'],

@@ -85,6 +85,29 @@ function fallbackFile(scan: Scan, p: ProgramPackage, bin: string | undefined): s
 
 const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
+/**
+ * SvelteKit with adapter-node: the build writes a Node server to build/ (adapter({ out }) moves
+ * it), started as `node build`, listening on PORT (3000) and HOST (0.0.0.0) by default.
+ */
+function svelteKitNode(scan: Scan, p: ProgramPackage): ServerCommand | undefined {
+  if (!p.allDeps.has('@sveltejs/kit') || !p.allDeps.has('@sveltejs/adapter-node') || !p.buildScript) return undefined;
+  const config = ['svelte.config.js', 'svelte.config.mjs', 'svelte.config.ts']
+    .map((f) => joinRel(p.dir, f))
+    .find((f) => scan.has(f));
+  if (!config) return undefined;
+  const text = scan.read(config, 64 * 1024) ?? '';
+  if (!/@sveltejs\/adapter-node/.test(text)) return undefined;
+  const out = /\bout\s*:\s*['"]([\w.-]{1,100}(?:\/[\w.-]{1,100}){0,5})['"]/.exec(text)?.[1] ?? 'build';
+  if (out.split('/').includes('..')) return undefined;
+  return {
+    command: [out],
+    env: ['PORT=3000', 'HOST=0.0.0.0'],
+    portVar: false,
+    port: { value: 3000, source: `${config}: adapter-node (its server listens on PORT, 3000 by default)` },
+    because: `${config}: SvelteKit's adapter-node writes the server to ${out}/`,
+  };
+}
+
 /** Without a usable start script: the development runner's JS file, or the fallback file; else no program. */
 function withoutStart(
   scan: Scan,
@@ -95,6 +118,8 @@ function withoutStart(
   const bin = binFile(p.pkg);
   const fallback = fallbackFile(scan, p, bin);
   const plain = { env: [], portVar: false, port: undefined };
+  const svelte = problem ? undefined : svelteKitNode(scan, p);
+  if (svelte) return svelte;
   if (problem && /development runner/.test(problem.problem) && /\.[cm]?tsx?\b/.test(p.start ?? '') && !p.buildScript) {
     throw new UserError(
       'E_NO_ENTRY',
