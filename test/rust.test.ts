@@ -141,12 +141,15 @@ describe('native code and TLS from every package in Cargo.lock', () => {
       ),
     };
     const r = resolve(files);
-    expect(r.strategies.map((s) => s.id)).toEqual(['rust-dynamic']);
+    expect(r.strategies.map((s) => s.id)).toEqual(['rust-dynamic', 'glibc-closure']);
     expect(r.strategies[0]!.requires).toEqual(['glibc', 'libgcc_s', 'libssl']);
     expect(r.needs.certs).toContain('openssl-sys');
+    // busybox:glibc with libssl, libcrypto and libgcc_s copied in (what ldd lists), before distroless/cc.
     const g = await generate(project(files));
-    expect(g.plan.runtime).toBe('distroless');
-    expect(g.plan.final.image).toBe('gcr.io/distroless/cc-debian12:nonroot');
+    expect(g.plan.runtime).toBe('busybox-glibc');
+    expect(g.files[0]!.content).toContain('COPY --from=build /out/lib/ /usr/local/lib/');
+    const d = await generate(project(files), { runtime: 'distroless' });
+    expect(d.plan.final.image).toBe('gcr.io/distroless/base-debian12:nonroot');
     expect(g.plan.options.find((o) => o.runtime === 'scratch')!.fix).toContain('rustls');
     expect(g.files[0]!.content).toContain('libssl-dev');
   });

@@ -4,7 +4,7 @@ import type { Strategy } from '../../core/types.js';
 import type { BuildSpec, Resolved } from '../types.js';
 import type { BuildSystem } from './build-system.js';
 import type { CInfo } from './info.js';
-import { CLOSURE } from './strategies.js';
+import { CLOSURE, closureFiles } from '../closure.js';
 
 /** The variables of templates/partials/build/c.hbs. */
 export interface CVars {
@@ -30,34 +30,16 @@ const LDFLAGS: Record<string, string> = {
   'glibc-static-libstdcxx': '-static-libstdc++ -static-libgcc',
 };
 
+/** Debian's base terminal descriptions, copied for a curses program that brings its libraries. */
+const TERMINFO = {
+  from: 'build',
+  src: '/out/terminfo/',
+  dest: '/usr/share/terminfo/',
+  why: "terminal descriptions for curses (Debian's base set: xterm, screen, tmux, linux, vt100)",
+};
+
 /** Libraries that read terminal descriptions (terminfo) at run time. */
 const CURSES = new Set(['libncursesw', 'libreadline', 'libedit']);
-
-/** What the final stage copies for a program that brings its libraries, and the library path that finds them. */
-function closureFiles(name: string, terminfo: boolean): Pick<BuildSpec<CVars>, 'copies' | 'env'> {
-  return {
-    copies: [
-      { from: 'build', src: `/out/${name}`, dest: `/app/${name}`, why: 'the program' },
-      {
-        from: 'build',
-        src: '/out/lib/',
-        dest: '/usr/local/lib/',
-        why: 'the libraries the program links, but the C library (found by ldd in the build stage)',
-      },
-      ...(terminfo
-        ? [
-            {
-              from: 'build',
-              src: '/out/terminfo/',
-              dest: '/usr/share/terminfo/',
-              why: "terminal descriptions for curses (Debian's base set: xterm, screen, tmux, linux, vt100)",
-            },
-          ]
-        : []),
-    ],
-    env: ['LD_LIBRARY_PATH=/usr/local/lib'],
-  };
-}
 
 /** A path from the project as a word of a command: one that starts with - is written ./-x, the same file, never an option. */
 const pathWord = (path: string): string => shellWord(path.startsWith('-') ? `./${path}` : path);
@@ -102,7 +84,7 @@ export function build(resolved: Resolved<CInfo>, strategy: Strategy): BuildSpec<
     image: 'gcc:${GCC_VERSION}-bookworm',
     args: [{ name: 'GCC_VERSION', value: resolved.version.value }],
     artifact: `/out/${name}`,
-    ...(closure ? closureFiles(name, terminfo) : {}),
+    ...(closure ? closureFiles(name, terminfo ? [TERMINFO] : []) : {}),
     vars: {
       name,
       apt: apt.join(' '),

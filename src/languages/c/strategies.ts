@@ -1,6 +1,7 @@
 import { LIBRARIES } from '../../core/data.js';
 import type { Decision, Strategy } from '../../core/types.js';
 import { LANGUAGE_DATA } from '../data.js';
+import { CLOSURE } from '../closure.js';
 import type { Libraries } from './libraries.js';
 
 const DATA = LANGUAGE_DATA.c;
@@ -27,20 +28,6 @@ export function linkStrategies(
     },
   };
 }
-
-/**
- * A dynamic binary that brings its libraries: the build stage copies what ldd lists (all but the
- * C library's own files, which every glibc image has) and the final stage puts them on the
- * library path. It needs only glibc (at least the builder's), so a program that links any
- * library runs on busybox:glibc instead of a distribution image with a package manager.
- * Offered when a fully static build is not: that one needs nothing at all.
- */
-export const CLOSURE: Strategy = {
-  id: 'glibc-closure',
-  libc: 'glibc',
-  requires: ['glibc'],
-  summary: 'a dynamic glibc binary with the libraries it links (ldd) copied beside it',
-};
 
 /**
  * Ways to link, preferred first. A program whose libraries all ship a static archive that links

@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { shellWord } from '../../core/quote.js';
 import type { Strategy } from '../../core/types.js';
+import { CLOSURE, closureFiles } from '../closure.js';
 import type { BuildSpec, Resolved } from '../types.js';
 import { notAnOption, pathWord } from './paths.js';
 
@@ -37,6 +38,8 @@ export interface RustVars {
   build: string;
   /** The program's name: the binary in /out. */
   name: string;
+  /** The libraries the program links are copied from the build stage (ldd's list) to /out/lib. */
+  closure: boolean;
 }
 
 /** The cargo build command: the target triple for static builds, the crates' environment, the package and binary. */
@@ -66,6 +69,7 @@ export function build(resolved: Resolved<RustInfo>, strategy: Strategy): BuildSp
   const info = resolved.own;
   const musl = strategy.id === 'rust-musl';
   const staticGlibc = strategy.id === 'rust-glibc-static';
+  const closure = strategy.id === CLOSURE.id;
   const cargo = cargoCommand(info, musl, staticGlibc);
   const out = musl || staticGlibc ? 'target/"$T"/release' : 'target/release';
   const stubDirs = [...new Set(info.stubs.map((s) => dirname(s)).filter((d) => d !== '.'))];
@@ -78,6 +82,7 @@ export function build(resolved: Resolved<RustInfo>, strategy: Strategy): BuildSp
     image: 'rust:${RUST_VERSION}-bookworm',
     args: [{ name: 'RUST_VERSION', value: resolved.version.value }],
     artifact: `/out/${resolved.name}`,
+    ...(closure ? closureFiles(resolved.name) : {}),
     vars: {
       apt: [...info.apt, ...(musl ? ['musl-tools'] : [])].join(' '),
       musl,
@@ -91,6 +96,7 @@ export function build(resolved: Resolved<RustInfo>, strategy: Strategy): BuildSp
       touch: info.stubs.length ? `touch ${info.stubs.map(pathWord).join(' ')}` : 'true',
       build: `${cargo} && mkdir -p /out && cp ${out}/${info.bin} /out/${resolved.name}`,
       name: resolved.name,
+      closure,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { LIBRARIES } from '../../core/data.js';
 import type { Decision, Strategy } from '../../core/types.js';
+import { CLOSURE } from '../closure.js';
 import type { ResolveOptions } from '../types.js';
 import type { NativeCode } from './native.js';
 
@@ -51,8 +52,10 @@ export function linkStrategies(
   const statics: Strategy[] = [];
   if (!muslBlocked && mode !== 'glibc') statics.push(musl);
   if (allStatic && mode !== 'musl') statics.push(glibcStatic);
+  // A program that links C libraries and cannot be static brings them: what ldd lists is copied in.
+  const closure = (libs.length || dynamicOnly.length) && !statics.length ? [CLOSURE] : [];
   return {
-    strategies: [dynamic, ...statics],
+    strategies: [dynamic, ...closure, ...statics],
     decision: {
       topic: 'Static linking',
       choice: statics[0] ? statics[0].summary : 'none: dynamic only',
