@@ -625,10 +625,9 @@ function writeDocs(fresh, corpora, last, record) {
     /* first run */
   }
   // A repository whose checkout is missing here keeps the result an earlier run recorded.
-  const kept = (p) => fresh.some((f) => f.repo === p.repo && f.lang === p.lang && f.verdict === 'missing');
   fresh = fresh.filter((f) => f.verdict !== 'missing' || !previous.some((p) => p.repo === f.repo && p.lang === f.lang));
   const merged = previous
-    .filter((p) => kept(p) || !fresh.some((f) => f.repo === p.repo && f.lang === p.lang))
+    .filter((p) => !fresh.some((f) => f.repo === p.repo && f.lang === p.lang))
     .filter((p) => corpora[p.lang]?.some((e) => e.repo === p.repo && e.commit.startsWith(p.commit)));
   merged.push(...fresh);
   if (record)
