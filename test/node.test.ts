@@ -113,6 +113,38 @@ describe('the start command', () => {
   });
 });
 
+describe('what a server needs at run time', () => {
+  const server = (code: string, extra: Record<string, string> = {}) => ({
+    'package.json': pkg({ scripts: { start: 'node index.js' }, dependencies: { express: '^4.0.0' } }),
+    'package-lock.json': '{"lockfileVersion":3,"packages":{}}',
+    'index.js': code,
+    ...extra,
+  });
+  test('folders it makes beside itself: /app is its own (the code stays root-owned)', async () => {
+    const made = resolve(server("const fs = require('fs');\nfs.mkdirSync('uploads', { recursive: true });\n"));
+    expect(made.needs.workdir).toContain("mkdirSync('uploads'");
+    const named = resolve(
+      server(
+        "const Path = require('path');\nconst CONFIG = Path.resolve('config');\nrequire('./server/boot')(CONFIG);\n",
+        { 'server/boot.js': "module.exports = (d) => require('fs').mkdirSync(d);\n" },
+      ),
+    );
+    expect(named.needs.workdir).toContain("Path.resolve('config')");
+    // Writes only in tests or a front end, or none: nothing.
+    expect(
+      resolve(server('console.log(1);\n', { 'test/a.test.js': "require('fs').mkdirSync('tmp');\n" })).needs.workdir,
+    ).toBeUndefined();
+    const g = await generate(project(server("require('fs').mkdirSync('data');\n")));
+    expect(g.files[0]!.content).toContain('RUN mkdir -p /rootfs-app');
+    expect(g.files[0]!.content).toContain('COPY --from=build --chown=65532:65532 /rootfs-app /app');
+  });
+  test('os.homedir() asks for a home', () => {
+    expect(resolve(server("const os = require('os');\nconsole.log(os.homedir());\n")).needs.home).toContain(
+      'os.homedir()',
+    );
+  });
+});
+
 describe('SvelteKit', () => {
   test('adapter-node: node build, on port 3000, with the server the build writes', async () => {
     const files = {

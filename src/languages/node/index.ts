@@ -14,6 +14,7 @@ import { nativeAddons } from './native.js';
 import { buildNode, type NodeVars } from './plan.js';
 import { chooseProgram, programPackage } from './programs.js';
 import { rootPackage } from './read.js';
+import { nodeNeeds } from './needs.js';
 import { nodeProgram, refuseBunRuntime } from './runs.js';
 import { clientRouting } from './static-site.js';
 import { serverStrategies, staticStrategies } from './strategies.js';
@@ -65,7 +66,7 @@ export const node: Language<NodeInfo, NodeVars> = {
       entry,
       keep: keptPaths(scan, manifests, run.kind, p.dir, run.command),
       port: run.port,
-      needs: {},
+      needs: run.kind === 'static' ? {} : nodeNeeds(scan, p.dir),
       strategies,
       refusals,
       builderGlibc: Number(version.value) >= TRIXIE_FROM ? '2.41' : DATA.builderGlibc,
