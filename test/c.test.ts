@@ -219,6 +219,11 @@ describe('resolving C and C++ projects', () => {
     ).toBe('cmake libboost1.74-dev libboost-system1.74-dev libboost-program-options1.74-dev libical-dev');
     expect(cm.decisions.find((d) => d.topic === 'Build packages')?.because).toContain('Boost::system');
   });
+  test('a pkg-config probe (--exists) is an option, not a library; --libs and --cflags are', () => {
+    const mk =
+      'LIBSYSTEMD := $(shell pkg-config --exists libsystemd && echo $$?)\nLDLIBS += $(shell pkg-config --libs libcurl) $(shell pkg-config --cflags --libs zlib)\n';
+    expect(linkedLibs([mk]).sort()).toEqual(['curl', 'zlib']);
+  });
   test('PKG_CHECK_MODULES with its modules in a shell variable of configure.ac', () => {
     const ac =
       'AC_INIT([j],[1])\nPKGCHECKMODULES="glib-2.0 >= $glib_version\n    libconfig\n    nice"\nPKG_CHECK_MODULES([JANUS],"$PKGCHECKMODULES")\n';

@@ -51,7 +51,10 @@ export function linkedLibs(texts: string[]): string[] {
     // pkg-config names ("libcurl", "openssl", "zlib"), from Makefiles and Autotools.
     // pkg-config with at least one option (--libs, --cflags): prose that mentions it names no package.
     const pkgs = [
-      ...[...t.matchAll(/pkg-config(?:[ \t]+--[\w-]{1,30}){1,4}[ \t]+([^)`;\n]*)/g)].map((m) => m[1]!),
+      // `--exists` or `--atleast-version` only probe for an optional library (USE_SYSTEMD=auto): no requirement.
+      ...[...t.matchAll(/pkg-config((?:[ \t]+--[\w-]{1,30}){1,4})[ \t]+([^)`;\n]*)/g)]
+        .filter((m) => /--(?:libs|cflags|static)\b/.test(m[1]!))
+        .map((m) => m[2]!),
       ...[...t.matchAll(/\bPKG_CHECK_MODULES\s*\(\s*\[?\w+\]?\s*,\s*\[?([^\],)]+)/g)].map((m) => m[1]!),
       ...shellListsOf(t),
     ].flatMap((list) => list.split(/\s+/).filter((w) => /^[a-z][\w+.-]*$/.test(w) && !/^\d/.test(w)));
