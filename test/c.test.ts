@@ -236,7 +236,13 @@ describe('resolving C and C++ projects', () => {
       r.strategies.find((s) => s.id === 'glibc-closure')!,
     );
     expect(spec.vars.terminfo).toBe(true);
-    expect(spec.copies?.map((c) => c.dest)).toEqual(['/app/app', '/usr/local/lib/', '/usr/share/terminfo/']);
+    expect(spec.copies?.map((c) => c.dest)).toEqual([
+      '/app/app',
+      '/usr/local/lib/',
+      '/usr/share/terminfo/',
+      '/usr/lib/locale/C.utf8',
+    ]);
+    expect(spec.env).toEqual(['LD_LIBRARY_PATH=/usr/local/lib', 'LANG=C.UTF-8']);
   });
   test('getenv("HOME") or a passwd entry\'s folder asks for a writable HOME', () => {
     expect(resolve({ 'a.c': `${C_MAIN}char *h(void){ return getenv("HOME"); }\n` }).needs.home).toContain('getenv');

@@ -1,5 +1,7 @@
-/* Reads a terminal's description the way curses programs do (terminfo), and checksums a word with zlib. */
+/* Reads a terminal's description the way curses programs do (terminfo) and the locale's encoding, and checksums a word with zlib. */
 #include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <term.h>
@@ -16,5 +18,8 @@ int main(int argc, char **argv) {
     return 1;
   }
   printf("%s: %d colors, %d columns\n", terminal, tigetnum("colors"), tigetnum("cols"));
+  /* A terminal program reads and writes in the locale's encoding: the image's must be UTF-8. */
+  setlocale(LC_ALL, "");
+  printf("codeset: %s\n", nl_langinfo(CODESET));
   return 0;
 }

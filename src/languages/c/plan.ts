@@ -38,6 +38,26 @@ const TERMINFO = {
   why: "terminal descriptions for curses (Debian's base set: xterm, screen, tmux, linux, vt100)",
 };
 
+/** The C.UTF-8 locale of the builder's glibc (Debian's libc-bin), which busybox:glibc lacks. */
+const LOCALE = {
+  from: 'build',
+  src: '/usr/lib/locale/C.utf8',
+  dest: '/usr/lib/locale/C.utf8',
+  why: 'the C.UTF-8 locale: a terminal program reads and writes UTF-8 (tmux refuses to start in ASCII)',
+};
+
+/**
+ * What the final stage copies besides the program, and its environment: a closure's libraries
+ * (with the terminal descriptions and the C.UTF-8 locale for a curses program, which busybox:glibc
+ * lacks), and LANG=C.UTF-8 for a terminal program on any image (tmux refuses to start in ASCII).
+ */
+function files(name: string, closure: boolean, terminal: boolean): Pick<BuildSpec<CVars>, 'copies' | 'env'> {
+  const lang = terminal ? ['LANG=C.UTF-8'] : [];
+  if (!closure) return lang.length ? { env: lang } : {};
+  const spec = closureFiles(name, terminal ? [TERMINFO, LOCALE] : []);
+  return { ...spec, env: [...(spec.env ?? []), ...lang] };
+}
+
 /** Libraries that read terminal descriptions (terminfo) at run time. */
 const CURSES = new Set(['libncursesw', 'libreadline', 'libedit']);
 
@@ -62,7 +82,8 @@ export function build(resolved: Resolved<CInfo>, strategy: Strategy): BuildSpec<
   const ldflags = LDFLAGS[strategy.id] ?? '';
   const dev = [...info.known.map((l) => LIBRARIES[l]?.dev).filter((p): p is string => !!p), ...info.debianDev];
   const closure = strategy.id === CLOSURE.id;
-  const terminfo = closure && info.known.some((l) => CURSES.has(l));
+  const terminal = info.known.some((l) => CURSES.has(l));
+  const terminfo = closure && terminal;
   const tools: Record<BuildSystem, string[]> = {
     cmake: ['cmake'],
     meson: ['meson', 'ninja-build'],
@@ -84,7 +105,7 @@ export function build(resolved: Resolved<CInfo>, strategy: Strategy): BuildSpec<
     image: 'gcc:${GCC_VERSION}-bookworm',
     args: [{ name: 'GCC_VERSION', value: resolved.version.value }],
     artifact: `/out/${name}`,
-    ...(closure ? closureFiles(name, terminfo ? [TERMINFO] : []) : {}),
+    ...files(name, closure, terminal),
     vars: {
       name,
       apt: apt.join(' '),
