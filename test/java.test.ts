@@ -116,6 +116,21 @@ describe('Maven programs', () => {
     ]);
   });
 
+  test('a module whose build names its main class comes before main methods found in sources (tools beside it)', () => {
+    const parent = '<parent><groupId>g</groupId><artifactId>parent</artifactId><version>3.0</version></parent>';
+    const r = resolve({
+      'pom.xml': pom(
+        '<packaging>pom</packaging><modules><module>core</module><module>web</module></modules>',
+        '<groupId>g</groupId><artifactId>parent</artifactId><version>3.0</version>',
+      ),
+      'core/pom.xml': pom('', `${parent}<artifactId>app-core</artifactId>`),
+      'core/src/main/java/g/Tool.java': 'package g;\npublic class Tool { public static void main(String[] a) {} }\n',
+      'web/pom.xml': pom(jarMain('g.Server'), `${parent}<artifactId>app-web</artifactId>`),
+    });
+    expect(r.name).toBe('app-web');
+    expect(r.entries.map((e) => e.value)).toEqual(['web', 'core']);
+  });
+
   test('shade with a ManifestResourceTransformer is a fat jar run with java -jar; finalName is honoured', () => {
     const shade =
       '<plugin><artifactId>maven-shade-plugin</artifactId><executions><execution><goals><goal>shade</goal></goals><configuration><transformers><transformer implementation="org.apache.maven.plugins.shade.resource.ManifestResourceTransformer"><mainClass>x.Main</mainClass></transformer></transformers></configuration></execution></executions></plugin>';

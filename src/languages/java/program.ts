@@ -20,21 +20,27 @@ export interface Program {
   name: string;
 }
 
-/** Programs: modules that make a runnable jar, by main class. None is an error whose fix is in the build. */
+/**
+ * Programs: modules that make a runnable jar, by main class; those whose build names the main
+ * class (Spring Boot, a manifest, the application plugin) before main methods found in the
+ * sources, which are often tools beside the program. None is an error whose fix is in the build.
+ */
 function programsOf(build: JavaBuild): Choice[] {
   const entries: Choice[] = [];
+  const found: Choice[] = [];
   for (const m of helpersLast(build.modules, (x) => x.name)) {
     const where = m.dir === '.' ? '' : ` (${m.dir})`;
     if (m.boot || m.main)
       entries.push({ value: m.dir, label: `${m.name}${where}`, source: m.boot?.source ?? m.main!.source });
     else
       for (const c of m.sourceMains)
-        entries.push({
+        found.push({
           value: m.sourceMains.length > 1 ? `${m.dir}::${c}` : m.dir,
           label: `${m.name}: ${c}${where}`,
           source: `a main method in ${c}`,
         });
   }
+  entries.push(...found);
   if (!entries.length) {
     const modules = build.modules;
     // --entry only chooses among programs found, so the fix is in the build.
