@@ -48,8 +48,8 @@ export function linkedLibs(texts: string[]): string[] {
     for (const l of cmakeLibs(t)) libs.add(l);
     for (const m of t.matchAll(/\bdependency\s*\(\s*'([\w+.-]+)'/g)) if (m[1] !== 'threads') libs.add(m[1]!);
     for (const m of t.matchAll(/\bAC_CHECK_LIB\s*\(\s*\[?([\w+.-]+)/g)) libs.add(m[1]!);
-    // pkg-config names ("libcurl", "openssl", "zlib"), from Makefiles and Autotools.
-    // pkg-config with at least one option (--libs, --cflags): prose that mentions it names no package.
+    // pkg-config names ("libcurl", "openssl", "zlib"), from Makefiles and Autotools: pkg-config
+    // with --libs, --cflags or --static (prose that mentions it names no package).
     const pkgs = [
       // `--exists` or `--atleast-version` only probe for an optional library (USE_SYSTEMD=auto): no requirement.
       ...[...t.matchAll(/pkg-config((?:[ \t]+--[\w-]{1,30}){1,4})[ \t]+([^)`;\n]*)/g)]
@@ -65,8 +65,7 @@ export function linkedLibs(texts: string[]): string[] {
 
 /**
  * PKG_CHECK_MODULES([X], "$LIST") with the modules in a shell variable of configure.ac
- * (`LIST="glib-2.0 >= 2.34 libconfig nice"`): the variable's quoted values, as matches of the
- * module list. One linear pass collects every quoted assignment.
+ * (`LIST="glib-2.0 >= 2.34 libconfig nice"`): the quoted values assigned to that variable.
  */
 function shellListsOf(text: string): string[] {
   const uses = [...text.matchAll(/\bPKG_CHECK_MODULES\s*\(\s*\[?\w+\]?\s*,\s*\[?"?\$\{?(\w{1,60})\}?"?\]?\s*[,)]/g)];
