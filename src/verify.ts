@@ -43,6 +43,50 @@ export interface Verification {
   problems: string[];
   /** What is worth knowing but did not fail (another port listened on, a server that took long). */
   notes: string[];
+  /** The program's HOME and working directory, and whether its user can write to each (null: not found). */
+  folders: Folder[];
+}
+
+/** A folder the program may keep files in, and whether the user it runs as can write to it. */
+export interface Folder {
+  role: 'home' | 'workdir';
+  path: string;
+  writable: boolean | null;
+}
+
+/** The first entry of a tar stream (docker cp's output): its mode and owner, from the ustar header. */
+export function tarOwner(tar: Buffer): { mode: number; uid: number; gid: number } | undefined {
+  if (tar.length < 512) return undefined;
+  const octal = (at: number, len: number) =>
+    parseInt(
+      tar
+        .subarray(at, at + len)
+        .toString('latin1')
+        .split('\0')[0]!
+        .trim(),
+      8,
+    );
+  const mode = octal(100, 8);
+  const uid = octal(108, 8);
+  const gid = octal(116, 8);
+  return [mode, uid, gid].some(Number.isNaN) ? undefined : { mode, uid, gid };
+}
+
+/** Whether a user (uid, gid) may create files in a folder with this mode and owner. */
+export function canWrite(owner: { mode: number; uid: number; gid: number }, uid: number, gid: number): boolean {
+  if (uid === 0) return true;
+  if (owner.uid === uid) return (owner.mode & 0o300) === 0o300;
+  if (owner.gid === gid) return (owner.mode & 0o030) === 0o030;
+  return (owner.mode & 0o003) === 0o003;
+}
+
+/** The home an image's passwd gives a uid (docker sets HOME from it), else Docker's default, /. */
+export function homeOf(passwd: string, uid: number): string {
+  for (const line of passwd.split('\n')) {
+    const f = line.split(':');
+    if (f.length >= 7 && Number(f[2]) === uid && f[5]) return f[5];
+  }
+  return '/';
 }
 
 /** Parsed /proc/net/tcp and tcp6: sockets in state LISTEN (0A). */
@@ -130,6 +174,55 @@ async function listeners(name: string, pid: number): Promise<Listener[]> {
   return parseProcNetTcp(String(r.stdout));
 }
 
+/** A file or folder of a container (running or ended), as docker cp's tar stream. */
+async function copyOut(name: string, path: string): Promise<Buffer | undefined> {
+  const r = await execa(DOCKER(), ['cp', `${name}:${path}`, '-'], {
+    reject: false,
+    env: ENV,
+    encoding: 'buffer',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return r.exitCode === 0 ? Buffer.from(r.stdout) : undefined;
+}
+
+/** HOME (from the image's ENV, else its passwd) and the working directory, each with whether the user can write to it. */
+async function folders(name: string, uid: number | null, user: string): Promise<Folder[]> {
+  const r = await execa(DOCKER(), ['inspect', '-f', '{{json .Config.Env}}|{{.Config.WorkingDir}}', name], {
+    reject: false,
+    env: ENV,
+  });
+  const [envJson = '[]', workdir = ''] = String(r.stdout).trim().split('|');
+  let env: string[] = [];
+  try {
+    env = JSON.parse(envJson) as string[];
+  } catch {
+    /* no environment */
+  }
+  const id = uid ?? (/^\d+/.test(user) ? Number(user.split(':')[0]) : 0);
+  const gid = /^\d+:\d+$/.test(user) ? Number(user.split(':')[1]) : id;
+  let home = env.find((e) => e.startsWith('HOME='))?.slice(5);
+  if (!home) {
+    const passwd = await copyOut(name, '/etc/passwd');
+    home = homeOf(passwd ? untarFirst(passwd) : '', id);
+  }
+  const out: Folder[] = [];
+  for (const [role, path] of [
+    ['home', home],
+    ['workdir', workdir || '/'],
+  ] as const) {
+    const tar = await copyOut(name, path);
+    const owner = tar ? tarOwner(tar) : undefined;
+    out.push({ role, path, writable: owner ? canWrite(owner, id, gid) : null });
+  }
+  return out;
+}
+
+/** The content of the first file of a tar stream (a small text file such as /etc/passwd). */
+function untarFirst(tar: Buffer): string {
+  const size = parseInt(tar.subarray(124, 136).toString('latin1').split('\0')[0]!.trim(), 8);
+  return Number.isNaN(size) ? '' : tar.subarray(512, 512 + Math.min(size, 1024 * 1024)).toString('utf8');
+}
+
 /** The uid the container's first process runs as. */
 async function uidOf(name: string, pid: number): Promise<number | null> {
   try {
@@ -181,6 +274,7 @@ export async function verifyImage(
     const uid = seen === null && /^\d+(?::\d+)?$/.test(user) ? Number(user.split(':')[0]) : seen;
     if (uid === 0 || (uid === null && (user === '' || user === 'root')))
       problems.push(`it runs as root (${uid === 0 ? 'uid 0' : user ? `USER ${user}` : 'no USER'})`);
+    const places = await folders(name, uid, user);
     return {
       ok: problems.length === 0,
       started: running || exitCode === 0,
@@ -194,6 +288,7 @@ export async function verifyImage(
       exposeListened: ports.exposeListened,
       problems,
       notes: ports.notes,
+      folders: places,
     };
   } finally {
     await execa(DOCKER(), ['rm', '-f', name], { reject: false, env: ENV });
@@ -216,6 +311,7 @@ function notStarted(stderr: string, exitCode: number, expose: number | null): Ve
     exposeListened: expose === null ? null : false,
     problems: [`docker run failed: ${output.slice(-1)[0] ?? ''}`],
     notes: [],
+    folders: [],
   };
 }
 
@@ -277,6 +373,10 @@ export function formatVerification(v: Verification): string {
     `  user        ${v.uid === null ? (v.user ? `${v.user} (as the image names it)` : 'root (no USER)') : v.uid === 0 ? 'root (uid 0)' : `uid ${v.uid}`}`,
     `  listening   ${v.listening.length ? v.listening.map((l) => `${l.address}:${l.port}${l.loopback ? ' (loopback only)' : ''}`).join(', ') : 'nothing'}`,
     `  EXPOSE      ${v.expose === null ? 'none' : `${v.expose}: ${v.exposeListened ? 'listened on' : 'not listened on from outside'}`}`,
+    ...v.folders.map(
+      (f) =>
+        `  ${f.role === 'home' ? 'HOME       ' : 'workdir    '} ${f.path}: ${f.writable === null ? 'not in the image' : f.writable ? 'writable by its user' : 'not writable by its user'}`,
+    ),
     ...v.problems.map((p) => `  problem     ${p}`),
     ...v.notes.map((n) => `  note        ${n}`),
   ];

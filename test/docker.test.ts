@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseProcNetTcp } from '../src/verify.js';
+import { canWrite, homeOf, parseProcNetTcp, tarOwner } from '../src/verify.js';
 import { diagnose, formatCompare, human, imageTag } from '../src/docker.js';
 
 describe('diagnosing containers that do not run (no engine needed)', () => {
@@ -80,5 +80,34 @@ describe('--verify reads listening sockets from /proc/net/tcp', () => {
       { port: 3000, address: '::', loopback: false },
       { port: 3001, address: '::1', loopback: true },
     ]);
+  });
+});
+
+describe('--verify says whether HOME and the working directory are writable', () => {
+  const header = (mode: number, uid: number, gid: number) => {
+    const b = Buffer.alloc(512);
+    b.write('home/nonroot/', 0, 'latin1');
+    b.write(`${mode.toString(8).padStart(7, '0')}\0`, 100, 'latin1');
+    b.write(`${uid.toString(8).padStart(7, '0')}\0`, 108, 'latin1');
+    b.write(`${gid.toString(8).padStart(7, '0')}\0`, 116, 'latin1');
+    return b;
+  };
+  test('the ustar header of docker cp gives the owner and mode', () => {
+    expect(tarOwner(header(0o755, 65532, 65532))).toEqual({ mode: 0o755, uid: 65532, gid: 65532 });
+    expect(tarOwner(Buffer.alloc(10))).toBeUndefined();
+  });
+  test('owner, group and others, as the kernel checks them', () => {
+    expect(canWrite({ mode: 0o755, uid: 65532, gid: 65532 }, 65532, 65532)).toBe(true);
+    expect(canWrite({ mode: 0o755, uid: 0, gid: 0 }, 65532, 65532)).toBe(false);
+    expect(canWrite({ mode: 0o1777, uid: 0, gid: 0 }, 65532, 65532)).toBe(true);
+    expect(canWrite({ mode: 0o775, uid: 0, gid: 65532 }, 65532, 65532)).toBe(true);
+    expect(canWrite({ mode: 0o555, uid: 65532, gid: 65532 }, 65532, 65532)).toBe(false);
+    expect(canWrite({ mode: 0o755, uid: 0, gid: 0 }, 0, 0)).toBe(true);
+  });
+  test("the home is the passwd entry's for the uid, else Docker's /", () => {
+    const passwd = 'root:x:0:0:root:/root:/bin/sh\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n';
+    expect(homeOf(passwd, 65532)).toBe('/home/nonroot');
+    expect(homeOf(passwd, 1000)).toBe('/');
+    expect(homeOf('', 65532)).toBe('/');
   });
 });

@@ -123,6 +123,11 @@ function copyOf(name: string): string {
     const verified = await verifyImage(tag, { expose: plan.final.expose, args: verifyArgs, seconds: 60 });
     expect({ problems: verified.problems, uid: verified.uid }).toEqual({ problems: [], uid: 65532 });
     if (plan.final.expose !== null) expect(verified.exposeListened).toBe(true);
+    // Where the plan gave the program a home or a working directory of its own, --verify finds it writable.
+    if (plan.decisions.some((d) => d.topic === 'Home'))
+      expect(verified.folders.find((f) => f.role === 'home')).toMatchObject({ writable: true });
+    if (plan.final.rootfs.workdir)
+      expect(verified.folders.find((f) => f.role === 'workdir')).toMatchObject({ path: '/app', writable: true });
     if (setup.absent?.length) {
       // What the final image must not carry (a compiler, an installer's cache), asked of its shell.
       // An image without a shell (distroless) is asked through a container made, not run: docker cp fails on a missing path.
