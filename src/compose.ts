@@ -123,6 +123,12 @@ function freeName(kind: Database['kind'], taken: (n: string) => boolean): string
   for (let i = 2; ; i++) if (!taken(`${names[0]}-${i}`)) return `${names[0]}-${i}`;
 }
 
+/** A service name no other service has: the wanted one, else it with a number. */
+function freeService(wanted: string, taken: (n: string) => boolean): string {
+  if (!taken(wanted)) return wanted;
+  for (let i = 2; ; i++) if (!taken(`${wanted}-${i}`)) return `${wanted}-${i}`;
+}
+
 export function composeFile(plan: Plan, scan: Scan): { content: string; decisions: string[] } {
   const decisions: string[] = [];
   const service: Record<string, unknown> = { build: '.', image: plan.name };
@@ -158,10 +164,40 @@ export function composeFile(plan: Plan, scan: Scan): { content: string; decision
       `${name}: ${info.image} (${db.evidence})${name !== info.names[0] ? ` (named ${name}: the app's service is ${plan.name})` : ''}`,
     );
   }
+  // Settings the program cannot start without: compose stops with their names until they are set.
+  for (const setting of plan.settings) environment[setting.name] = `\${${setting.name}:?set ${setting.name}}`;
   if (Object.keys(environment).length) service.environment = environment;
-  if (dependsOn.length) service.depends_on = dependsOn;
+  // The app's other processes: the same build, another command; a release step runs to its end first.
+  let release: string | undefined;
+  for (const p of plan.processes) {
+    const name = freeService(`${plan.name}-${p.role}`, (n) => services.has(n));
+    services.set(name, {
+      build: '.',
+      image: plan.name,
+      entrypoint: p.command,
+      ...(Object.keys(environment).length ? { environment } : {}),
+      ...(dependsOn.length ? { depends_on: [...dependsOn] } : {}),
+      ...(p.once ? { restart: 'no' } : {}),
+    });
+    if (p.once) release ??= name;
+    decisions.push(`${name}: ${p.once ? 'runs once before the server' : 'beside the server'} (${p.source})`);
+  }
+  if (release) {
+    service.depends_on = Object.fromEntries([
+      ...dependsOn.map((d) => [d, { condition: 'service_started' }]),
+      [release, { condition: 'service_completed_successfully' }],
+    ]);
+    // Other processes wait for the release too (a worker reads the migrated schema).
+    for (const [name, s] of services)
+      if (name !== release && name !== plan.name && (s as { entrypoint?: unknown }).entrypoint)
+        (s as Record<string, unknown>).depends_on = service.depends_on;
+  } else if (dependsOn.length) service.depends_on = dependsOn;
   const doc: Record<string, unknown> = { services: Object.fromEntries(services) };
   if (volumes.size) doc.volumes = Object.fromEntries(volumes);
-  const header = `# compose.yaml for ${plan.name}, written by create-slim-dockerfile --compose.\n# docker compose up --build${sql ? ' (set the database password in the environment or a .env file first)' : ''}\n`;
+  const toSet = [
+    ...(sql ? [sql === 'postgres' ? 'POSTGRES_PASSWORD' : 'MYSQL_ROOT_PASSWORD'] : []),
+    ...plan.settings.map((x) => x.name),
+  ];
+  const header = `# compose.yaml for ${plan.name}, written by create-slim-dockerfile --compose.\n# docker compose up --build${toSet.length ? ` (set ${toSet.join(', ')} in the environment or a .env file first)` : ''}\n`;
   return { content: `${header}${stringify(doc, { lineWidth: 0 })}`, decisions };
 }

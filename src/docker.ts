@@ -143,17 +143,27 @@ export async function buildImage(
   };
 }
 
+/** `docker run` flags that set environment variables (NAME=value each). */
+export function envFlags(env: readonly string[] = []): string[] {
+  return env.flatMap((e) => ['-e', e]);
+}
+
 /** Runs the image once; a program still running after `seconds` (a server) is stopped. */
 export async function runImage(
   tag: string,
-  opts: { seconds?: number; maxLines?: number; args?: string[] } = {},
+  opts: { seconds?: number; maxLines?: number; args?: string[]; env?: string[]; entrypoint?: string } = {},
 ): Promise<RunResult> {
   const name = `csd-run-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const child = execa(DOCKER(), ['run', '--rm', '--name', name, tag, ...(opts.args ?? [])], {
-    reject: false,
-    all: true,
-    env: ENV,
-  });
+  const entry = opts.entrypoint ? ['--entrypoint', opts.entrypoint] : [];
+  const child = execa(
+    DOCKER(),
+    ['run', '--rm', '--name', name, ...envFlags(opts.env), ...entry, tag, ...(opts.args ?? [])],
+    {
+      reject: false,
+      all: true,
+      env: ENV,
+    },
+  );
   let timedOut = false;
   const timer = setTimeout(
     () => {
@@ -181,10 +191,13 @@ export async function runImage(
  */
 export async function serveImage(
   tag: string,
-  opts: { port: number; path: string; seconds?: number },
+  opts: { port: number; path: string; seconds?: number; env?: string[] },
 ): Promise<RunResult> {
   const name = `csd-serve-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const started = await execa(DOCKER(), ['run', '-d', '--name', name, tag], { reject: false, env: ENV });
+  const started = await execa(DOCKER(), ['run', '-d', '--name', name, ...envFlags(opts.env), tag], {
+    reject: false,
+    env: ENV,
+  });
   if (started.exitCode !== 0)
     return { exitCode: started.exitCode ?? 1, lines: String(started.stderr).split('\n').filter(Boolean) };
   try {

@@ -9,6 +9,7 @@ import { UserError } from './core/errors.js';
 import type { Detection, ResolveOptions } from './languages/types.js';
 import { makePlan, placementsFor, preferred, runtimeOptions, type Plan, type RuntimeOption } from './plan/index.js';
 import { composeFile } from './compose.js';
+import { procfileCompanions, requiredSettings } from './languages/processes.js';
 import { familyOf } from './runtimes/index.js';
 import { renderDockerfile, renderDockerignore, templateOverrides } from './render.js';
 import type { Choice, LangId, RuntimeId } from './core/types.js';
@@ -185,6 +186,11 @@ export async function generate(dir: string, opts: GenerateOptions = {}): Promise
   }
   // What the scan left out (links leaving the project, special or oversized files, an early stop).
   resolved.warnings.push(...scan.notes);
+  // The app's other processes and required settings: the language's own, else what any project says.
+  resolved.companions ??= procfileCompanions(scan, resolved.warnings);
+  const settings = [...(resolved.settings ?? [])];
+  for (const s of requiredSettings(scan, lang)) if (!settings.some((x) => x.name === s.name)) settings.push(s);
+  resolved.settings = settings;
   const plan = makePlan(language, detection, resolved, { runtime, runtimeSource, syntax: opts.syntax });
   customize(plan, opts, scan);
   const overrides = templateOverrides(scan, plan.warnings);

@@ -244,14 +244,18 @@ async function uidOf(name: string, pid: number): Promise<number | null> {
  */
 export async function verifyImage(
   tag: string,
-  opts: { expose: number | null; seconds?: number; args?: string[] },
+  opts: { expose: number | null; seconds?: number; args?: string[]; env?: string[] },
 ): Promise<Verification> {
   const name = `csd-verify-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const seconds = opts.seconds ?? 10;
-  const started = await execa(DOCKER(), ['run', '-d', '--name', name, tag, ...(opts.args ?? [])], {
-    reject: false,
-    env: ENV,
-  });
+  const started = await execa(
+    DOCKER(),
+    ['run', '-d', '--name', name, ...(opts.env ?? []).flatMap((e) => ['-e', e]), tag, ...(opts.args ?? [])],
+    {
+      reject: false,
+      env: ENV,
+    },
+  );
   if (started.exitCode !== 0) return notStarted(String(started.stderr), started.exitCode ?? 1, opts.expose);
   try {
     const { uid: seen, listening, state } = await watch(name, opts.expose, seconds);

@@ -1,3 +1,4 @@
+import type { Companion, Setting } from './processes.js';
 import type { Scan } from '../core/scan.js';
 import type { Choice, Decision, Fact, LangId, Needs, Refusals, Strategy } from '../core/types.js';
 
@@ -57,6 +58,10 @@ export interface Resolved<Own = unknown> {
    * .dockerignore line may exclude them; plan/ re-includes any that one would.
    */
   keep?: string[] | undefined;
+  /** The app's other processes (a worker, a release step), run from the same image. */
+  companions?: Companion[] | undefined;
+  /** Environment variables the program cannot start without. */
+  settings?: Setting[] | undefined;
   /** What only this language's build() reads (package path, build system, ...). */
   own: Own;
 }

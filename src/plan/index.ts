@@ -5,6 +5,8 @@ import type { AnyLanguage, BuildSpec, Detection, Resolved } from '../languages/t
 import { RUNTIMES, type Decision, type LangId, type RuntimeId } from '../core/types.js';
 import { placeAll, type Placement, type Refusal, type RuntimeImage } from '../runtimes/index.js';
 import { dockerignoreLines } from './dockerignore.js';
+import { shellWord } from '../core/quote.js';
+import type { Companion, Setting } from '../languages/processes.js';
 
 export const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot' } as const;
 /** The non-root user's home, where images have one (distroless) and where the others get one. */
@@ -64,6 +66,10 @@ export interface Plan {
     /** The program wants a terminal: the header's docker run has -it. */
     interactive: boolean;
   };
+  /** The app's other processes, each with the docker run line that starts it from this image. */
+  processes: (Companion & { run: string })[];
+  /** Environment variables it cannot start without (names only: values never appear). */
+  settings: Setting[];
   linkage: string;
   options: RuntimeOption[];
   decisions: Decision[];
@@ -249,6 +255,54 @@ function finalFiles(
   return { copies, rootfs, env };
 }
 
+/** Languages whose image puts tools on the PATH (a venv's scripts, the bundle's binstubs), so a companion may name any. */
+const PATH_TOOLS = new Set<LangId>(['python', 'ruby']);
+
+/**
+ * Companions as this image runs them: the program's own name (or its interpreter's) becomes the
+ * ENTRYPOINT's path; a command naming a tool the image does not have is left out, with a warning.
+ */
+function companionsOf(resolved: Resolved, entrypoint: string[], settings: Setting[]): Plan['processes'] {
+  const base = (w: string) => w.slice(w.lastIndexOf('/') + 1);
+  const out: Plan['processes'] = [];
+  for (const c of resolved.companions ?? []) {
+    const own = base(c.command[0]!) === base(entrypoint[0]!);
+    const command = own ? [entrypoint[0]!, ...c.command.slice(1)] : c.command;
+    if (!own && !PATH_TOOLS.has(resolved.lang)) {
+      resolved.warnings.push(
+        `The ${c.role} process (${c.source}) runs ${c.command[0]}, which this image does not have: run it your own way.`,
+      );
+      continue;
+    }
+    const env = settings.map((s) => ` -e ${s.name}`).join('');
+    const rest = command.slice(1).map(shellWord).join(' ');
+    out.push({
+      ...c,
+      command,
+      run: `docker run --rm${env} --entrypoint ${shellWord(command[0]!)} ${resolved.name}${rest ? ` ${rest}` : ''}`,
+    });
+  }
+  return out;
+}
+
+/** --explain's lines for the settings and the other processes. */
+function processDecisions(settings: Setting[], processes: Plan['processes']): Decision[] {
+  const out: Decision[] = [];
+  if (settings.length)
+    out.push({
+      topic: 'Settings',
+      choice: `${settings.map((s) => s.name).join(', ')} (docker run -e NAME; no values are written)`,
+      because: settings.map((s) => `${s.name}: ${s.source}`).join('; '),
+    });
+  for (const p of processes)
+    out.push({
+      topic: p.once ? 'Before release' : `Process ${p.role}`,
+      choice: p.command.join(' '),
+      because: `${p.source}; from the same image: ${p.run}`,
+    });
+  return out;
+}
+
 export function makePlan(
   language: AnyLanguage,
   detection: Detection,
@@ -280,6 +334,10 @@ export function makePlan(
   // The plan is JSON for the templates: the language's typed variables as a record of them.
   const build = language.build(resolved, strategy) as BuildSpec<Record<string, unknown>>;
   const { copies, rootfs, env } = finalFiles(resolved, image, build, decisions);
+  const entrypoint = build.entrypoint ?? [`/app/${resolved.name}`];
+  const settings = resolved.settings ?? [];
+  const processes = companionsOf(resolved, entrypoint, settings);
+  decisions.push(...processDecisions(settings, processes));
   return {
     schema: 1,
     lang: resolved.lang,
@@ -297,12 +355,14 @@ export function makePlan(
       rootfs,
       workdir: build.workdir ?? '/app',
       nonroot: NONROOT,
-      entrypoint: build.entrypoint ?? [`/app/${resolved.name}`],
+      entrypoint,
       env: [...(build.env ?? []), ...env],
       cmd: resolved.needs.command?.args ?? [],
       expose: resolved.port?.value ?? null,
       interactive: !!resolved.needs.interactive,
     },
+    processes,
+    settings,
     linkage: strategy.summary,
     options,
     decisions,

@@ -88,17 +88,19 @@ function copyOf(name: string): string {
     const tag = `csd-e2e-${name}:${runtime}`;
     const built = await buildImage(dir, { tag });
     const want = readFileSync(join(expected, 'output.txt'), 'utf8').trimEnd().split('\n');
-    // A server answers an HTTP request on its port; a program prints its output and exits.
-    const ran = setup.http
-      ? await serveImage(tag, { port: setup.http.port, path: setup.http.path, seconds: 90 })
-      : await runImage(tag, { seconds: 30, maxLines: 50, args: setup.args ?? [] });
-    const runs = setup.http
-      ? ran.exitCode === 0 && want.every((line) => ran.lines.join('\n').includes(line))
-      : ran.exitCode === 0 && want.every((line, i) => ran.lines[i] === line);
     const { plan } = await generate(dir, {
       runtime,
       ...(setup.flags?.includes('glibc') ? { static: 'glibc' as const } : {}),
     });
+    // The settings the header says it cannot start without: given placeholders, as a user gives values.
+    const env = plan.settings.map((s) => `${s.name}=e2e-placeholder`);
+    // A server answers an HTTP request on its port; a program prints its output and exits.
+    const ran = setup.http
+      ? await serveImage(tag, { port: setup.http.port, path: setup.http.path, seconds: 90, env })
+      : await runImage(tag, { seconds: 30, maxLines: 50, args: setup.args ?? [], env });
+    const runs = setup.http
+      ? ran.exitCode === 0 && want.every((line) => ran.lines.join('\n').includes(line))
+      : ran.exitCode === 0 && want.every((line, i) => ran.lines[i] === line);
     rows.push({
       example: name,
       runtime,
@@ -120,7 +122,7 @@ function copyOf(name: string): string {
     // --verify's own look at the image: started, non-root, listening on the EXPOSEd port from outside.
     // A server is looked at as it starts with no arguments, as a user runs it (the test's args make a run end).
     const verifyArgs = plan.final.expose === null ? (setup.args ?? []) : [];
-    const verified = await verifyImage(tag, { expose: plan.final.expose, args: verifyArgs, seconds: 60 });
+    const verified = await verifyImage(tag, { expose: plan.final.expose, args: verifyArgs, seconds: 60, env });
     expect({ problems: verified.problems, uid: verified.uid }).toEqual({ problems: [], uid: 65532 });
     if (plan.final.expose !== null) expect(verified.exposeListened).toBe(true);
     // Where the plan gave the program a home or a working directory of its own, --verify finds it writable.
@@ -128,6 +130,16 @@ function copyOf(name: string): string {
       expect(verified.folders.find((f) => f.role === 'home')).toMatchObject({ writable: true });
     if (plan.final.rootfs.workdir)
       expect(verified.folders.find((f) => f.role === 'workdir')).toMatchObject({ path: '/app', writable: true });
+    // The processes the header names beside the server start from the same image, as it says.
+    expect(plan.processes.filter((p) => !p.once).map((p) => p.role)).toEqual(Object.keys(setup.companions ?? {}));
+    for (const p of plan.processes.filter((x) => !x.once)) {
+      const [entrypoint, ...args] = p.command;
+      const side = await runImage(tag, { seconds: 30, maxLines: 200, entrypoint: entrypoint!, args, env });
+      expect({ role: p.role, output: side.lines.join('\n') }).toEqual({
+        role: p.role,
+        output: expect.stringContaining(setup.companions![p.role]!),
+      });
+    }
     if (setup.absent?.length) {
       // What the final image must not carry (a compiler, an installer's cache), asked of its shell.
       // An image without a shell (distroless) is asked through a container made, not run: docker cp fails on a missing path.

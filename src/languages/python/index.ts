@@ -5,6 +5,7 @@ import { DATA } from './data.js';
 import { readDependencies } from './dependencies.js';
 import { detectPython } from './detect.js';
 import type { PythonInfo, Said } from './info.js';
+import { pythonCompanions } from './jobs.js';
 import { installDecision, installMode, withOwnScript } from './install.js';
 import { dependencyFiles } from './layer.js';
 import { missingLock } from './manager.js';
@@ -72,6 +73,7 @@ export const python: Language<PythonInfo, PythonVars> = {
       builderGlibc: DATA.builderGlibc,
       decisions: said.decisions,
       warnings: said.warnings,
+      companions: pythonCompanions(scan, sources, deps, said.warnings),
       ignore: ignoredPaths(readmes),
       keep: keptFiles(scan, { manifests, readmes, program, local: reqs?.files ?? [] }),
       own: {

@@ -1,3 +1,4 @@
+import { railsSettings, rubyCompanions } from './jobs.js';
 import { safeRelPath } from '../../core/quote.js';
 import type { Scan } from '../../core/scan.js';
 import type { Needs } from '../../core/types.js';
@@ -66,6 +67,8 @@ export const ruby: Language<RubyInfo, RubyVars> = {
       builderGlibc: DATA.builderGlibc,
       decisions: said.decisions,
       warnings: said.warnings,
+      companions: rubyCompanions(scan, bundle, rails, said.warnings),
+      settings: rails && program.kind === 'server' ? railsSettings(scan) : [],
       ignore: [...RUBY_IGNORE],
       own: {
         lock: !!bundle.lock,
