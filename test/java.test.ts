@@ -641,3 +641,42 @@ test('a POM may name a property constructor or toString: read under its own name
     parsePom(pom('<properties><constructor>x</constructor></properties>'), 'pom.xml').properties.get('constructor'),
   ).toBe('x');
 });
+
+describe('Java programs that draw text', () => {
+  const drawing = {
+    'pom.xml': pom(jarMain('a.App')),
+    'src/main/java/a/App.java':
+      'package a;\nimport java.awt.Font;\npublic class App { public static void main(String[] x) { new Font("SansSerif", 0, 12); } }\n',
+  };
+
+  test('AWT text in its code: fonts are a need, copied with fontconfig onto busybox, installed on slim, refused on alpine', async () => {
+    expect(resolve(drawing).needs.fonts).toMatch(/App\.java draws or measures text/);
+    const busybox = await generate(project(drawing), { runtime: 'busybox-glibc' });
+    const text = busybox.files.find((f) => f.name === 'Dockerfile')!.content;
+    expect(text).toMatch(/awk '\$1 == "libfontconfig\.so\.1" \{ print \$NF; exit \}' \/tmp\/ldcache\.txt/);
+    expect(text).toMatch(/^COPY --from=runtime \/runtime-fonts\/ \/$/m);
+    const slim = await generate(project(drawing), { runtime: 'slim' });
+    expect(slim.plan.final.install).toContain('fontconfig');
+    expect(slim.files.find((f) => f.name === 'Dockerfile')!.content).not.toMatch(/runtime-fonts/);
+    const alpine = await generate(project(drawing), { runtime: 'alpine' }).catch((e: Error) => e.message);
+    expect(alpine).toMatch(/needs fonts/);
+    // The JRE and distroless java images carry fontconfig and DejaVu themselves.
+    for (const runtime of ['jre', 'distroless'] as const) {
+      const g = await generate(project(drawing), { runtime, langVersion: '21' });
+      expect(g.plan.final.install).toEqual([]);
+    }
+  });
+
+  test('a library that renders text (PDFBox, JasperReports) is a need; a plain program is not', () => {
+    const withPdf = resolve({
+      'pom.xml': pom(
+        `${jarMain('a.App')}<dependencies><dependency><groupId>org.apache.pdfbox</groupId><artifactId>pdfbox</artifactId><version>3.0.3</version></dependency></dependencies>`,
+      ),
+      'src/main/java/a/App.java': MAIN('a', 'App'),
+    });
+    expect(withPdf.needs.fonts).toMatch(/pom\.xml: pdfbox/);
+    const plain = resolve({ 'pom.xml': pom(jarMain('a.App')), 'src/main/java/a/App.java': MAIN('a', 'App') });
+    expect(plain.needs.fonts).toBeUndefined();
+    expect(plain.strategies.every((s) => !s.requires.includes('fonts'))).toBe(true);
+  });
+});

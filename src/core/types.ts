@@ -50,6 +50,8 @@ export interface Needs {
   workdir?: string;
   /** The program keeps files under its user's home (os.UserConfigDir, XDG folders, ~/.config): a real, writable HOME. */
   home?: string;
+  /** The program draws or measures text (Java's AWT fonts): fontconfig and a font family. */
+  fonts?: string;
   /** The program reads a terminal (prompts, a TUI): `docker run -it`. */
   interactive?: string;
   /** A subcommand that runs the server (`serve`), with its evidence: the image's CMD. */

@@ -13,7 +13,7 @@ export const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot' } as const;
 const HOME = `/home/${NONROOT.name}`;
 
 /** Entries of an image's `provides` that are files or tools, not libraries (data/runtimes.json). */
-const NOT_LIBRARIES = new Set(['shell', 'passwd', 'tmp', 'home', 'apt', 'ca-certificates', 'tzdata']);
+const NOT_LIBRARIES = new Set(['shell', 'passwd', 'tmp', 'home', 'apt', 'ca-certificates', 'tzdata', 'fonts']);
 
 /** A file the final stage copies from the build stage. */
 export interface Copy {

@@ -6,6 +6,7 @@ import type { Language, ResolveOptions, Resolved } from '../types.js';
 import { bootLayout } from './boot.js';
 import { buildDecision, readBuild } from './build-system.js';
 import { detectJava } from './detect.js';
+import { fontNeed } from './fonts.js';
 import { extraModules, jlinkDecision } from './jlink-modules.js';
 import { packagingDecision } from './module.js';
 import { buildJava, type JavaInfo, type JavaVars } from './plan.js';
@@ -36,7 +37,18 @@ export const java: Language<JavaInfo, JavaVars> = {
     const sources = scan.withExt('.java', '.kt').filter((f) => f.startsWith(join(mod.dir, 'src/main/')));
     const extra = extraModules(scan, mod, v, sources, opts.jlinkModules);
     const port = javaPort(scan, mod, sources, opts.port);
-    const strategies = javaStrategies(v);
+    const fonts = fontNeed(scan, sources, [
+      ...build.buildFiles,
+      ...(scan.has('gradle/libs.versions.toml') ? ['gradle/libs.versions.toml'] : []),
+    ]);
+    if (fonts)
+      decisions.push({
+        topic: 'Fonts',
+        choice:
+          'fontconfig and the DejaVu fonts (the JRE and distroless images have them; a jlink runtime gets them copied)',
+        because: fonts,
+      });
+    const strategies = javaStrategies(v, !!fonts);
     const refusals = javaRefusals(v);
     decisions.push(jlinkDecision(v, extra));
     return {
@@ -46,7 +58,10 @@ export const java: Language<JavaInfo, JavaVars> = {
       entries: program.entries,
       entry: program.entry,
       port,
-      needs: mod.kind === 'boot' ? { tmp: 'Spring Boot (Tomcat) writes to /tmp' } : {},
+      needs: {
+        ...(mod.kind === 'boot' ? { tmp: 'Spring Boot (Tomcat) writes to /tmp' } : {}),
+        ...(fonts ? { fonts } : {}),
+      },
       strategies,
       refusals,
       builderGlibc: LANGUAGE_DATA.java.builderGlibc,
@@ -74,6 +89,7 @@ export const java: Language<JavaInfo, JavaVars> = {
         modules: extra.modules,
         gradleTask: mod.gradleTask,
         gradleVersion: build.gradleVersion,
+        fonts: !!fonts,
       },
     };
   },

@@ -19,6 +19,8 @@ export interface JavaInfo {
   modules: string[];
   gradleTask?: string | undefined;
   gradleVersion?: string | undefined;
+  /** The program draws text: a jlink runtime on busybox gets fontconfig and its fonts copied. */
+  fonts: boolean;
 }
 
 /** The variables of templates/partials/build/java.hbs. */
@@ -36,6 +38,8 @@ export interface JavaVars {
   jlink: boolean;
   musl: boolean;
   bundle: boolean;
+  /** Fontconfig, its configuration and the DejaVu fonts, copied with the libraries (bundle only). */
+  fonts: boolean;
   runtimeImage: string;
   jdeps: string;
   jlinkCmd: string;
@@ -77,6 +81,7 @@ export function buildJava(resolved: Resolved<JavaInfo>, strategy: Strategy): Bui
       jlink,
       musl,
       bundle,
+      fonts: bundle && info.fonts,
       runtimeImage: musl ? 'eclipse-temurin:${JAVA_VERSION}-jdk-alpine' : 'eclipse-temurin:${JAVA_VERSION}-jdk',
       jdeps: jdepsCommand(info),
       jlinkCmd: `jlink --add-modules "$modules${extra}" --strip-debug --no-man-pages --no-header-files ${compress} --output /runtime`,
@@ -187,6 +192,13 @@ function finalCopies(info: JavaInfo, jlink: boolean, bundle: boolean): Copy[] {
       src: '/runtime-libs/',
       dest: '/lib/',
       why: 'the shared libraries the runtime loads that busybox lacks (found by ldd in the runtime stage)',
+    });
+  if (bundle && info.fonts)
+    copies.push({
+      from: 'runtime',
+      src: '/runtime-fonts/',
+      dest: '/',
+      why: 'fontconfig’s configuration and cache, and the DejaVu fonts: the program draws text',
     });
   if (info.kind === 'boot') {
     for (const layer of ['dependencies', 'spring-boot-loader', 'snapshot-dependencies', 'application']) {

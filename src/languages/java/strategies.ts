@@ -4,11 +4,14 @@ import { LANGUAGE_DATA } from '../data.js';
 const DATA = LANGUAGE_DATA.java;
 
 /** Ways to run: the jar on a JRE image, or on a runtime cut by jlink (which JDK 8 lacks). */
-export function javaStrategies(v: number): Strategy[] {
+export function javaStrategies(v: number, fonts = false): Strategy[] {
+  // Fonts: the JRE and distroless images have fontconfig and DejaVu, slim installs them, and a
+  // jlink runtime on busybox gets them copied from the runtime stage with its libraries.
+  const withFonts = (requires: string[]) => (fonts ? [...requires, 'fonts'] : requires);
   const jar: Strategy = {
     id: 'java-jre',
     libc: 'glibc',
-    requires: [`java${v}`],
+    requires: withFonts([`java${v}`]),
     runtimes: ['jre', 'distroless'],
     summary: `a jar run by the image's Java ${v} runtime`,
     fix: 'choose jre, or a jlink runtime (busybox-glibc, slim)',
@@ -17,7 +20,7 @@ export function javaStrategies(v: number): Strategy[] {
   const jlink: Strategy = {
     id: 'java-jlink',
     libc: 'glibc',
-    requires: ['glibc', 'libz', 'libstdc++', 'libgcc_s'],
+    requires: withFonts(['glibc', 'libz', 'libstdc++', 'libgcc_s']),
     runtimes: ['slim'],
     summary: jlinkWords,
   };
@@ -26,12 +29,12 @@ export function javaStrategies(v: number): Strategy[] {
     libc: 'glibc',
     requires: ['glibc'],
     runtimes: ['busybox-glibc'],
-    summary: `${jlinkWords}, and the libraries it loads (libz, libstdc++, libgcc_s) copied from the build stage`,
+    summary: `${jlinkWords}, and the libraries it loads (libz, libstdc++, libgcc_s${fonts ? ', fontconfig and its fonts' : ''}) copied from the build stage`,
   };
   const jlinkMusl: Strategy = {
     id: 'java-jlink-musl',
     libc: 'musl',
-    requires: ['musl'],
+    requires: withFonts(['musl']),
     runtimes: ['alpine'],
     summary: `a jar on a Java ${v} runtime made by jlink from Temurin's Alpine (musl) JDK`,
   };
