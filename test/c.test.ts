@@ -223,6 +223,13 @@ describe('resolving C and C++ projects', () => {
     const mk =
       'LIBSYSTEMD := $(shell pkg-config --exists libsystemd && echo $$?)\nLDLIBS += $(shell pkg-config --libs libcurl) $(shell pkg-config --cflags --libs zlib)\n';
     expect(linkedLibs([mk]).sort()).toEqual(['curl', 'zlib']);
+    // The -l flag of a probed library is the probe's outcome, not a requirement (redis: USE_SYSTEMD=auto).
+    const auto =
+      'LIBSYSTEMD_LIBS=-lsystemd\nifeq ($(USE_SYSTEMD),auto)\n  P := $(shell $(PKG_CONFIG) --exists libsystemd && echo $$?)\n  LIBSYSTEMD_LIBS=$(shell $(PKG_CONFIG) --libs libsystemd)\nendif\nFINAL_LIBS=-lm -lssl\n';
+    expect(linkedLibs([auto]).sort()).toEqual(['ssl']);
+    expect(
+      linkedLibs(['X := $(shell pkg-config --atleast-version=1.2 libfoo && echo y)\nLIBS += -lfoo -lbar\n']),
+    ).toEqual(['bar']);
   });
   test('PKG_CHECK_MODULES with its modules in a shell variable of configure.ac', () => {
     const ac =

@@ -39,6 +39,13 @@ export function librariesOf(buildTexts: string[]): Libraries {
 /** Libraries named by the build files: -lfoo, target_link_libraries, find_package, dependency(). */
 export function linkedLibs(texts: string[]): string[] {
   const libs = new Set<string>();
+  // Libraries the build probes for (`pkg-config --exists libsystemd`) are optional features it
+  // turns on when present: neither the probed name nor its -l flag is a requirement.
+  const probed = new Set<string>();
+  for (const raw of texts) {
+    for (const m of raw.matchAll(/--(?:exists|atleast-version[= \t]+[\w.]{1,20})[ \t]+([a-z][\w+.-]{0,60})/g))
+      probed.add(m[1]!.replace(/^lib(?=.)/, ''));
+  }
   for (const raw of texts) {
     // -l flags are read outside CMake's comments too (a CMake file's own comments are dropped by cmakeLibs).
     const t = raw.replace(/^[ \t]*#[^\n]*/gm, '');
@@ -60,7 +67,7 @@ export function linkedLibs(texts: string[]): string[] {
     ].flatMap((list) => list.split(/\s+/).filter((w) => /^[a-z][\w+.-]*$/.test(w) && !/^\d/.test(w)));
     for (const p of pkgs) libs.add(p.replace(/^lib(?=.)/, ''));
   }
-  return [...libs].filter((l) => !LIBC_PARTS.has(l) && !TEST_FRAMEWORKS.test(l));
+  return [...libs].filter((l) => !LIBC_PARTS.has(l) && !TEST_FRAMEWORKS.test(l) && !probed.has(l));
 }
 
 /**
