@@ -3,6 +3,7 @@ import { scanProject } from '../src/core/scan.js';
 import { detect } from '../src/languages/index.js';
 import { generate } from '../src/index.js';
 import { parseGemfile, parseLockfile, pumaConfigPort, ruby, rubyVersion } from '../src/languages/ruby/index.js';
+import { meets } from '../src/languages/ruby/constraints.js';
 import { project } from './helpers.js';
 
 const resolve = (files: Record<string, string>, opts = {}) => ruby.resolve(scanProject(project(files)), 'ruby', opts);
@@ -345,5 +346,43 @@ describe('hostile projects, round 2', () => {
   test('a gem named like an Object member is no native gem (own keys)', () => {
     const r = resolve({ Gemfile: 'gem "constructor"\ngem "toString"\n', 'main.rb': '' });
     expect(r.decisions.find((d) => d.topic === 'Native gems')).toBeUndefined();
+  });
+});
+
+describe('Ruby versions that meet the project’s Bundler and Ruby requirements', () => {
+  test('RubyGems requirements: ~>, ranges, exact', () => {
+    expect(meets('2.6', '~> 2.1')).toBe(true);
+    expect(meets('4.0', '~> 2.1')).toBe(false);
+    expect(meets('2.1.9', '~> 2.1.0')).toBe(true);
+    expect(meets('2.2.0', '~> 2.1.0')).toBe(false);
+    expect(meets('3.3.0', '< 3.4')).toBe(true);
+    expect(meets('3.4.0', '< 3.4')).toBe(false);
+    expect(meets('2.5', '>= 1.17')).toBe(true);
+    expect(meets('3.3', '= 3.3')).toBe(true);
+    expect(meets('3.3', 'not a requirement')).toBe(true);
+  });
+
+  test('with no version named, the newest Ruby whose own Bundler meets the gemspec’s', () => {
+    const r = resolve({
+      Gemfile: 'source "https://example.invalid"\ngemspec\n',
+      'tool.gemspec':
+        'Gem::Specification.new do |spec|\n  spec.name = "tool"\n  spec.add_development_dependency "bundler", "~> 2.1"\nend\n',
+      'bin/tool': '#!/usr/bin/env ruby\nputs 1\n',
+    });
+    expect(r.version.value).toBe('3.4');
+    expect(r.version.source).toMatch(/tool\.gemspec: bundler ~> 2\.1 .*Ruby 3\.4 brings Bundler 2\.6/);
+  });
+
+  test('required_ruby_version and a Gemfile bundler line narrow it too; a version the project names wins', () => {
+    const gemspec = (req: string) =>
+      `Gem::Specification.new do |s|\n  s.name = "t"\n  s.required_ruby_version = ${req}\nend\n`;
+    expect(
+      resolve({ Gemfile: 'gemspec\n', 't.gemspec': gemspec('[">= 3.0", "< 3.3"]'), 'app.rb': 'puts 1\n' }).version
+        .value,
+    ).toBe('3.2');
+    expect(resolve({ Gemfile: 'gem "bundler", ">= 2.0", "< 2.5"\n', 'app.rb': 'puts 1\n' }).version.value).toBe('3.2');
+    expect(
+      resolve({ Gemfile: 'gem "bundler", "~> 2.1"\n', '.ruby-version': '3.3.6\n', 'app.rb': 'puts 1\n' }).version.value,
+    ).toBe('3.3');
   });
 });

@@ -5,6 +5,7 @@ import type { Fact } from '../../core/types.js';
 import { LANGUAGE_DATA } from '../data.js';
 import { versionFromToolVersions } from '../shared.js';
 import type { Bundle } from './bundle.js';
+import { BUNDLED_BUNDLER, newestAllowed, rubyConstraints } from './constraints.js';
 import type { Findings } from './findings.js';
 
 const DATA = LANGUAGE_DATA.ruby;
@@ -61,6 +62,22 @@ function versionFromProject(scan: Scan, bundle: Bundle, warnings: string[]): Fac
   if (gemfile.ruby && !rubyVersion(gemfile.ruby))
     warnings.push(
       `${gemfileName}'s ruby "${shown(gemfile.ruby, 20)}" is a requirement, not a release: using Ruby ${DATA.defaultVersion}.`,
+    );
+  const constraints = rubyConstraints(scan, bundle);
+  const allowed = newestAllowed(KNOWN, constraints);
+  if (allowed && allowed !== DATA.defaultVersion) {
+    const why = [constraints.bundler, constraints.ruby].filter(Boolean).map((c) => c!.source);
+    return {
+      value: allowed,
+      source: `no version named: the newest release that meets ${why.join(' and ')} (Ruby ${allowed}${constraints.bundler ? ` brings Bundler ${BUNDLED_BUNDLER[allowed]}` : ''})`,
+    };
+  }
+  if (!allowed && (constraints.bundler || constraints.ruby))
+    warnings.push(
+      `No Ruby release here meets ${[constraints.bundler, constraints.ruby]
+        .filter(Boolean)
+        .map((c) => c!.source)
+        .join(' and ')}: using Ruby ${DATA.defaultVersion}.`,
     );
   return {
     value: DATA.defaultVersion,
