@@ -227,6 +227,12 @@ describe('resolving C and C++ projects', () => {
     const auto =
       'LIBSYSTEMD_LIBS=-lsystemd\nifeq ($(USE_SYSTEMD),auto)\n  P := $(shell $(PKG_CONFIG) --exists libsystemd && echo $$?)\n  LIBSYSTEMD_LIBS=$(shell $(PKG_CONFIG) --libs libsystemd)\nendif\nFINAL_LIBS=-lm -lssl\n';
     expect(linkedLibs([auto]).sort()).toEqual(['ssl']);
+    // The probe sits in a conditional the build texts leave out: it is read from the file as written.
+    const r = resolve({
+      Makefile: `${auto}all: app\napp: app.c\n\t$(CC) -o app app.c $(LIBSYSTEMD_LIBS) $(FINAL_LIBS)\n`,
+      'app.c': C_MAIN,
+    });
+    expect(r.decisions.find((d) => d.topic === 'Libraries')?.choice).toBe('ssl');
     expect(
       linkedLibs(['X := $(shell pkg-config --atleast-version=1.2 libfoo && echo y)\nLIBS += -lfoo -lbar\n']),
     ).toEqual(['bar']);

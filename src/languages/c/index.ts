@@ -35,8 +35,9 @@ export const cFamily: Language<CInfo, CVars> = {
     const { c, cxx: cxxFiles } = sourcesOf(scan);
     const allSources = [...c, ...cxxFiles];
 
-    const buildTexts = buildFiles.map((f) => withoutComments(f, scan.read(f) ?? ''));
-    const libraries = librariesOf(buildTexts);
+    const rawTexts = buildFiles.map((f) => scan.read(f) ?? '');
+    const buildTexts = buildFiles.map((f, i) => withoutComments(f, rawTexts[i]!));
+    const libraries = librariesOf(buildTexts, rawTexts);
     const { libs, known, debian, unknownLibs } = libraries;
     const notes = buildNotes(scan, buildTexts, unknownLibs, warnings);
     const { needs, nss } = runtimeNeeds(scan, allSources, known);

@@ -26,9 +26,9 @@ export interface Libraries {
 }
 
 /** The libraries of the build files' texts (comments and other platforms' branches left out), but the project's own. */
-export function librariesOf(buildTexts: string[]): Libraries {
+export function librariesOf(buildTexts: string[], rawTexts: string[] = buildTexts): Libraries {
   const own = ownLibraries(buildTexts);
-  const libs = linkedLibs(buildTexts).filter((l) => !own.has(l) && !own.has(l.replace(/^lib/, '')));
+  const libs = linkedLibs(buildTexts, rawTexts).filter((l) => !own.has(l) && !own.has(l.replace(/^lib/, '')));
   const known = [...new Set(libs.map(requirementOf).filter((x): x is string => !!x))];
   const others = libs.filter((l) => !requirementOf(l)).map((name) => ({ name, dev: debianDevOf(name) }));
   const debian = others.filter((o): o is { name: string; dev: string } => !!o.dev);
@@ -37,12 +37,13 @@ export function librariesOf(buildTexts: string[]): Libraries {
 }
 
 /** Libraries named by the build files: -lfoo, target_link_libraries, find_package, dependency(). */
-export function linkedLibs(texts: string[]): string[] {
+export function linkedLibs(texts: string[], probeTexts: string[] = texts): string[] {
   const libs = new Set<string>();
   // Libraries the build probes for (`pkg-config --exists libsystemd`) are optional features it
-  // turns on when present: neither the probed name nor its -l flag is a requirement.
+  // turns on when present: neither the probed name nor its -l flag is a requirement. Probes are
+  // read from the files as written (they sit in the conditionals that the texts leave out).
   const probed = new Set<string>();
-  for (const raw of texts) {
+  for (const raw of probeTexts) {
     for (const m of raw.matchAll(/--(?:exists|atleast-version[= \t]+[\w.]{1,20})[ \t]+([a-z][\w+.-]{0,60})/g))
       probed.add(m[1]!.replace(/^lib(?=.)/, ''));
   }
