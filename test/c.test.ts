@@ -761,3 +761,32 @@ describe('translations', () => {
     expect(text).toMatch(/apt-get install -y --no-install-recommends [^\n]*\bautopoint gettext\b/);
   });
 });
+
+describe('Makefiles that put the program elsewhere', () => {
+  const dockerfile = async (files: Record<string, string>) =>
+    (await generate(project(files))).files.find((f) => f.name === 'Dockerfile')!.content;
+
+  test('a sub-make that writes ../bin/<name>: the top default goal builds it, the path is copied', async () => {
+    const text = await dockerfile({
+      Makefile: 'all:\n\t@$(MAKE) -C src all\n',
+      'src/Makefile':
+        'CLIENT = ../bin/tun\nSERVER = ../bin/tund\nall: stateos $(CLIENT) $(SERVER)\nstateos:\n\t@echo OS\n$(CLIENT): a.o\n\t$(CC) a.o -o $(CLIENT)\n$(SERVER): b.o\n\t$(CC) b.o -o $(SERVER)\n',
+      'src/a.c': C_MAIN,
+    });
+    expect(text).toMatch(/&& make -j"\$\(nproc\)" CC='musl-gcc -static' \\\n && cp bin\/tun \/out\/tun/);
+  });
+
+  test('a phony default goal whose recipe links with -o: that file is the program', () => {
+    expect(
+      makeTargets(
+        'BIN=bin/\nNAME=tool\n.PHONY: bin clean\nbin:\n\tmkdir -p ${BIN}\n\t${CC} src/*.c -o ${BIN}${NAME}\nclean:\n\trm -rf bin\n',
+      ),
+    ).toEqual(['bin/tool']);
+    // An object file or a variable left unexpanded is no program.
+    expect(makeTargets('.PHONY: all\nall:\n\t$(CC) -c x.c -o x.o\n\t$(CC) x.o -o $@\n')).toEqual([]);
+  });
+
+  test('special targets (.PHONY, .c.o) stay out; ./ and ../ paths are programs', () => {
+    expect(makeTargets('all: ./app\n./app: a.c\n\t$(CC) -o $@ a.c\n.c.o:\n\t$(CC) -c $<\n')).toEqual(['./app']);
+  });
+});

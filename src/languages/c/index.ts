@@ -6,6 +6,7 @@ import type { Language, ResolveOptions, Resolved } from '../types.js';
 import { buildSetup } from './build-setup.js';
 import { buildFilesOf, buildSystemOf, keptPaths, sourcesOf } from './build-system.js';
 import { withoutComments } from './comments.js';
+import { makefileIn } from './targets.js';
 import { detectC } from './detect.js';
 import type { CInfo } from './info.js';
 import { librariesOf } from './libraries.js';
@@ -82,6 +83,7 @@ export const cFamily: Language<CInfo, CVars> = {
       own: {
         system,
         target,
+        makeIn: makeFolderOf(scan, system, target),
         sources,
         cxx,
         libs,
@@ -95,3 +97,11 @@ export const cFamily: Language<CInfo, CVars> = {
 
   build,
 };
+
+/** The folder whose Makefile makes a target named with a path: its own folder when that has a Makefile, else the top one. */
+function makeFolderOf(scan: Scan, system: string, target: string): string {
+  const slash = target.lastIndexOf('/');
+  if (system !== 'make' || slash <= 0) return '';
+  const dir = target.slice(0, slash);
+  return makefileIn(scan, dir) ? dir : '';
+}

@@ -6,6 +6,8 @@ export interface CInfo extends BuildSetup {
   system: BuildSystem;
   /** The target or executable name the build system knows; single: the file with main(). */
   target: string;
+  /** Make: the folder whose Makefile makes the target (a folder the top one hands the build to), or '' for the top one. */
+  makeIn: string;
   sources: string[];
   cxx: boolean;
   libs: string[];

@@ -41,6 +41,8 @@ interface Rule {
   recipe: boolean;
   /** Every line of the recipe only prints (echo, printf): the rule makes no file. */
   printsOnly: boolean;
+  /** Files its recipe links with -o (a phony `bin:` goal that runs `$(CC) ... -o bin/app`). */
+  outputs: string[];
 }
 
 /** A recipe line that only prints: `@echo ...`, `printf ...` (or is empty). */
@@ -59,6 +61,8 @@ function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
       subdirs.push(...foldersHandedBy(raw, expand));
       const last = rules[rules.length - 1];
       if (last && !PRINT_LINE.test(raw)) last.printsOnly = false;
+      const out = /(?:^|[ \t])-o[ \t]*([^ \t;&|]{1,200})/.exec(raw)?.[1];
+      if (last && out && last.outputs.length < 10) last.outputs.push(expand(out));
       continue;
     }
     const hash = raw.indexOf('#');
@@ -88,6 +92,7 @@ function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
       prereqs: words(expand(rest)),
       recipe,
       printsOnly: recipe && semi < 0,
+      outputs: [],
     });
   }
   return defaultGoal(rules, subdirs);
@@ -111,9 +116,10 @@ function defaultGoal(rules: Rule[], subdirs: string[]): { targets: string[]; sub
   const phony = new Set(rules.filter((r) => r.targets.includes('.PHONY')).flatMap((r) => r.prereqs));
   // A target whose only rule has no prerequisites and only prints (`stateos:` echoing the OS) makes no program.
   for (const r of rules) if (r.printsOnly && !r.prereqs.length) for (const t of r.targets) phony.add(t);
+  // Special targets (.PHONY, .c.o) start with a dot; a path like ../bin/iodine is a program's.
   const real = (t: string) =>
     !!t &&
-    !t.startsWith('.') &&
+    !/^\.[^./]/.test(t) &&
     !/[%$()]/.test(t) &&
     !SOURCE_OR_OBJECT.test(t) &&
     !phony.has(t) &&
@@ -126,9 +132,16 @@ function defaultGoal(rules: Rule[], subdirs: string[]): { targets: string[]; sub
   const goal = first.targets[0]!;
   if (real(goal) && first.recipe) return { targets: [goal], subdirs: dirs };
   // The goal's prerequisites from every rule that names it; folders handed to make are not programs.
-  const prereqs = rules.filter((r) => r.targets.includes(goal)).flatMap((r) => r.prereqs);
+  const own = rules.filter((r) => r.targets.includes(goal));
   const dirSet = new Set(dirs);
-  return { targets: [...new Set(prereqs.filter((t) => real(t) && !t.includes('=') && !dirSet.has(t)))], subdirs: dirs };
+  const targets = [
+    ...new Set(own.flatMap((r) => r.prereqs).filter((t) => real(t) && !t.includes('=') && !dirSet.has(t))),
+  ];
+  // A goal with no program among its prerequisites: what its own recipe links (-o bin/app).
+  const linked = own
+    .flatMap((r) => r.outputs)
+    .filter((t) => t && !/[$%()`]/.test(t) && !SOURCE_OR_OBJECT.test(t) && !t.startsWith('/') && !t.endsWith('/'));
+  return { targets: targets.length ? targets : [...new Set(linked)], subdirs: dirs };
 }
 
 /** `NAME = value`, `NAME := value`, `NAME += value`, with `override`/`export`: [name, operator, value]. */

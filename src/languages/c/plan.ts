@@ -167,14 +167,13 @@ const STEPS: Record<BuildSystem, (x: StepContext) => string[]> = {
     ];
   },
   make(x) {
-    // A program of a folder the top Makefile hands the build to is made in that folder.
-    const { target } = x.info;
+    // A program of a folder the top Makefile hands the build to is made in that folder; one that a
+    // sub-make writes elsewhere (../bin/iodine) comes from the top Makefile's default goal.
+    const { target, makeIn } = x.info;
     const slash = target.lastIndexOf('/');
-    const where = slash > 0 ? ` -C ${pathWord(target.slice(0, slash))}` : '';
-    return [
-      `make -j"$(nproc)"${where} ${compilers(x).join(' ')} ${shellWord(target.slice(slash + 1))}`,
-      `cp ${pathWord(target)} /out/${x.name}`,
-    ];
+    const goal = slash <= 0 ? ` ${shellWord(target)}` : makeIn ? ` ${shellWord(target.slice(slash + 1))}` : '';
+    const where = makeIn ? ` -C ${pathWord(makeIn)}` : '';
+    return [`make -j"$(nproc)"${where} ${compilers(x).join(' ')}${goal}`, `cp ${pathWord(target)} /out/${x.name}`];
   },
   single({ info, name, cc, ldflags }) {
     const compiler = info.cxx ? 'g++' : cc;

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { shown } from '../../core/quote.js';
 import { isBuilt, type Scan } from '../../core/scan.js';
 import type { Choice } from '../../core/types.js';
+import { normalizeRel } from '../shared.js';
 import { automakePrograms } from './autotools.js';
 import { C_EXT, CXX_EXT, MAKEFILES, type BuildSystem } from './build-system.js';
 import { cmakeOutputNames, cmakeTargets } from './cmake.js';
@@ -85,12 +86,18 @@ function makePrograms(scan: Scan, mf: string, warnings: string[]): Choice[] {
   // A Makefile that hands the build to src/ (or another folder): the programs are that Makefile's.
   const handed = handedFolders(text, mf, warnings).flatMap((dir) => {
     const sub = makefileIn(scan, dir);
+    // A target named by a path (../bin/iodine) is that path from the project's root.
     return sub && isBuilt(sub)
-      ? makeTargets(scan.manifest(sub) ?? '').map((t) => ({
-          value: `${dir}/${t}`,
-          label: t,
-          source: `default goal of ${sub}, which ${mf} runs make in`,
-        }))
+      ? makeTargets(scan.manifest(sub) ?? '')
+          .flatMap((t) => {
+            const value = normalizeRel(`${dir}/${t}`);
+            return value && value !== '.' ? [{ value, label: basename(t) }] : [];
+          })
+          .map(({ value, label }) => ({
+            value,
+            label,
+            source: `default goal of ${sub}, which ${mf} runs make in`,
+          }))
       : [];
   });
   return [...own, ...handed];
