@@ -587,3 +587,26 @@ describe('local replace directives', () => {
     expect(copy).toBeLessThan(download);
   });
 });
+
+describe('a server bound to the loopback address by its flag default', () => {
+  const main = (flags: string) =>
+    `package main\n\nimport (\n\t"flag"\n\t"net/http"\n)\n\nfunc main() {\n${flags}\n\tflag.Parse()\n\thttp.ListenAndServe(*addr, nil)\n}\n`;
+  const resolveGo = (src: string) =>
+    go.resolve(scanProject(project({ 'go.mod': 'module example.com/srv\n\ngo 1.22\n', 'main.go': src })), 'go', {});
+
+  test('the image passes the same port on every address', () => {
+    const r = resolveGo(main('\taddr := flag.String("addr", "127.0.0.1:3000", "listen address")'));
+    expect(r.port?.value).toBe(3000);
+    expect(r.needs.command?.args).toEqual(['--addr=0.0.0.0:3000']);
+  });
+
+  test('a profiling listener’s loopback default, or another port’s, is left alone', () => {
+    const r = resolveGo(
+      main(
+        '\taddr := flag.String("addr", ":8080", "listen")\n\t_ = flag.String("pprof-addr", "localhost:8080", "pprof")\n\t_ = flag.String("listen", "localhost:9000", "other")',
+      ),
+    );
+    expect(r.port?.value).toBe(8080);
+    expect(r.needs.command).toBeUndefined();
+  });
+});

@@ -10,7 +10,7 @@ import { goModules, moduleInputs } from './modules.js';
 import { goNeeds, goTags } from './needs.js';
 import { inferredModulePath, linkedCode, readPackages } from './packages.js';
 import { build, type GoInfo, type GoVars } from './plan.js';
-import { goPort } from './ports.js';
+import { goPort, loopbackFlag } from './ports.js';
 import { goProgram } from './programs.js';
 import { goVersion } from './version.js';
 
@@ -38,6 +38,12 @@ export const go: Language<GoInfo, GoVars> = {
     const tags = goTags(scan, linked);
     const port = goPort(scan, linked.files, opts);
     const needs = goNeeds(scan, linked, name);
+    const loopback = loopbackFlag(scan, linked.files, port?.value);
+    if (loopback)
+      needs.command = {
+        args: [...(needs.command?.args ?? []), loopback.arg],
+        source: `${needs.command ? `${needs.command.source}; ` : ''}${loopback.source}`,
+      };
     missingSubmodules(scan, [modText ?? '', scan.read('go.work') ?? ''], warnings);
     const modules = goModules(scan, mod, warnings);
     const decisions: Decision[] = [

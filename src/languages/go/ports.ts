@@ -30,3 +30,31 @@ export function goPort(scan: Scan, files: string[], opts: ResolveOptions): Fact<
   if (opts.port !== undefined) return { value: opts.port, source: '--port' };
   return findPort(scan, files, GO_PORT_PATTERNS) ?? portFromDockerfile(scan);
 }
+
+/** Flags for side listeners (profiling, metrics, admin): their loopback default is deliberate. */
+const SIDE_LISTENER = /pprof|debug|metric|admin|prom|health|profil/i;
+
+/**
+ * A flag whose default binds the server to the loopback address (`flag.String("addr",
+ * "127.0.0.1:3000", ...)`): in a container nothing outside reaches it, so the image passes the
+ * same port on every address. Only for the port the image EXPOSEs.
+ */
+export function loopbackFlag(
+  scan: Scan,
+  files: string[],
+  port: number | undefined,
+): { arg: string; source: string } | undefined {
+  if (port === undefined) return undefined;
+  const re =
+    /\bString(?:Var)?P?\((?:&[\w.]{1,60},\s*)?"([\w.-]{1,40})",\s*(?:"\w?",\s*)?"(?:127\.0\.0\.1|localhost):(\d{2,5})"/g;
+  for (const f of files) {
+    for (const m of (scan.read(f) ?? '').matchAll(re)) {
+      if (!PORT_NAME.test(m[1]!) || SIDE_LISTENER.test(m[1]!) || Number(m[2]) !== port) continue;
+      return {
+        arg: `--${m[1]}=0.0.0.0:${port}`,
+        source: `${f}: the ${m[1]} flag binds the loopback address by default`,
+      };
+    }
+  }
+  return undefined;
+}
