@@ -307,6 +307,16 @@ describe('workspaces and detection', () => {
     expect(r.entries.map((e) => e.value)).toEqual(['apps/api', 'apps/cron']);
     expect(resolve(files, { entry: 'cron' }).entry.value).toBe('apps/cron');
   });
+  test('of a client and a server that both start, the server is built', () => {
+    const r = resolve({
+      'package.json': pkg({ private: true, workspaces: ['client', 'server'] }),
+      'client/package.json': pkg({ name: 'client', scripts: { start: 'react-scripts start' } }),
+      'server/package.json': pkg({ name: 'server', scripts: { start: 'node app.js' } }),
+      'server/app.js': EXPRESS,
+    });
+    expect(r.entries.map((e) => e.value)).toEqual(['server', 'client']);
+    expect(r.entry.value).toBe('server');
+  });
   test('a package.json that only builds assets does not outweigh pyproject.toml', () => {
     const scan = scanProject(
       project({

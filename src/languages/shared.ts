@@ -214,6 +214,9 @@ export function portFromDockerfile(scan: Scan): Fact<number> | undefined {
 const HELPER_PROGRAM =
   /(?:^|[-_.])(?:tests?|unittests?|fuzz\w*|bench\w*|gen|generate|gen-docs|docs?|examples?|demo|mock\w*|debug|ctl|ctrl|check\w*|client|cli|tool|tools|lint|migrate|xtask|bootstrap)(?:[-_.]|$)/i;
 
+/** Whether a program's name is a helper's (a test, a generator, a client beside a server). */
+export const isHelperName = (name: string): boolean => HELPER_PROGRAM.test(name);
+
 /** Orders programs so that helpers (tests, generators, clients) come after the rest, keeping the order otherwise. */
 export function helpersLast<T>(items: T[], nameOf: (t: T) => string): T[] {
   return [...items].sort((a, b) => Number(HELPER_PROGRAM.test(nameOf(a))) - Number(HELPER_PROGRAM.test(nameOf(b))));

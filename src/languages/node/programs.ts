@@ -3,7 +3,7 @@ import type { Scan } from '../../core/scan.js';
 import { shown } from '../../core/quote.js';
 import { obj, str } from '../../core/parse.js';
 import type { Choice, Fact } from '../../core/types.js';
-import { joinRel, pickEntry, plainName } from '../shared.js';
+import { isHelperName, joinRel, pickEntry, plainName } from '../shared.js';
 import type { ResolveOptions } from '../types.js';
 import type { ProgramPackage, Said } from './info.js';
 import { copyable } from './manifests.js';
@@ -64,7 +64,9 @@ function programs(scan: Scan, root: Json, workspaces: Workspace[]): Program[] {
   const runs = (p: Program) =>
     !!str(obj(p.pkg.scripts)?.start) ||
     ['server.js', 'index.js', 'app.js', 'main.js'].some((f) => scan.has(joinRel(p.dir, f)));
-  return candidates.sort((a, b) => Number(runs(b)) - Number(runs(a)));
+  // Of those that run alike, a client or a tool beside the server comes after it (client/, cli/, docs/).
+  const helper = (p: Program) => Number(isHelperName(p.dir.split('/').pop()!));
+  return candidates.sort((a, b) => Number(runs(b)) - Number(runs(a)) || helper(a) - helper(b));
 }
 
 /** The programs found and the one built: --entry's, the only one, or the first with a warning. */
