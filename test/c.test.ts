@@ -790,3 +790,12 @@ describe('Makefiles that put the program elsewhere', () => {
     expect(makeTargets('all: ./app\n./app: a.c\n\t$(CC) -o $@ a.c\n.c.o:\n\t$(CC) -c $<\n')).toEqual(['./app']);
   });
 });
+
+test('CMake builds with as many jobs as there are cores, never an unbounded make -j', async () => {
+  const g = await generate(
+    project({ 'CMakeLists.txt': 'project(app C)\nadd_executable(app main.c)\n', 'main.c': C_MAIN }),
+  );
+  const text = g.files.find((f) => f.name === 'Dockerfile')!.content;
+  expect(text).toContain('cmake --build /build --parallel "$(nproc)"');
+  expect(text).not.toMatch(/--parallel\s*(?:\\|$)/m);
+});

@@ -144,7 +144,9 @@ const STEPS: Record<BuildSystem, (x: StepContext) => string[]> = {
     return [
       ...(findStatic ? ["echo 'set(CMAKE_FIND_LIBRARY_SUFFIXES .a)' > /tmp/static-libs.cmake"] : []),
       `cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF ${info.optionsOff.join(' ')}${musl ? ' -DCMAKE_C_COMPILER=musl-gcc' : ''}${ldflags ? ` -DCMAKE_EXE_LINKER_FLAGS=${shellWord(ldflags)}` : ''}${findStatic}`,
-      'cmake --build /build --parallel',
+      // A job count: with no number, the Makefile generator runs make -j, as many jobs as there
+      // are files (hundreds of compilers on a two-core machine, until memory runs out).
+      'cmake --build /build --parallel "$(nproc)"',
       locate('/build', name),
     ];
   },
