@@ -264,6 +264,8 @@ export function formatBuild(b: BuildResult): string {
 export interface CompareRow {
   runtime: RuntimeId;
   image?: string;
+  /** How the program is linked and carried on this image (static, its libraries copied, the image's own). */
+  linkage?: string;
   possible: boolean;
   builds?: boolean;
   runs?: boolean;
@@ -304,6 +306,7 @@ export async function compare(
         continue;
       }
       const g = await generate(dir, { ...opts, runtime: o.runtime });
+      const linkage = g.plan.linkage;
       const dockerfile = join(tmp, `Dockerfile.${o.runtime}`);
       await writeFile(dockerfile, g.files[0]!.content);
       // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile, before the project's own.
@@ -318,6 +321,7 @@ export async function compare(
         rows.push({
           runtime: o.runtime,
           image: g.plan.final.image,
+          linkage,
           possible: true,
           builds: true,
           runs,
@@ -334,6 +338,7 @@ export async function compare(
         rows.push({
           runtime: o.runtime,
           image: g.plan.final.image,
+          linkage,
           possible: true,
           builds: false,
           runs: false,
@@ -351,7 +356,8 @@ export async function compare(
 }
 
 export function formatCompare(report: CompareReport): string {
-  const head = ['runtime', 'size', '× smallest', 'build s', 'builds', 'runs', 'notes'];
+  const head = ['runtime', 'size', '× smallest', 'build s', 'builds', 'runs', 'linking', 'notes'];
+  const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
   const body = report.rows.map((r) => [
     `${r.runtime === report.default ? '● ' : '  '}${r.runtime}`,
     r.sizeBytes ? human(r.sizeBytes) : '-',
@@ -359,7 +365,8 @@ export function formatCompare(report: CompareReport): string {
     r.seconds !== undefined ? r.seconds.toFixed(1) : '-',
     r.possible ? (r.builds ? 'yes' : 'no') : 'refused',
     r.possible ? (r.runs ? 'yes' : 'no') : '-',
-    r.note.length > 70 ? `${r.note.slice(0, 69)}…` : r.note,
+    r.linkage ? cut(r.linkage, 48) : '-',
+    cut(r.note, 70),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const fmt = (row: string[]) =>

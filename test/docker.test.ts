@@ -43,12 +43,15 @@ test('the compare table marks the default and lists refusals', () => {
         sizeBytes: 5_190_000,
         ratio: 1,
         seconds: 3.2,
+        linkage: 'a dynamic glibc binary with the libraries it links (ldd) copied beside it',
         note: 'ok',
       },
     ],
   });
-  expect(text).toMatch(/● busybox-glibc\s+5\.19 MB\s+1\.0×\s+3\.2\s+yes\s+yes\s+ok/);
-  expect(text).toMatch(/ {2}scratch\s+-\s+-\s+-\s+refused\s+-\s+needs glibc/);
+  expect(text).toMatch(
+    /● busybox-glibc\s+5\.19 MB\s+1\.0×\s+3\.2\s+yes\s+yes\s+a dynamic glibc binary with the libraries it li…\s+ok/,
+  );
+  expect(text).toMatch(/ {2}scratch\s+-\s+-\s+-\s+refused\s+-\s+-\s+needs glibc/);
 });
 
 test('image tags are valid for any program name', () => {

@@ -94,12 +94,14 @@ const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false })
     expect(r.exitCode).toBe(0);
     const report = JSON.parse(r.stdout) as {
       default: string;
-      rows: { runtime: string; builds: boolean; runs: boolean; sizeBytes: number; ratio: number }[];
+      rows: { runtime: string; builds: boolean; runs: boolean; sizeBytes: number; ratio: number; linkage: string }[];
     };
     expect(report.rows.map((x) => x.runtime)).toEqual(['scratch', 'alpine', 'busybox-glibc', 'slim', 'distroless']);
     for (const row of report.rows)
       expect(row).toMatchObject({ builds: true, runs: true, sizeBytes: expect.any(Number) });
     expect(report.rows.find((x) => x.runtime === 'scratch')!.ratio).toBe(1);
+    // Each row says how the program is carried: the static binary's row names it.
+    expect(report.rows.find((x) => x.runtime === 'scratch')!.linkage).toMatch(/static/);
     expect(report.default).toBe('scratch');
     expect(readdirSync(dir).sort()).toEqual(before);
     const text = await cli([dir, '--compare']);
