@@ -731,3 +731,31 @@ describe('a web app whose framework the image does not install', () => {
     expect(g.plan.warnings.join('\n')).toContain('Flask is not among the dependencies the image installs');
   });
 });
+
+describe('setup.py programs', () => {
+  test('scripts= files run by their own names from the venv, with the project installed', () => {
+    const r = resolve({
+      'setup.py':
+        'from distutils.core import setup\nsetup(name="canto", version="0.9", packages=["canto_next"],\n      scripts=["bin/canto-daemon", "bin/canto-remote"], install_requires=["feedparser"])\n',
+      'bin/canto-daemon': '#!/usr/bin/env python3\nfrom canto_next.canto_backend import main\nmain()\n',
+      'bin/canto-remote': '#!/usr/bin/env python3\nprint(1)\n',
+      'canto_next/__init__.py': '',
+      'canto_next/canto_backend.py': 'def main(): pass\n',
+    });
+    expect(r.entries.map((e) => e.value)).toEqual(['canto-daemon', 'canto-remote']);
+    expect(r.own.command).toEqual(['/opt/venv/bin/canto-daemon']);
+    expect(r.own.installsProject).toBe(true);
+    expect(r.keep).toContain('bin/canto-daemon');
+  });
+
+  test('entry_points console_scripts in setup.py', () => {
+    const r = resolve({
+      'setup.py':
+        'from setuptools import setup\nsetup(name="tool", entry_points={"console_scripts": ["tool = tool.cli:main", "tool-admin=tool.admin:run"]})\n',
+      'tool/__init__.py': '',
+      'tool/cli.py': 'def main(): pass\n',
+    });
+    expect(r.entries.map((e) => e.value)).toEqual(['tool', 'tool-admin']);
+    expect(r.entry.source).toMatch(/console_scripts: tool = tool\.cli:main/);
+  });
+});

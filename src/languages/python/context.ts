@@ -43,7 +43,7 @@ export function keptFiles(scan: Scan, { manifests, readmes, program, local }: Ke
       ...readmes,
       ...(program.files ?? []),
     ]),
-  ].filter((f) => local.includes(f) || scan.has(f));
+  ].filter((f) => local.includes(f) || scan.has(f) || !!program.files?.includes(f));
 }
 
 /** .dockerignore lines of a Python project: local venvs, caches, tests, docs, built packages, coverage. */

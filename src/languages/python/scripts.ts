@@ -9,10 +9,42 @@ import type { Manifests } from './manifests.js';
 import { bin, PY, type Program } from './program.js';
 import { setupCfgScripts } from './setup-cfg.js';
 
-/** Console scripts the project declares (name -> module:function): setup.cfg's, [project.scripts], [tool.poetry.scripts], a later one winning. */
+/**
+ * setup.py's console scripts: the quoted entry points of `entry_points={"console_scripts":
+ * ["name = module:function"]}` (strings of that form), and the files of `scripts=[...]`, which
+ * pip installs into the venv's bin under their own names.
+ */
+export function setupPyScripts(text: string): { entryPoints: Record<string, string>; files: string[] } {
+  const entryPoints: Record<string, string> = {};
+  if (/console_scripts/.test(text))
+    for (const m of text.matchAll(
+      /["']\s{0,8}([a-z\d][\w.-]{0,80})\s{0,8}=\s{0,8}([\w.]{1,200}:[\w.]{1,100})\s{0,8}["']/gi,
+    ))
+      if (Object.keys(entryPoints).length < 50) entryPoints[m[1]!] = m[2]!;
+  const list = /\bscripts\s{0,8}=\s{0,8}\[([^\]]{0,2000})\]/.exec(text)?.[1] ?? '';
+  const files = [...list.matchAll(/["']([\w./-]{1,200})["']/g)].map((m) => m[1]!).slice(0, 20);
+  return { entryPoints, files };
+}
+
+/** Console scripts the project declares (name -> module:function): setup.py's, setup.cfg's, [project.scripts], [tool.poetry.scripts], a later one winning. */
 export function consoleScripts(scan: Scan, m: Manifests): Record<string, unknown> {
   const cfgScripts = setupCfgScripts(scan.read('setup.cfg', 256 * 1024) ?? '');
-  return { ...cfgScripts, ...(obj(m.project?.scripts) ?? {}), ...(obj(m.poetry?.scripts) ?? {}) };
+  const py = setupPyScripts(scan.read('setup.py', 256 * 1024) ?? '');
+  // A scripts= file runs by its own name from the venv: its name stands for itself.
+  const files = Object.fromEntries(
+    py.files
+      .map((f) => normalize(f))
+      // bin/ is read by name: the scan's file list leaves such folders out.
+      .filter((f): f is string => !!f && f !== '.' && (scan.has(f) || scan.read(f, 64 * 1024) !== undefined))
+      .map((f) => [f.slice(f.lastIndexOf('/') + 1), `file:${f}`]),
+  );
+  return {
+    ...files,
+    ...py.entryPoints,
+    ...cfgScripts,
+    ...(obj(m.project?.scripts) ?? {}),
+    ...(obj(m.poetry?.scripts) ?? {}),
+  };
 }
 
 /** Each console script with a plain name, run as the venv installs it. */
@@ -22,7 +54,9 @@ export function consoleScriptPrograms(scripts: Record<string, unknown>, m: Manif
       ? 'pyproject.toml [project.scripts]'
       : obj(m.poetry?.scripts)?.[n] !== undefined
         ? 'pyproject.toml [tool.poetry.scripts]'
-        : 'setup.cfg [options.entry_points]';
+        : String(scripts[n]).startsWith('file:')
+          ? 'setup.py scripts'
+          : 'setup.py or setup.cfg console_scripts';
   return Object.entries(scripts)
     .filter((e): e is [string, string] => typeof e[1] === 'string' && /^[a-z\d][\w.-]{0,80}$/i.test(e[0]))
     .map(([name, target]) => ({
@@ -32,6 +66,8 @@ export function consoleScriptPrograms(scripts: Record<string, unknown>, m: Manif
       command: [bin(name)],
       kind: 'cli',
       ownScript: true,
+      // A scripts= file is installed from the build context: no .dockerignore line may drop it.
+      ...(target.startsWith('file:') ? { files: [target.slice(5)] } : {}),
     }));
 }
 
