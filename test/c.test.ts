@@ -799,3 +799,12 @@ test('CMake builds with as many jobs as there are cores, never an unbounded make
   expect(text).toContain('cmake --build /build --parallel "$(nproc)"');
   expect(text).not.toMatch(/--parallel\s*(?:\\|$)/m);
 });
+
+test('with no build system, a main() under tests/ or a configure check folder is not the program', () => {
+  const r = resolve({
+    'src/server.c': C_MAIN,
+    'make/test/clock_gettime.c': C_MAIN,
+    'tests/unit.c': C_MAIN,
+  });
+  expect(r.entries.map((e) => e.value)).toEqual(['src/server.c']);
+});

@@ -47,7 +47,10 @@ export function targetsOf(
   if (system === 'meson') return plain(mesonPrograms(scan));
   if (system === 'autotools') return plain(automakeTargets(scan));
   if (system === 'make') return plain(makePrograms(scan, file!, warnings));
-  const mains = scan.withExt(...(cxx ? [...CXX_EXT, ...C_EXT] : C_EXT)).filter((f) => MAIN_FN.test(scan.read(f) ?? ''));
+  // Tests, examples and configure checks (make/test/*.cpp) have main() too: they are not the program.
+  const mains = scan
+    .withExt(...(cxx ? [...CXX_EXT, ...C_EXT] : C_EXT))
+    .filter((f) => isBuilt(f) && MAIN_FN.test(scan.read(f) ?? ''));
   return mains.map((f) => ({ value: f, label: basename(f).replace(/\.[^.]+$/, ''), source: `main() in ${f}` }));
 }
 
