@@ -151,10 +151,18 @@ export function envFlags(env: readonly string[] = []): string[] {
 /** Runs the image once; a program still running after `seconds` (a server) is stopped. */
 export async function runImage(
   tag: string,
-  opts: { seconds?: number; maxLines?: number; args?: string[]; env?: string[]; entrypoint?: string } = {},
+  opts: {
+    seconds?: number;
+    maxLines?: number;
+    args?: string[];
+    env?: string[];
+    entrypoint?: string;
+    tty?: boolean;
+  } = {},
 ): Promise<RunResult> {
   const name = `csd-run-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const entry = opts.entrypoint ? ['--entrypoint', opts.entrypoint] : [];
+  // -t: a terminal device for the program (a curses program draws on it; its output is the screen's bytes).
+  const entry = [...(opts.tty ? ['-t'] : []), ...(opts.entrypoint ? ['--entrypoint', opts.entrypoint] : [])];
   const child = execa(
     DOCKER(),
     ['run', '--rm', '--name', name, ...envFlags(opts.env), ...entry, tag, ...(opts.args ?? [])],

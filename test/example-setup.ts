@@ -35,6 +35,8 @@ export interface ExampleSetup {
   skeletons?: string[];
   /** Paths the final image must not hold (a compiler, caches): checked with the image's shell. */
   absent?: string[];
+  /** A terminal program: run with a terminal device (docker run -t) and these args, its screen must match. */
+  tty?: { args: string[]; match: string };
   /** The processes the tool names beside the server (a queue's worker), by role, with text each prints once started. */
   companions?: Record<string, string>;
   /** Bytes the program may add to its final base image, by runtime (the base measured by the engine). */

@@ -7,7 +7,18 @@
 #include <term.h>
 #include <zlib.h>
 
+/* In a terminal (docker run -t), draws on the screen as a full-screen program does. */
+static int draw(void) {
+  initscr();
+  mvprintw(2, 4, "curses drew this on a %dx%d screen", COLS, LINES);
+  refresh();
+  endwin();
+  printf("screen drawn\n");
+  return 0;
+}
+
 int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "--draw") == 0) return draw();
   const char *word = argc > 1 ? argv[1] : "hello";
   const char *terminal = argc > 2 ? argv[2] : "xterm-256color";
   int err = 0;

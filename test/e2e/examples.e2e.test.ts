@@ -130,6 +130,14 @@ function copyOf(name: string): string {
       expect(verified.folders.find((f) => f.role === 'home')).toMatchObject({ writable: true });
     if (plan.final.rootfs.workdir)
       expect(verified.folders.find((f) => f.role === 'workdir')).toMatchObject({ path: '/app', writable: true });
+    // A terminal program draws its screen on a real terminal device inside the container.
+    if (setup.tty) {
+      const screen = await runImage(tag, { seconds: 30, maxLines: 50, args: setup.tty.args, env, tty: true });
+      expect({ exitCode: screen.exitCode, screen: screen.lines.join('\n') }).toEqual({
+        exitCode: 0,
+        screen: expect.stringMatching(new RegExp(setup.tty.match)),
+      });
+    }
     // The processes the header names beside the server start from the same image, as it says.
     expect(plan.processes.filter((p) => !p.once).map((p) => p.role)).toEqual(Object.keys(setup.companions ?? {}));
     for (const p of plan.processes.filter((x) => !x.once)) {
