@@ -759,3 +759,27 @@ describe('setup.py programs', () => {
     expect(r.entry.source).toMatch(/console_scripts: tool = tool\.cli:main/);
   });
 });
+
+describe('dependency groups (PEP 735) without a [project] table', () => {
+  test('the groups not for development install with pip --group; the app is run from its code', async () => {
+    const g = await generate(
+      project({
+        'pyproject.toml':
+          '[dependency-groups]\nmain = ["Django==5.2.16", "gunicorn==25.0.3", {include-group = "extra"}]\nextra = ["requests"]\ndev = ["pytest"]\n',
+        'manage.py': 'import django\n',
+        'mysite/settings.py': 'WSGI_APPLICATION = "mysite.wsgi.application"\n',
+        'mysite/wsgi.py': 'application = None\n',
+      }),
+    );
+    const text = g.files.find((f) => f.name === 'Dockerfile')!.content;
+    expect(text).toContain("pip install 'pip>=25.1' && pip install --group main --group extra");
+    // pyproject.toml is copied before the code: the groups install in a layer of their own.
+    expect(text.indexOf('COPY pyproject.toml ./')).toBeLessThan(text.indexOf('--group main'));
+    expect(text.indexOf('--group main')).toBeLessThan(text.indexOf('COPY . .'));
+    expect(g.plan.decisions.find((d) => d.topic === 'Install')?.choice).toMatch(
+      /^pip install --group main --group extra \(PEP 735/,
+    );
+    expect(text).not.toMatch(/--group dev|pip install \.$/m);
+    expect(g.plan.final.entrypoint).toContain('/opt/venv/bin/gunicorn');
+  });
+});

@@ -2,7 +2,7 @@ import type { Scan } from '../../core/scan.js';
 import { obj, strs } from '../../core/parse.js';
 import type { Manager, Said } from './info.js';
 import { readLock, type Lock } from './lock.js';
-import type { Manifests } from './manifests.js';
+import { runtimeGroups, type Manifests } from './manifests.js';
 import { normalizeName, requirementName } from './names.js';
 import { requirementsFile } from './manager.js';
 import { readRequirements, type Requirements } from './requirements.js';
@@ -27,6 +27,7 @@ export function readDependencies(scan: Scan, m: Manifests, manager: Manager, sai
       .map(normalizeName),
     ...Object.keys(obj(obj(obj(m.poetry?.group)?.main)?.dependencies) ?? {}).map(normalizeName),
     ...Object.keys(obj(m.pipfile?.packages) ?? {}).map(normalizeName),
+    ...runtimeGroups(m).flatMap((g) => strs(obj(m.pyproject?.['dependency-groups'])?.[g]).map(requirementName)),
     ...(reqs?.names ?? []),
   ].filter((n): n is string => !!n);
   const locked = lock?.packages.map((p) => p.name) ?? [];

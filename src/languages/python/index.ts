@@ -9,7 +9,7 @@ import { pythonCompanions } from './jobs.js';
 import { installDecision, installMode, withOwnScript } from './install.js';
 import { dependencyFiles } from './layer.js';
 import { missingLock } from './manager.js';
-import { readManifests } from './manifests.js';
+import { readManifests, runtimeGroups } from './manifests.js';
 import { projectName } from './names.js';
 import { nativeNeeds } from './native.js';
 import { runNeeds } from './needs.js';
@@ -53,13 +53,14 @@ export const python: Language<PythonInfo, PythonVars> = {
     const { entries, entry, program } = chooseProgram(found.programs, opts, said);
     const { installsProject, poetryMode } = withOwnScript(mode, manager, program);
     const name = projectName(scan, m);
-    said.decisions.push(installDecision(scan, manager, poetryMode, dependencies, installsProject));
+    said.decisions.push(installDecision(scan, manager, poetryMode, dependencies, installsProject, m));
     const port = pythonPort(scan, opts, program);
     const { strategies, refusals } = pythonRuntimes(v, native.libs, dependencies, manager, said);
     const { needs, ownsApp } = runNeeds(scan, sources, program, said);
     const scm = versionFromGit(m.pyproject, said);
     const readmes = packageReadmes(scan, m);
-    const manifests = dependencyFiles(scan, manager, reqs);
+    const groups = installsProject ? [] : runtimeGroups(m);
+    const manifests = dependencyFiles(scan, manager, reqs, groups.length > 0);
     return {
       lang: 'python',
       name,
@@ -90,6 +91,7 @@ export const python: Language<PythonInfo, PythonVars> = {
         unhashed: !!lock?.unhashed,
         scm,
         pipfileLock: scan.has('Pipfile.lock'),
+        groups,
       } satisfies PythonInfo,
     };
   },

@@ -33,4 +33,6 @@ export interface PythonInfo {
   /** The package's version comes from git (setuptools-scm, hatch-vcs, pdm's scm source). */
   scm: boolean;
   pipfileLock: boolean;
+  /** PEP 735 groups pip installs (pip install --group), for a pyproject.toml with no [project] table. */
+  groups: string[];
 }

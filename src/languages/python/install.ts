@@ -4,7 +4,7 @@ import type { Decision } from '../../core/types.js';
 import type { Dependencies } from './dependencies.js';
 import { VENV, type Manager, type PoetryMode } from './info.js';
 import { LOCK_FILES } from './manager.js';
-import type { Manifests } from './manifests.js';
+import { runtimeGroups, type Manifests } from './manifests.js';
 
 /** Whether the project itself is installed into the venv, and how a Poetry project installs. */
 export interface InstallMode {
@@ -21,7 +21,7 @@ export interface InstallMode {
  */
 export function installMode(scan: Scan, m: Manifests, manager: Manager, scripts: Record<string, unknown>): InstallMode {
   const installsProject =
-    manager === 'project' ||
+    (manager === 'project' && !(runtimeGroups(m).length && !scan.has('setup.py') && !scan.has('setup.cfg'))) ||
     manager === 'pdm' ||
     (manager === 'uv' && !!m.project) ||
     (manager === 'poetry' &&
@@ -52,7 +52,13 @@ export function withOwnScript(mode: InstallMode, manager: Manager, program: { ow
 }
 
 /** How the dependencies install, in words. */
-function installWords(scan: Scan, manager: Manager, poetryMode: PoetryMode | undefined, deps: Dependencies): string {
+function installWords(
+  scan: Scan,
+  manager: Manager,
+  poetryMode: PoetryMode | undefined,
+  deps: Dependencies,
+  groups: string[],
+): string {
   const unhashed = deps.lock?.unhashed;
   switch (manager) {
     case 'uv':
@@ -72,7 +78,9 @@ function installWords(scan: Scan, manager: Manager, poetryMode: PoetryMode | und
     case 'pip':
       return `pip install -r ${deps.reqs?.files[0] ?? 'requirements.txt'}${deps.reqs?.hashes ? ' (with the hashes it pins)' : ''}`;
     case 'project':
-      return 'pip install . (no lock: versions resolve at build time)';
+      return groups.length
+        ? `pip install --group ${groups.join(' --group ')} (PEP 735 dependency groups, pip 25.1 or newer; no lock: versions resolve at build time)`
+        : 'pip install . (no lock: versions resolve at build time)';
   }
 }
 
@@ -83,13 +91,15 @@ export function installDecision(
   poetryMode: PoetryMode | undefined,
   deps: Dependencies,
   installsProject = false,
+  m?: Manifests,
 ): Decision {
+  const groups = manager === 'project' && !installsProject && m ? runtimeGroups(m) : [];
   const lockFile = LOCK_FILES[manager];
   // The project after its dependencies, where the requirements do not install it (its console script runs).
   const then = installsProject && fromRequirements(manager) ? ', then pip install --no-deps .' : '';
   return {
     topic: 'Install',
-    choice: `${installWords(scan, manager, poetryMode, deps)}${then} into ${VENV}`,
+    choice: `${installWords(scan, manager, poetryMode, deps, groups)}${then} into ${VENV}`,
     because:
       lockFile && scan.has(lockFile)
         ? lockFile

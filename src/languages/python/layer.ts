@@ -18,11 +18,17 @@ const LAYER_FILES: Record<Exclude<Manager, 'pip'>, string[]> = {
  * requirements.txt and the files it includes), those the project has. The Dockerfile copies them
  * by name, so each must be a plain path.
  */
-export function dependencyFiles(scan: Scan, manager: Manager, reqs: Requirements | undefined): string[] {
+export function dependencyFiles(
+  scan: Scan,
+  manager: Manager,
+  reqs: Requirements | undefined,
+  groups = false,
+): string[] {
   const localFiles = [...(reqs?.files ?? [])];
-  const manifests = (manager === 'pip' ? localFiles : LAYER_FILES[manager]).filter(
-    (f) => scan.has(f) || localFiles.includes(f),
-  );
+  // Dependency groups install from pyproject.toml alone, before the code.
+  const layer =
+    manager === 'pip' ? localFiles : manager === 'project' && groups ? ['pyproject.toml'] : LAYER_FILES[manager];
+  const manifests = layer.filter((f) => scan.has(f) || localFiles.includes(f));
   for (const m of manifests) {
     if (!PLAIN_PATH.test(m))
       throw new UserError(

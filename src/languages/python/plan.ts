@@ -102,6 +102,12 @@ function installSteps(info: PythonInfo, python: string): { deps: string; install
         install: info.installsProject ? 'pip install --no-deps .' : '',
       };
     case 'project':
+      // Dependency groups (PEP 735) and no [project]: pip 25.1 or newer installs the groups.
+      if (info.groups.length && !info.installsProject)
+        return {
+          deps: `${venv} && pip install 'pip>=25.1' && pip install ${info.groups.map((g) => `--group ${shellWord(g)}`).join(' ')}`,
+          install: '',
+        };
       return { deps: venv, install: 'pip install .' };
   }
 }
