@@ -680,3 +680,34 @@ describe('Java programs that draw text', () => {
     expect(plain.strategies.every((s) => !s.requires.includes('fonts'))).toBe(true);
   });
 });
+
+describe('Quarkus', () => {
+  const quarkusPom = pom(
+    '<dependencies><dependency><groupId>io.quarkus</groupId><artifactId>quarkus-rest</artifactId></dependency></dependencies><build><plugins><plugin><groupId>io.quarkus</groupId><artifactId>quarkus-maven-plugin</artifactId><version>3.33.2</version></plugin></plugins></build>',
+  );
+
+  test('Maven: the quarkus-app folder is the application, started with quarkus-run.jar; no main class needed', () => {
+    const { r, b } = buildOf({
+      'pom.xml': quarkusPom,
+      'src/main/java/a/Hello.java': 'package a;\n@jakarta.ws.rs.Path("/")\npublic class Hello {}\n',
+      'src/main/resources/application.properties': 'quarkus.http.port=9090\n',
+    });
+    expect(r.own.kind).toBe('quarkus');
+    expect(r.port?.value).toBe(9090);
+    expect(b.vars.build).toContain('cp -r target/quarkus-app/. /app/');
+    expect(b.entrypoint).toEqual(['/opt/java/openjdk/bin/java', '-jar', '/app/quarkus-run.jar']);
+    expect(b.vars.jdeps).toContain("--class-path '/app/lib/boot/*:/app/lib/main/*' /app/app/*.jar /app/quarkus/*.jar");
+    expect(r.own.modules).toContain('jdk.zipfs');
+  });
+
+  test('Gradle: plugin io.quarkus builds build/quarkus-app with quarkusBuild', () => {
+    const { r, b } = buildOf({
+      'settings.gradle': "rootProject.name = 'svc'\n",
+      'build.gradle':
+        "plugins {\n  id 'java'\n  id 'io.quarkus'\n}\ndependencies { implementation 'io.quarkus:quarkus-rest' }\n",
+      'src/main/java/a/Hello.java': 'package a;\npublic class Hello {}\n',
+    });
+    expect(r.own.kind).toBe('quarkus');
+    expect(b.vars.build.join(' ')).toMatch(/quarkusBuild -x test .*cp -r build\/quarkus-app\/\. \/app\//);
+  });
+});

@@ -82,8 +82,11 @@ function gradleModule(scan: Scan, build: GradleBuild, dir: string, file: string)
     : g.manifestMain
       ? { value: g.manifestMain, source: `${file}: jar manifest Main-Class` }
       : undefined;
-  const { kind, task } = gradlePackaging(g, bootId, main);
-  const runnable = bootId || main || g.plugins.includes('application');
+  const quarkusId = !bootId && g.plugins.includes('io.quarkus');
+  const { kind, task } = quarkusId
+    ? { kind: 'quarkus' as const, task: 'quarkusBuild' }
+    : gradlePackaging(g, bootId, main);
+  const runnable = bootId || quarkusId || main || g.plugins.includes('application');
   if (!runnable) return undefined;
   const bootVersion = g.pluginVersions['org.springframework.boot'];
   return {
@@ -92,7 +95,8 @@ function gradleModule(scan: Scan, build: GradleBuild, dir: string, file: string)
     tool: 'gradle',
     kind,
     main,
-    sourceMains: main || bootId ? [] : mainClassesIn(scan, dir),
+    sourceMains: main || bootId || quarkusId ? [] : mainClassesIn(scan, dir),
+    quarkus: quarkusId ? { source: `${file}: plugin io.quarkus` } : undefined,
     boot: bootId
       ? {
           version: bootVersion,
@@ -102,7 +106,9 @@ function gradleModule(scan: Scan, build: GradleBuild, dir: string, file: string)
     jar:
       task === 'installDist'
         ? join(dir, `build/install/${g.applicationName ?? projectName}/lib`)
-        : join(dir, 'build/libs'),
+        : quarkusId
+          ? join(dir, 'build/quarkus-app')
+          : join(dir, 'build/libs'),
     installName:
       task === 'installDist'
         ? { value: g.applicationName ?? projectName, source: installNameSource(build, g, dir, file) }

@@ -70,9 +70,14 @@ export function mavenModule(scan: Scan, node: PomNode, all: PomNode[]): Module |
   const runtimeDeps =
     pom.dependencies.some((d) => !SKIPPED_SCOPES.has(d.scope ?? 'compile') && d.type !== 'pom') ||
     all.some((n) => n !== node && n.pom.artifactId && pom.dependencies.some((d) => d.artifactId === n.pom.artifactId));
-  const { kind, jar } = packagingOf(node, props, finalName, said, !!boot, runtimeDeps);
+  // Quarkus builds the application from its plugin (target/quarkus-app): it has no main class of its own.
+  const quarkusPlugin = !boot ? plugins.find((p) => p.artifactId === 'quarkus-maven-plugin') : undefined;
+  const quarkus = quarkusPlugin ? { source: `${node.file}: quarkus-maven-plugin` } : undefined;
+  const { kind, jar } = quarkus
+    ? { kind: 'quarkus' as const, jar: `${join(node.dir, 'target')}/quarkus-app` }
+    : packagingOf(node, props, finalName, said, !!boot, runtimeDeps);
   const sourceMains =
-    said.configured.length || boot
+    said.configured.length || boot || quarkus
       ? []
       : mainClassesIn(
           scan,
@@ -87,6 +92,7 @@ export function mavenModule(scan: Scan, node: PomNode, all: PomNode[]): Module |
     main: said.configured[0],
     sourceMains,
     boot,
+    quarkus,
     jar,
     deps,
     version: mavenJavaVersion(node, props, plugins),

@@ -13,7 +13,9 @@ export type Kind =
   /** A jar with Main-Class in its manifest and no dependencies: java -jar. */
   | 'jar'
   /** The jar and its dependencies in lib/, started by main class: java -cp app.jar:lib/* Main. */
-  | 'classpath';
+  | 'classpath'
+  /** A Quarkus application: the quarkus-app/ folder its build writes (fast-jar), java -jar quarkus-run.jar. */
+  | 'quarkus';
 
 /** A module of the build that may make a runnable jar: what its build files say. */
 export interface Module {
@@ -25,6 +27,8 @@ export interface Module {
   /** Classes with a main method in the sources, when no build file names one. */
   sourceMains: string[];
   boot?: { version?: string | undefined; source: string } | undefined;
+  /** Quarkus: its build plugin, which makes the application (no main class of its own). */
+  quarkus?: { source: string } | undefined;
   /** Where the build puts the jar (relative to the project), or a folder to pick it from. */
   jar: string;
   /** group:artifact of every declared dependency (for framework-specific run-time modules). */
@@ -43,10 +47,12 @@ export function packagingDecision(mod: Module, mainClass: string | undefined): D
     fat: 'a jar with its dependencies inside, started with java -jar',
     jar: 'a jar without dependencies, started with java -jar',
     classpath: `the jar with its dependencies in lib/, started by main class ${mainClass ?? ''}`,
+    quarkus:
+      'a Quarkus application: the quarkus-app/ folder its build writes (the launcher, lib/, app/), started with java -jar quarkus-run.jar',
   };
   return {
     topic: 'Packaging',
     choice: kindWords[mod.kind],
-    because: mod.boot?.source ?? mod.main?.source ?? 'the build files',
+    because: mod.boot?.source ?? mod.quarkus?.source ?? mod.main?.source ?? 'the build files',
   };
 }

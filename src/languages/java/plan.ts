@@ -118,7 +118,11 @@ function buildCommands(info: JavaInfo): { deps: string; build: string[] } {
       info.kind === 'classpath'
         ? ' dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/app/lib'
         : '';
-    build.push(`${tool} ${flags} -DskipTests package${copyDeps}`, mkdirs, `cp ${shellWord(info.jar)} ${jarTo}`);
+    build.push(
+      `${tool} ${flags} -DskipTests package${copyDeps}`,
+      mkdirs,
+      info.kind === 'quarkus' ? `cp -r ${shellWord(info.jar)}/. /app/` : `cp ${shellWord(info.jar)} ${jarTo}`,
+    );
   } else {
     const project = info.dir !== '.' ? `:${info.dir.replace(/\//g, ':')}:` : '';
     const flags = '--no-daemon --console=plain';
@@ -129,7 +133,9 @@ function buildCommands(info: JavaInfo): { deps: string; build: string[] } {
       mkdirs,
       ...(task === 'installDist'
         ? [`cp -r ${shellWord(info.jar)} /app/lib`, 'ls /app/lib/*.jar > /dev/null']
-        : pickJar(info.jar, jarTo)),
+        : info.kind === 'quarkus'
+          ? [`cp -r ${shellWord(info.jar)}/. /app/`]
+          : pickJar(info.jar, jarTo)),
     );
   }
   if (info.kind === 'boot') {
@@ -168,11 +174,13 @@ function jdepsCommand(info: JavaInfo): string {
             cp: '/app/dependencies/BOOT-INF/lib/*:/app/snapshot-dependencies/BOOT-INF/lib/*',
             app: '/app/application/BOOT-INF/classes',
           }
-      : info.kind === 'classpath'
-        ? info.tool === 'gradle' && info.gradleTask === 'installDist'
-          ? { cp: '/app/lib/*', app: '/app/lib/*.jar' }
-          : { cp: '/app/lib/*', app: '/app/app.jar' }
-        : { cp: '', app: '/app/app.jar' };
+      : info.kind === 'quarkus'
+        ? { cp: '/app/lib/boot/*:/app/lib/main/*', app: '/app/app/*.jar /app/quarkus/*.jar' }
+        : info.kind === 'classpath'
+          ? info.tool === 'gradle' && info.gradleTask === 'installDist'
+            ? { cp: '/app/lib/*', app: '/app/lib/*.jar' }
+            : { cp: '/app/lib/*', app: '/app/app.jar' }
+          : { cp: '', app: '/app/app.jar' };
   return `jdeps --ignore-missing-deps --print-module-deps --recursive --multi-release "$JAVA_VERSION" -q${target.cp ? ` --class-path '${target.cp}'` : ''} ${target.app}`;
 }
 
@@ -219,7 +227,12 @@ function finalCopies(info: JavaInfo, jlink: boolean, bundle: boolean): Copy[] {
       from: 'build',
       src: '/app/',
       dest: '/app/',
-      why: info.kind === 'classpath' ? 'the application jar and its dependencies (lib/)' : 'the application jar',
+      why:
+        info.kind === 'classpath'
+          ? 'the application jar and its dependencies (lib/)'
+          : info.kind === 'quarkus'
+            ? 'the Quarkus application: quarkus-run.jar, lib/, app/ and quarkus/'
+            : 'the application jar',
     });
   }
   return copies;
@@ -231,6 +244,7 @@ function startCommand(info: JavaInfo, jlink: boolean): string[] {
   const javaBin = jlink ? '/opt/java/openjdk/bin/java' : 'java';
   if (info.kind === 'boot')
     return info.boot === 'tools' ? [javaBin, '-jar', `${app}/app.jar`] : [javaBin, launcherFor(info.bootVersion)];
+  if (info.kind === 'quarkus') return [javaBin, '-jar', `${app}/quarkus-run.jar`];
   if (info.kind === 'classpath')
     return [
       javaBin,

@@ -51,13 +51,13 @@ function portValue(v: unknown): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-/** server.port in application.properties, read a line at a time (key = value, key: value). */
+/** server.port (Spring) or quarkus.http.port in application.properties, read a line at a time (key = value, key: value). */
 function propertiesPort(src: string): string | undefined {
   for (const raw of src.split('\n')) {
     if (raw.length > 1000) continue;
     const line = raw.trim();
-    if (!line.startsWith('server.port')) continue;
-    const m = /^server\.port[ \t]*[=:](.*)$/.exec(line);
+    if (!line.startsWith('server.port') && !line.startsWith('quarkus.http.port')) continue;
+    const m = /^(?:server\.port|quarkus\.http\.port)[ \t]*[=:](.*)$/.exec(line);
     const v = m ? portValue(m[1]) : undefined;
     if (v) return v;
   }

@@ -30,8 +30,12 @@ function programsOf(build: JavaBuild): Choice[] {
   const found: Choice[] = [];
   for (const m of helpersLast(build.modules, (x) => x.name)) {
     const where = m.dir === '.' ? '' : ` (${m.dir})`;
-    if (m.boot || m.main)
-      entries.push({ value: m.dir, label: `${m.name}${where}`, source: m.boot?.source ?? m.main!.source });
+    if (m.boot || m.quarkus || m.main)
+      entries.push({
+        value: m.dir,
+        label: `${m.name}${where}`,
+        source: m.boot?.source ?? m.quarkus?.source ?? m.main!.source,
+      });
     else
       for (const c of m.sourceMains)
         found.push({
@@ -105,7 +109,7 @@ export function programDecision(p: Program): Decision {
   const { mod, name, mainClass } = p;
   return {
     topic: 'Program',
-    choice: `${name}${mod.dir === '.' ? '' : ` (${mod.dir})`}${mod.boot ? ', a Spring Boot application' : mainClass ? `, main class ${mainClass}` : ''}`,
+    choice: `${name}${mod.dir === '.' ? '' : ` (${mod.dir})`}${mod.boot ? ', a Spring Boot application' : mod.quarkus ? ', a Quarkus application' : mainClass ? `, main class ${mainClass}` : ''}`,
     because: p.entry.source,
   };
 }
