@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Scalar, stringify } from 'yaml';
 import type { Scan } from './core/scan.js';
 import type { Plan } from './plan/index.js';
 
@@ -123,6 +123,9 @@ function freeName(kind: Database['kind'], taken: (n: string) => boolean): string
   for (let i = 2; ; i++) if (!taken(`${names[0]}-${i}`)) return `${names[0]}-${i}`;
 }
 
+/** restart: "no", quoted as Compose writes it (YAML 1.1 reads a bare no as false). */
+const NO = Object.assign(new Scalar('no'), { type: Scalar.QUOTE_DOUBLE });
+
 /** A service name no other service has: the wanted one, else it with a number. */
 function freeService(wanted: string, taken: (n: string) => boolean): string {
   if (!taken(wanted)) return wanted;
@@ -165,19 +168,24 @@ export function composeFile(plan: Plan, scan: Scan): { content: string; decision
     );
   }
   // Settings the program cannot start without: compose stops with their names until they are set.
-  for (const setting of plan.settings) environment[setting.name] = `\${${setting.name}:?set ${setting.name}}`;
+  // A value compose already gives (DATABASE_URL of its db service) stays.
+  for (const setting of plan.settings)
+    if (environment[setting.name] === undefined || environment[setting.name] === `\${${setting.name}:-}`)
+      environment[setting.name] = `\${${setting.name}:?set ${setting.name}}`;
   if (Object.keys(environment).length) service.environment = environment;
   // The app's other processes: the same build, another command; a release step runs to its end first.
   let release: string | undefined;
   for (const p of plan.processes) {
     const name = freeService(`${plan.name}-${p.role}`, (n) => services.has(n));
+    // The image the app's service builds (one build: two services building one tag race):
+    // never pulled, since no registry has it.
     services.set(name, {
-      build: '.',
       image: plan.name,
+      pull_policy: 'never',
       entrypoint: p.command,
       ...(Object.keys(environment).length ? { environment } : {}),
       ...(dependsOn.length ? { depends_on: [...dependsOn] } : {}),
-      ...(p.once ? { restart: 'no' } : {}),
+      ...(p.once ? { restart: NO } : {}),
     });
     if (p.once) release ??= name;
     decisions.push(`${name}: ${p.once ? 'runs once before the server' : 'beside the server'} (${p.source})`);

@@ -210,8 +210,9 @@ async function folders(name: string, uid: number | null, user: string): Promise<
     ['home', home],
     ['workdir', workdir || '/'],
   ] as const) {
-    const tar = await copyOut(name, path);
-    const owner = tar ? tarOwner(tar) : undefined;
+    // / is root's (0755) in every image: not copied out, which would stream the whole file system.
+    const tar = path === '/' ? undefined : await copyOut(name, path);
+    const owner = path === '/' ? { mode: 0o755, uid: 0, gid: 0 } : tar ? tarOwner(tar) : undefined;
     out.push({ role, path, writable: owner ? canWrite(owner, id, gid) : null });
   }
   return out;

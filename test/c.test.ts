@@ -784,6 +784,11 @@ describe('Makefiles that put the program elsewhere', () => {
     ).toEqual(['bin/tool']);
     // An object file or a variable left unexpanded is no program.
     expect(makeTargets('.PHONY: all\nall:\n\t$(CC) -c x.c -o x.o\n\t$(CC) x.o -o $@\n')).toEqual([]);
+    // Only a compiler's or linker's -o: install -o root and curl -o name no program; paths are made plain.
+    expect(
+      makeTargets('.PHONY: all\nall:\n\tcurl -L -o dl.tar.gz https://x\n\tinstall -m 755 -o root app /usr/bin\n'),
+    ).toEqual([]);
+    expect(makeTargets('.PHONY: all\nall:\n\tgcc main.c -o ./bin/../bin/app\n')).toEqual(['bin/app']);
   });
 
   test('special targets (.PHONY, .c.o) stay out; ./ and ../ paths are programs', () => {

@@ -193,9 +193,11 @@ describe('compose', () => {
     };
     const name = g.plan.name;
     expect(Object.keys(doc.services).sort()).toEqual([name, 'db', `${name}-release`, `${name}-worker`].sort());
+    // One build (the app's): the others run its image, never pulled.
+    expect(doc.services[`${name}-worker`]!.build).toBeUndefined();
     expect(doc.services[`${name}-worker`]).toMatchObject({
-      build: '.',
       image: name,
+      pull_policy: 'never',
       entrypoint: ['/opt/venv/bin/celery', '-A', 'tasks', 'worker', '--loglevel=INFO'],
     });
     expect(doc.services[name]!.depends_on).toEqual({
@@ -206,5 +208,42 @@ describe('compose', () => {
     expect((doc.services[name]!.environment as Record<string, string>).APP_SECRET).toBe(
       '${APP_SECRET:?set APP_SECRET}',
     );
+    expect(g.files.find((f) => f.name === 'compose.yaml')!.content).toContain('restart: "no"');
+  });
+
+  test('a setting compose gives a value (its database URL) keeps that value', async () => {
+    const g = await generate(
+      project({
+        ...FLASK,
+        'app.py': 'import os\nfrom flask import Flask\napp = Flask(__name__)\nDB = os.environ["DATABASE_URL"]\n',
+      }),
+      { compose: true },
+    );
+    const doc = parse(g.files.find((f) => f.name === 'compose.yaml')!.content) as {
+      services: Record<string, { environment?: Record<string, string> }>;
+    };
+    expect(doc.services[g.plan.name]!.environment!.DATABASE_URL).toMatch(
+      /^postgres:\/\/postgres:\$\{POSTGRES_PASSWORD\}@db/,
+    );
+  });
+});
+
+describe('what is not a setting or a process', () => {
+  test('variables the image or the platform sets, one the image sets itself, and del are no settings', async () => {
+    const p = await plan({
+      ...FLASK,
+      'app.py':
+        'import os\nfrom flask import Flask\napp = Flask(__name__)\nP = os.environ["PATH"]\nH = os.environ["HOME"]\ndel os.environ["TOKEN"]\nG = os.environ["GOOGLE_API_KEY"]\nU = os.environ["PYTHONUNBUFFERED"]\n',
+    });
+    expect(p.settings.map((s) => s.name)).toEqual(['GOOGLE_API_KEY']);
+  });
+
+  test('Procfile process types in any case: Web is the server, RELEASE runs once; control characters are no command', async () => {
+    const p = await plan({
+      ...FLASK,
+      Procfile: 'Web: gunicorn app:app\nRELEASE: python manage.py migrate\nworker: celery -A tasks worker\u202e\n',
+    });
+    expect(p.processes.map((x) => [x.role, x.once])).toEqual([['release', true]]);
+    expect(p.warnings.join('\n')).toMatch(/Procfile's worker command/);
   });
 });

@@ -1,4 +1,4 @@
-import { shown } from '../core/quote.js';
+import { hasLineBreakOrControl, shown } from '../core/quote.js';
 import type { Scan } from '../core/scan.js';
 import type { LangId } from '../core/types.js';
 import { SHELL_SYNTAX } from './shared.js';
@@ -30,6 +30,8 @@ export interface Setting {
 /** Process types that run once, before the new version serves (Heroku's release phase). */
 const ONCE = new Set(['release', 'migrate', 'migrations']);
 const ROLE = /^([A-Z][\w-]{0,39}):[ \t]*(\S.{0,399})$/i;
+/** Zero-width and bidirectional formatting characters: text that reads otherwise than it runs. */
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 /** Process types that are for development only. */
 const DEV_ONLY = /^(?:web|dev|test|console|assets|css|js|watch)$/;
 
@@ -46,17 +48,21 @@ export function procfileCompanions(
   const out: Companion[] = [];
   for (const line of (scan.read('Procfile', 64 * 1024) ?? '').split('\n').slice(0, 50)) {
     const m = ROLE.exec(line.trim());
-    if (!m || DEV_ONLY.test(m[1]!) || out.some((c) => c.role === m[1])) continue;
+    // Process types are matched as Heroku does, whatever their case (Web:, RELEASE:).
+    const role = m?.[1]!.toLowerCase();
+    if (!m || !role || DEV_ONLY.test(role) || out.some((c) => c.role === role)) continue;
     const text = m[2]!.trim();
     const words = text.split(/[ \t]+/);
-    const command = SHELL_SYNTAX.test(text) || !/^[\w./-]+$/.test(words[0]!) ? undefined : adapt(words);
+    // Shell syntax, or a control or invisible character, is no exec-form command.
+    const plain = !SHELL_SYNTAX.test(text) && !hasLineBreakOrControl(text) && !INVISIBLE.test(text);
+    const command = plain && /^[\w./-]+$/.test(words[0]!) ? adapt(words) : undefined;
     if (!command) {
       warnings.push(
-        `The Procfile's ${shown(m[1]!, 40)} command (${shown(text, 60)}) uses shell syntax or a tool the image lacks: run it your own way beside the server.`,
+        `The Procfile's ${shown(role, 40)} command (${shown(text, 60)}) uses shell syntax or a tool the image lacks: run it your own way beside the server.`,
       );
       continue;
     }
-    out.push({ role: m[1]!, command, once: ONCE.has(m[1]!), source: `Procfile: ${shown(line.trim(), 80)}` });
+    out.push({ role, command, once: ONCE.has(role), source: `Procfile: ${shown(line.trim(), 80)}` });
   }
   return out;
 }
@@ -136,6 +142,10 @@ const SETTING_RULES: Partial<Record<LangId, SettingRule[]>> = {
 const MAX_FILES = 400;
 const MAX_SETTINGS = 20;
 
+/** Variables the image, the shell or the platform sets: a program reads them, nobody must give them. */
+const OWNED_BY_IMAGE =
+  /^(?:PATH|HOME|USER|LOGNAME|PWD|OLDPWD|HOSTNAME|SHELL|TERM|LANG|LANGUAGE|LC_\w+|TZ|TMPDIR|TEMP|TMP|VIRTUAL_ENV|PYTHON(?:PATH|HOME|UNBUFFERED|DONTWRITEBYTECODE)|JAVA_HOME|JAVA_OPTS|GEM_HOME|GEM_PATH|BUNDLE_\w+|RUBYOPT|RUBYLIB|NODE_ENV|NODE_OPTIONS|NODE_PATH|GO(?:PATH|ROOT|MAXPROCS|FLAGS|OS|ARCH|DEBUG|TOOLCHAIN|PROXY)|CARGO_\w+|RUST_LOG|RUST_BACKTRACE|KUBERNETES_\w+)$/;
+
 /** Environment variables the program reads with no default, from its own code and settings files. */
 export function requiredSettings(scan: Scan, lang: LangId): Setting[] {
   const out: Setting[] = [];
@@ -148,7 +158,10 @@ export function requiredSettings(scan: Scan, lang: LangId): Setting[] {
       if (!text) continue;
       for (const m of text.matchAll(rule.pattern)) {
         if (out.length >= MAX_SETTINGS) return out;
-        if (!out.some((s) => s.name === m[1])) out.push({ name: m[1]!, source: `${shown(file, 80)}: ${rule.what}` });
+        // `del os.environ["X"]` removes a variable; it does not read one.
+        if (/\bdel[ \t]+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+        if (OWNED_BY_IMAGE.test(m[1]!) || out.some((s) => s.name === m[1])) continue;
+        out.push({ name: m[1]!, source: `${shown(file, 80)}: ${rule.what}` });
       }
     }
   }

@@ -335,7 +335,9 @@ export function makePlan(
   const build = language.build(resolved, strategy) as BuildSpec<Record<string, unknown>>;
   const { copies, rootfs, env } = finalFiles(resolved, image, build, decisions);
   const entrypoint = build.entrypoint ?? [`/app/${resolved.name}`];
-  const settings = resolved.settings ?? [];
+  // A variable the image sets itself (ENV PORT=3000) is no setting the user must give.
+  const setHere = new Set([...(build.env ?? []), ...env].map((e) => e.split('=')[0]));
+  const settings = (resolved.settings ?? []).filter((s) => !setHere.has(s.name));
   const processes = companionsOf(resolved, entrypoint, settings);
   decisions.push(...processDecisions(settings, processes));
   return {

@@ -1,3 +1,4 @@
+import { normalizeRel } from '../shared.js';
 import { expandCapped, logicalLines, VALUE_MAX, words } from './build-text.js';
 
 /** Files a rule consumes, never the program it makes. */
@@ -45,6 +46,10 @@ interface Rule {
   outputs: string[];
 }
 
+/** A recipe line that runs a compiler or linker: $(CC), $(CXX), $(LD), cc, gcc, g++, clang, c++. */
+const COMPILE_LINE =
+  /\$[({](?:CC|CXX|LD|LINK\.\w+)[)}]|(?:^|[\s@/])(?:cc|gcc|g\+\+|c\+\+|clang|clang\+\+|ld)(?:-\d+)?[ \t]/;
+
 /** A recipe line that only prints: `@echo ...`, `printf ...` (or is empty). */
 const PRINT_LINE = /^\t[@ \t-]*(?:echo\b|printf\b|$)/;
 
@@ -61,7 +66,8 @@ function readMakefile(text: string): { targets: string[]; subdirs: string[] } {
       subdirs.push(...foldersHandedBy(raw, expand));
       const last = rules[rules.length - 1];
       if (last && !PRINT_LINE.test(raw)) last.printsOnly = false;
-      const out = /(?:^|[ \t])-o[ \t]*([^ \t;&|]{1,200})/.exec(raw)?.[1];
+      // -o of a compiler or linker only (install -o root and curl -o file name no program).
+      const out = COMPILE_LINE.test(raw) ? /(?:^|[ \t])-o[ \t]*([^ \t;&|]{1,200})/.exec(raw)?.[1] : undefined;
       if (last && out && last.outputs.length < 10) last.outputs.push(expand(out));
       continue;
     }
@@ -140,7 +146,9 @@ function defaultGoal(rules: Rule[], subdirs: string[]): { targets: string[]; sub
   // A goal with no program among its prerequisites: what its own recipe links (-o bin/app).
   const linked = own
     .flatMap((r) => r.outputs)
-    .filter((t) => t && !/[$%()`]/.test(t) && !SOURCE_OR_OBJECT.test(t) && !t.startsWith('/') && !t.endsWith('/'));
+    .filter((t) => t && !/[$%()`]/.test(t) && !SOURCE_OR_OBJECT.test(t) && !t.startsWith('/') && !t.endsWith('/'))
+    .map((t) => normalizeRel(t))
+    .filter((t): t is string => !!t && t !== '.');
   return { targets: targets.length ? targets : [...new Set(linked)], subdirs: dirs };
 }
 

@@ -21,7 +21,11 @@ export function setupPyScripts(text: string): { entryPoints: Record<string, stri
       /["']\s{0,8}([a-z\d][\w.-]{0,80})\s{0,8}=\s{0,8}([\w.]{1,200}:[\w.]{1,100})\s{0,8}["']/gi,
     ))
       if (Object.keys(entryPoints).length < 50) entryPoints[m[1]!] = m[2]!;
-  const list = /\bscripts\s{0,8}=\s{0,8}\[([^\]]{0,2000})\]/.exec(text)?.[1] ?? '';
+  // The list after the first `scripts=[`, up to its `]` (found by position: no pattern to retry).
+  const open = /\bscripts\s{0,8}=\s{0,8}\[/.exec(text);
+  const start = open ? open.index + open[0].length : -1;
+  const end = start >= 0 ? text.indexOf(']', start) : -1;
+  const list = end > start && end - start <= 2000 ? text.slice(start, end) : '';
   const files = [...list.matchAll(/["']([\w./-]{1,200})["']/g)].map((m) => m[1]!).slice(0, 20);
   return { entryPoints, files };
 }
